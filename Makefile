@@ -1,0 +1,64 @@
+# The single entry point. `make run` and `make test` are the two commands of the README.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run seed migrate test lint format migrations-check schema schema-check bench ci superuser clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## install: create .venv and install the pinned dependencies
+install: $(BIN)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+## seed: load reference data and every article under seeds/articles/ (idempotent)
+seed: migrate
+	$(MANAGE) load_seeds
+
+## run: install, migrate, seed, and serve on 127.0.0.1:$(PORT)
+run: seed
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## superuser: create an admin login (asks for a password)
+superuser: migrate
+	$(MANAGE) createsuperuser
+
+## test: install and run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lint: ruff, formatting, migrations check
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+## bench: print extraction and ingest throughput figures
+bench: install
+	$(BIN)/python -m benchmarks
+
+## ci: what .ci/run does, against the DATABASE_URL in the environment
+ci: lint test
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache staticfiles
+
+## schema: write and validate the OpenAPI schema (schema.yml)
+schema: install
+	$(MANAGE) spectacular --validate --fail-on-warn --file schema.yml
+
+schema-check: schema

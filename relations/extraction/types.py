@@ -1,0 +1,134 @@
+"""Typed inputs (gazetteer entries) and outputs (extraction result) of the extractor.
+
+Pure Python: nothing here imports Django, so the extractor runs from reference files in
+unit tests and from the database in production.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# ------------------------------------------------------------------ gazetteer entries
+
+
+@dataclass(frozen=True, slots=True)
+class CountryRef:
+    """A country and every name a text may use for it."""
+
+    iso3: str
+    name: str
+    official_name: str = ""
+    capital: str = ""
+    official: tuple[str, ...] = ()  # official forms ("the Islamic Republic of Pakistan")
+    alternative: tuple[str, ...] = ()  # other names ("Türkiye", "UAE", "South Korea")
+    demonym: tuple[str, ...] = ()  # demonyms/adjectives ("Azerbaijani", "Uzbek")
+    city: tuple[str, ...] = ()  # major cities other than the capital
+    institution: tuple[str, ...] = ()  # offices that imply the country ("Milli Majlis", "Kremlin")
+
+
+@dataclass(frozen=True, slots=True)
+class ForumRef:
+    """A multilateral forum of the registry."""
+
+    acronym: str
+    name: str
+    other_names: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorRef:
+    """A canonical cooperation sector and the words that map to it."""
+
+    slug: str
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialRef:
+    """A known official (from the database) to help resolve names."""
+
+    name: str
+    country: str | None = None
+    other_names: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a fact was read: character offsets into the article text and the sentence."""
+
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(slots=True)
+class Fact:
+    """A value (ISO3 code, sector slug, forum acronym, ...) with the span it came from."""
+
+    value: str
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Participant:
+    name: str | None
+    country: str | None
+    title: str | None
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class MeetingFacts:
+    date: date | None = None
+    date_precision: str = "unknown"  # day, month, year, unknown
+    date_span: Span | None = None
+    format: str = "talks"
+    format_span: Span | None = None
+    location_country: str | None = None
+    location_city: str | None = None
+    location_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything the extractor found in one article."""
+
+    title: str
+    published: date | None
+    meeting: MeetingFacts | None
+    parties: list[Fact] = field(default_factory=list)
+    countries_mentioned: list[Fact] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    sectors: list[Fact] = field(default_factory=list)
+    forums: list[Fact] = field(default_factory=list)
+    relation_level: Fact | None = None
+
+    def to_contract(self) -> dict:
+        """The JSON shape of ../shared/extraction-contract.md (lists sorted, no duplicates)."""
+        m = self.meeting
+        return {
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "meeting": None
+            if m is None
+            else {
+                "date": m.date.isoformat() if m.date else None,
+                "format": m.format,
+                "location_country": m.location_country,
+                "location_city": m.location_city,
+            },
+            "parties": sorted({f.value for f in self.parties}),
+            "countries_mentioned": sorted({f.value for f in self.countries_mentioned}),
+            "participants": [
+                {"name": p.name, "country": p.country, "title": p.title}
+                for p in sorted(self.participants, key=lambda p: (p.country or "", p.name or "", p.title or ""))
+            ],
+            "sectors": sorted({f.value for f in self.sectors}),
+            "forums": sorted({f.value for f in self.forums}),
+            "relation_level": self.relation_level.value if self.relation_level else None,
+        }

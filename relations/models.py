@@ -1,0 +1,661 @@
+"""The domain of the bilateral-relations database.
+
+Reference data (Country, CooperationSector, Forum, ForumMembership) comes from seeds/;
+Articles come in through ingest; Meetings and their links are extracted from articles and
+curated in the admin. Integrity rules are named database constraints (`<model>_<rule>`).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+
+class TimeStampedModel(models.Model):
+    """Abstract base: creation and last-update times."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+# --------------------------------------------------------------------------- countries
+
+
+class CountryQuerySet(models.QuerySet["Country"]):
+    def get_by_natural_key(self, iso3: str) -> Country:
+        return self.get(iso3=iso3)
+
+    def matching(self, text: str) -> CountryQuerySet:
+        """Countries whose code or any name form (official, alternative, demonym) matches."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(iso3__iexact=text)
+            | Q(iso2__iexact=text)
+            | Q(name__icontains=text)
+            | Q(official_name__icontains=text)
+            | Q(names__name__icontains=text)
+        ).distinct()
+
+
+class Country(TimeStampedModel):
+    """A country of ISO 3166-1, keyed by its alpha-3 code."""
+
+    # The alpha-3 code is the key so that pairs order alphabetically ("AZE-PAK") and URLs read well.
+    iso3 = models.CharField("ISO alpha-3", max_length=3, primary_key=True, help_text="ISO 3166-1 alpha-3 code, e.g. AZE.")
+    iso2 = models.CharField("ISO alpha-2", max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. AZ.")
+    numeric = models.CharField(max_length=3, blank=True, help_text="ISO 3166-1 numeric code.")
+    name = models.CharField(max_length=128, help_text="Common short name, e.g. Azerbaijan.")
+    official_name = models.CharField(max_length=255, blank=True, help_text="Official name, e.g. Republic of Azerbaijan.")
+    capital = models.CharField(max_length=128, blank=True, help_text="Capital city.")
+
+    history = HistoricalRecords()
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "countries"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["iso2"], name="country_unique_iso2"),
+            models.CheckConstraint(condition=Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_format"),
+            models.CheckConstraint(condition=Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_format"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.iso3,)
+
+
+class CountryName(TimeStampedModel):
+    """Another name a text may use for a country: official form, alternative, demonym, city, institution."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "Official form"
+        ALTERNATIVE = "alternative", "Alternative name"
+        DEMONYM = "demonym", "Demonym or adjective"
+        CITY = "city", "City"
+        INSTITUTION = "institution", "Institution that implies the country"
+
+    # CASCADE: a name has no meaning without its country.
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=255, help_text="The name exactly as texts write it, e.g. Azerbaijani.")
+    kind = models.CharField(max_length=16, choices=Kind.choices, help_text="What kind of name this is.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="countryname_unique_per_country"),
+        ]
+        indexes = [models.Index(fields=["name"], name="countryname_name_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country_id}, {self.get_kind_display()})"
+
+
+# --------------------------------------------------------------------------- sectors and forums
+
+
+class CooperationSectorQuerySet(models.QuerySet["CooperationSector"]):
+    def get_by_natural_key(self, slug: str) -> CooperationSector:
+        return self.get(slug=slug)
+
+
+class CooperationSector(TimeStampedModel):
+    """A canonical area of cooperation (trade, energy, ...) with the words that map to it."""
+
+    slug = models.SlugField(max_length=32, help_text="Canonical slug, e.g. trade.")
+    name = models.CharField(max_length=64, help_text="Display name, e.g. Trade.")
+    words = models.JSONField(default=list, blank=True, help_text="Words and phrases in a text that map to this sector.")
+
+    history = HistoricalRecords()
+    objects = CooperationSectorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = [models.UniqueConstraint(fields=["slug"], name="cooperationsector_unique_slug")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class ForumQuerySet(models.QuerySet["Forum"]):
+    def get_by_natural_key(self, acronym: str) -> Forum:
+        return self.get(acronym=acronym)
+
+
+class Forum(TimeStampedModel):
+    """A multilateral organisation, movement or conference (UN, NAM, OIC, CICA, ...)."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", "International organisation"
+        UN_BODY = "un_body", "UN organ, agency or convention"
+        MOVEMENT = "movement", "Movement"
+        CONFERENCE = "conference", "Conference or process"
+        GROUP = "group", "Informal group"
+        BANK = "bank", "Development bank or fund"
+        OTHER = "other", "Other"
+
+    acronym = models.CharField(
+        max_length=128,
+        help_text="Canonical acronym, e.g. OIC; the full name when the forum has no acronym.",
+    )
+    name = models.CharField(max_length=255, help_text="Full name, e.g. Organisation of Islamic Cooperation.")
+    other_names = models.JSONField(default=list, blank=True, help_text="Other names and spellings texts use.")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ORGANISATION, help_text="Kind of forum.")
+    founded = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Founding year.")
+    # PROTECT: deleting a parent organisation must not silently delete its organs.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The organisation this body belongs to (UNGA belongs to the UN).",
+    )
+    registered = models.BooleanField(
+        default=True,
+        help_text="In the curated registry; off for forums created by ingest from an article.",
+    )
+
+    history = HistoricalRecords()
+    objects = ForumQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["acronym"]
+        constraints = [models.UniqueConstraint(fields=["acronym"], name="forum_unique_acronym")]
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def natural_key(self) -> tuple[str]:
+        return (self.acronym,)
+
+
+class ForumMembership(TimeStampedModel):
+    """A country's membership of a forum: member, observer or partner, since a year."""
+
+    class Status(models.TextChoices):
+        MEMBER = "member", "Member"
+        OBSERVER = "observer", "Observer"
+        PARTNER = "partner", "Partner"
+
+    # PROTECT: memberships are reference data; remove them before the country or forum.
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="memberships")
+    # CASCADE: a membership is part of its forum's record.
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="memberships")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.MEMBER, help_text="Kind of membership.")
+    since = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year the country joined in this status.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["forum", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "forum"], name="forummembership_unique_country_forum"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} in {self.forum} ({self.status})"
+
+
+# --------------------------------------------------------------------------- people
+
+
+class OfficialQuerySet(models.QuerySet["Official"]):
+    def of_country(self, iso3: str) -> OfficialQuerySet:
+        return self.filter(country_id=iso3.upper())
+
+    def matching(self, text: str) -> OfficialQuerySet:
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(other_names__name__icontains=text)).distinct()
+
+
+class Official(TimeStampedModel):
+    """A person who represents a country: minister, head of state, ambassador, speaker, ..."""
+
+    name = models.CharField(max_length=255, db_index=True, help_text="Full name in its longest written form.")
+    # PROTECT: an official's country is reference data and must outlive edits.
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="officials",
+        help_text="The country the official represents.",
+    )
+    notes = models.TextField(blank=True, help_text="Curator notes.")
+
+    history = HistoricalRecords()
+    objects = OfficialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country_id})" if self.country_id else self.name
+
+
+class OfficialName(TimeStampedModel):
+    """Another name of an official (transliteration, surname-only form, name with honorifics)."""
+
+    # CASCADE: an alias belongs to its person.
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="other_names")
+    name = models.CharField(max_length=255, help_text="The other name as texts write it.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["official", "name"], name="officialname_unique_per_official")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PositionQuerySet(models.QuerySet["Position"]):
+    def current(self) -> PositionQuerySet:
+        return self.filter(end_date__isnull=True)
+
+
+class Position(TimeStampedModel):
+    """A post an official held (Popolo membership): title, country, start and end with their precision."""
+
+    # CASCADE: a tenure is part of the person's record.
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(max_length=255, help_text="Title without the country name, e.g. Minister of Foreign Affairs.")
+    # PROTECT: reference data.
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="positions", help_text="Country of the post."
+    )
+    start_date = models.DateField(null=True, blank=True, help_text="First day in office (or first day of the month/year).")
+    start_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN, help_text="How precise the start is."
+    )
+    end_date = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office.")
+    end_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN, help_text="How precise the end is."
+    )
+
+    history = HistoricalRecords()
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["official", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="position_end_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["official", "title", "country"],
+                condition=Q(end_date__isnull=True),
+                name="position_one_current_per_post",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.country_id or '?'})"
+
+
+# --------------------------------------------------------------------------- articles
+
+
+class Article(TimeStampedModel):
+    """A source text (press release or news report) and what the extractor found in it."""
+
+    title = models.CharField(max_length=500, help_text="Headline.")
+    text = models.TextField(help_text="Body text as ingested.")
+    url = models.URLField(max_length=1000, blank=True, help_text="Where the article was published.")
+    publisher = models.CharField(max_length=255, blank=True, help_text="Agency, ministry or outlet.")
+    published = models.DateField(null=True, blank=True, help_text="Publication date.")
+    language = models.CharField(max_length=16, blank=True, default="en", help_text="Language code.")
+    content_hash = models.CharField(
+        max_length=64, help_text="SHA-256 of the normalised title and text; the same article is stored once."
+    )
+    extractor_version = models.CharField(max_length=32, blank=True, help_text="Version of the extractor that read it.")
+    extracted_at = models.DateTimeField(null=True, blank=True, help_text="When the extractor read it.")
+    extraction = models.JSONField(default=dict, blank=True, help_text="The extractor's output (contract JSON).")
+    countries_mentioned = models.ManyToManyField(
+        Country, blank=True, related_name="mentioned_in", help_text="Every country the article names."
+    )
+
+    history = HistoricalRecords(excluded_fields=["text", "extraction"])
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash")]
+        indexes = [models.Index(fields=["url"], name="article_url_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+class MeetingFormat(models.TextChoices):
+    OFFICIAL_VISIT = "official_visit", "Official visit"
+    STATE_VISIT = "state_visit", "State visit"
+    WORKING_VISIT = "working_visit", "Working visit"
+    SIDELINES = "sidelines", "Sidelines of an event"
+    PHONE_CALL = "phone_call", "Phone call"
+    VIDEO_CALL = "video_call", "Video call"
+    RECEPTION = "reception", "Reception"
+    TALKS = "talks", "Talks"
+    OTHER = "other", "Other"
+
+
+class MeetingStatus(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def between(self, first: str, second: str) -> MeetingQuerySet:
+        """Meetings in which both countries took part."""
+        return self.filter(countries=first.upper()).filter(countries=second.upper())
+
+    def with_party(self, iso3: str) -> MeetingQuerySet:
+        return self.filter(countries=iso3.upper())
+
+    def visible(self) -> MeetingQuerySet:
+        """Meetings not rejected by a curator."""
+        return self.exclude(status=MeetingStatus.REJECTED)
+
+
+class Meeting(TimeStampedModel):
+    """An encounter between officials of two or more countries, reported by one or more articles."""
+
+    title = models.CharField(max_length=500, blank=True, help_text="Short description, by default the first source's headline.")
+    date = models.DateField(null=True, blank=True, help_text="Day of the meeting (first day of the month/year if less precise).")
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN, help_text="How precise the date is."
+    )
+    format = models.CharField(max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.TALKS, help_text="Format.")
+    # PROTECT on the three country links: reference data must outlive meetings.
+    location_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings_held", help_text="Where it took place."
+    )
+    location_city = models.CharField(max_length=128, blank=True, help_text="City where it took place.")
+    host_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings_hosted", help_text="The host country."
+    )
+    countries = models.ManyToManyField(
+        Country, through="MeetingCountry", related_name="meetings", help_text="Countries taking part."
+    )
+    sectors = models.ManyToManyField(CooperationSector, through="MeetingSector", related_name="meetings")
+    forums = models.ManyToManyField(Forum, through="MeetingForum", related_name="meetings")
+    articles = models.ManyToManyField(Article, through="MeetingSource", related_name="meetings")
+    status = models.CharField(
+        max_length=16,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.EXTRACTED,
+        db_index=True,
+        help_text="Review status: extracted by the program, verified or rejected by a curator.",
+    )
+    summary = models.TextField(blank=True, help_text="What the meeting was about, in a sentence or two.")
+    date_evidence = models.TextField(blank=True, help_text="The sentence the date was read from.")
+    format_evidence = models.TextField(blank=True, help_text="The sentence the format was read from.")
+    location_evidence = models.TextField(blank=True, help_text="The sentence the location was read from.")
+    locked_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields a curator set by hand; ingest never overwrites them."
+    )
+
+    history = HistoricalRecords()
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["date"], name="meeting_date_idx")]
+
+    def __str__(self) -> str:
+        when = self.date.isoformat() if self.date else "undated"
+        return f"{self.title or 'Meeting'} ({when})"
+
+
+class Evidence(models.Model):
+    """Abstract: the source article and the sentence an extracted link came from."""
+
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted"
+        CURATOR = "curator", "Added by a curator"
+
+    # SET_NULL: removing an article must not remove curated facts; the quote stays.
+    source = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="Article it came from."
+    )
+    evidence = models.TextField(blank=True, help_text="The sentence this fact was read from.")
+    evidence_start = models.PositiveIntegerField(null=True, blank=True, help_text="Start offset in the article text.")
+    evidence_end = models.PositiveIntegerField(null=True, blank=True, help_text="End offset in the article text.")
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.CURATOR, help_text="Who added it.")
+
+    class Meta:
+        abstract = True
+
+
+class MeetingCountry(TimeStampedModel, Evidence):
+    """A country taking part in a meeting (a party)."""
+
+    # CASCADE: owned by the meeting.
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="parties")
+    # PROTECT: reference data.
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "party"
+        verbose_name_plural = "parties"
+        ordering = ["country_id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "country"], name="meetingcountry_unique_per_meeting")]
+
+    def __str__(self) -> str:
+        return self.country_id
+
+
+class MeetingParticipant(TimeStampedModel, Evidence):
+    """An official at a meeting, with the title the source gives at the time and the name as written."""
+
+    # CASCADE: owned by the meeting.
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    # SET_NULL: the link to a person is resolvable; the raw name keeps the mention.
+    official = models.ForeignKey(
+        Official,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="The person; empty while unresolved.",
+    )
+    # PROTECT: reference data.
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="Country represented."
+    )
+    raw_name = models.CharField(max_length=255, blank=True, help_text="The name as the source writes it.")
+    title = models.CharField(max_length=255, blank=True, help_text="The title the source gives at the time.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country_id", "raw_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "official"],
+                condition=Q(official__isnull=False),
+                name="meetingparticipant_unique_official",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "raw_name"],
+                condition=~Q(raw_name=""),
+                name="meetingparticipant_unique_raw_name",
+            ),
+            models.CheckConstraint(
+                condition=Q(official__isnull=False) | ~Q(raw_name="") | ~Q(title=""),
+                name="meetingparticipant_identified",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.raw_name or (self.official.name if self.official else self.title)
+
+
+class MeetingSector(TimeStampedModel, Evidence):
+    """An area of cooperation discussed at a meeting."""
+
+    # CASCADE: owned by the meeting.
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sector_links")
+    # PROTECT: reference data.
+    sector = models.ForeignKey(CooperationSector, on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sector"
+        ordering = ["sector__slug"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "sector"], name="meetingsector_unique_per_meeting")]
+
+    def __str__(self) -> str:
+        return str(self.sector_id)
+
+
+class MeetingForum(TimeStampedModel, Evidence):
+    """A multilateral forum named in connection with a meeting."""
+
+    # CASCADE: owned by the meeting.
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="forum_links")
+    # PROTECT: reference data.
+    forum = models.ForeignKey(Forum, on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "forum"
+        ordering = ["forum__acronym"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "forum"], name="meetingforum_unique_per_meeting")]
+
+    def __str__(self) -> str:
+        return str(self.forum_id)
+
+
+class MeetingSource(TimeStampedModel):
+    """An article reporting a meeting."""
+
+    # CASCADE: owned by the meeting.
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sources")
+    # CASCADE: a source link means nothing without its article.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="meeting_links")
+    how = models.CharField(
+        max_length=16,
+        choices=[("created", "Created the meeting"), ("merged", "Merged into it"), ("curator", "Added by a curator")],
+        default="curator",
+        help_text="How the article came to be a source of the meeting.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "source"
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "article"], name="meetingsource_unique_per_meeting")]
+
+    def __str__(self) -> str:
+        return f"{self.article} -> meeting {self.meeting_id}"
+
+
+# --------------------------------------------------------------------------- relations
+
+
+class RelationLevelKind(models.TextChoices):
+    FRIENDLY = "friendly", "Friendly"
+    STRATEGIC_PARTNERSHIP = "strategic_partnership", "Strategic partnership"
+    COMPREHENSIVE_STRATEGIC_PARTNERSHIP = "comprehensive_strategic_partnership", "Comprehensive strategic partnership"
+    ALLIED = "allied", "Allied"
+
+
+class BilateralRelationQuerySet(models.QuerySet["BilateralRelation"]):
+    def for_pair(self, first: str, second: str) -> BilateralRelationQuerySet:
+        a, b = sorted([first.upper(), second.upper()])
+        return self.filter(country_a_id=a, country_b_id=b)
+
+    def involving(self, iso3: str) -> BilateralRelationQuerySet:
+        iso3 = iso3.upper()
+        return self.filter(Q(country_a_id=iso3) | Q(country_b_id=iso3))
+
+
+class BilateralRelation(TimeStampedModel):
+    """The relationship between two countries; one row per unordered pair (country_a < country_b)."""
+
+    # PROTECT: reference data.
+    country_a = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="relations_as_a")
+    country_b = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="relations_as_b")
+    notes = models.TextField(blank=True, help_text="Curator notes.")
+
+    history = HistoricalRecords()
+    objects = BilateralRelationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country_a", "country_b"]
+        constraints = [
+            models.UniqueConstraint(fields=["country_a", "country_b"], name="bilateralrelation_unique_pair"),
+            models.CheckConstraint(condition=Q(country_a__lt=F("country_b")), name="bilateralrelation_ordered_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return self.pair
+
+    @property
+    def pair(self) -> str:
+        return f"{self.country_a_id}-{self.country_b_id}"
+
+
+class RelationLevel(TimeStampedModel):
+    """A level of relations stated for a pair (strategic partnership since ...), with its source."""
+
+    # CASCADE: a stated level is part of the relation's record.
+    relation = models.ForeignKey(BilateralRelation, on_delete=models.CASCADE, related_name="levels")
+    level = models.CharField(max_length=40, choices=RelationLevelKind.choices, help_text="The level stated.")
+    stated_on = models.DateField(
+        null=True, blank=True, help_text="When the source stated it (meeting or publication date)."
+    )
+    # SET_NULL: a curator may keep a level after removing its article; the quote stays.
+    source = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="relation_levels", help_text="Source."
+    )
+    evidence = models.TextField(blank=True, help_text="The sentence the level was read from.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["relation", "-stated_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["relation", "level", "source"],
+                condition=Q(source__isnull=False),
+                name="relationlevel_unique_per_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.relation}: {self.get_level_display()}"

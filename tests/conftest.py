@@ -1,0 +1,21 @@
+"""Shared fixtures. The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL says so."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.db import connection
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_postgres_in_ci(django_db_setup, django_db_blocker) -> None:
+    """CI sets REQUIRE_POSTGRES=1: never pass silently on another database."""
+    if os.environ.get("REQUIRE_POSTGRES") == "1" and connection.vendor != "postgresql":
+        pytest.exit(f"REQUIRE_POSTGRES=1 but the tests run on {connection.vendor}", returncode=3)
