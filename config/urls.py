@@ -1,7 +1,7 @@
 """URLs: the admin, the API under /api/ and the pages."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import path
 
 urlpatterns = [
     path("admin/", admin.site.urls),

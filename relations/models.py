@@ -54,11 +54,15 @@ class Country(TimeStampedModel):
     """A country of ISO 3166-1, keyed by its alpha-3 code."""
 
     # The alpha-3 code is the key so that pairs order alphabetically ("AZE-PAK") and URLs read well.
-    iso3 = models.CharField("ISO alpha-3", max_length=3, primary_key=True, help_text="ISO 3166-1 alpha-3 code, e.g. AZE.")
+    iso3 = models.CharField(
+        "ISO alpha-3", max_length=3, primary_key=True, help_text="ISO 3166-1 alpha-3 code, e.g. AZE."
+    )
     iso2 = models.CharField("ISO alpha-2", max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. AZ.")
     numeric = models.CharField(max_length=3, blank=True, help_text="ISO 3166-1 numeric code.")
     name = models.CharField(max_length=128, help_text="Common short name, e.g. Azerbaijan.")
-    official_name = models.CharField(max_length=255, blank=True, help_text="Official name, e.g. Republic of Azerbaijan.")
+    official_name = models.CharField(
+        max_length=255, blank=True, help_text="Official name, e.g. Republic of Azerbaijan."
+    )
     capital = models.CharField(max_length=128, blank=True, help_text="Capital city.")
 
     history = HistoricalRecords()
@@ -202,7 +206,9 @@ class ForumMembership(TimeStampedModel):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="memberships")
     # CASCADE: a membership is part of its forum's record.
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="memberships")
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.MEMBER, help_text="Kind of membership.")
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.MEMBER, help_text="Kind of membership."
+    )
     since = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year the country joined in this status.")
 
     history = HistoricalRecords()
@@ -283,14 +289,26 @@ class Position(TimeStampedModel):
 
     # CASCADE: a tenure is part of the person's record.
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")
-    title = models.CharField(max_length=255, help_text="Title without the country name, e.g. Minister of Foreign Affairs.")
+    title = models.CharField(
+        max_length=255, help_text="Title without the country name, e.g. Minister of Foreign Affairs."
+    )
     # PROTECT: reference data.
     country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="positions", help_text="Country of the post."
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+        help_text="Country of the post.",
     )
-    start_date = models.DateField(null=True, blank=True, help_text="First day in office (or first day of the month/year).")
+    start_date = models.DateField(
+        null=True, blank=True, help_text="First day in office (or first day of the month/year)."
+    )
     start_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN, help_text="How precise the start is."
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+        help_text="How precise the start is.",
     )
     end_date = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office.")
     end_precision = models.CharField(
@@ -388,19 +406,35 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 class Meeting(TimeStampedModel):
     """An encounter between officials of two or more countries, reported by one or more articles."""
 
-    title = models.CharField(max_length=500, blank=True, help_text="Short description, by default the first source's headline.")
-    date = models.DateField(null=True, blank=True, help_text="Day of the meeting (first day of the month/year if less precise).")
+    title = models.CharField(
+        max_length=500, blank=True, help_text="Short description, by default the first source's headline."
+    )
+    date = models.DateField(
+        null=True, blank=True, help_text="Day of the meeting (first day of the month/year if less precise)."
+    )
     date_precision = models.CharField(
         max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN, help_text="How precise the date is."
     )
-    format = models.CharField(max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.TALKS, help_text="Format.")
+    format = models.CharField(
+        max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.TALKS, help_text="Format."
+    )
     # PROTECT on the three country links: reference data must outlive meetings.
     location_country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings_held", help_text="Where it took place."
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_held",
+        help_text="Where it took place.",
     )
     location_city = models.CharField(max_length=128, blank=True, help_text="City where it took place.")
     host_country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings_hosted", help_text="The host country."
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_hosted",
+        help_text="The host country.",
     )
     countries = models.ManyToManyField(
         Country, through="MeetingCountry", related_name="meetings", help_text="Countries taking part."

@@ -40,10 +40,16 @@ class Gazetteer:
     @classmethod
     def from_seed_files(cls, seeds_dir: Path = SEEDS_DIR) -> Gazetteer:
         """The gazetteer the seed files describe (what load_seeds puts in the database)."""
-        countries = [country_ref_from_seed(row) for row in json.loads((seeds_dir / "countries.json").read_text("utf-8"))]
+        countries = [
+            country_ref_from_seed(row) for row in json.loads((seeds_dir / "countries.json").read_text("utf-8"))
+        ]
         forums = [
-            ForumRef(acronym=row["acronym"], name=row["name"], other_names=tuple(row.get("other_names") or ()),
-                     parent=row.get("parent"))
+            ForumRef(
+                acronym=row["acronym"],
+                name=row["name"],
+                other_names=tuple(row.get("other_names") or ()),
+                parent=row.get("parent"),
+            )
             for row in json.loads((seeds_dir / "forums.json").read_text("utf-8"))
         ]
         sectors = [
