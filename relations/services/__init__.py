@@ -1,0 +1,9 @@
+"""Every write to the database goes through a function here (`<entity>_<action>`).
+
+A package rather than one module because ingest alone passes the ~500-line mark; the
+functions are re-exported so callers write `from relations import services`.
+"""
+
+from .meetings import meeting_set_status
+
+__all__ = ["meeting_set_status"]

@@ -1,0 +1,179 @@
+"""factory_boy factories for tests. Reference rows use get_or_create so tests can share codes."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import factory
+
+from relations import models
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Country
+        django_get_or_create = ("iso3",)
+
+    iso3 = factory.Sequence(lambda n: f"X{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    iso2 = factory.LazyAttribute(lambda o: o.iso3[1:])
+    name = factory.LazyAttribute(lambda o: f"Country {o.iso3}")
+    official_name = factory.LazyAttribute(lambda o: f"Republic of {o.name}")
+    capital = factory.LazyAttribute(lambda o: f"{o.name} City")
+
+
+class CountryNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CountryName
+
+    country = factory.SubFactory(CountryFactory)
+    name = factory.Sequence(lambda n: f"Demonym{n}")
+    kind = models.CountryName.Kind.DEMONYM
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CooperationSector
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"sector-{n}")
+    name = factory.LazyAttribute(lambda o: o.slug.capitalize())
+    words = factory.LazyAttribute(lambda o: [o.slug])
+
+
+class ForumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Forum
+        django_get_or_create = ("acronym",)
+
+    acronym = factory.Sequence(lambda n: f"F{n}")
+    name = factory.LazyAttribute(lambda o: f"Forum {o.acronym}")
+
+
+class ForumMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ForumMembership
+
+    country = factory.SubFactory(CountryFactory)
+    forum = factory.SubFactory(ForumFactory)
+    status = models.ForumMembership.Status.MEMBER
+
+
+class OfficialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Official
+
+    name = factory.Sequence(lambda n: f"Official Person{n}")
+    country = factory.SubFactory(CountryFactory)
+
+
+class OfficialNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.OfficialName
+
+    official = factory.SubFactory(OfficialFactory)
+    name = factory.Sequence(lambda n: f"Alias{n}")
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Position
+
+    official = factory.SubFactory(OfficialFactory)
+    title = "Minister of Foreign Affairs"
+    country = factory.LazyAttribute(lambda o: o.official.country)
+    start_date = date(2020, 1, 1)
+    start_precision = models.DatePrecision.DAY
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Article
+
+    title = factory.Sequence(lambda n: f"Ministers meet, report {n}")
+    text = factory.Sequence(lambda n: f"The ministers met for the {n}th time and discussed trade.")
+    publisher = "Test Agency"
+    published = date(2024, 5, 1)
+    content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.text.encode()).hexdigest())
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    date = date(2024, 5, 1)
+    date_precision = models.DatePrecision.DAY
+    format = models.MeetingFormat.TALKS
+
+
+class MeetingCountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MeetingCountry
+
+    meeting = factory.SubFactory(MeetingFactory)
+    country = factory.SubFactory(CountryFactory)
+
+
+class MeetingParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MeetingParticipant
+
+    meeting = factory.SubFactory(MeetingFactory)
+    official = factory.SubFactory(OfficialFactory)
+    country = factory.LazyAttribute(lambda o: o.official.country if o.official else None)
+    raw_name = factory.LazyAttribute(lambda o: o.official.name if o.official else "")
+    title = "Minister of Foreign Affairs"
+
+
+class MeetingSectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MeetingSector
+
+    meeting = factory.SubFactory(MeetingFactory)
+    sector = factory.SubFactory(SectorFactory)
+
+
+class MeetingForumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MeetingForum
+
+    meeting = factory.SubFactory(MeetingFactory)
+    forum = factory.SubFactory(ForumFactory)
+
+
+class MeetingSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MeetingSource
+
+    meeting = factory.SubFactory(MeetingFactory)
+    article = factory.SubFactory(ArticleFactory)
+
+
+class BilateralRelationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.BilateralRelation
+
+    country_a = factory.SubFactory(CountryFactory, iso3="AAA", iso2="AA")
+    country_b = factory.SubFactory(CountryFactory, iso3="BBB", iso2="BB")
+
+
+class RelationLevelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.RelationLevel
+
+    relation = factory.SubFactory(BilateralRelationFactory)
+    level = models.RelationLevelKind.STRATEGIC_PARTNERSHIP
+    stated_on = date(2024, 5, 1)
+    source = factory.SubFactory(ArticleFactory)
+    evidence = "The strategic partnership between the two countries was highlighted."
+
+
+def make_meeting(countries: list[models.Country], **kwargs: object) -> models.Meeting:
+    """A meeting with the given parties, one participant each, and a source article."""
+    meeting = MeetingFactory(**kwargs)
+    for country in countries:
+        MeetingCountryFactory(meeting=meeting, country=country)
+        MeetingParticipantFactory(meeting=meeting, official=OfficialFactory(country=country))
+    MeetingSourceFactory(meeting=meeting)
+    return meeting
