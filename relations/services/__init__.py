@@ -5,5 +5,10 @@ functions are re-exported so callers write `from relations import services`.
 """
 
 from .meetings import meeting_set_status
+from .relations import relation_get_or_create, relations_ensure_for_meeting
 
-__all__ = ["meeting_set_status"]
+__all__ = [
+    "meeting_set_status",
+    "relation_get_or_create",
+    "relations_ensure_for_meeting",
+]
