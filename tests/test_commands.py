@@ -202,5 +202,5 @@ def test_extract_article_rejects_an_article_naming_no_country(seeded: None, tmp_
 
 
 def test_extract_article_needs_reference_data(tmp_path: Path) -> None:
-    with pytest.raises(CommandError, match="run `python manage.py load_seeds` first"):
+    with pytest.raises(CommandError, match=r"run `python manage\.py load_seeds` first"):
         run("extract_article", str(SEED_ARTICLE), "--json")
