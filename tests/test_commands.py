@@ -59,7 +59,9 @@ def seeded() -> None:
 def test_load_seeds_loads_reference_data(seeded: None) -> None:
     assert models.Country.objects.count() == 249
     assert models.CooperationSector.objects.filter(slug__in=["trade", "energy", "defence"]).count() == 3
-    assert set(models.Forum.objects.filter(acronym__in=["UN", "NAM", "OIC", "CICA"]).values_list("acronym", flat=True)) == {
+    assert set(
+        models.Forum.objects.filter(acronym__in=["UN", "NAM", "OIC", "CICA"]).values_list("acronym", flat=True)
+    ) == {
         "UN",
         "NAM",
         "OIC",
@@ -91,7 +93,13 @@ def test_load_seeds_creates_the_seed_meeting_by_extraction(seeded: None) -> None
         "trade",
         "transport",
     ]
-    assert sorted(meeting.forum_links.values_list("forum__acronym", flat=True)) == ["CICA", "NAM", "OIC", "UN", "UNFCCC"]
+    assert sorted(meeting.forum_links.values_list("forum__acronym", flat=True)) == [
+        "CICA",
+        "NAM",
+        "OIC",
+        "UN",
+        "UNFCCC",
+    ]
     article = models.Article.objects.get()
     assert sorted(article.countries_mentioned.values_list("iso3", flat=True)) == ["ARM", "AZE", "PAK"]
     assert "ARM" not in meeting.parties.values_list("country_id", flat=True)
@@ -104,7 +112,12 @@ def test_load_seeds_creates_the_seed_meeting_by_extraction(seeded: None) -> None
 def test_seed_meeting_links_keep_their_evidence_sentence(seeded: None) -> None:
     meeting = models.Meeting.objects.get()
     article = meeting.articles.get()
-    for link in [*meeting.participants.all(), *meeting.sector_links.all(), *meeting.forum_links.all(), *meeting.parties.all()]:
+    for link in [
+        *meeting.participants.all(),
+        *meeting.sector_links.all(),
+        *meeting.forum_links.all(),
+        *meeting.parties.all(),
+    ]:
         assert link.source == article
         assert link.origin == "extracted"
         assert link.evidence and link.evidence in article.text
