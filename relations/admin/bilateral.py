@@ -19,6 +19,9 @@ class RelationLevelInline(admin.TabularInline):
     autocomplete_fields = ("source",)
     extra = 0
 
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        return super().get_queryset(request).select_related("relation")  # each row is labelled str(level)
+
 
 class PairCountryFilter(admin.SimpleListFilter):
     """Relations with a country on either side of the pair."""

@@ -53,6 +53,9 @@ class MeetingParticipantInline(EvidenceInlineMixin, admin.TabularInline):
     autocomplete_fields = ("official", "country")
     show_change_link = True
 
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        return super().get_queryset(request).select_related("official")  # the row label may be the official's name
+
 
 class MeetingSectorInline(EvidenceInlineMixin, admin.TabularInline):
     model = MeetingSector
@@ -74,6 +77,9 @@ class MeetingSourceInline(admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        return super().get_queryset(request).select_related("article")  # each row is labelled with the article
+
 
 class ArticleMeetingInline(admin.TabularInline):
     """The meetings an article reports, read-only: links are curated from the meeting's page."""
@@ -86,7 +92,7 @@ class ArticleMeetingInline(admin.TabularInline):
     verbose_name_plural = "meetings reported"
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
-        return super().get_queryset(request).select_related("meeting")
+        return super().get_queryset(request).select_related("meeting", "article")
 
     def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False

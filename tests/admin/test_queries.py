@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from relations import models
+from tests import factories as f
 
 from .conftest import admin_url, populate
 from .test_pages import CURATED_MODELS
@@ -68,3 +69,29 @@ def test_meeting_changelist_searched_or_filtered_keeps_its_query_count(admin_cli
     many, rows_many, sql = _count_queries(admin_client, url, params)
     assert (rows_one, rows_many) == (1, 20)
     assert many == one, "\n".join(sql)
+
+
+@pytest.mark.parametrize("model", [models.Forum, models.Meeting, models.Article, models.BilateralRelation])
+def test_change_page_rows_are_labelled_without_a_query_each(admin_client, world, model):
+    """prevents N+1: inline rows' labels (str of the row) come from the inline's select_related.
+
+    Autocomplete widgets still look up their one selected value per row (Django's widget does),
+    so the check is on pages whose growing inline is read-only or label-only.
+    """
+    obj = {models.Forum: world.un, models.Meeting: world.meeting, models.Article: world.article}.get(
+        model, world.relation
+    )
+    url = admin_url(obj, "change")
+    admin_client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        assert admin_client.get(url).status_code == 200
+    for i in range(10):
+        country = f.CountryFactory(iso3=f"ZZ{chr(65 + i)}", iso2=f"Z{chr(65 + i)}")
+        f.ForumMembershipFactory(forum=world.un, country=country)
+        f.MeetingSourceFactory(meeting=world.meeting, article=f.ArticleFactory())
+        f.MeetingSourceFactory(meeting=f.MeetingFactory(), article=world.article)
+        f.RelationLevelFactory(relation=world.relation, source=None, level="friendly")
+    with CaptureQueriesContext(connection) as after:
+        assert admin_client.get(url).status_code == 200
+    widget_lookups = 10 if model is models.Meeting else 0  # one autocomplete per added source row
+    assert len(after) - len(before) == widget_lookups, "\n".join(q["sql"] for q in after)
