@@ -181,6 +181,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models name their choices "status" or "kind": give each set its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingStatusEnum": "relations.models.MeetingStatus",
+        "MembershipStatusEnum": "relations.models.ForumMembership.Status",
+        "CountryNameKindEnum": "relations.models.CountryName.Kind",
+        "ForumKindEnum": "relations.models.Forum.Kind",
+        "DatePrecisionEnum": "relations.models.DatePrecision",
+    },
 }
 
 LOGGING = {
