@@ -4,13 +4,28 @@ A package rather than one module because ingest alone passes the ~500-line mark;
 functions are re-exported so callers write `from relations import services`.
 """
 
+from .ingest import ArticleIngestResult, IngestReport, Outcome, article_ingest, articles_ingest
 from .meetings import meeting_create, meeting_set_status, meeting_update
+from .officials import OfficialResolver, official_merge
+from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
 
 __all__ = [
+    "ArticleIngestResult",
+    "IngestReport",
+    "LoadReport",
+    "OfficialResolver",
+    "Outcome",
+    "ReferenceDataError",
+    "article_ingest",
+    "articles_ingest",
+    "gazetteer_cached",
+    "gazetteer_from_db",
     "meeting_create",
     "meeting_set_status",
     "meeting_update",
+    "official_merge",
+    "reference_data_load",
     "relation_get_or_create",
     "relations_ensure_for_meeting",
 ]

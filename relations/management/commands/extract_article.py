@@ -1,0 +1,41 @@
+"""Print what the extractor finds in article files, as the extraction contract's JSON.
+
+Writes nothing to the database (it reads the reference data to build the gazetteer). One
+path prints one JSON object; several print JSON Lines, in the order given.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from relations.extraction import ArticleError, extract, read_article_file
+from relations.services import gazetteer_from_db
+
+
+class Command(BaseCommand):
+    help = "Extract meetings from article files and print the contract JSON (writes nothing)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path, help="Article files (.txt/.md with optional front matter).")
+        parser.add_argument("--json", action="store_true", help="Print JSON (the default and only format).")
+        parser.add_argument("--indent", type=int, default=None, help="Pretty-print with this indent (one path only).")
+
+    def handle(self, *args: object, **options: object) -> None:
+        paths = options["paths"]
+        assert isinstance(paths, list)
+        try:
+            articles = [read_article_file(path) for path in paths]
+        except ArticleError as exc:
+            raise CommandError(str(exc)) from None
+        gazetteer = gazetteer_from_db()
+        if not gazetteer.countries:
+            raise CommandError("no reference data in the database: run `python manage.py load_seeds` first")
+        indent = options["indent"] if len(paths) == 1 else None
+        for article in articles:
+            result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
+            if not result.countries_mentioned:
+                raise CommandError(f"{article.origin}: the article names no country")
+            self.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False, indent=indent))  # type: ignore[arg-type]

@@ -1,0 +1,302 @@
+"""Reference data: loading the seed files into the database, and the gazetteer built from it.
+
+Loading is additive and idempotent: missing rows and names are created, empty fields are
+filled, and nothing a curator has set is overwritten or deleted. Running it twice writes
+nothing the second time. (This is why the seed files are read here rather than with
+`loaddata`, which would overwrite curator edits on every run.)
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from relations.extraction import CountryRef, ForumRef, Gazetteer, OfficialRef, SectorRef
+from relations.models import CooperationSector, Country, CountryName, Forum, ForumMembership, Official, OfficialName
+
+SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
+BATCH = 500
+
+
+class ReferenceDataError(ValueError):
+    """A seed file that is missing or malformed; the message names the file and the entry."""
+
+
+@dataclass
+class LoadReport:
+    """What a load did, per model: created / updated / unchanged counts."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, model: str, created: int = 0, updated: int = 0, unchanged: int = 0) -> None:
+        row = self.counts.setdefault(model, {"created": 0, "updated": 0, "unchanged": 0})
+        row["created"] += created
+        row["updated"] += updated
+        row["unchanged"] += unchanged
+
+    @property
+    def changed(self) -> bool:
+        return any(row["created"] or row["updated"] for row in self.counts.values())
+
+    def summary(self) -> str:
+        parts = [
+            f"{model}: {row['created']} created, {row['updated']} updated, {row['unchanged']} unchanged"
+            for model, row in self.counts.items()
+        ]
+        return "; ".join(parts)
+
+
+def _read(seeds_dir: Path, name: str) -> list[dict[str, Any]]:
+    path = seeds_dir / name
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ReferenceDataError(f"{path}: missing seed file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ReferenceDataError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(data, list):
+        raise ReferenceDataError(f"{path}: expected a JSON list of objects")
+    for i, row in enumerate(data):
+        if not isinstance(row, dict):
+            raise ReferenceDataError(f"{path}: entry {i} is not an object")
+    return data
+
+
+def _require(row: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
+    missing = [k for k in keys if not row.get(k)]
+    if missing:
+        raise ReferenceDataError(f"{where}: missing {', '.join(missing)}")
+
+
+def _fill_blanks(obj: Any, values: dict[str, Any]) -> bool:
+    """Set fields that are empty on obj; never overwrite a value already there."""
+    changed = False
+    for name, value in values.items():
+        if value in (None, "", []):
+            continue
+        if getattr(obj, name) in (None, "", []):
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def _union(existing: list[str], extra: list[str]) -> list[str]:
+    """existing + the items of extra it lacks (compared case-insensitively), order kept."""
+    result, seen = list(existing), {x.casefold() for x in existing}
+    for item in extra:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            result.append(item)
+    return result
+
+
+def _load_countries(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+    existing = {c.iso3: c for c in Country.objects.all()}
+    new, changed = [], []
+    for i, row in enumerate(rows):
+        _require(row, ("iso3", "iso2", "name"), f"{where} entry {i}")
+        values = {k: row.get(k) or "" for k in ("iso2", "numeric", "name", "official_name", "capital")}
+        country = existing.get(row["iso3"])
+        if country is None:
+            new.append(Country(iso3=row["iso3"], **values))
+        elif _fill_blanks(country, values):
+            changed.append(country)
+    bulk_create_with_history(new, Country, batch_size=BATCH)
+    if changed:
+        bulk_update_with_history(changed, Country, ["numeric", "official_name", "capital"], batch_size=BATCH)
+    report.add("countries", len(new), len(changed), len(rows) - len(new) - len(changed))
+
+    have = {(n.country_id, n.name.casefold()) for n in CountryName.objects.only("country_id", "name")}
+    names = []
+    for row in rows:
+        for kind, values in (row.get("names") or {}).items():
+            if kind not in CountryName.Kind.values:
+                raise ReferenceDataError(f"{where} {row['iso3']}: unknown name kind {kind!r}")
+            for name in values:
+                key = (row["iso3"], name.casefold())
+                if key not in have:
+                    have.add(key)
+                    names.append(CountryName(country_id=row["iso3"], name=name, kind=kind))
+    bulk_create_with_history(names, CountryName, batch_size=BATCH)
+    report.add("country names", created=len(names))
+
+
+def _load_sectors(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+    existing = {s.slug: s for s in CooperationSector.objects.all()}
+    new, changed = [], []
+    for i, row in enumerate(rows):
+        _require(row, ("slug", "name"), f"{where} entry {i}")
+        sector = existing.get(row["slug"])
+        if sector is None:
+            new.append(CooperationSector(slug=row["slug"], name=row["name"], words=list(row.get("words") or [])))
+            continue
+        words = _union(list(sector.words), list(row.get("words") or []))
+        if words != sector.words:
+            sector.words = words
+            changed.append(sector)
+    bulk_create_with_history(new, CooperationSector, batch_size=BATCH)
+    if changed:
+        bulk_update_with_history(changed, CooperationSector, ["words"], batch_size=BATCH)
+    report.add("sectors", len(new), len(changed), len(rows) - len(new) - len(changed))
+
+
+def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+    existing = {f.acronym: f for f in Forum.objects.all()}
+    new, changed = [], []
+    for i, row in enumerate(rows):
+        _require(row, ("acronym", "name"), f"{where} entry {i}")
+        if row.get("kind") and row["kind"] not in Forum.Kind.values:
+            raise ReferenceDataError(f"{where} {row['acronym']}: unknown kind {row['kind']!r}")
+        forum = existing.get(row["acronym"])
+        values = {"name": row["name"], "kind": row.get("kind") or "", "founded": row.get("founded")}
+        if forum is None:
+            forum = Forum(acronym=row["acronym"], other_names=list(row.get("other_names") or []), registered=True)
+            forum.kind = values["kind"] or Forum.Kind.ORGANISATION
+            _fill_blanks(forum, values)
+            existing[forum.acronym] = forum
+            new.append(forum)
+            continue
+        dirty = _fill_blanks(forum, {"name": values["name"], "founded": values["founded"]})
+        names = _union(list(forum.other_names), list(row.get("other_names") or []))
+        if names != forum.other_names:
+            forum.other_names, dirty = names, True
+        if not forum.registered:  # an ingest-created forum that the registry now knows
+            forum.registered, dirty = True, True
+        if dirty:
+            changed.append(forum)
+    bulk_create_with_history(new, Forum, batch_size=BATCH)
+    with_parent = _link_parents(rows, existing, where)
+    to_update = {f.pk: f for f in changed + with_parent}
+    if to_update:
+        fields = ["name", "founded", "other_names", "registered", "parent"]
+        bulk_update_with_history(list(to_update.values()), Forum, fields, batch_size=BATCH)
+    updated = len(to_update.keys() - {f.pk for f in new})
+    report.add("forums", len(new), updated, len(rows) - len(new) - updated)
+
+
+def _link_parents(rows: list[dict[str, Any]], forums: dict[str, Forum], where: str) -> list[Forum]:
+    """Set each forum's parent (the rows exist by now); a parent a curator set stays."""
+    linked = []
+    for row in rows:
+        parent = row.get("parent")
+        if not parent:
+            continue
+        if parent not in forums:
+            raise ReferenceDataError(f"{where} {row['acronym']}: parent {parent!r} is not a forum")
+        forum = forums[row["acronym"]]
+        if forum.parent_id is None:
+            forum.parent = forums[parent]
+            linked.append(forum)
+    return linked
+
+
+def _load_memberships(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+    forums = dict(Forum.objects.values_list("acronym", "pk"))
+    countries = set(Country.objects.values_list("iso3", flat=True))
+    existing = {(m.forum_id, m.country_id): m for m in ForumMembership.objects.all()}
+    new, changed = [], []
+    for i, row in enumerate(rows):
+        at = f"{where} entry {i}"
+        _require(row, ("forum", "country"), at)
+        if row["forum"] not in forums:
+            raise ReferenceDataError(f"{at}: unknown forum {row['forum']!r}")
+        if row["country"] not in countries:
+            raise ReferenceDataError(f"{at}: unknown country code {row['country']!r}")
+        status = row.get("status") or ForumMembership.Status.MEMBER
+        if status not in ForumMembership.Status.values:
+            raise ReferenceDataError(f"{at}: unknown status {status!r}")
+        key = (forums[row["forum"]], row["country"])
+        membership = existing.get(key)
+        if membership is None:
+            membership = ForumMembership(forum_id=key[0], country_id=key[1], status=status, since=row.get("since"))
+            existing[key] = membership
+            new.append(membership)
+        elif _fill_blanks(membership, {"since": row.get("since")}):
+            changed.append(membership)
+    bulk_create_with_history(new, ForumMembership, batch_size=BATCH)
+    if changed:
+        bulk_update_with_history(changed, ForumMembership, ["since"], batch_size=BATCH)
+    report.add("memberships", len(new), len(changed), len(rows) - len(new) - len(changed))
+
+
+@transaction.atomic
+def reference_data_load(*, seeds_dir: Path = SEEDS_DIR) -> LoadReport:
+    """Load countries, sectors, forums and memberships from the seed files (additive, idempotent)."""
+    files = {
+        name: _read(seeds_dir, name) for name in ("countries.json", "sectors.json", "forums.json", "memberships.json")
+    }
+    report = LoadReport()
+    _load_countries(files["countries.json"], report, str(seeds_dir / "countries.json"))
+    _load_sectors(files["sectors.json"], report, str(seeds_dir / "sectors.json"))
+    _load_forums(files["forums.json"], report, str(seeds_dir / "forums.json"))
+    _load_memberships(files["memberships.json"], report, str(seeds_dir / "memberships.json"))
+    return report
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+def gazetteer_from_db() -> Gazetteer:
+    """The extractor's gazetteer built from the reference data in the database (5 queries)."""
+    names: dict[str, dict[str, list[str]]] = {}
+    for iso3, name, kind in CountryName.objects.values_list("country_id", "name", "kind").order_by("id"):
+        names.setdefault(iso3, {}).setdefault(kind, []).append(name)
+    countries = [
+        CountryRef(
+            iso3=c.iso3,
+            name=c.name,
+            official_name=c.official_name,
+            capital=c.capital,
+            **{kind: tuple(names.get(c.iso3, {}).get(kind, ())) for kind in CountryName.Kind.values},
+        )
+        for c in Country.objects.order_by("iso3")
+    ]
+    forums = [
+        ForumRef(acronym=f.acronym, name=f.name, other_names=tuple(f.other_names), parent=f.parent_acronym)
+        for f in Forum.objects.filter(registered=True).annotate(parent_acronym=Max("parent__acronym")).order_by("id")
+    ]
+    sectors = [SectorRef(slug=s.slug, words=tuple(s.words)) for s in CooperationSector.objects.order_by("slug")]
+    aliases: dict[int, list[str]] = {}
+    for official_id, name in OfficialName.objects.values_list("official_id", "name").order_by("id"):
+        aliases.setdefault(official_id, []).append(name)
+    officials = [
+        OfficialRef(name=name, country=country, other_names=tuple(aliases.get(pk, ())))
+        for pk, name, country in Official.objects.values_list("pk", "name", "country_id").order_by("id")
+    ]
+    return Gazetteer.build(countries, forums, sectors, officials)
+
+
+_cache_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+
+
+def _reference_fingerprint() -> tuple:
+    """Changes whenever reference data changes (one aggregate query per table).
+
+    Officials are left out on purpose: ingest creates them all the time, and rebuilding the
+    compiled gazetteer after every article would dominate ingest time. They refresh with the
+    next reference-data change or process start.
+    """
+    parts: list[Any] = []
+    for model in (Country, CountryName, Forum, CooperationSector):
+        agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+        parts += [agg["n"], agg["last"]]
+    return tuple(parts)
+
+
+def gazetteer_cached() -> Gazetteer:
+    """gazetteer_from_db(), rebuilt only when the reference data changed (checked per call)."""
+    fingerprint = _reference_fingerprint()
+    with _cache_lock:
+        if _cache.get("fingerprint") != fingerprint:
+            _cache["gazetteer"] = gazetteer_from_db()
+            _cache["fingerprint"] = fingerprint
+        return _cache["gazetteer"]

@@ -1,0 +1,330 @@
+"""Ingest of many articles: dedupe across sources, idempotency, curator edits, bad input (issue 3)."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from relations import models, services
+from relations.extraction import iter_articles
+from relations.extraction.types import Participant
+from relations.services.officials import OfficialResolver
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Two agencies report the same visit in their own words.
+AGENCY_ONE = """title: Kazakh FM holds talks with Uzbek counterpart in Tashkent
+published: 2024-03-13
+publisher: Steppe News Agency
+---
+TASHKENT, March 13. Minister of Foreign Affairs of Kazakhstan Murat Nurtleu, who is on an official visit to Uzbekistan, held talks with his Uzbek counterpart Bakhtiyor Saidov on March 12, 2024.
+
+The ministers discussed cooperation in trade, energy and transport, and praised the strategic partnership between Kazakhstan and Uzbekistan.
+"""
+
+AGENCY_TWO = """title: Uzbekistan and Kazakhstan discuss transit corridors
+published: 2024-03-12
+publisher: Silk Road Daily
+---
+Uzbek Foreign Minister Bakhtiyor Saidov met with Kazakh Foreign Minister Murat Nurtleu in Tashkent on Tuesday.
+
+Saidov and Nurtleu focused on transport and logistics, water resources and agriculture, the ministry said.
+"""
+
+# The same two ministers, half a year later: another meeting.
+LATER_MEETING = """title: Uzbek and Kazakh foreign ministers meet in Astana
+published: 2024-09-20
+publisher: Steppe News Agency
+---
+ASTANA, September 20. Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov met with Minister of Foreign Affairs of Kazakhstan Murat Nurtleu in Astana on September 19, 2024.
+
+The parties discussed cooperation in education and culture.
+"""
+
+STATEMENT = """title: Ministry welcomes the ceasefire
+published: 2024-05-02
+---
+The Ministry of Foreign Affairs of Kazakhstan welcomes the ceasefire agreement and calls on all parties to respect it.
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def ingest(*paths: Path, **options: object) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("ingest_articles", *[str(p) for p in paths], "--no-progress", stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def reference() -> None:
+    services.reference_data_load()
+
+
+def test_two_reports_of_the_same_meeting_become_one_meeting_with_two_sources(reference: None, tmp_path: Path) -> None:
+    write(tmp_path, "a/one.txt", AGENCY_ONE)
+    write(tmp_path, "b/two.md", AGENCY_TWO)
+    out, _ = ingest(tmp_path)
+    assert "2 read, 1 new, 0 already known, 1 merged into an existing meeting" in out
+    meeting = models.Meeting.objects.get()
+    assert sorted(meeting.articles.values_list("publisher", flat=True)) == ["Silk Road Daily", "Steppe News Agency"]
+    assert sorted(meeting.sources.values_list("how", flat=True)) == ["created", "merged"]
+    assert sorted(meeting.parties.values_list("country_id", flat=True)) == ["KAZ", "UZB"]
+    # Each person appears once, whatever each report called them.
+    assert sorted(meeting.participants.values_list("official__name", flat=True)) == [
+        "Bakhtiyor Saidov",
+        "Murat Nurtleu",
+    ]
+    # The second report adds what the first did not say, with its own evidence.
+    water = meeting.sector_links.get(sector__slug="water")
+    assert water.source.publisher == "Silk Road Daily"
+    assert "water resources" in water.evidence
+
+
+def test_different_meetings_of_the_same_ministers_stay_apart(reference: None, tmp_path: Path) -> None:
+    write(tmp_path, "one.txt", AGENCY_ONE)
+    write(tmp_path, "later.txt", LATER_MEETING)
+    out, _ = ingest(tmp_path)
+    assert "2 read, 2 new" in out
+    dates = sorted(str(d) for d in models.Meeting.objects.values_list("date", flat=True))
+    assert dates == ["2024-03-12", "2024-09-19"]
+    # ... but the people are the same two Officials.
+    assert models.Official.objects.count() == 2
+    assert models.MeetingParticipant.objects.filter(official__isnull=True).count() == 0
+
+
+def test_near_identical_undated_reports_merge(reference: None, tmp_path: Path) -> None:
+    body = (
+        "Minister of Foreign Affairs of Georgia Ilia Darchiashvili received the Ambassador of Japan "
+        "Akira Imamura. The sides discussed investment, tourism and education and the friendly relations "
+        "between Georgia and Japan."
+    )
+    write(tmp_path, "a.txt", f"Georgian FM receives Japanese Ambassador\n\n{body}\n")
+    write(tmp_path, "b.txt", f"Darchiashvili meets Imamura\n\n{body} The meeting was held in a warm atmosphere.\n")
+    out, _ = ingest(tmp_path)
+    assert "2 read, 1 new, 0 already known, 1 merged" in out
+    assert models.Meeting.objects.get().sources.count() == 2
+
+
+def test_reingesting_the_same_articles_changes_nothing(reference: None, tmp_path: Path) -> None:
+    write(tmp_path, "one.txt", AGENCY_ONE)
+    write(tmp_path, "two.txt", AGENCY_TWO)
+    ingest(tmp_path)
+    counts = {
+        m.__name__: m.objects.count() for m in (models.Article, models.Meeting, models.MeetingSource, models.Official)
+    }
+    history = models.Meeting.history.count()
+    out, _ = ingest(tmp_path)
+    assert "2 read, 0 new, 2 already known, 0 merged" in out
+    assert {
+        m.__name__: m.objects.count() for m in (models.Article, models.Meeting, models.MeetingSource, models.Official)
+    } == counts
+    assert models.Meeting.history.count() == history
+
+
+def test_the_same_text_under_another_headline_is_already_known(reference: None, tmp_path: Path) -> None:
+    write(tmp_path, "one.txt", AGENCY_ONE)
+    write(tmp_path, "copy.txt", AGENCY_ONE.replace("Kazakh FM holds talks", "Nurtleu in Tashkent"))
+    out, _ = ingest(tmp_path)
+    assert "2 read, 1 new, 1 already known" in out
+
+
+def test_a_new_report_never_overwrites_a_curators_work(reference: None, tmp_path: Path) -> None:
+    ingest(write(tmp_path, "one.txt", AGENCY_ONE))
+    meeting = models.Meeting.objects.get()
+    services.meeting_set_status(meeting=meeting, status="verified")
+    ingest(write(tmp_path, "two.txt", AGENCY_TWO))
+    meeting.refresh_from_db()
+    assert meeting.status == "verified"
+    assert meeting.sources.count() == 2  # the source is recorded ...
+    assert not meeting.sector_links.filter(sector__slug="water").exists()  # ... but verified facts are left alone
+
+
+def test_a_later_report_fills_an_empty_field_unless_a_curator_locked_it(reference: None, tmp_path: Path) -> None:
+    undated = AGENCY_ONE.replace(" on March 12, 2024", "").replace("published: 2024-03-13\n", "")
+    ingest(write(tmp_path, "undated.txt", undated))
+    meeting = models.Meeting.objects.get()
+    assert meeting.date is None
+    meeting.locked_fields = ["location_city"]
+    meeting.save()
+    ingest(write(tmp_path, "two.txt", AGENCY_ONE.replace("TASHKENT, March 13. ", "")))
+    meeting.refresh_from_db()
+    assert str(meeting.date) == "2024-03-12"
+
+
+def test_statement_is_kept_as_an_article_without_a_meeting(reference: None, tmp_path: Path) -> None:
+    out, _ = ingest(write(tmp_path, "statement.txt", STATEMENT))
+    assert "1 without a meeting" in out
+    article = models.Article.objects.get()
+    assert list(article.countries_mentioned.values_list("iso3", flat=True)) == ["KAZ"]
+    assert not models.Meeting.objects.exists()
+
+
+def test_stated_levels_are_recorded_with_their_source(reference: None, tmp_path: Path) -> None:
+    ingest(write(tmp_path, "one.txt", AGENCY_ONE))
+    relation = models.BilateralRelation.objects.get(country_a="KAZ", country_b="UZB")
+    level = relation.levels.get()
+    assert level.level == "strategic_partnership"
+    assert level.source.publisher == "Steppe News Agency"
+    assert str(level.stated_on) == "2024-03-12"
+
+
+def test_jsonl_bad_lines_are_reported_and_skipped(reference: None, tmp_path: Path) -> None:
+    good = {
+        "title": "Kazakh FM meets Uzbek counterpart",
+        "text": AGENCY_ONE.split("---\n", 1)[1],
+        "published": "2024-03-13",
+    }
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({"title": "No text"}),
+        json.dumps({**good, "text": AGENCY_TWO.split("---\n", 1)[1], "published": "13/03/2024"}),
+        json.dumps(["a", "list"]),
+    ]
+    path = write(tmp_path, "dump.jsonl", "\n".join(lines) + "\n")
+    with pytest.raises(CommandError, match="4 article"):
+        ingest(path)
+    assert models.Article.objects.count() == 1
+    # Each bad line is named with its file and line number.
+    errors = services.articles_ingest(articles=iter_articles([path])).errors
+    assert errors == [
+        f"{path}:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f"{path}:3: the article has no text",
+        f"{path}:4: published '13/03/2024' is not an ISO date (YYYY-MM-DD)",
+        f"{path}:5: a line must be a JSON object",
+    ]
+
+
+def test_dry_run_does_everything_but_commit(reference: None, tmp_path: Path) -> None:
+    write(tmp_path, "one.txt", AGENCY_ONE)
+    write(tmp_path, "two.txt", AGENCY_TWO)
+    out, _ = ingest(tmp_path, dry_run=True)
+    assert out.startswith("Dry run, nothing committed: 2 read, 1 new, 0 already known, 1 merged")
+    assert not models.Article.objects.exists()
+    assert not models.Meeting.objects.exists()
+    assert not models.Official.objects.exists()
+
+
+def test_strict_stops_at_the_first_bad_article(reference: None, tmp_path: Path) -> None:
+    write(tmp_path, "1.txt", AGENCY_ONE)
+    write(tmp_path, "2.txt", "")
+    write(tmp_path, "3.txt", LATER_MEETING)
+    with pytest.raises(CommandError, match=r"1 article\(s\) failed \(stopped at the first, --strict\)"):
+        ingest(tmp_path, strict=True)
+    assert list(models.Article.objects.values_list("title", flat=True)) == [
+        "Kazakh FM holds talks with Uzbek counterpart in Tashkent"
+    ]
+
+
+def test_without_strict_a_bad_file_is_skipped_and_the_rest_loaded(reference: None, tmp_path: Path) -> None:
+    write(tmp_path, "1.txt", AGENCY_ONE)
+    (tmp_path / "2.txt").write_bytes(b"\xff\xfe broken")
+    write(tmp_path, "3.txt", LATER_MEETING)
+    with pytest.raises(CommandError, match="1 article"):
+        ingest(tmp_path)
+    assert models.Article.objects.count() == 2
+
+
+def test_a_failure_while_storing_leaves_nothing_half_written(
+    reference: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import DatabaseError
+
+    from relations.services import ingest as ingest_module
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(ingest_module, "_record_relations", fail)
+    report = services.articles_ingest(articles=iter_articles([write(tmp_path, "one.txt", AGENCY_ONE)]))
+    assert report.failed == 1
+    assert report.errors == [f"{tmp_path / 'one.txt'}: database error (DatabaseError: disk full)"]
+    for model in (models.Article, models.Meeting, models.MeetingParticipant, models.Official, models.MeetingSource):
+        assert not model.objects.exists(), model.__name__
+
+
+def test_unregistered_organisation_is_added_as_an_unregistered_forum(reference: None, tmp_path: Path) -> None:
+    text = (
+        "title: Mongolia and Japan discuss regional cooperation\npublished: 2024-06-05\n---\n"
+        "Mongolian Foreign Minister Battsetseg Batmunkh met with Japanese Foreign Minister Yoko Kamikawa in Tokyo "
+        "on June 4, 2024. They discussed cooperation within the Northeast Asia Energy Forum (NEAEF) and trade.\n"
+    )
+    ingest(write(tmp_path, "mn.txt", text))
+    forum = models.Forum.objects.get(acronym="NEAEF")
+    assert forum.registered is False
+    assert models.Meeting.objects.get().forum_links.get().forum == forum
+
+
+# --------------------------------------------------------------------------- officials
+
+
+def mention(name: str, country: str = "AZE", title: str = "Minister") -> Participant:
+    return Participant(name=name, country=country, title=title)
+
+
+def test_resolver_finds_the_same_person_by_name_alias_and_longer_form() -> None:
+    aze = factories.CountryFactory(iso3="AZE", iso2="AZ")
+    official = factories.OfficialFactory(name="Jeyhun Bayramov", country=aze)
+    resolver = OfficialResolver()
+    assert resolver.resolve(mention("Jeyhun Bayramov")) == official.pk
+    assert resolver.resolve(mention("JEYHUN BAYRAMOV")) == official.pk
+    assert resolver.resolve(mention("Jeyhun Aziz oglu Bayramov")) == official.pk
+    official.refresh_from_db()
+    # The longest written form becomes the name; the shorter one is kept as another name.
+    assert official.name == "Jeyhun Aziz oglu Bayramov"
+    assert list(official.other_names.values_list("name", flat=True)) == ["Jeyhun Bayramov"]
+
+
+def test_resolver_leaves_an_ambiguous_mention_for_the_curator() -> None:
+    aze = factories.CountryFactory(iso3="AZE", iso2="AZ")
+    factories.OfficialFactory(name="Ilham Aliyev", country=aze)
+    factories.OfficialFactory(name="Heydar Aliyev", country=aze)
+    resolver = OfficialResolver()
+    assert resolver.resolve(mention("Aliyev")) is None
+    assert models.Official.objects.count() == 2  # nothing guessed, nothing created
+
+
+def test_resolver_does_not_match_across_countries_and_creates_with_a_position() -> None:
+    aze = factories.CountryFactory(iso3="AZE", iso2="AZ")
+    factories.CountryFactory(iso3="PAK", iso2="PK")
+    factories.OfficialFactory(name="Ali Khan", country=aze)
+    resolver = OfficialResolver()
+    new_id = resolver.resolve(mention("Ali Khan", country="PAK", title="Minister of Defence"))
+    created = models.Official.objects.get(pk=new_id)
+    assert created.country_id == "PAK"
+    assert list(created.positions.values_list("title", "country_id")) == [("Minister of Defence", "PAK")]
+
+
+def test_a_surname_alone_never_creates_a_person() -> None:
+    factories.CountryFactory(iso3="AZE", iso2="AZ")
+    assert OfficialResolver().resolve(mention("Bayramov")) is None
+    assert not models.Official.objects.exists()
+
+
+def test_official_merge_moves_participations_names_and_positions() -> None:
+    aze = factories.CountryFactory(iso3="AZE", iso2="AZ")
+    keep = factories.OfficialFactory(name="Jeyhun Bayramov", country=aze)
+    remove = factories.OfficialFactory(name="J. Bayramov", country=aze)
+    shared = factories.MeetingFactory()
+    factories.MeetingParticipantFactory(meeting=shared, official=keep)
+    factories.MeetingParticipantFactory(meeting=shared, official=remove)
+    other = factories.MeetingParticipantFactory(official=remove)
+    factories.PositionFactory(official=remove, title="Deputy Minister")
+    services.official_merge(keep=keep, remove=remove)
+    assert not models.Official.objects.filter(pk=remove.pk).exists()
+    assert shared.participants.count() == 1
+    other.refresh_from_db()
+    assert other.official == keep
+    assert "J. Bayramov" in keep.other_names.values_list("name", flat=True)
+    assert keep.positions.filter(title="Deputy Minister").exists()
