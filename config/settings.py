@@ -140,6 +140,9 @@ STORAGES = {
 }
 # Serve static files straight from the app folders, so `make run` works without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# Follow the DEBUG of the environment, not the one pytest-django forces off at run time: without
+# this, every test request warns "No directory at: staticfiles/" until collectstatic has run.
+WHITENOISE_AUTOREFRESH = DEBUG
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
