@@ -410,7 +410,7 @@ class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnly
         data = serializers.ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            article = make_article(**data.validated_data, where="request body")
+            article = make_article(**{"title": None, **data.validated_data}, where="request body")
         except ArticleError as exc:
             raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
         try:
