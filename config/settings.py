@@ -152,9 +152,10 @@ if not DEBUG:
 API_ANONYMOUS_READ = env_bool("API_ANONYMOUS_READ", True)
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes DRF answer 401, not 403, without credentials.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["relations.permissions.ReadAnonymousWriteWithModelPerms"],
     "DEFAULT_FILTER_BACKENDS": [

@@ -19,7 +19,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -73,7 +72,7 @@ class FormatQueryNegotiation(DefaultContentNegotiation):
     are left to the filter instead of failing content negotiation with a 404.
     """
 
-    class settings:  # noqa: N801 - stands in for api_settings; the query parameter is read below
+    class settings:
         URL_FORMAT_OVERRIDE = None
 
     def select_renderer(self, request, renderers, format_suffix=None):  # type: ignore[no-untyped-def]
@@ -96,10 +95,12 @@ def validation_error(exc: DjangoValidationError) -> ValidationError:
 
 
 class ApiViewSetMixin:
-    """What every viewset shares: auth order, list-only filters, CSV on lists, JSON errors."""
+    """What every viewset shares: list-only filters, CSV on lists, JSON errors.
 
-    # Token first: its WWW-Authenticate header makes DRF answer 401 (not 403) without credentials.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    Authentication comes from settings, TokenAuthentication first so that a request without
+    credentials gets 401 with a `WWW-Authenticate: Token` challenge rather than 403.
+    """
+
     permission_classes = [ReadAnonymousWriteWithModelPerms]
     content_negotiation_class = FormatQueryNegotiation
     filter_backends = [DjangoFilterBackend]
@@ -318,7 +319,9 @@ class MeetingViewSet(ApiViewSetMixin, mixins.CreateModelMixin, mixins.UpdateMode
         data = serializers.MeetingStatusInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            meeting = services.meeting_set_status(meeting=meeting, status=data.validated_data["status"], user=request.user)
+            meeting = services.meeting_set_status(
+                meeting=meeting, status=data.validated_data["status"], user=request.user
+            )
         except DjangoValidationError as exc:
             raise validation_error(exc) from None
         return Response(self.detail_data(meeting))

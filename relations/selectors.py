@@ -220,12 +220,16 @@ def forum_detail(acronym: str) -> Forum:
     canonical = forum_acronym(acronym)
     if canonical is None:
         raise Forum.DoesNotExist(f"no forum {acronym!r}")
-    return forum_queryset().prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=ForumMembership.objects.select_related("country").order_by("country__name", "country_id"),
+    return (
+        forum_queryset()
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=ForumMembership.objects.select_related("country").order_by("country__name", "country_id"),
+            )
         )
-    ).get(acronym=canonical)
+        .get(acronym=canonical)
+    )
 
 
 # --------------------------------------------------------------------------- meetings
@@ -419,7 +423,9 @@ def relation_summary(first: str, second: str) -> RelationSummary:
         Forum.objects.filter(memberships__country_id=a)
         .filter(memberships__country_id=b)
         .prefetch_related(
-            Prefetch("memberships", queryset=ForumMembership.objects.filter(country_id__in=[a, b]).order_by("country_id"))
+            Prefetch(
+                "memberships", queryset=ForumMembership.objects.filter(country_id__in=[a, b]).order_by("country_id")
+            )
         )
         .order_by("acronym")
     )

@@ -99,7 +99,10 @@ def test_create_meeting_returns_the_detail_and_locks_the_given_fields(client_cur
         ({"date": "yesterday"}, {"date": ["Date has wrong format. Use one of these formats instead: YYYY-MM-DD."]}),
         ({"format": "teleport"}, {"format": ['"teleport" is not a valid choice.']}),
         ({"participants": [{"official": 999999}]}, {"participants": ["unknown official 999999"]}),
-        ({"participants": [{"title": "Ambassador"}]}, {"participants": ["each participant needs an official or a name"]}),
+        (
+            {"participants": [{"title": "Ambassador"}]},
+            {"participants": ["each participant needs an official or a name"]},
+        ),
         (
             {"participants": [{"name": "Someone", "country": "PAK"}]},
             {"participants": ["participants of PAK, not a party"]},

@@ -137,7 +137,11 @@ def test_relation_detail_in_either_order(client_anon, world):
         "meetings_count": 1,
         "last_meeting_date": "2024-05-01",
         "meetings_per_year": [{"year": 2024, "count": 1}],
-        "sectors": [{"sector": "defence", "count": 1}, {"sector": "energy", "count": 1}, {"sector": "trade", "count": 1}],
+        "sectors": [
+            {"sector": "defence", "count": 1},
+            {"sector": "energy", "count": 1},
+            {"sector": "trade", "count": 1},
+        ],
         "shared_forums": [
             {
                 "acronym": acronym,
