@@ -19,3 +19,12 @@ class ReadAnonymousWriteWithModelPerms(DjangoModelPermissions):
         if getattr(view, "_ignore_model_permissions", False):
             return True
         return super().has_permission(request, view)
+
+
+class StatusChangeWithModelPerms(ReadAnonymousWriteWithModelPerms):
+    """For actions that POST a change to an existing row (verify, reject): the change permission."""
+
+    perms_map = {
+        **DjangoModelPermissions.perms_map,
+        "POST": ["%(app_label)s.change_%(model_name)s"],
+    }

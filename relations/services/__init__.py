@@ -6,7 +6,7 @@ functions are re-exported so callers write `from relations import services`.
 
 from .curation import meeting_curator_update
 from .ingest import ArticleIngestResult, IngestReport, Outcome, article_ingest, articles_ingest
-from .meetings import meeting_set_status
+from .meetings import meeting_create, meeting_set_status, meeting_update
 from .officials import OfficialResolver, official_merge
 from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
@@ -22,8 +22,10 @@ __all__ = [
     "articles_ingest",
     "gazetteer_cached",
     "gazetteer_from_db",
+    "meeting_create",
     "meeting_curator_update",
     "meeting_set_status",
+    "meeting_update",
     "official_merge",
     "reference_data_load",
     "relation_get_or_create",

@@ -1,0 +1,435 @@
+"""The REST API: viewsets over the selectors; writes go through services.
+
+Reads are open to anonymous users unless API_ANONYMOUS_READ is off; every write needs an
+authenticated user with the model permission (401 without credentials, 403 without the
+permission). Meetings and relations lists also render as CSV (`?format=csv`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from relations import filters, selectors, serializers, services
+from relations.extraction.articles import ArticleError, make_article
+from relations.models import Article, BilateralRelation, CooperationSector, Country, Forum, Meeting, MeetingFormat
+from relations.permissions import ReadAnonymousWriteWithModelPerms, StatusChangeWithModelPerms
+
+# --------------------------------------------------------------------------- CSV
+
+
+def csv_cell(value: Any) -> str:
+    """Stable text for one cell: empty for null, ";"-joined lists, lower-case booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ";".join(csv_cell(item) for item in value)
+    return str(value)
+
+
+class CSVRenderer(BaseRenderer):
+    """One row per result of a list response, with the view's `csv_columns`, in a fixed order."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        view = renderer_context["view"]
+        columns: list[tuple[str, Callable[[dict[str, Any]], Any]]] = view.csv_columns
+        rows: Iterable[dict[str, Any]] = data["results"] if isinstance(data, dict) and "results" in data else data
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([name for name, _ in columns])
+        for row in rows:
+            writer.writerow([csv_cell(get(row)) for _, get in columns])
+        return out.getvalue().encode("utf-8")
+
+
+class FormatQueryNegotiation(DefaultContentNegotiation):
+    """`?format=` chooses a renderer only when its value names one (csv, json, api).
+
+    The meetings list also has a `format` filter (phone_call, official_visit, ...); those values
+    are left to the filter instead of failing content negotiation with a 404.
+    """
+
+    class settings:
+        URL_FORMAT_OVERRIDE = None
+
+    def select_renderer(self, request, renderers, format_suffix=None):  # type: ignore[no-untyped-def]
+        if format_suffix is None:
+            # A renderer name this view lacks (csv on a detail) still fails as in DRF: 404.
+            names = {renderer.format for renderer in renderers} | filters.RENDERER_FORMATS
+            chosen = [v for v in request.query_params.getlist(api_settings.URL_FORMAT_OVERRIDE) if v in names]
+            format_suffix = chosen[-1] if chosen else None
+        return super().select_renderer(request, renderers, format_suffix)
+
+
+# --------------------------------------------------------------------------- base
+
+
+def validation_error(exc: DjangoValidationError) -> ValidationError:
+    """A service's ValidationError as a 400 naming the fields."""
+    if hasattr(exc, "error_dict"):
+        return ValidationError(exc.message_dict)
+    return ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.messages})
+
+
+class ApiViewSetMixin:
+    """What every viewset shares: list-only filters, CSV on lists, JSON errors.
+
+    Authentication comes from settings, TokenAuthentication first so that a request without
+    credentials gets 401 with a `WWW-Authenticate: Token` challenge rather than 403.
+    """
+
+    permission_classes = [ReadAnonymousWriteWithModelPerms]
+    content_negotiation_class = FormatQueryNegotiation
+    filter_backends = [DjangoFilterBackend]
+    csv_columns: list[tuple[str, Callable[[dict[str, Any]], Any]]] | None = None
+    csv_filename = "export.csv"
+    action: str | None
+    request: Request
+
+    def get_renderers(self):  # type: ignore[no-untyped-def]
+        renderers = super().get_renderers()  # type: ignore[misc]
+        if self.csv_columns and self.action == "list":
+            renderers.append(CSVRenderer())
+        return renderers
+
+    def filter_queryset(self, queryset):  # type: ignore[no-untyped-def]
+        # The filter sets hand over to list selectors; a detail is looked up in get_queryset() as is.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)  # type: ignore[misc]
+
+    def handle_exception(self, exc):  # type: ignore[no-untyped-def]
+        response = super().handle_exception(exc)  # type: ignore[misc]
+        if isinstance(getattr(self.request, "accepted_renderer", None), CSVRenderer):
+            # Errors are not rows: answer them in JSON whatever the requested format.
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):  # type: ignore[no-untyped-def]
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        if isinstance(getattr(request, "accepted_renderer", None), CSVRenderer) and not response.exception:
+            response["Content-Disposition"] = f'attachment; filename="{self.csv_filename}"'
+            if isinstance(response.data, dict) and "count" in response.data:
+                response["X-Total-Count"] = str(response.data["count"])
+                links = [f'<{response.data[rel]}>; rel="{rel}"' for rel in ("next", "previous") if response.data[rel]]
+                if links:
+                    response["Link"] = ", ".join(links)
+        return response
+
+
+class ReadOnlyViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    pass
+
+
+def get_or_404(getter: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return getter(*args)
+    except (ObjectDoesNotExist, ValueError) as exc:
+        raise Http404(str(exc)) from None
+
+
+# --------------------------------------------------------------------------- countries, officials
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Countries", description="Every ISO 3166-1 country, with its names and forums."),
+    retrieve=extend_schema(summary="A country by ISO3 code (any case)"),
+)
+class CountryViewSet(ReadOnlyViewSet):
+    serializer_class = serializers.CountrySerializer
+    filterset_class = filters.CountryFilter
+    lookup_field = "iso3"
+    lookup_value_regex = "[A-Za-z]{3}"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.country_queryset()
+
+    def get_object(self) -> Country:
+        return get_or_404(selectors.country_detail, self.kwargs["iso3"])
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Officials", description="People who represent a country, with their positions."),
+    retrieve=extend_schema(summary="An official"),
+)
+class OfficialViewSet(ReadOnlyViewSet):
+    serializer_class = serializers.OfficialSerializer
+    filterset_class = filters.OfficialFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.official_queryset()
+
+
+# --------------------------------------------------------------------------- sectors, forums
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Cooperation sectors"),
+    retrieve=extend_schema(summary="A cooperation sector by slug"),
+)
+class SectorViewSet(ReadOnlyViewSet):
+    serializer_class = serializers.SectorSerializer
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-z0-9_]+"
+    queryset = CooperationSector.objects.none()  # for the schema; get_queryset() reads
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.sector_list()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Forums", description="Multilateral organisations, movements and conferences."),
+    retrieve=extend_schema(summary="A forum by acronym (any case), with its members"),
+)
+class ForumViewSet(ReadOnlyViewSet):
+    filterset_class = filters.ForumFilter
+    lookup_field = "acronym"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.forum_queryset()
+
+    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+        return serializers.ForumDetailSerializer if self.action == "retrieve" else serializers.ForumSerializer
+
+    def get_object(self) -> Forum:
+        return get_or_404(selectors.forum_detail, self.kwargs["acronym"])
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+MEETING_CSV_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
+    ("id", lambda m: m["id"]),
+    ("date", lambda m: m["date"]),
+    ("date_precision", lambda m: m["date_precision"]),
+    ("format", lambda m: m["format"]),
+    ("title", lambda m: m["title"]),
+    ("location_country", lambda m: m["location_country"]),
+    ("location_city", lambda m: m["location_city"]),
+    ("host_country", lambda m: m["host_country"]),
+    ("countries", lambda m: m["countries"]),
+    ("participants", lambda m: [p["name"] for p in m["participants"]]),
+    ("officials", lambda m: [p["official"] for p in m["participants"] if p["official"] is not None]),
+    ("sectors", lambda m: m["sectors"]),
+    ("forums", lambda m: m["forums"]),
+    ("status", lambda m: m["status"]),
+    ("summary", lambda m: m["summary"]),
+    ("sources", lambda m: [s["article"] for s in m["sources"]]),
+    ("source_urls", lambda m: [s["url"] for s in m["sources"] if s["url"]]),
+]
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv", *MeetingFormat.values],
+    description="Response format (json, csv) or, for any other value, the meeting format to filter on.",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Meetings",
+        description="Meetings, newest first (`ordering=date` for oldest first). Rejected meetings appear only "
+        "with `status=rejected`. `format=csv` gives one row per meeting, lists joined with `;`; the page and "
+        "its total travel in the `Link` and `X-Total-Count` headers.",
+        parameters=[FORMAT_PARAMETER],
+    ),
+    retrieve=extend_schema(summary="A meeting, with the evidence of each fact"),
+    create=extend_schema(
+        summary="Create a meeting",
+        request=serializers.MeetingInputSerializer,
+        responses={201: serializers.MeetingDetailSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Edit a meeting",
+        description="The fields that change are locked: re-ingesting an article never overwrites them.",
+        request=serializers.MeetingInputSerializer,
+        responses={200: serializers.MeetingDetailSerializer},
+    ),
+)
+class MeetingViewSet(ApiViewSetMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    filterset_class = filters.MeetingFilter
+    filter_backends = [DjangoFilterBackend, filters.StrictOrderingFilter]
+    ordering_fields = ["date"]
+    lookup_value_regex = "[0-9]+"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    csv_columns = MEETING_CSV_COLUMNS
+    csv_filename = "meetings.csv"
+    queryset = Meeting.objects.none()  # for permissions and the schema; get_queryset() reads
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.meeting_detail_queryset()
+
+    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+        return serializers.MeetingSerializer if self.action == "list" else serializers.MeetingDetailSerializer
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = serializers.MeetingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            meeting = services.meeting_create(data=data.validated_data, user=request.user)
+        except DjangoValidationError as exc:
+            raise validation_error(exc) from None
+        return Response(self.detail_data(meeting), status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        meeting = self.get_object()
+        data = serializers.MeetingInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        try:
+            meeting = services.meeting_update(meeting=meeting, data=data.validated_data, user=request.user)
+        except DjangoValidationError as exc:
+            raise validation_error(exc) from None
+        return Response(self.detail_data(meeting))
+
+    @extend_schema(
+        summary="Change a meeting's review status",
+        request=serializers.MeetingStatusInputSerializer,
+        responses={200: serializers.MeetingDetailSerializer},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[StatusChangeWithModelPerms])
+    def status(self, request: Request, pk: str | None = None) -> Response:
+        meeting = self.get_object()
+        data = serializers.MeetingStatusInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            meeting = services.meeting_set_status(
+                meeting=meeting, status=data.validated_data["status"], user=request.user
+            )
+        except DjangoValidationError as exc:
+            raise validation_error(exc) from None
+        return Response(self.detail_data(meeting))
+
+    def detail_data(self, meeting: Meeting) -> dict[str, Any]:
+        return serializers.MeetingDetailSerializer(selectors.meeting_detail(meeting.pk)).data
+
+
+# --------------------------------------------------------------------------- relations
+
+
+RELATION_CSV_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
+    ("pair", lambda r: r["pair"]),
+    ("country_a", lambda r: r["countries"][0]),
+    ("country_b", lambda r: r["countries"][1]),
+    ("level", lambda r: r["level"]),
+    ("meetings_count", lambda r: r["meetings_count"]),
+    ("last_meeting_date", lambda r: r["last_meeting_date"]),
+]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Bilateral relations",
+        description="One row per pair of countries that has meetings or a stated level. `format=csv` gives "
+        "the same rows as CSV.",
+    ),
+    retrieve=extend_schema(
+        summary="A pair of countries, in either order (AZE-PAK or PAK-AZE)",
+        description="Level history with sources, meetings per year, sectors, shared forums and the latest "
+        "meetings. Any two different countries have one, whether they met or not.",
+        responses={200: serializers.RelationDetailSerializer},
+        parameters=[OpenApiParameter("pair", OpenApiTypes.STR, OpenApiParameter.PATH, description="e.g. AZE-PAK")],
+    ),
+)
+class RelationViewSet(ReadOnlyViewSet):
+    serializer_class = serializers.RelationSerializer
+    filterset_class = filters.RelationFilter
+    filter_backends = [DjangoFilterBackend, filters.StrictOrderingFilter]
+    ordering_fields = ["meetings_count", "last_meeting_date"]
+    lookup_field = "pair"
+    lookup_value_regex = "[A-Za-z]{3}-[A-Za-z]{3}"
+    csv_columns = RELATION_CSV_COLUMNS
+    csv_filename = "relations.csv"
+    queryset = BilateralRelation.objects.none()  # for the schema; get_queryset() reads
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.relation_queryset()
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        first, second = self.kwargs["pair"].split("-")
+        summary = get_or_404(selectors.relation_summary, first, second)
+        return Response(serializers.RelationDetailSerializer(summary).data)
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Articles", description="Source texts, newest publication first."),
+    retrieve=extend_schema(summary="An article, with what was extracted from it"),
+)
+class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    filterset_class = filters.ArticleFilter
+    filter_backends = [DjangoFilterBackend, filters.StrictOrderingFilter]
+    ordering_fields = ["published"]
+    lookup_value_regex = "[0-9]+"
+    queryset = Article.objects.none()  # for permissions and the schema; get_queryset() reads
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.article_queryset(detail=self.action != "list")
+
+    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+        return serializers.ArticleSerializer if self.action == "list" else serializers.ArticleDetailSerializer
+
+    @extend_schema(
+        summary="Ingest an article",
+        description="Extracts the meeting(s) the article reports, through the same service as the "
+        "`ingest` command. 201 when the text is new; 200 with the existing article and meetings when "
+        "the same text was ingested before.",
+        request=serializers.ArticleInputSerializer,
+        responses={
+            201: serializers.ArticleIngestSerializer,
+            200: serializers.ArticleIngestSerializer,
+            400: OpenApiResponse(description="Bad input; the body names the field or the problem."),
+        },
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = serializers.ArticleInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            article = make_article(**{"title": None, **data.validated_data}, where="request body")
+        except ArticleError as exc:
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
+        try:
+            result = services.article_ingest(article=article)
+        except ArticleError as exc:
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
+        except DjangoValidationError as exc:
+            raise validation_error(exc) from None
+        meetings = selectors.meeting_detail_queryset().filter(pk__in=[m.pk for m in result.meetings])
+        body = {
+            "outcome": result.outcome,
+            "created": result.created,
+            "article": selectors.article_detail(result.article.pk),
+            "meetings": list(meetings),
+        }
+        return Response(
+            serializers.ArticleIngestSerializer(body).data,
+            status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
+        )

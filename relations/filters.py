@@ -1,0 +1,301 @@
+"""Filter sets of the API: they parse and validate query parameters, the selectors query.
+
+A bad value (an unknown ISO3 code, a date that is not YYYY-MM-DD) is a 400 whose body names
+the parameter. Each FilterSet hands its cleaned values to the selector of its resource, so the
+HTML pages get the same filtering from relations/selectors.py without django-filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import F, QuerySet
+from django.db.models.functions import Upper
+from django_filters.widgets import QueryArrayWidget
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import filters as drf_filters
+from rest_framework.exceptions import ValidationError as DRFValidationError
+
+from relations import selectors
+from relations.models import (
+    Article,
+    BilateralRelation,
+    CooperationSector,
+    Country,
+    Forum,
+    Meeting,
+    MeetingFormat,
+    MeetingStatus,
+    Official,
+)
+
+# `format` is both a meeting filter and DRF's renderer override (?format=csv); these values
+# choose a renderer and are ignored by the filter.
+RENDERER_FORMATS = {"json", "api", "csv"}
+
+
+class CodesField(forms.Field):
+    """Reference codes (ISO3, slug, acronym), repeated or comma-separated, checked against the table.
+
+    Cleans to the canonical codes in the order given, without duplicates.
+    """
+
+    widget = QueryArrayWidget
+
+    def __init__(
+        self,
+        *,
+        resolve: Callable[[list[str]], dict[str, str]],
+        what: str,
+        multiple: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        self.resolve = resolve
+        self.what = what
+        self.multiple = multiple
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> list[str]:
+        values = value if isinstance(value, list) else [value] if value else []
+        codes = []
+        for item in values:
+            for code in str(item).split(","):
+                code = code.strip()
+                if code and code not in codes:
+                    codes.append(code)
+        if len(codes) > 1 and not self.multiple:
+            raise forms.ValidationError(f"give one {self.what}, not {len(codes)}")
+        return sorted(codes)
+
+    def clean(self, value: Any) -> list[str]:
+        codes = self.to_python(value)
+        self.validate(codes)
+        if not codes:
+            return []
+        found = self.resolve(codes)  # one query
+        missing = [code for code in codes if code not in found]
+        if missing:
+            raise forms.ValidationError(f"unknown {self.what} {', '.join(missing)}")
+        return [found[code] for code in codes]
+
+
+def resolve_countries(codes: list[str]) -> dict[str, str]:
+    upper = {code: code.upper() for code in codes}
+    known = set(Country.objects.filter(iso3__in=upper.values()).values_list("iso3", flat=True))
+    return {code: iso3 for code, iso3 in upper.items() if iso3 in known}
+
+
+def resolve_forums(codes: list[str]) -> dict[str, str]:
+    rows = Forum.objects.annotate(upper=Upper("acronym")).filter(upper__in=[c.upper() for c in codes])
+    by_upper = dict(rows.values_list("upper", "acronym"))
+    return {code: by_upper[code.upper()] for code in codes if code.upper() in by_upper}
+
+
+def resolve_sectors(codes: list[str]) -> dict[str, str]:
+    known = set(CooperationSector.objects.filter(slug__in=[c.lower() for c in codes]).values_list("slug", flat=True))
+    return {code: code.lower() for code in codes if code.lower() in known}
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z]{3}$"}})
+class CountriesFilter(django_filters.Filter):
+    """ISO3 codes; every one must match (repeat the parameter or separate with commas)."""
+
+    field_class = CodesField
+
+    def __init__(self, *, multiple: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("resolve", resolve_countries)
+        kwargs.setdefault("what", "country code" if not multiple else "country code(s)")
+        super().__init__(method="keep", multiple=multiple, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CodeFilter(django_filters.Filter):
+    """One reference code (forum acronym, sector slug), checked against the table."""
+
+    field_class = CodesField
+
+    def __init__(self, *, resolve: Callable[[list[str]], dict[str, str]], what: str, **kwargs: Any) -> None:
+        super().__init__(method="keep", resolve=resolve, what=what, multiple=False, **kwargs)
+
+
+class MeetingFormatField(forms.ChoiceField):
+    """The `format` parameter minus the renderer names (csv, json, api)."""
+
+    widget = QueryArrayWidget
+
+    def to_python(self, value: Any) -> str:
+        values = value if isinstance(value, list) else [value] if value else []
+        values = [v for v in values if v not in RENDERER_FORMATS]
+        if len(values) > 1:
+            raise forms.ValidationError(f"give one format, not {len(values)}")
+        return values[0] if values else ""
+
+
+@extend_schema_field({"type": "string", "enum": MeetingFormat.values})
+class MeetingFormatFilter(django_filters.ChoiceFilter):
+    field_class = MeetingFormatField
+
+
+class SelectorFilterSet(django_filters.FilterSet):
+    """Validates the parameters, then lets the selector (`selector`) do the querying."""
+
+    selector: Callable[..., QuerySet[Any]]
+
+    def keep(self, queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
+        return queryset
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", [])}
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return type(self).selector(**self.selector_kwargs())
+
+
+class CountryFilter(SelectorFilterSet):
+    selector = staticmethod(selectors.country_list)
+
+    q = django_filters.CharFilter(method="keep", help_text="Any name form: code, name, official name, demonym...")
+    forum = CodeFilter(
+        resolve=resolve_forums, what="forum", help_text="Forum acronym: countries with a membership of any status."
+    )
+
+    class Meta:
+        model = Country
+        fields = ["q", "forum"]
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        kwargs = super().selector_kwargs()
+        if "forum" in kwargs:
+            kwargs["forum"] = kwargs["forum"][0]
+        return kwargs
+
+
+class OfficialFilter(SelectorFilterSet):
+    selector = staticmethod(selectors.official_list)
+
+    country = CountriesFilter(multiple=False, help_text="ISO3 code of the country the official represents.")
+    q = django_filters.CharFilter(method="keep", help_text="Part of the name or of another name.")
+
+    class Meta:
+        model = Official
+        fields = ["country", "q"]
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        kwargs = super().selector_kwargs()
+        if "country" in kwargs:
+            kwargs["country"] = kwargs["country"][0]
+        return kwargs
+
+
+class ForumFilter(SelectorFilterSet):
+    selector = staticmethod(selectors.forum_list)
+
+    kind = django_filters.ChoiceFilter(method="keep", choices=Forum.Kind.choices, help_text="Kind of forum.")
+    country = CountriesFilter(multiple=False, help_text="ISO3 code: forums the country belongs to (any status).")
+    q = django_filters.CharFilter(method="keep", help_text="Part of the acronym, name or another name.")
+
+    class Meta:
+        model = Forum
+        fields = ["kind", "country", "q"]
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        kwargs = super().selector_kwargs()
+        if "country" in kwargs:
+            kwargs["country"] = kwargs["country"][0]
+        return kwargs
+
+
+class MeetingFilter(SelectorFilterSet):
+    selector = staticmethod(selectors.meeting_list)
+
+    country = CountriesFilter(
+        help_text="ISO3 code of a party; several (AZE,PAK or repeated) means all of them are parties.",
+    )
+    date_after = django_filters.DateFilter(method="keep", help_text="On or after this date (YYYY-MM-DD).")
+    date_before = django_filters.DateFilter(method="keep", help_text="On or before this date (YYYY-MM-DD).")
+    sector = CodeFilter(resolve=resolve_sectors, what="sector", help_text="Sector slug, e.g. trade.")
+    forum = CodeFilter(resolve=resolve_forums, what="forum", help_text="Forum acronym, e.g. OIC.")
+    format = MeetingFormatFilter(
+        method="keep",
+        choices=MeetingFormat.choices,
+        help_text="Meeting format. (format=csv, json or api chooses the response format instead.)",
+    )
+    status = django_filters.ChoiceFilter(
+        method="keep",
+        choices=MeetingStatus.choices,
+        help_text="Review status. Without it, rejected meetings are left out.",
+    )
+    official = django_filters.ModelChoiceFilter(
+        method="keep", queryset=Official.objects.all(), help_text="Id of an official who took part."
+    )
+    q = django_filters.CharFilter(
+        method="keep", help_text="Words in the meeting or its articles (full-text search on PostgreSQL)."
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["country", "date_after", "date_before", "sector", "forum", "format", "status", "official", "q"]
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        kwargs = super().selector_kwargs()
+        if "country" in kwargs:
+            kwargs["countries"] = kwargs.pop("country")
+        for name in ("sector", "forum"):
+            if name in kwargs:
+                kwargs[name] = kwargs[name][0]
+        if "official" in kwargs:
+            kwargs["official"] = kwargs["official"].pk
+        return kwargs
+
+
+class RelationFilter(SelectorFilterSet):
+    selector = staticmethod(selectors.relation_list)
+
+    country = CountriesFilter(help_text="ISO3 code of a country in the pair; two codes give that pair.")
+
+    class Meta:
+        model = BilateralRelation
+        fields = ["country"]
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        kwargs = super().selector_kwargs()
+        if "country" in kwargs:
+            kwargs["countries"] = kwargs.pop("country")
+        return kwargs
+
+
+class ArticleFilter(SelectorFilterSet):
+    selector = staticmethod(selectors.article_list)
+
+    published_after = django_filters.DateFilter(method="keep", help_text="Published on or after (YYYY-MM-DD).")
+    published_before = django_filters.DateFilter(method="keep", help_text="Published on or before (YYYY-MM-DD).")
+    publisher = django_filters.CharFilter(method="keep", help_text="Publisher, case-insensitive.")
+
+    class Meta:
+        model = Article
+        fields = ["published_after", "published_before", "publisher"]
+
+
+class StrictOrderingFilter(drf_filters.OrderingFilter):
+    """`ordering` with a 400 for unknown fields, NULLs last in both directions, and a stable tie-break."""
+
+    def get_ordering(self, request, queryset, view):  # type: ignore[no-untyped-def]
+        params = request.query_params.get(self.ordering_param)
+        if not params:
+            return None
+        allowed = {name for name, _ in self.get_valid_fields(queryset, view, {"request": request})}
+        fields = [term.strip() for term in params.split(",") if term.strip()]
+        bad = [term for term in fields if term.lstrip("-") not in allowed]
+        if bad:
+            raise DRFValidationError(
+                {self.ordering_param: [f"unknown field {', '.join(bad)}; use one of {', '.join(sorted(allowed))}"]}
+            )
+        ordering = [
+            F(term[1:]).desc(nulls_last=True) if term.startswith("-") else F(term).asc(nulls_last=True)
+            for term in fields
+        ]
+        return [*ordering, "-pk" if fields[-1].startswith("-") else "pk"]

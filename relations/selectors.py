@@ -1,0 +1,481 @@
+"""Reads shared by the API and the HTML pages.
+
+Each selector returns rows with everything its callers show already fetched
+(select_related/prefetch_related/annotations), so a list costs the same number of
+queries for one row as for five hundred. Filtering arguments are plain values
+(ISO3 codes, slugs, acronyms, dates) that the caller has validated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractYear, Left, NullIf, Upper
+
+from relations.models import (
+    Article,
+    BilateralRelation,
+    CooperationSector,
+    Country,
+    CountryName,
+    Forum,
+    ForumMembership,
+    Meeting,
+    MeetingCountry,
+    MeetingForum,
+    MeetingParticipant,
+    MeetingSector,
+    MeetingSource,
+    MeetingStatus,
+    Official,
+    Position,
+    RelationLevel,
+)
+
+# The text-search configuration of the GIN indexes of migration 0002_meeting_search. The
+# expressions below must stay identical to the indexed ones, or PostgreSQL stops using them.
+SEARCH_CONFIG = "english"
+SEARCH_ARTICLE_CHARS = 200_000  # a tsvector is capped at 1 MB; see the migration
+LATEST_MEETINGS = 10
+
+
+# --------------------------------------------------------------------------- search
+
+
+def meeting_search_vector():  # type: ignore[no-untyped-def]
+    """The indexed text of a meeting: title and summary."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector("title", "summary", config=SEARCH_CONFIG)
+
+
+def article_search_vector():  # type: ignore[no-untyped-def]
+    """The indexed text of an article: title and the start of the body."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector("title", Left("text", SEARCH_ARTICLE_CHARS), config=SEARCH_CONFIG)
+
+
+def meeting_search(queryset: QuerySet[Meeting], text: str) -> QuerySet[Meeting]:
+    """Meetings whose title/summary or any source article matches the words of `text`.
+
+    PostgreSQL: full-text search (websearch syntax: "quoted phrase", -word, or) on the GIN
+    expression indexes. Elsewhere: every word must appear, case-insensitively, in the meeting or
+    one of its articles.
+    """
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery
+
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        in_meeting = Meeting.objects.annotate(document=meeting_search_vector()).filter(document=query)
+        in_articles = Article.objects.annotate(document=article_search_vector()).filter(document=query)
+        via_articles = MeetingSource.objects.filter(article__in=in_articles.values("pk"))
+        return queryset.filter(Q(pk__in=in_meeting.values("pk")) | Q(pk__in=via_articles.values("meeting_id")))
+    for word in text.split():
+        articles = Article.objects.filter(Q(title__icontains=word) | Q(text__icontains=word))
+        via_articles = MeetingSource.objects.filter(article__in=articles.values("pk"))
+        queryset = queryset.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=via_articles.values("meeting_id"))
+        )
+    return queryset
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def country_queryset() -> QuerySet[Country]:
+    """Countries with their other names and forum memberships."""
+    return Country.objects.prefetch_related(
+        Prefetch("names", queryset=CountryName.objects.order_by("kind", "name")),
+        Prefetch(
+            "memberships",
+            queryset=ForumMembership.objects.select_related("forum").order_by("forum__acronym"),
+        ),
+    ).order_by("name", "iso3")
+
+
+def country_list(*, q: str | None = None, forum: str | None = None) -> QuerySet[Country]:
+    """Countries, optionally those matching a name form (`q`) or belonging to a forum (any status)."""
+    queryset = country_queryset()
+    if q:
+        queryset = queryset.filter(iso3__in=Country.objects.matching(q).values("iso3"))
+    if forum:
+        queryset = queryset.filter(iso3__in=ForumMembership.objects.filter(forum__acronym=forum).values("country_id"))
+    return queryset
+
+
+def country_detail(iso3: str) -> Country:
+    """One country by ISO3 code in any case; raises Country.DoesNotExist."""
+    return country_queryset().get(iso3=iso3.upper())
+
+
+# --------------------------------------------------------------------------- officials
+
+
+def official_queryset() -> QuerySet[Official]:
+    """Officials with their other names, positions and the number of meetings they attended."""
+    attended = (
+        MeetingParticipant.objects.filter(official=OuterRef("pk"))
+        .exclude(meeting__status=MeetingStatus.REJECTED)
+        .order_by()
+        .values("official")
+        .annotate(count=Count("meeting", distinct=True))
+        .values("count")
+    )
+    return (
+        Official.objects.select_related("country")
+        .prefetch_related(
+            "other_names",
+            Prefetch(
+                "positions",
+                queryset=Position.objects.order_by(F("start_date").desc(nulls_last=True), "-id"),
+            ),
+        )
+        .annotate(meetings_count=Coalesce(Subquery(attended, output_field=IntegerField()), Value(0)))
+        .order_by("name", "id")
+    )
+
+
+def official_list(*, country: str | None = None, q: str | None = None) -> QuerySet[Official]:
+    """Officials, optionally of one country or matching a name."""
+    queryset = official_queryset()
+    if country:
+        queryset = queryset.filter(country_id=country.upper())
+    if q:
+        queryset = queryset.filter(pk__in=Official.objects.matching(q).values("pk"))
+    return queryset
+
+
+def official_detail(official_id: int) -> Official:
+    """One official; raises Official.DoesNotExist."""
+    return official_queryset().get(pk=official_id)
+
+
+# --------------------------------------------------------------------------- sectors and forums
+
+
+def sector_list() -> QuerySet[CooperationSector]:
+    """The canonical cooperation sectors."""
+    return CooperationSector.objects.order_by("slug")
+
+
+def forum_queryset() -> QuerySet[Forum]:
+    """Forums with their parent and their number of members (any status)."""
+    return (
+        Forum.objects.select_related("parent")
+        .annotate(members_count=Count("memberships", distinct=True))
+        .order_by("acronym")
+    )
+
+
+def forum_list(*, kind: str | None = None, country: str | None = None, q: str | None = None) -> QuerySet[Forum]:
+    """Forums, optionally of one kind, those a country belongs to, or matching a name."""
+    queryset = forum_queryset()
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if country:
+        queryset = queryset.filter(pk__in=ForumMembership.objects.filter(country_id=country).values("forum_id"))
+    if q:
+        queryset = queryset.filter(
+            Q(acronym__icontains=q) | Q(name__icontains=q) | Q(other_names__icontains=q)  # JSON list as text
+        )
+    return queryset
+
+
+def forum_acronym(acronym: str) -> str | None:
+    """The canonical acronym for `acronym` in any case, or None."""
+    exact = Forum.objects.filter(acronym=acronym).values_list("acronym", flat=True).first()
+    if exact is not None:
+        return exact
+    return (
+        Forum.objects.annotate(upper=Upper("acronym"))
+        .filter(upper=acronym.upper())
+        .order_by("acronym")
+        .values_list("acronym", flat=True)
+        .first()
+    )
+
+
+def forum_detail(acronym: str) -> Forum:
+    """One forum by acronym (exact, else case-insensitive) with its members; raises Forum.DoesNotExist."""
+    canonical = forum_acronym(acronym)
+    if canonical is None:
+        raise Forum.DoesNotExist(f"no forum {acronym!r}")
+    return (
+        forum_queryset()
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=ForumMembership.objects.select_related("country").order_by("country__name", "country_id"),
+            )
+        )
+        .get(acronym=canonical)
+    )
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+def meeting_queryset() -> QuerySet[Meeting]:
+    """Meetings with parties, participants, sectors, forums and source articles fetched.
+
+    The evidence of each fact lives on these link rows, so the detail costs the same queries.
+    A participant's `display_name` is the name as the source wrote it, else the official's.
+    """
+    participants = (
+        MeetingParticipant.objects.select_related("official")
+        .annotate(display_name=Coalesce(NullIf("raw_name", Value("")), "official__name", Value("")))
+        .order_by("country_id", "raw_name", "id")
+    )
+    return (
+        Meeting.objects.select_related("location_country", "host_country")
+        .prefetch_related(
+            Prefetch("parties", queryset=MeetingCountry.objects.order_by("country_id")),
+            Prefetch("participants", queryset=participants),
+            Prefetch("sector_links", queryset=MeetingSector.objects.select_related("sector").order_by("sector__slug")),
+            Prefetch("forum_links", queryset=MeetingForum.objects.select_related("forum").order_by("forum__acronym")),
+            Prefetch("sources", queryset=MeetingSource.objects.select_related("article").order_by("id")),
+        )
+        .order_by(F("date").desc(nulls_last=True), "-id")
+    )
+
+
+def meeting_list(
+    *,
+    countries: Sequence[str] = (),
+    date_after: date | None = None,
+    date_before: date | None = None,
+    sector: str | None = None,
+    forum: str | None = None,
+    format: str | None = None,
+    status: str | None = None,
+    official: int | None = None,
+    q: str | None = None,
+) -> QuerySet[Meeting]:
+    """Meetings, newest first; rejected ones only when asked for with status="rejected".
+
+    `countries`: all of them must be parties. Dates are inclusive. `q` is a text search over
+    the meeting and its articles (see meeting_search).
+    """
+    queryset = meeting_queryset()
+    queryset = queryset.filter(status=status) if status else queryset.exclude(status=MeetingStatus.REJECTED)
+    for iso3 in countries:
+        # One party row per (meeting, country): each join matches at most once, no duplicates.
+        queryset = queryset.filter(parties__country_id=iso3.upper())
+    if date_after:
+        queryset = queryset.filter(date__gte=date_after)
+    if date_before:
+        queryset = queryset.filter(date__lte=date_before)
+    if sector:
+        queryset = queryset.filter(sector_links__sector__slug=sector)
+    if forum:
+        queryset = queryset.filter(forum_links__forum__acronym=forum)
+    if format:
+        queryset = queryset.filter(format=format)
+    if official is not None:
+        queryset = queryset.filter(participants__official_id=official)
+    if q:
+        queryset = meeting_search(queryset, q)
+    return queryset
+
+
+def meeting_detail_queryset() -> QuerySet[Meeting]:
+    """Meetings of any status, with everything the detail shows (evidence included)."""
+    return meeting_queryset()
+
+
+def meeting_detail(meeting_id: int) -> Meeting:
+    """One meeting of any status with its evidence; raises Meeting.DoesNotExist."""
+    return meeting_detail_queryset().get(pk=meeting_id)
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def _pair_meetings(first: OuterRef | str, second: OuterRef | str) -> QuerySet[MeetingCountry]:
+    """Party rows of `first` in visible meetings where `second` is a party too."""
+    return MeetingCountry.objects.filter(
+        country_id=first,
+        meeting__parties__country_id=second,
+    ).exclude(meeting__status=MeetingStatus.REJECTED)
+
+
+def _current_level(relation: OuterRef) -> QuerySet[RelationLevel]:
+    return RelationLevel.objects.filter(relation=relation).order_by(F("stated_on").desc(nulls_last=True), "-id")
+
+
+def relation_queryset() -> QuerySet[BilateralRelation]:
+    """Relations with their current level, meetings count and last meeting date annotated."""
+    pair = _pair_meetings(OuterRef("country_a_id"), OuterRef("country_b_id")).order_by().values("country_id")
+    return BilateralRelation.objects.annotate(
+        current_level=Subquery(_current_level(OuterRef("pk")).values("level")[:1]),
+        meetings_count=Coalesce(
+            Subquery(pair.annotate(n=Count("meeting", distinct=True)).values("n"), output_field=IntegerField()),
+            Value(0),
+        ),
+        last_meeting_date=Subquery(pair.annotate(last=Max("meeting__date")).values("last")),
+        has_level=Exists(RelationLevel.objects.filter(relation=OuterRef("pk"))),
+    ).order_by("country_a_id", "country_b_id")
+
+
+def relation_list(*, countries: Sequence[str] = ()) -> QuerySet[BilateralRelation]:
+    """One row per pair that has visible meetings or a stated level; `countries` must all be in the pair."""
+    queryset = relation_queryset().filter(Q(meetings_count__gt=0) | Q(has_level=True))
+    for iso3 in countries:
+        iso3 = iso3.upper()
+        queryset = queryset.filter(Q(country_a_id=iso3) | Q(country_b_id=iso3))
+    return queryset
+
+
+@dataclass
+class SharedForum:
+    acronym: str
+    name: str
+    memberships: list[ForumMembership]
+
+
+@dataclass
+class RelationSummary:
+    """What an analyst wants to know about a pair of countries."""
+
+    country_a: Country
+    country_b: Country
+    levels: list[RelationLevel]
+    meetings_count: int
+    last_meeting_date: date | None
+    meetings_per_year: list[dict[str, int]]
+    sectors: list[dict[str, object]]
+    shared_forums: list[SharedForum]
+    latest_meetings: list[Meeting] = field(default_factory=list)
+
+    @property
+    def pair(self) -> str:
+        return f"{self.country_a.iso3}-{self.country_b.iso3}"
+
+    @property
+    def countries(self) -> list[str]:
+        return [self.country_a.iso3, self.country_b.iso3]
+
+    @property
+    def countries_rows(self) -> list[Country]:
+        return [self.country_a, self.country_b]
+
+    @property
+    def current_level(self) -> str | None:
+        return self.levels[0].level if self.levels else None
+
+
+def relation_summary(first: str, second: str) -> RelationSummary:
+    """The pair's level history, meeting figures and shared forums, in either order.
+
+    Any two different countries have a summary, met or not; raises Country.DoesNotExist for an
+    unknown code and ValueError for the same code twice.
+    """
+    a, b = sorted([first.upper(), second.upper()])
+    if a == b:
+        raise ValueError(f"a relation needs two different countries, got {a} twice")
+    found = {c.iso3: c for c in Country.objects.filter(iso3__in=[a, b])}
+    if len(found) != 2:
+        missing = sorted({a, b} - set(found))
+        raise Country.DoesNotExist(f"unknown country code {', '.join(missing)}")
+    levels = list(
+        RelationLevel.objects.filter(relation__country_a_id=a, relation__country_b_id=b)
+        .select_related("source")
+        .order_by(F("stated_on").desc(nulls_last=True), "-id")
+    )
+    meetings = Meeting.objects.visible().filter(parties__country_id=a).filter(parties__country_id=b)
+    figures = meetings.aggregate(count=Count("id", distinct=True), last=Max("date"))
+    per_year = (
+        meetings.exclude(date=None)
+        .annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(count=Count("id", distinct=True))
+        .order_by("year")
+    )
+    sectors = (
+        MeetingSector.objects.filter(meeting__in=meetings.values("pk"))
+        .order_by()
+        .values("sector__slug")
+        .annotate(count=Count("meeting", distinct=True))
+        .order_by("-count", "sector__slug")
+    )
+    forums = (
+        Forum.objects.filter(memberships__country_id=a)
+        .filter(memberships__country_id=b)
+        .prefetch_related(
+            Prefetch(
+                "memberships", queryset=ForumMembership.objects.filter(country_id__in=[a, b]).order_by("country_id")
+            )
+        )
+        .order_by("acronym")
+    )
+    return RelationSummary(
+        country_a=found[a],
+        country_b=found[b],
+        levels=levels,
+        meetings_count=figures["count"],
+        last_meeting_date=figures["last"],
+        meetings_per_year=[{"year": row["year"], "count": row["count"]} for row in per_year],
+        sectors=[{"sector": row["sector__slug"], "count": row["count"]} for row in sectors],
+        shared_forums=[SharedForum(f.acronym, f.name, list(f.memberships.all())) for f in forums],
+        latest_meetings=list(meeting_list(countries=[a, b])[:LATEST_MEETINGS]),
+    )
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def article_queryset(*, detail: bool = False) -> QuerySet[Article]:
+    """Articles with the meetings they report (and, for the detail, the countries they mention)."""
+    queryset = Article.objects.prefetch_related(
+        Prefetch("meeting_links", queryset=MeetingSource.objects.order_by("meeting_id"))
+    )
+    if detail:
+        queryset = queryset.prefetch_related(
+            Prefetch("countries_mentioned", queryset=Country.objects.order_by("iso3").only("iso3"))
+        )
+    else:
+        queryset = queryset.defer("text", "extraction")
+    return queryset.order_by(F("published").desc(nulls_last=True), "-id")
+
+
+def article_list(
+    *,
+    published_after: date | None = None,
+    published_before: date | None = None,
+    publisher: str | None = None,
+) -> QuerySet[Article]:
+    """Articles, newest publication first."""
+    queryset = article_queryset()
+    if published_after:
+        queryset = queryset.filter(published__gte=published_after)
+    if published_before:
+        queryset = queryset.filter(published__lte=published_before)
+    if publisher:
+        queryset = queryset.filter(publisher__iexact=publisher)
+    return queryset
+
+
+def article_detail(article_id: int) -> Article:
+    """One article with what was extracted from it; raises Article.DoesNotExist."""
+    return article_queryset(detail=True).get(pk=article_id)
