@@ -246,7 +246,7 @@ def test_a_failure_while_storing_leaves_nothing_half_written(
     def fail(*args: object, **kwargs: object) -> None:
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(ingest_module, "_record_relations", fail)
+    monkeypatch.setattr(ingest_module, "_write_relations", fail)
     report = services.articles_ingest(articles=iter_articles([write(tmp_path, "one.txt", AGENCY_ONE)]))
     assert report.failed == 1
     assert report.errors == [f"{tmp_path / 'one.txt'}: database error (DatabaseError: disk full)"]
@@ -277,9 +277,11 @@ def test_resolver_finds_the_same_person_by_name_alias_and_longer_form() -> None:
     aze = factories.CountryFactory(iso3="AZE", iso2="AZ")
     official = factories.OfficialFactory(name="Jeyhun Bayramov", country=aze)
     resolver = OfficialResolver()
-    assert resolver.resolve(mention("Jeyhun Bayramov")) == official.pk
-    assert resolver.resolve(mention("JEYHUN BAYRAMOV")) == official.pk
-    assert resolver.resolve(mention("Jeyhun Aziz oglu Bayramov")) == official.pk
+    person = resolver.resolve(mention("Jeyhun Bayramov"))
+    assert person is not None and person.official_id == official.pk
+    assert resolver.resolve(mention("JEYHUN BAYRAMOV")) is person
+    assert resolver.resolve(mention("Jeyhun Aziz oglu Bayramov")) is person
+    resolver.flush()
     official.refresh_from_db()
     # The longest written form becomes the name; the shorter one is kept as another name.
     assert official.name == "Jeyhun Aziz oglu Bayramov"
@@ -300,8 +302,11 @@ def test_resolver_does_not_match_across_countries_and_creates_with_a_position() 
     factories.CountryFactory(iso3="PAK", iso2="PK")
     factories.OfficialFactory(name="Ali Khan", country=aze)
     resolver = OfficialResolver()
-    new_id = resolver.resolve(mention("Ali Khan", country="PAK", title="Minister of Defence"))
-    created = models.Official.objects.get(pk=new_id)
+    person = resolver.resolve(mention("Ali Khan", country="PAK", title="Minister of Defence"))
+    assert person is not None and person.official_id is None  # created on flush, with the batch
+    assert resolver.resolve(mention("Ali Khan", country="PAK")) is person
+    resolver.flush()
+    created = models.Official.objects.get(pk=person.official_id)
     assert created.country_id == "PAK"
     assert list(created.positions.values_list("title", "country_id")) == [("Minister of Defence", "PAK")]
 
