@@ -18,6 +18,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 MONTH_PATTERN = rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?)"
 DATE_RE = re.compile(
     rf"(?<![\w-])(?P<md>{_MONTH}\s+(?P<d1>{_DAY})(?![\w:])(?:,?\s+(?P<y1>(?:19|20)\d\d))?)"

@@ -40,7 +40,7 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -92,13 +92,12 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
-    level = relation_level(title or "", text)
-    if level:
-        result.relation_level = Fact(level.value, _cue_span(doc, level))
-
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
     if lead is not None:
         _read_meeting(result, body, head, people, lead, dateline, published, title or "")
+    level = relation_level(title or "", text) if result.meeting else None
+    if level:  # a level is stated for the parties, so only when there is a meeting
+        result.relation_level = Fact(level.value, _cue_span(doc, level))
     return result
 
 
@@ -185,7 +184,7 @@ def _read_meeting(
         return
     ref = published or dateline_date(dateline, published)
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
-    result.meeting = _meeting_facts(doc, fmt, location, date_hit, body)
+    result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     result.participants = [_participant(doc, p, lead) for p in participants]
     visit_place = location if fmt.value in VISIT_FORMATS else None
     result.parties = _party_facts(doc, participants, visit_place, lead)
@@ -211,7 +210,7 @@ def _party_candidates(
 
 
 def _meeting_facts(
-    doc: Document, fmt: Cue, location: Location | None, date_hit: DateHit | None, body: Reading
+    doc: Document, fmt: Cue, location: Location | None, date_hit: DateHit | None, body: Reading, head: Reading
 ) -> MeetingFacts:
     facts = MeetingFacts(format=fmt.value, format_span=_cue_span(doc, fmt))
     if date_hit and date_hit.value:
@@ -223,10 +222,17 @@ def _meeting_facts(
         facts.location_city = location.city
         facts.location_span = _cue_span(doc, location)
         if not location.city:
-            city = find_city(doc, location.iso3, body.hit_at, set())
-            if city:
-                facts.location_city = doc.text[city.start : city.end]
+            facts.location_city = _city_of(doc, location.iso3, body, head)
     return facts
+
+
+def _city_of(doc: Document, iso3: str, body: Reading, head: Reading) -> str | None:
+    """The meeting's city when the place cue named only the country (or an institution)."""
+    for h in head.places:
+        if h.iso3 == iso3 and h.kind in ("capital", "city"):
+            return head.doc.text[h.start : h.end]
+    city = find_city(doc, iso3, body.hit_at, set())
+    return doc.text[city.start : city.end] if city else None
 
 
 def _participant(doc: Document, p: Person, lead: Sentence) -> Participant:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import ForumEntry, Lexicon
-from .text import Document
+from .text import Document, words
 
 # Multilateral bodies outside the contract's registry: (acronym, full name, other names).
 # Reported by the acronym when the article uses it, otherwise by the full name.
@@ -94,132 +94,22 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 # Heads that make "Full Name (ACR)" a multilateral body rather than a bilateral mechanism.
-ORG_HEADS = frozenset(
-    [
-        "Organization",
-        "Organisation",
-        "Union",
-        "Association",
-        "Conference",
-        "Community",
-        "Forum",
-        "Group",
-        "Movement",
-        "Assembly",
-        "League",
-        "Alliance",
-        "Council",
-        "Summit",
-        "Bank",
-        "Fund",
-        "Initiative",
-        "Cooperation",
-        "Co-operation",
-        "Commonwealth",
-        "Dialogue",
-        "Network",
-        "Agency",
-        "Programme",
-        "Program",
-        "Treaty",
-        "Federation",
-        "Parliament",
-        "Network",
-        "Partnership",
-    ]
+ORG_HEADS = words(
+    "Organization Organisation Union Association Conference Community Forum Group Movement Assembly "
+    "League Alliance Council Summit Bank Fund Initiative Cooperation Co-operation Commonwealth Dialogue "
+    "Network Agency Programme Program Treaty Federation Parliament Network Partnership"
 )
-EVENT_AFTER = frozenset(
-    [
-        "Summit",
-        "summit",
-        "General",
-        "Assembly",
-        "Forum",
-        "forum",
-        "Conference",
-        "conference",
-        "Ministerial",
-        "Secretariat",
-        "Secretary",
-        "Chairmanship",
-        "chairmanship",
-        "Presidency",
-        "presidency",
-        "member",
-        "members",
-        "framework",
-        "platform",
-    ]
+EVENT_AFTER = words(
+    "Summit summit General Assembly Forum forum Conference conference Ministerial Secretariat Secretary "
+    "Chairmanship chairmanship Presidency presidency member members framework platform"
 )
-NOT_FORUM_ACRONYMS = frozenset(
-    [
-        "COVID",
-        "AZERTAC",
-        "TASS",
-        "ANI",
-        "APA",
-        "VNA",
-        "IRNA",
-        "WAM",
-        "KUNA",
-        "SPA",
-        "QNA",
-        "BSS",
-        "PTI",
-        "AFP",
-        "AP",
-        "CNN",
-        "BBC",
-        "RIA",
-        "MOFA",
-        "MFA",
-        "PM",
-        "FM",
-        "GDP",
-        "USD",
-        "EUR",
-        "CEO",
-        "LNG",
-        "ICT",
-        "IT",
-        "TV",
-        "HE",
-        "NB",
-        "LLC",
-        "JSC",
-        "OJSC",
-        "SOCAR",
-        "PKK",
-        "TPLF",
-        "ISIS",
-        "ISIL",
-        "DAESH",
-        "NGO",
-        "MOU",
-        "MoU",
-        "ADA",
-        "UNESCO",
-        "FIFA",
-        "UEFA",
-        "IOC",
-        "GMT",
-        "UTC",
-        "AM",
-        "PM",
-        "II",
-        "III",
-        "IV",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "XI",
-        "XII",
-    ]
+NOT_FORUM_ACRONYMS = words(
+    "COVID AZERTAC TASS ANI APA VNA IRNA WAM KUNA SPA QNA BSS PTI AFP AP CNN BBC RIA MOFA MFA PM FM GDP "
+    "USD EUR CEO LNG ICT IT TV HE NB LLC JSC OJSC SOCAR PKK TPLF ISIS ISIL DAESH NGO MOU MoU ADA UNESCO "
+    "FIFA UEFA IOC GMT UTC AM PM II III IV VI VII VIII IX XI XII"
 )
-DEFINITION_RE = re.compile(
-    r"((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|the|for|and|on|in|de|la|du|des))*)\s*\(([A-Z][A-Za-z0-9+-]{1,9})\)"
-)
+ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
+NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "-", "de", "la", "du", "des", "'", "s"})
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
@@ -284,31 +174,33 @@ def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
 
 def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
     """'Full Name (ACR)' where the full name is a multilateral body not already recognised."""
-    hits = []
-    for m in DEFINITION_RE.finditer(doc.text):
-        name, acronym = m.group(1), m.group(2)
-        words = [w for w in re.split(r"\s+", name) if w]
-        while words and words[0] in ("The", "the"):
-            words.pop(0)
-        if len(words) < 2 or not (words[0] in ORG_HEADS or words[-1] in ORG_HEADS):
+    words, hits = doc.words, []
+    for k in range(2, len(words) - 2):
+        if words[k] != "(" or words[k + 2] != ")" or k + 1 in covered:
             continue
-        if acronym in NOT_FORUM_ACRONYMS or acronym[0] not in {w[0] for w in words if w[:1].isupper()}:
+        acronym = words[k + 1]
+        if not ACRONYM_RE.match(acronym) or acronym in NOT_FORUM_ACRONYMS or lex.places.match_at(words, k + 1):
             continue
-        first = _token_at(doc, m.start(2))
-        if first is None or first in covered or lex.places.match_at(doc.words, first):
+        name = _name_before(words, k)
+        if len(name) < 2 or not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS):
             continue
-        if any(_token_at(doc, m.start(1) + name.find(w)) in covered for w in words):
+        if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
-        hits.append(ForumHit(acronym, m.start(2), m.end(2), first, first + 1, False))
-        covered.add(first)
+        hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
+        covered.add(k + 1)
     return hits
 
 
-def _token_at(doc: Document, offset: int) -> int | None:
-    from bisect import bisect_left
-
-    i = bisect_left(doc.starts, offset)
-    return i if i < len(doc.starts) and doc.starts[i] == offset else None
+def _name_before(words: list[str], k: int) -> list[str]:
+    """The capitalised name (with 'of', 'and', ... inside) that ends just before token k."""
+    name: list[str] = []
+    j = k - 1
+    while j >= 0 and (words[j][:1].isupper() or words[j] in NAME_JOINERS) and len(name) < 14:
+        name.insert(0, words[j])
+        j -= 1
+    while name and (name[0] in NAME_JOINERS or name[0] in ("The", "the")):
+        name.pop(0)
+    return [w for w in name if w not in NAME_JOINERS]
 
 
 def _is_bare_acronym(word: str) -> bool:
@@ -321,7 +213,13 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
     words, hits = doc.words, []
     n = len(words)
     for i, w in enumerate(words):
-        if i in covered or not _is_bare_acronym(w) or w in NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
+        if (
+            not w.isupper()
+            or i in covered
+            or not _is_bare_acronym(w)
+            or w in NOT_FORUM_ACRONYMS
+            or w in lex.registered_acronyms
+        ):
             continue
         if lex.places.match_at(words, i):
             continue

@@ -41,6 +41,10 @@ NOT_A_COUNTRY = (
 )
 
 
+# A demonym two countries share resolves to the one texts mean far more often.
+SHARED_DEMONYMS = {"Dominican": "DOM", "Congolese": "COD"}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """What a place phrase resolves to: a country (or None for a blocked phrase) and the kind of name."""
@@ -101,12 +105,23 @@ class Phrasebook:
     def scan(self, words: list[str], start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, object]]:
         """Non-overlapping longest matches, left to right: (first token, end token, value)."""
         stop = len(words) if end is None else end
+        lengths, entries, fold = self.lengths, self.entries, self.fold
         i = start
         while i < stop:
-            hit = self.match_at(words, i, stop)
-            if hit:
-                yield i, i + hit[0], hit[1]
-                i += hit[0]
+            w = words[i]
+            options = lengths.get(fold(w) if fold else w)
+            if options:
+                for n in options:
+                    if i + n > stop:
+                        continue
+                    key = tuple(words[i : i + n])
+                    value = entries.get(tuple(fold(t) for t in key) if fold else key)
+                    if value is not None:
+                        yield i, i + n, value
+                        i += n
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
 
@@ -184,6 +199,8 @@ def build_places(gazetteer: Gazetteer) -> Phrasebook:
             rows.append((KIND_RANK[kind], _strip_the(phrase), Place(c.iso3, kind)))
     for phrase in NOT_A_COUNTRY:
         book.add(phrase, Place(None, "blocked"))
+    for phrase, iso3 in SHARED_DEMONYMS.items():
+        book.add(phrase, Place(iso3, "demonym"))
     for _, phrase, place in sorted(rows, key=lambda r: r[0]):
         book.add(phrase, place)
     return book

@@ -20,7 +20,7 @@ from .text import Document, Sentence
 TRIGGER_RE = re.compile(
     r"\b(?:met|meet|meets|meeting|talks|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
-    r"negotiations|consultations|audience|exchanged views|held a call|spoke)\b",
+    r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke)\b",
     re.IGNORECASE,
 )
 PAST_RE = re.compile(
@@ -101,14 +101,13 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
 
 
 def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:
-    m = regex.search(title)
-    if m:
-        return Cue(m.group(), None, None)
+    """The first match in the sentences (evidence in the body), else in the headline."""
     for sent in sentences:
         m = regex.search(sent.text)
         if m:
             return Cue(m.group(), sent.start + m.start(), sent.start + m.end())
-    return None
+    m = regex.search(title)
+    return Cue(m.group(), None, None) if m else None
 
 
 def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: list[ForumHit]) -> Cue:

@@ -44,7 +44,7 @@ class TitleReader:
                 if place.kind == "institution":
                     parts += self._institution_parts(max(first, k), min(last, m.title_last))
                 else:
-                    parts.append(PLACEHOLDER)
+                    parts.append(" " + PLACEHOLDER)
                 k = max(last, k + 1)
                 continue
             parts.append(self._token_text(k))

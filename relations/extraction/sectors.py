@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .text import Document
+from .text import Document, words
 
 LIST_CUES = (
     ("in", "the", "fields", "of"),
@@ -33,6 +33,10 @@ LIST_CUES = (
     ("areas", "such", "as"),
     ("spheres", "such", "as"),
     ("sectors", "such", "as"),
+    ("such", "areas", "as"),
+    ("such", "fields", "as"),
+    ("such", "sectors", "as"),
+    ("such", "spheres", "as"),
     ("such", "as"),
     ("including",),
     ("particularly",),
@@ -59,110 +63,23 @@ LIST_CUES = (
     ("matters", "of"),
     (":",),
 )
-HEAD_NOUNS = frozenset(
-    [
-        "cooperation",
-        "co-operation",
-        "relations",
-        "ties",
-        "partnership",
-        "projects",
-        "project",
-        "collaboration",
-        "dialogue",
-        "issues",
-        "matters",
-        "agenda",
-        "interaction",
-        "exchanges",
-        "contacts",
-        "sphere",
-        "spheres",
-        "field",
-        "fields",
-        "area",
-        "areas",
-        "sector",
-        "sectors",
-        "links",
-        "cooperation.",
-        "potential",
-        "sphere.",
-        "agreements",
-        "programs",
-        "programmes",
-        "initiatives",
-        "connections",
-        "bonds",
-    ]
+CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in sorted(LIST_CUES, key=len, reverse=True):
+    CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+HEAD_NOUNS = words(
+    "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
+    "matters agenda interaction exchanges contacts sphere spheres field fields area areas sector sectors "
+    "links cooperation. potential sphere. agreements programs programmes initiatives connections bonds"
 )
-CONTEXT_WORDS = frozenset(
-    [
-        "cooperation",
-        "co-operation",
-        "cooperate",
-        "cooperating",
-        "collaboration",
-        "partnership",
-        "relations",
-        "ties",
-        "projects",
-        "fields",
-        "field",
-        "areas",
-        "area",
-        "spheres",
-        "sphere",
-        "sectors",
-        "sector",
-        "discussed",
-        "discuss",
-        "discussing",
-        "agenda",
-        "agreements",
-        "domains",
-        "interaction",
-        "issues",
-        "potential",
-        "prospects",
-    ]
+CONTEXT_WORDS = words(
+    "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
+    "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
+    "domains interaction issues potential prospects"
 )
-MODIFIER_OK = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "bilateral",
-        "mutual",
-        "various",
-        "all",
-        "such",
-        "other",
-        "joint",
-        "regional",
-        "international",
-        "alternative",
-        "renewable",
-        "green",
-        "digital",
-        "modern",
-        "new",
-        "mutually",
-        "beneficial",
-        "priority",
-        "promising",
-        "key",
-        "important",
-        "strategic",
-        "practical",
-        "peaceful",
-        "civil",
-        "civilian",
-        "higher",
-        "further",
-        "trade",
-        "economic",
-    ]
+MODIFIER_OK = words(
+    "the a an bilateral mutual various all such other joint regional international alternative renewable "
+    "green digital modern new mutually beneficial priority promising key important strategic practical "
+    "peaceful civil civilian higher further trade economic"
 )
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 MAX_ITEM = 6
@@ -217,7 +134,7 @@ class SectorReader:
         return sorted(found.values(), key=lambda h: h.start)
 
     def _cue_at(self, k: int, last: int) -> int | None:
-        for cue in LIST_CUES:
+        for cue in CUES_BY_FIRST.get(self.lower[k], ()):
             n = len(cue)
             if k + n <= last and tuple(self.lower[k : k + n]) == cue:
                 return k + n
@@ -229,14 +146,20 @@ class SectorReader:
 
     def _read_list(self, k: int, last: int, found: dict[int, SectorHit]) -> None:
         """Items after a cue, separated by commas/'and', while each starts with a sector term."""
+        seen, misses = 0, 0
         while k < last:
             item_start = k
             while k < last and self.lower[k] not in ITEM_SPLIT and self.doc.words[k] not in (".", ";", ":"):
                 k += 1
             term = self._item_term(item_start, k)
             if term is None:
-                return
-            self._add(term, found)
+                # "energy, critical raw materials, aviation": one short unknown item does not end the list
+                if not seen or misses or k - item_start > 3 or self.lower[item_start].endswith("ing"):
+                    return
+                misses += 1
+            else:
+                self._add(term, found)
+                seen += 1
             if k - item_start > MAX_ITEM or k >= last or self.doc.words[k] in (".", ";"):
                 return
             while k < last and self.lower[k] in ITEM_SPLIT:

@@ -18,70 +18,28 @@ QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"}
 )
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and edit than a list of literals)."""
+    return frozenset(text.split())
+
+
 # Words after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "hon",
-        "h",
-        "e",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sen",
-        "rep",
-        "gov",
-        "amb",
-        "messrs",
-        "mt",
-        "ft",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u",
-        "s",
-        "k",
-        "d",
-        "c",
-        "n",
-        "p",
-        "a",
-        "i",
-        "co",
-        "inc",
-        "ltd",
-        "corp",
-        "dept",
-    ]
+ABBREVIATIONS = words(
+    "mr mrs ms dr prof hon h e st jr sr no gen lt col maj capt sen rep gov amb messrs mt ft vs jan feb "
+    "mar apr jun jul aug sep sept oct nov dec u s k d c n p a i co inc ltd corp dept"
 )
 SENTENCE_END_RE = re.compile(
     r"[.!?]+[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u00C0-\u024F])|\n+"
 )
 
 
+PUNCT_NORM = {chr(k): v for k, v in QUOTES.items()}
+
+
 def norm(token: str) -> str:
-    """The form used in lookup keys: unified apostrophes and hyphens."""
-    return token.translate(QUOTES)
+    """The form used in lookup keys: unified apostrophes and hyphens (only single marks vary)."""
+    return PUNCT_NORM.get(token, token) if len(token) == 1 else token
 
 
 @dataclass(slots=True)
@@ -106,20 +64,27 @@ class Document:
     words: list[str] = field(default_factory=list)  # normalised token texts
     sentences: list[Sentence] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)  # token index -> sentence index
+    _sent_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def parse(cls, text: str) -> Document:
         doc = cls(text)
+        starts, ends, words = doc.starts, doc.ends, doc.words
+        get = PUNCT_NORM.get
         for m in TOKEN_RE.finditer(text):
-            doc.starts.append(m.start())
-            doc.ends.append(m.end())
-            doc.words.append(norm(m.group()))
+            a, b = m.span()
+            starts.append(a)
+            ends.append(b)
+            w = m.group()
+            words.append(get(w, w) if b - a == 1 else w)
         doc.sentences = split_sentences(text)
-        sent_starts = [s.start for s in doc.sentences]
-        doc.sent_of = [max(0, bisect_right(sent_starts, s) - 1) for s in doc.starts]
+        sent_of = [0] * len(starts)
         for sent in doc.sentences:
-            sent.first = bisect_right(doc.starts, sent.start - 1)
-            sent.last = bisect_right(doc.starts, sent.end - 1)
+            sent.first = bisect_right(starts, sent.start - 1)
+            sent.last = bisect_right(starts, sent.end - 1)
+            sent_of[sent.first : sent.last] = [sent.index] * (sent.last - sent.first)
+        doc.sent_of = sent_of
+        doc._sent_starts = [s.start for s in doc.sentences]
         return doc
 
     def __len__(self) -> int:
@@ -137,7 +102,7 @@ class Document:
     def sentence_at(self, offset: int) -> Sentence | None:
         if not self.sentences:
             return None
-        idx = bisect_right([s.start for s in self.sentences], offset) - 1
+        idx = bisect_right(self._sent_starts, offset) - 1
         return self.sentences[max(idx, 0)]
 
     def slice(self, i: int, j: int) -> str:
