@@ -32,6 +32,7 @@ from .participants import (
     add_back_references,
     build_people,
     resolve_counterparts,
+    share_plural_titles,
     unresolved_fallback,
 )
 from .people import Mention, PeopleReader, Person
@@ -40,7 +41,7 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -86,6 +87,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     people = build_people(body.mentions, lex)
     _enrich_from_headline(people, build_people(head.mentions, lex))
     resolve_counterparts(doc, people)
+    share_plural_titles(doc, people)
 
     result = Extraction(title=title, published=published, meeting=None)
     result.countries_mentioned = _countries(body, head)
@@ -94,7 +96,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
     if lead is not None:
-        _read_meeting(result, body, head, people, lead, dateline, published, title or "")
+        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "")
     level = relation_level(title or "", text) if result.meeting else None
     if level:  # a level is stated for the parties, so only when there is a meeting
         result.relation_level = Fact(level.value, _cue_span(doc, level))
@@ -159,6 +161,7 @@ def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
 
 
 def _read_meeting(
+    lex: Lexicon,
     result: Extraction,
     body: Reading,
     head: Reading,
@@ -173,10 +176,12 @@ def _read_meeting(
     fmt = meeting_format(title, lead, context, body.forums + head.forums)
     location = None
     if fmt.value not in ("phone_call", "video_call"):
-        location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline)
+        location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context)
     candidates = _party_candidates(result, head, lead, body, location if fmt.value in VISIT_FORMATS else None)
     unresolved_fallback(participants, candidates, doc)
+    if location is None and fmt.value == "reception":
+        location = _host_location(doc, participants, lead, fmt)
     parties = [p.country for p in participants if p.country]
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
@@ -188,6 +193,17 @@ def _read_meeting(
     result.participants = [_participant(doc, p, lead) for p in participants]
     visit_place = location if fmt.value in VISIT_FORMATS else None
     result.parties = _party_facts(doc, participants, visit_place, lead)
+
+
+def _host_location(doc: Document, participants: list[Person], lead: Sentence, fmt: Cue) -> Location | None:
+    """A reception takes place in the host's country: the person named before 'received'."""
+    if fmt.start is None:
+        return None
+    for p in participants:
+        m = next((m for m in p.mentions if m.sentence == lead.index), None)
+        if m and doc.ends[m.last - 1] <= fmt.start and p.country:
+            return Location(p.country, None, fmt.start, fmt.end)
+    return None
 
 
 def _party_candidates(

@@ -7,6 +7,7 @@ starts at each token of a document. Countries, forums and sectors each get one; 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -38,6 +39,13 @@ NOT_A_COUNTRY = (
     "American continent",
     "Dutch disease",
     "French fries",
+    "US dollar",
+    "US dollars",
+    "U.S. dollar",
+    "U.S. dollars",
+    "American dollar",
+    "American dollars",
+    "Hong Kong dollar",
 )
 
 
@@ -144,8 +152,9 @@ class Lexicon:
     sectors_exact: Phrasebook
     place_words: frozenset[str]
     country_names: dict[str, str]
-    officials: dict[tuple[str, ...], tuple[str, str | None]]
+    officials: dict[str, list[tuple[frozenset[str], str]]]
     registered_acronyms: frozenset[str]
+    capitals: dict[str, str]
 
 
 def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
@@ -248,12 +257,14 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     places = build_places(gazetteer)
     sectors, sectors_exact = build_sectors(gazetteer)
     place_words = frozenset(t for key in places.entries for t in key if t[:1].isupper())
-    officials: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    officials: dict[str, list[tuple[frozenset[str], str]]] = {}
     for o in gazetteer.officials:
+        if not o.country:
+            continue
         for n in (o.name, *o.other_names):
-            key = tuple(t.lower() for t in tokenize(n) if t.isalpha())
-            if key:
-                officials.setdefault(key, (o.name, o.country))
+            keys = frozenset(fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1)
+            for k in keys:
+                officials.setdefault(k, []).append((keys, o.country))
     return Lexicon(
         places=places,
         forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
@@ -263,7 +274,24 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         country_names={c.iso3: c.name for c in gazetteer.countries},
         officials=officials,
         registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
+        capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
     )
+
+
+def fold_name(word: str) -> str:
+    """Lowercase without diacritics: 'Erdoğan' and 'Erdogan' are the same name."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\u0131", "i")
+
+
+def official_country(lex: Lexicon, keys: frozenset[str]) -> str | None:
+    """The country of the known official whose names contain all these name words (if only one country)."""
+    folded = {fold_name(k) for k in keys}
+    if not folded:
+        return None
+    first = next(iter(folded))
+    countries = {country for names, country in lex.officials.get(first, ()) if folded <= names}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def place_at(lex: Lexicon, doc: Document, i: int) -> tuple[int, Place] | None:

@@ -20,7 +20,8 @@ from .text import Document, Sentence
 TRIGGER_RE = re.compile(
     r"\b(?:met|meet|meets|meeting|talks|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
-    r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke)\b",
+    r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
+    r"credentials|letters? of credence)\b",
     re.IGNORECASE,
 )
 PAST_RE = re.compile(
@@ -47,7 +48,10 @@ ATTEND_RE = re.compile(
 MULTILATERAL_RE = re.compile(
     r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b"
 )
-RECEPTION_RE = re.compile(r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of))\b")
+RECEPTION_RE = re.compile(
+    r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
+    r"letters? of credence)\b"
+)
 LEVEL_PATTERNS = (
     ("allied", re.compile(r"\ballied\b(?!\s+forces)|\balliance relations\b", re.IGNORECASE)),
     (
@@ -171,6 +175,7 @@ LOCATION_BEFORE = (
     ("arrived", "at"),
     ("held", "in"),
     ("took", "place", "in"),
+    ("in", "the"),
     ("in",),
     ("at", "the"),
 )
@@ -196,9 +201,9 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
         for cue in LOCATION_BEFORE:
             n = len(cue)
             if rel >= n and tuple(lower[rel - n : rel]) == cue:
-                if cue in (("in",), ("at", "the")) and not lead:
+                if cue in (("in",), ("in", "the"), ("at", "the")) and not lead:
                     break
-                if cue == ("at", "the") and hit.kind != "institution":
+                if cue in (("at", "the"), ("in", "the")) and hit.kind != "institution":
                     break
                 return hit
     return None
@@ -216,8 +221,12 @@ def find_location(
     places: dict[int, PlaceHit],
     title_places: dict[int, PlaceHit],
     dateline: Dateline | None,
+    capitals: dict[str, str],
 ) -> Location | None:
     """Where the meeting took place, from the lead, the headline, visit phrases or 'here'."""
+    capital = _capital_phrase(doc, lead, places, capitals)
+    if capital:
+        return capital
     hit = _place_after_cue(doc, lead, places, lead=True)
     if hit:
         return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)  # type: ignore[arg-type]
@@ -233,6 +242,24 @@ def find_location(
     if m and dateline and dateline.iso3:
         return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
     return None
+
+
+CAPITAL_RE = re.compile(r"\bin the (?:(\w+) capital\b|capital (?:city )?of\b)")
+
+
+def _capital_phrase(
+    doc: Document, sent: Sentence, places: dict[int, PlaceHit], capitals: dict[str, str]
+) -> Location | None:
+    """'in the Uzbek capital', 'in the capital of Kazakhstan': the country, city = its capital."""
+    m = CAPITAL_RE.search(sent.text)
+    if not m:
+        return None
+    at = sent.start + (m.start(1) if m.group(1) else m.end() + 1)
+    hit = next((h for h in places.values() if h.start == at and h.kind in ("demonym", "name", "official")), None)
+    if hit is None or hit.iso3 is None:
+        return None
+    end = hit.end if m.group(1) is None else sent.start + m.end()
+    return Location(hit.iso3, capitals.get(hit.iso3), sent.start + m.start(), end)
 
 
 def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:

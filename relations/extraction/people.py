@@ -17,6 +17,7 @@ from .lexicon import Lexicon, Place
 from .text import Document, words
 
 TITLE_HEADS = words(
+    "Presidents Speakers Leaders Chairmen Ambassadors Premiers Kings "
     "President Vice-President Minister Ministers Speaker Chairman Chairwoman Chairperson Chair Secretary "
     "Secretary-General Ambassador Envoy Representative King Queen Emir Amir Prince Princess Sultan "
     "Senator Governor Mayor Chancellor Premier Councilor Councillor Counsellor Commissioner Director Head "
@@ -26,6 +27,8 @@ TITLE_HEADS = words(
     "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor"
 )
 TITLE_WORDS = TITLE_HEADS | words(
+    "Communist Socialist Democratic Liberal Conservative Labour Republican Workers Workers' Unity Justice "
+    "Renaissance Solidarity Revolutionary Nationalist Popular Progressive Front Movement Standing Committee "
     "Vice Prime Deputy First Second Acting Foreign Affairs Special Permanent Extraordinary Executive "
     "Senior Supreme Federal National People's State Party Cabinet Parliament Parliamentary Senate House "
     "Representatives Assembly Council Majlis Congress Duma Chamber Legislative Diaspora Defence Defense "
@@ -47,7 +50,8 @@ TITLE_WORDS = TITLE_HEADS | words(
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
 HONORIFICS = words(
     "Mr Mrs Ms Miss Dr Hon Honourable Honorable H E HE Excellency Prof Professor Sir Madam Mme M Dame His "
-    "Her Their Majesty Highness Royal HRH HM Lord Lady Esq"
+    "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
+    "Excellencies Eminence Holiness"
 )
 PARTICLES = words("bin binti bint ibn ben al el da de do dos das van von der den di du la le y del dela e ul ud")
 NAME_STOP = (

@@ -61,6 +61,10 @@ LIST_CUES = (
     ("cooperation", "including"),
     ("issues", "of"),
     ("matters", "of"),
+    ("discussed",),
+    ("discussing",),
+    ("reviewed",),
+    ("explored",),
     (":",),
 )
 CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
