@@ -41,7 +41,7 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.3.0"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -146,12 +146,39 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
                 continue
             if p.title and NOT_PARTICIPANT_TITLES.search(p.title):
                 continue
-            if _after_according_to(doc, p, sent):
+            if _after_according_to(doc, p, sent) or _mentioned_only(doc, p, sent):
                 continue
             chosen.append(p)
         if len(chosen) >= 2 and len({p.country for p in chosen}) >= 2:
             break
     return chosen
+
+
+MENTION_ONLY_CUES = frozenset(
+    [
+        "greetings",
+        "greeting",
+        "regards",
+        "wishes",
+        "message",
+        "letter",
+        "behalf",
+        "congratulations",
+        "condolences",
+        "memory",
+        "tribute",
+        "appointed",
+        "decree",
+    ]
+)
+
+
+def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
+    """'conveyed greetings to President Z', 'on behalf of President Z': Z did not take part."""
+    m = next(m for m in p.mentions if m.sentence == sent.index)
+    start = m.title_first if m.title_first is not None else m.first
+    window = doc.words[max(sent.first, start - 6) : start]
+    return any(w.lower() in MENTION_ONLY_CUES for w in window)
 
 
 def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:

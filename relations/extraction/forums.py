@@ -147,10 +147,12 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
     present = set(words)
     hits = []
     i, n = 0, len(words)
+    lengths = lex.forums.lengths
     while i < n:
-        hit = lex.forums.match_at(words, i)
+        w = words[i]
+        hit = lex.forums.match_at(words, i) if w in lengths else None
         if hit is None:
-            hit = _edition_token(lex, words[i])
+            hit = _edition_token(lex, w) if w[-1:].isdigit() else None
             if hit is None:
                 i += 1
                 continue

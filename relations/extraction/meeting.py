@@ -15,61 +15,91 @@ from datetime import date
 from .dates import DateHit, find_dates
 from .forums import ForumHit
 from .places import Dateline, PlaceHit
-from .text import Document, Sentence
+from .text import Document, Gate, Sentence, words
 
-TRIGGER_RE = re.compile(
+TRIGGER_RE = Gate(
     r"\b(?:met|meet|meets|meeting|talks|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
-    r"credentials|letters? of credence)\b",
+    r"credentials|letters? of credence|arrived|arrives)\b",
+    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv",
     re.IGNORECASE,
 )
-PAST_RE = re.compile(
+PAST_RE = Gate(
     r"\b(?:last (?:week|month|year)|earlier this|previous|had been|years? ago|latest|former|in (?:19|20)\d\d)\b",
+    "last earlier previous had been ago latest former 19 20",
     re.IGNORECASE,
 )
-PHONE_RE = re.compile(
+PHONE_RE = Gate(
     r"\b(?:tele)?phone (?:conversation|call|talks?|conversations)\b|\bspoke (?:by|over the) (?:tele)?phone\b|"
     r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b",
+    "phone",
     re.IGNORECASE,
 )
-VIDEO_RE = re.compile(
+VIDEO_RE = Gate(
     r"\bvideo[- ]?(?:call|conference|link|format|conferencing|meeting)\b|\bvideoconference\b|"
     r"\bvirtual(?:ly)? (?:meeting|talks|summit|format)\b|\bonline (?:meeting|talks|format)\b|\bvia video\b",
+    "video virtual online",
     re.IGNORECASE,
 )
-VISIT_RE = re.compile(r"\b(state|official|working)\s+(?:visit|trip)\b", re.IGNORECASE)
-SIDELINES_RE = re.compile(r"\b(?:sidelines?|margins?|fringes?)\s+of\b|\bsidelines\b", re.IGNORECASE)
-ATTEND_RE = re.compile(
+VISIT_RE = Gate(
+    r"\b(state|official|working)\s+(?:visit|trip)\b",
+    "visit trip",
+    re.IGNORECASE,
+)
+SIDELINES_RE = Gate(
+    r"\b(?:sidelines?|margins?|fringes?)\s+of\b|\bsidelines\b",
+    "sideline margin fringe",
+    re.IGNORECASE,
+)
+ATTEND_RE = Gate(
     r"\b(?:to attend|attending|attends|in attendance at|to participate in|participating in|within the framework of|"
     r"on the occasion of|during)\s+(?:the\s+)?",
+    "attend particip framework occasion during",
     re.IGNORECASE,
 )
-MULTILATERAL_RE = re.compile(
-    r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b"
+MULTILATERAL_RE = Gate(
+    r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
+    "summit forum ministers ministerial assembly conference session congress",
 )
-RECEPTION_RE = re.compile(
+RECEPTION_RE = Gate(
     r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
-    r"letters? of credence)\b"
+    r"letters? of credence)\b",
+    "receiv reception credential credence",
 )
 LEVEL_PATTERNS = (
-    ("allied", re.compile(r"\ballied\b(?!\s+forces)|\balliance relations\b", re.IGNORECASE)),
+    ("allied", Gate(r"\ballied\b(?!\s+forces)|\balliance relations\b", "allied alliance", re.IGNORECASE)),
     (
         "comprehensive_strategic_partnership",
-        re.compile(r"\bcomprehensive strategic (?:partnership|cooperative partnership|partners)\b", re.IGNORECASE),
+        Gate(
+            r"\bcomprehensive strategic (?:partnership|cooperative partnership|partners)\b",
+            "comprehensive",
+            re.IGNORECASE,
+        ),
     ),
-    ("strategic_partnership", re.compile(r"\bstrategic partner(?:ship|s)\b", re.IGNORECASE)),
+    ("strategic_partnership", Gate(r"\bstrategic partner(?:ship|s)\b", "strategic", re.IGNORECASE)),
     (
         "friendly",
-        re.compile(
+        Gate(
             r"\bfriendly(?: and (?:fraternal|brotherly))? (?:relations|ties|countries|country|nations|states|people)\b|"
             r"\b(?:fraternal|brotherly) (?:relations|ties|countries|country|nations|states|people)\b",
+            "friendly fraternal brotherly",
             re.IGNORECASE,
         ),
     ),
 )
+TOPIC_NOUNS = words(
+    "situation crisis conflict war peace settlement developments events stability security cooperation "
+    "investment investments projects project presence interests operations process reforms elections "
+    "tensions escalation ceasefire reconstruction progress changes trends growth interest community "
+    "diaspora citizens compatriots nationals minorities rights democracy"
+)
 LOCATION_KINDS = frozenset({"name", "official", "alternative", "capital", "city", "institution"})
-GROUP_RE = re.compile(r"\b(?:leaders|ministers|sides|parties|delegations|summit|talks|meeting)\b", re.IGNORECASE)
+GROUP_RE = Gate(
+    r"\b(?:leaders|ministers|sides|parties|delegations|summit|talks|meeting)\b",
+    "leaders ministers sides parties delegations summit talks meeting",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -82,11 +112,14 @@ class Cue:
 
 
 def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> Sentence | None:
-    """The first sentence reporting a meeting with at least one named person."""
+    """The first sentence reporting a meeting, with a named person in it or in the next two sentences
+    ("Political consultations ... were held in Bishkek. The delegation was led by ...")."""
     for sent in doc.sentences:
-        if sent.end <= skip_before or sent.index not in mention_sentences:
+        if sent.end <= skip_before or not TRIGGER_RE.search(sent.text):
             continue
-        if TRIGGER_RE.search(sent.text):
+        if sent.index in mention_sentences:
+            return sent
+        if mention_sentences & {sent.index + 1, sent.index + 2} and not is_past(sent):
             return sent
     return None
 
@@ -116,9 +149,8 @@ def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | N
 
 def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: list[ForumHit]) -> Cue:
     """The meeting's format, strongest cue first; 'talks' when nothing more is said."""
-    head = [lead]
     for regex, value in ((VIDEO_RE, "video_call"), (PHONE_RE, "phone_call")):
-        cue = _search(regex, title, head)
+        cue = _search(regex, title, context)
         if cue:
             return Cue(value, cue.start, cue.end)
     cue = _search(SIDELINES_RE, title, context)
@@ -152,8 +184,9 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
 
 def relation_level(title: str, text: str) -> Cue | None:
     """The highest level of relations the article states (allied > comprehensive > strategic > friendly)."""
+    low = text.lower()
     for value, regex in LEVEL_PATTERNS:
-        m = regex.search(text)
+        m = regex.search(text, low)
         if m:
             return Cue(value, m.start(), m.end())
         if regex.search(title):
@@ -197,6 +230,8 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
             continue
         if hit.last < len(doc.words) and doc.words[hit.last] == "'":
             continue  # "in Azerbaijan's foreign policy"
+        if i >= 2 and lower[i - sent.first - 1] == "in" and lower[i - sent.first - 2] in TOPIC_NOUNS:
+            continue  # "the situation in Ukraine" is a topic, not the venue
         rel = i - sent.first
         for cue in LOCATION_BEFORE:
             n = len(cue)
@@ -244,7 +279,10 @@ def find_location(
     return None
 
 
-CAPITAL_RE = re.compile(r"\bin the (?:(\w+) capital\b|capital (?:city )?of\b)")
+CAPITAL_RE = Gate(
+    r"\bin the (?:(\w+) capital\b|capital (?:city )?of\b)",
+    "capital",
+)
 
 
 def _capital_phrase(

@@ -84,6 +84,11 @@ NAME_STOP = (
         "Olympics Expo"
     )
 )
+NAMED_AFTER = words(
+    "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
+    "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
+    "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
+)
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
 NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
 
@@ -131,16 +136,21 @@ class PeopleReader:
         self.lex = lex
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
+        acronyms = lex.registered_acronyms
+        self.nameish = [
+            i not in blocked
+            and w[:1].isupper()
+            and w not in NAME_STOP
+            and i not in places
+            and NAME_TOKEN_RE.match(w) is not None
+            and not (len(w) > 1 and w.isupper() and w in acronyms)
+            for i, w in enumerate(doc.words)
+        ]
 
     # ---------------------------------------------------------------- name tokens
 
     def is_name_token(self, i: int) -> bool:
-        w = self.doc.words[i]
-        if i in self.blocked or not NAME_TOKEN_RE.match(w) or not w[0].isupper():
-            return False
-        if w in NAME_STOP or (len(w) > 1 and w.isupper() and w in self.lex.registered_acronyms):
-            return False
-        return i not in self.places
+        return self.nameish[i]
 
     def _glued(self, i: int) -> bool:
         """Token i touches token i-1 (no space): 'Al-Khuraiji', "O'Brien"."""
@@ -198,8 +208,10 @@ class PeopleReader:
         return found
 
     def _name_start(self, i: int, sent_first: int, sent_last: int) -> int | None:
-        if self.is_name_token(i):
+        if self.nameish[i]:
             return i
+        if i not in self.places:
+            return None
         # A country word as a first name after a title cue: "counterpart Israel Katz".
         hit = self.places.get(i)
         if hit and hit[0] == i and hit[1] == i + 1 and i > sent_first and i + 1 < sent_last:
@@ -215,7 +227,7 @@ class PeopleReader:
         honorific = start > sent_first and self._honorific_before(start)
         if n_names < 2 and title is None and not honorific:
             return None
-        if n_names < 1:
+        if n_names < 1 or self._names_a_place(end, sent_last):
             return None
         after = self._title_after(end, sent_last)
         name = self.doc.slice(start, end)
@@ -225,6 +237,10 @@ class PeopleReader:
             m.title_first, m.title_last = chosen
             m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
         return m
+
+    def _names_a_place(self, end: int, sent_last: int) -> bool:
+        """'Heydar Aliyev International Airport', 'the Nizami Ganjavi Center': a name given to a place."""
+        return any(self.doc.words[k] in NAMED_AFTER for k in range(end, min(end + 3, sent_last)))
 
     def _honorific_before(self, start: int) -> bool:
         k = start - 1

@@ -69,14 +69,11 @@ class Document:
     @classmethod
     def parse(cls, text: str) -> Document:
         doc = cls(text)
-        starts, ends, words = doc.starts, doc.ends, doc.words
+        matches = list(TOKEN_RE.finditer(text))
         get = PUNCT_NORM.get
-        for m in TOKEN_RE.finditer(text):
-            a, b = m.span()
-            starts.append(a)
-            ends.append(b)
-            w = m.group()
-            words.append(get(w, w) if b - a == 1 else w)
+        doc.starts = starts = [m.start() for m in matches]
+        doc.ends = [m.end() for m in matches]
+        doc.words = [get(w, w) for w in TOKEN_RE.findall(text)]
         doc.sentences = split_sentences(text)
         sent_of = [0] * len(starts)
         for sent in doc.sentences:
@@ -146,3 +143,27 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
         end -= 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+
+class Gate:
+    """A regex behind a cheap substring test: Python's regex engine is slow on long alternations,
+    and most sentences contain none of the needles, so most searches never run."""
+
+    __slots__ = ("needles", "regex")
+
+    def __init__(self, pattern: str, needles: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.needles = tuple(needles.split())
+
+    def search(self, text: str, low: str | None = None) -> re.Match | None:
+        low = text.lower() if low is None else low
+        for needle in self.needles:
+            if needle in low:
+                return self.regex.search(text)
+        return None
+
+    def finditer(self, text: str, low: str | None = None):
+        low = text.lower() if low is None else low
+        if any(needle in low for needle in self.needles):
+            return self.regex.finditer(text)
+        return iter(())
