@@ -22,6 +22,7 @@ from .meeting import (
     find_city,
     find_lead,
     find_location,
+    is_announcement,
     meeting_date,
     meeting_format,
     relation_level,
@@ -41,7 +42,7 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -95,7 +96,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
-    if lead is not None:
+    if lead is not None and not is_announcement(lead):
         _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "")
     level = relation_level(title or "", text) if result.meeting else None
     if level:  # a level is stated for the parties, so only when there is a meeting

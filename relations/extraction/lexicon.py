@@ -240,14 +240,17 @@ def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str
 
 
 def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook, Phrasebook]:
-    """Case-folded words, plus an exact-case book for acronyms (ICT, IT, LNG)."""
-    folded, exact = Phrasebook(fold=str.lower), Phrasebook()
+    """Case-folded words, plus an exact-case book for acronyms (ICT, IT, LNG). A word listed under
+    two sectors maps to both ("trade-economic": trade and economy)."""
+    slugs: dict[str, list[str]] = {}
     for s in gazetteer.sectors:
         for w in (s.slug, *s.words):
-            if w.isupper():
-                exact.add(w, s.slug)
-            else:
-                folded.add(w, s.slug)
+            bucket = slugs.setdefault(w if w.isupper() else w.lower(), [])
+            if s.slug not in bucket:
+                bucket.append(s.slug)
+    folded, exact = Phrasebook(fold=str.lower), Phrasebook()
+    for w, bucket in slugs.items():
+        (exact if w.isupper() else folded).add(w, tuple(bucket))
     return folded, exact
 
 

@@ -18,7 +18,7 @@ from .places import Dateline, PlaceHit
 from .text import Document, Gate, Sentence, words
 
 TRIGGER_RE = Gate(
-    r"\b(?:met|meet|meets|meeting|talks|conversation|phone call|telephone call|received|receives|receiving|"
+    r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
     r"credentials|letters? of credence|arrived|arrives)\b",
@@ -122,6 +122,24 @@ def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> S
         if mention_sentences & {sent.index + 1, sent.index + 2} and not is_past(sent):
             return sent
     return None
+
+
+FUTURE_RE = Gate(
+    r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be)\b|"
+    r"\b(?:is|are) (?:expected|scheduled|due|set|going) to\b|\bnext (?:week|month|year)\b|\bupcoming\b|"
+    r"\bplans? to (?:visit|meet|hold)\b",
+    "will expected scheduled due set going next upcoming plan",
+    re.IGNORECASE,
+)
+DONE_RE = Gate(
+    r"\b(?:met|held|received|hosted|discussed|welcomed|signed|had|spoke|exchanged|conducted|talked)\b",
+    "met held receiv host discuss welcom sign had spoke exchang conduct talk",
+)
+
+
+def is_announcement(sent: Sentence) -> bool:
+    """'X will pay an official visit next week': a meeting announced, not reported."""
+    return bool(FUTURE_RE.search(sent.text)) and not DONE_RE.search(sent.text)
 
 
 def is_past(sent: Sentence) -> bool:

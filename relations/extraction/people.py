@@ -27,6 +27,7 @@ TITLE_HEADS = words(
     "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor"
 )
 TITLE_WORDS = TITLE_HEADS | words(
+    "European Eurasian Asian African American Pacific Atlantic Arab Eastern Western Northern Southern Near "
     "Communist Socialist Democratic Liberal Conservative Labour Republican Workers Workers' Unity Justice "
     "Renaissance Solidarity Revolutionary Nationalist Popular Progressive Front Movement Standing Committee "
     "Vice Prime Deputy First Second Acting Foreign Affairs Special Permanent Extraordinary Executive "
@@ -89,6 +90,7 @@ NAMED_AFTER = words(
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
     "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
 )
+NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
 NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
 
@@ -313,6 +315,12 @@ class PeopleReader:
             return None
         if not any(words[k] in TITLE_HEADS or words[k] in COUNTERPART_WORDS for k in range(first, last)):
             return None
+        if (
+            last - first > 1
+            and words[last - 1] in NAME_TITLES
+            and any(w in TITLE_HEADS for w in words[first : last - 1])
+        ):
+            last -= 1  # "Minister of Foreign Affairs Prince Faisal": Prince goes with the name
         return first, last
 
     def _has_country(self, first: int, last: int) -> bool:

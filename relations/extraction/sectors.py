@@ -106,7 +106,7 @@ class SectorReader:
         self.lower = [w.lower() for w in doc.words]
         self.terms = self._terms()
 
-    def _terms(self) -> dict[int, tuple[int, str]]:
+    def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
         """token index -> (end token, slug) for every usable sector term."""
         words, terms = self.doc.words, {}
         for book in (self.lex.sectors_exact, self.lex.sectors):
@@ -115,7 +115,7 @@ class SectorReader:
                     continue
                 if book is self.lex.sectors and not self._lowercase_or_initial(i):
                     continue
-                terms[i] = (j, str(slug))
+                terms[i] = (j, slug)  # type: ignore[assignment]
         return terms
 
     def _lowercase_or_initial(self, i: int) -> bool:
@@ -126,7 +126,7 @@ class SectorReader:
         return sent.first == i
 
     def read(self) -> list[SectorHit]:
-        found: dict[int, SectorHit] = {}
+        found: dict[tuple[int, str], SectorHit] = {}
         for sent in self.doc.sentences:
             if not any(self.lower[k] in CONTEXT_WORDS for k in range(sent.first, sent.last)):
                 continue
@@ -144,11 +144,12 @@ class SectorReader:
                 return k + n
         return None
 
-    def _add(self, i: int, found: dict[int, SectorHit]) -> None:
-        j, slug = self.terms[i]
-        found.setdefault(i, SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1]))
+    def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:
+        j, slugs = self.terms[i]
+        for slug in slugs:
+            found.setdefault((i, slug), SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1]))
 
-    def _read_list(self, k: int, last: int, found: dict[int, SectorHit]) -> None:
+    def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """Items after a cue, separated by commas/'and', while each starts with a sector term."""
         seen, misses = 0, 0
         while k < last:
@@ -158,7 +159,8 @@ class SectorReader:
             term = self._item_term(item_start, k)
             if term is None:
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
-                if not seen or misses or k - item_start > 3 or self.lower[item_start].endswith("ing"):
+                gerund = self.lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
+                if misses or k - item_start > 3 or gerund:
                     return
                 misses += 1
             else:
@@ -179,7 +181,7 @@ class SectorReader:
                 return None
         return None
 
-    def _read_qualifiers(self, first: int, last: int, found: dict[int, SectorHit]) -> None:
+    def _read_qualifiers(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments'."""
         for i in range(first, last):
             if i not in self.terms:

@@ -245,6 +245,8 @@ ALL = [
     "dateline-not-venue",
     "reception-akorda",
     "official-visit-delegation-antara",
+    "consultations-delegations",
+    "announcement-future-visit",
 ]
 
 
@@ -258,3 +260,32 @@ def test_every_fact_quotes_its_sentence(name, gazetteer):
     for span in spans:
         assert 0 <= span.start < span.end <= len(article.text)
         assert article.text[span.start : span.end] in span.sentence
+
+
+def test_meeting_whose_first_sentence_names_no_person(gazetteer):
+    """Delegation heads are named in the sentence after the one that reports the consultations."""
+    article, result = run("consultations-delegations", gazetteer)
+    assert result.to_contract() == {
+        "title": "Azerbaijan, Kyrgyzstan hold political consultations",
+        "published": "2024-04-11",
+        "meeting": {"date": "2024-04-10", "format": "talks", "location_country": "KGZ", "location_city": "Bishkek"},
+        "parties": ["AZE", "KGZ"],
+        "countries_mentioned": ["AZE", "KGZ"],
+        "participants": [
+            {"name": "Elnur Mammadov", "country": "AZE", "title": "Deputy Foreign Minister"},
+            {"name": "Almaz Imangaziev", "country": "KGZ", "title": "Deputy Foreign Minister"},
+        ],
+        "sectors": ["culture", "economy", "humanitarian", "trade", "transport"],
+        "forums": [],
+        "relation_level": None,
+    }
+    trade = next(f for f in result.sectors if f.value == "trade")
+    assert quoted(article, trade.span) == "trade-economic"
+
+
+def test_announced_visit_is_not_a_meeting(gazetteer):
+    _, result = run("announcement-future-visit", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] is None
+    assert contract["parties"] == [] and contract["participants"] == []
+    assert contract["countries_mentioned"] == ["PRK", "RUS"]
