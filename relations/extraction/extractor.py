@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import DateHit
-from .forums import ForumHit, find_forums
+from .forums import ForumHit, find_forums, redefined_acronyms
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, Place, get_lexicon
 from .meeting import (
@@ -42,7 +42,7 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -59,11 +59,14 @@ class Reading:
     blocked: set[int] = field(default_factory=set)
 
 
-def read_document(doc: Document, lex: Lexicon, skip_before: int = 0) -> Reading:
-    forums = find_forums(doc, lex)
+def read_document(doc: Document, lex: Lexicon, skip_before: int = 0, redefined: set[str] | None = None) -> Reading:
+    all_places = find_places(doc, lex)
+    # "Commonwealth of Australia" is a country's name, not the Commonwealth forum
+    official = [(p.first, p.last) for p in all_places if p.kind in ("name", "official") and p.last - p.first > 1]
+    forums = [f for f in find_forums(doc, lex, redefined) if not any(a <= f.first and f.last <= b for a, b in official)]
     forum_tokens = {t for f in forums for t in range(f.first, f.last)}
     head = {i for i, s in enumerate(doc.starts) if s < skip_before}
-    places = [p for p in find_places(doc, lex) if p.first not in forum_tokens and p.first not in head]
+    places = [p for p in all_places if p.first not in forum_tokens and p.first not in head]
     r = Reading(doc, places, forums, blocked=forum_tokens | head)
     for p in places:
         for t in range(p.first, p.last):
@@ -84,7 +87,8 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
-    body, head = read_document(doc, lex, skip), read_document(tdoc, lex)
+    body = read_document(doc, lex, skip)
+    head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex))
     people = build_people(body.mentions, lex)
     _enrich_from_headline(people, build_people(head.mentions, lex))
     resolve_counterparts(doc, people)

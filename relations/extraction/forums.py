@@ -94,10 +94,11 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 # Heads that make "Full Name (ACR)" a multilateral body rather than a bilateral mechanism.
+# (Banks, funds and agencies are left out: "Public Investment Fund (PIF)" is a national body.)
 ORG_HEADS = words(
     "Organization Organisation Union Association Conference Community Forum Group Movement Assembly "
-    "League Alliance Council Summit Bank Fund Initiative Cooperation Co-operation Commonwealth Dialogue "
-    "Network Agency Programme Program Treaty Federation Parliament Network Partnership"
+    "League Alliance Council Summit Initiative Cooperation Co-operation Commonwealth Dialogue Network "
+    "Partnership"
 )
 EVENT_AFTER = words(
     "Summit summit General Assembly Forum forum Conference conference Ministerial Secretariat Secretary "
@@ -123,15 +124,34 @@ class ForumHit:
     registered: bool
 
 
-def find_forums(doc: Document, lex: Lexicon) -> list[ForumHit]:
-    """Every forum named in the text, in order."""
-    hits = _registry_hits(doc, lex)
+def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) -> list[ForumHit]:
+    """Every forum named in the text, in order (minus acronyms the article defines as something else)."""
+    redefined = _redefined_acronyms(doc, lex) | (redefined or set())
+    hits = [h for h in _registry_hits(doc, lex) if not (h.last - h.first == 1 and doc.words[h.first] in redefined)]
     covered = {t for h in hits for t in range(h.first, h.last)}
     hits += _definition_hits(doc, lex, covered)
     covered = {t for h in hits for t in range(h.first, h.last)}
     hits += _acronym_hits(doc, lex, covered)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
+    return _redefined_acronyms(doc, lex)
+
+
+def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
+    """Registry acronyms this text defines as something else: 'Public Investment Fund (PIF)' is not
+    the Pacific Islands Forum."""
+    words, out = doc.words, set()
+    for k in range(1, len(words) - 2):
+        if words[k] != "(" or words[k + 2] != ")" or words[k + 1] not in lex.registered_acronyms:
+            continue
+        name = _name_before(words, k)
+        known = any(lex.forums.match_at(words, j, k) for j in range(max(0, k - len(name) - 4), k))
+        if name and not known:
+            out.add(words[k + 1])
+    return out
 
 
 def _label(entry: ForumEntry, present: set[str]) -> str:
@@ -188,9 +208,15 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
             continue
         if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
+        if _names_a_country(doc, lex, k - len(name) - 3, k):
+            continue  # "Azerbaijan-Turkey Business Forum (ATBF)": a national or bilateral body
         hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
         covered.add(k + 1)
     return hits
+
+
+def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
+    return any(getattr(place, "is_mention", False) for _, _, place in lex.places.scan(doc.words, max(first, 0), last))
 
 
 def _name_before(words: list[str], k: int) -> list[str]:

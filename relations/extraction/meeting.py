@@ -68,7 +68,14 @@ RECEPTION_RE = Gate(
     "receiv reception credential credence",
 )
 LEVEL_PATTERNS = (
-    ("allied", Gate(r"\ballied\b(?!\s+forces)|\balliance relations\b", "allied alliance", re.IGNORECASE)),
+    (
+        "allied",
+        Gate(
+            r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b",
+            "allied alliance allies",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "comprehensive_strategic_partnership",
         Gate(

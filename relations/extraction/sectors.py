@@ -71,6 +71,7 @@ CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(LIST_CUES, key=len, reverse=True):
     CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 HEAD_NOUNS = words(
+    "consultations "
     "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
     "matters agenda interaction exchanges contacts sphere spheres field fields area areas sector sectors "
     "links cooperation. potential sphere. agreements programs programmes initiatives connections bonds"
