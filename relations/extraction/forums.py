@@ -144,8 +144,8 @@ def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
     """Registry acronyms this text defines as something else: 'Public Investment Fund (PIF)' is not
     the Pacific Islands Forum."""
     words, out = doc.words, set()
-    for k in range(1, len(words) - 2):
-        if words[k] != "(" or words[k + 2] != ")" or words[k + 1] not in lex.registered_acronyms:
+    for k in doc.positions("("):
+        if k < 1 or k + 2 >= len(words) or words[k + 2] != ")" or words[k + 1] not in lex.registered_acronyms:
             continue
         name = _name_before(words, k)
         known = any(lex.forums.match_at(words, j, k) for j in range(max(0, k - len(name) - 4), k))
@@ -197,8 +197,8 @@ def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
 def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
     """'Full Name (ACR)' where the full name is a multilateral body not already recognised."""
     words, hits = doc.words, []
-    for k in range(2, len(words) - 2):
-        if words[k] != "(" or words[k + 2] != ")" or k + 1 in covered:
+    for k in doc.positions("("):
+        if k < 2 or k + 2 >= len(words) or words[k + 2] != ")" or k + 1 in covered:
             continue
         acronym = words[k + 1]
         if not ACRONYM_RE.match(acronym) or acronym in NOT_FORUM_ACRONYMS or lex.places.match_at(words, k + 1):
@@ -240,14 +240,9 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
     """An unknown acronym used as an event or body: '46th AIPA General Assembly', 'TICAD 8'."""
     words, hits = doc.words, []
     n = len(words)
-    for i, w in enumerate(words):
-        if (
-            not w.isupper()
-            or i in covered
-            or not _is_bare_acronym(w)
-            or w in NOT_FORUM_ACRONYMS
-            or w in lex.registered_acronyms
-        ):
+    for i in [i for i, w in enumerate(words) if w.isupper()]:
+        w = words[i]
+        if i in covered or not _is_bare_acronym(w) or w in NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
             continue
         if lex.places.match_at(words, i):
             continue

@@ -248,9 +248,12 @@ def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook, Phrasebook]:
             bucket = slugs.setdefault(w if w.isupper() else w.lower(), [])
             if s.slug not in bucket:
                 bucket.append(s.slug)
-    folded, exact = Phrasebook(fold=str.lower), Phrasebook()
+    folded, exact = Phrasebook(), Phrasebook()  # folded holds lowercase keys: scan it on lowercased tokens
     for w, bucket in slugs.items():
-        (exact if w.isupper() else folded).add(w, tuple(bucket))
+        if w.isupper():
+            exact.add(w, tuple(bucket))
+        else:
+            folded.add(tuple(t.lower() for t in tokenize(w)), tuple(bucket))
     return folded, exact
 
 

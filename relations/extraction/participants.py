@@ -119,8 +119,9 @@ def add_back_references(doc: Document, mentions: list[Mention], reader_is_name) 
     full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys}
     taken = {k for m in mentions for k in range(m.first, m.last)}
     extra = []
-    for i, w in enumerate(doc.words):
-        if i in taken or len(w) < 3 or w.lower() not in full or not reader_is_name(i):
+    for i in [i for i, w in enumerate(doc.lower) if w in full]:
+        w = doc.words[i]
+        if i in taken or len(w) < 3 or not reader_is_name(i):
             continue
         if i + 1 < len(doc.words) and reader_is_name(i + 1):
             continue

@@ -90,6 +90,7 @@ NAMED_AFTER = words(
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
     "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
 )
+RANKS = words("Colonel General Lieutenant Major Admiral Marshal Army Brigadier Captain Vice Rear Senior")
 NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
 NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
@@ -193,9 +194,17 @@ class PeopleReader:
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
+        candidates = [i for i, ok in enumerate(self.nameish) if ok or i in self.places]
+        sentence_of = self.doc.sent_of
+        pos = 0
         for sent in self.doc.sentences:
             i = sent.first
             while i < sent.last:
+                while pos < len(candidates) and candidates[pos] < i:
+                    pos += 1
+                if pos == len(candidates) or sentence_of[candidates[pos]] != sent.index:
+                    break
+                i = candidates[pos]
                 start = self._name_start(i, sent.first, sent.last)
                 if start is None:
                     i += 1
@@ -268,7 +277,12 @@ class PeopleReader:
             if self._is_counterpart_boundary(k, end):
                 break
             k -= 1
-        return self._trim_title(k + 1, end)
+        span = self._trim_title(k + 1, end)
+        only_rank = span and all(w in RANKS for w in self.doc.words[span[0] : span[1]])
+        if only_rank and k > sent_first and self.doc.words[k] == ",":
+            # "Minister of Defense of Azerbaijan, Colonel General Zakir Hasanov": the office, not the rank
+            return self._title_before(k + 1, sent_first) or span
+        return span
 
     def _inner_comma(self, k: int, end: int, sent_first: int) -> bool:
         """'Minister of Investment, Industry and Trade': a comma between two title words."""

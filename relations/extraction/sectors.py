@@ -104,14 +104,14 @@ class SectorReader:
         self.doc = doc
         self.lex = lex
         self.masked = masked
-        self.lower = [w.lower() for w in doc.words]
+        self.lower = doc.lower
         self.terms = self._terms()
 
     def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
         """token index -> (end token, slug) for every usable sector term."""
-        words, terms = self.doc.words, {}
-        for book in (self.lex.sectors_exact, self.lex.sectors):
-            for i, j, slug in book.scan(words):
+        terms: dict[int, tuple[int, tuple[str, ...]]] = {}
+        for book, tokens in ((self.lex.sectors_exact, self.doc.words), (self.lex.sectors, self.lower)):
+            for i, j, slug in book.scan(tokens):
                 if any(k in self.masked for k in range(i, j)) or i in terms:
                     continue
                 if book is self.lex.sectors and not self._lowercase_or_initial(i):
@@ -128,10 +128,13 @@ class SectorReader:
 
     def read(self) -> list[SectorHit]:
         found: dict[tuple[int, str], SectorHit] = {}
+        lower = self.lower
         for sent in self.doc.sentences:
-            if not any(self.lower[k] in CONTEXT_WORDS for k in range(sent.first, sent.last)):
+            if CONTEXT_WORDS.isdisjoint(lower[sent.first : sent.last]):
                 continue
             for k in range(sent.first, sent.last):
+                if lower[k] not in CUES_BY_FIRST:
+                    continue
                 cue = self._cue_at(k, sent.last)
                 if cue:
                     self._read_list(cue, sent.last, found)

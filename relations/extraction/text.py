@@ -65,6 +65,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)  # token index -> sentence index
     _sent_starts: list[int] = field(default_factory=list)
+    _lower: list[str] | None = None
 
     @classmethod
     def parse(cls, text: str) -> Document:
@@ -83,6 +84,17 @@ class Document:
         doc.sent_of = sent_of
         doc._sent_starts = [s.start for s in doc.sentences]
         return doc
+
+    def positions(self, word: str) -> list[int]:
+        """Token indexes of one word (e.g. every '(')."""
+        return [i for i, w in enumerate(self.words) if w == word]
+
+    @property
+    def lower(self) -> list[str]:
+        """The tokens lowercased (computed once)."""
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.words]
+        return self._lower
 
     def __len__(self) -> int:
         return len(self.words)
