@@ -154,10 +154,11 @@ def is_past(sent: Sentence) -> bool:
 
 
 def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
-    """The lead and up to `after` following sentences that are not about an earlier event."""
+    """The lead and up to `after` following sentences that are not about another (earlier, future or
+    invited) visit: "invited him to pay an official visit to Azerbaijan" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        if not is_past(sent):
+        if not is_past(sent) and not FUTURE_RE.search(sent.text) and "invit" not in sent.text.lower():
             out.append(sent)
     return out
 
