@@ -272,6 +272,8 @@ class PeopleReader:
             k -= 1
         if k >= sent_first and self.doc.words[k] == ",":
             k -= 1  # "the Minister of Foreign Affairs of China, Wang Yi,"
+        if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
+            k -= 3  # "External Affairs Minister (EAM) S Jaishankar"
         end = k + 1
         while k >= sent_first and (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
             if self._is_counterpart_boundary(k, end):
@@ -332,7 +334,7 @@ class PeopleReader:
         if (
             last - first > 1
             and words[last - 1] in NAME_TITLES
-            and any(w in TITLE_HEADS for w in words[first : last - 1])
+            and any(w in TITLE_HEADS or w in COUNTERPART_WORDS for w in words[first : last - 1])
         ):
             last -= 1  # "Minister of Foreign Affairs Prince Faisal": Prince goes with the name
         return first, last
