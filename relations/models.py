@@ -253,6 +253,11 @@ class Official(TimeStampedModel):
         help_text="The country the official represents.",
     )
     notes = models.TextField(blank=True, help_text="Curator notes.")
+    curated = models.BooleanField(
+        default=False,
+        help_text="A known official (from the reference list or confirmed by a curator): the extractor "
+        "uses known officials to recognise names and their countries.",
+    )
 
     history = HistoricalRecords()
     objects = OfficialQuerySet.as_manager()

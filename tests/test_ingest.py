@@ -46,6 +46,13 @@ ASTANA, September 20. Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov
 The parties discussed cooperation in education and culture.
 """
 
+# Names that are on no reference list: ingest creates these officials.
+RECEPTION = """title: Mongolian minister receives the new Chilean ambassador
+published: 2024-04-03
+---
+Minister of Foreign Affairs of Mongolia Tsogtbaatar Damdinjav received the newly appointed Ambassador of Chile Rodrigo Alvarez Casanueva in Ulaanbaatar on April 2, 2024. They discussed trade and education.
+"""
+
 STATEMENT = """title: Ministry welcomes the ceasefire
 published: 2024-05-02
 ---
@@ -98,8 +105,8 @@ def test_different_meetings_of_the_same_ministers_stay_apart(reference: None, tm
     assert "2 read, 2 new" in out
     dates = sorted(str(d) for d in models.Meeting.objects.values_list("date", flat=True))
     assert dates == ["2024-03-12", "2024-09-19"]
-    # ... but the people are the same two Officials.
-    assert models.Official.objects.count() == 2
+    # ... but the people are the same two Officials (both on the reference list of known officials).
+    assert models.Official.objects.filter(participations__isnull=False).distinct().count() == 2
     assert models.MeetingParticipant.objects.filter(official__isnull=True).count() == 0
 
 
@@ -209,11 +216,13 @@ def test_jsonl_bad_lines_are_reported_and_skipped(reference: None, tmp_path: Pat
 def test_dry_run_does_everything_but_commit(reference: None, tmp_path: Path) -> None:
     write(tmp_path, "one.txt", AGENCY_ONE)
     write(tmp_path, "two.txt", AGENCY_TWO)
+    write(tmp_path, "three.txt", RECEPTION)
+    officials = models.Official.objects.count()
     out, _ = ingest(tmp_path, dry_run=True)
-    assert out.startswith("Dry run, nothing committed: 2 read, 1 new, 0 already known, 1 merged")
+    assert out.startswith("Dry run, nothing committed: 3 read, 2 new, 0 already known, 1 merged")
+    assert models.Official.objects.count() == officials
     assert not models.Article.objects.exists()
     assert not models.Meeting.objects.exists()
-    assert not models.Official.objects.exists()
 
 
 def test_strict_stops_at_the_first_bad_article(reference: None, tmp_path: Path) -> None:
@@ -247,11 +256,12 @@ def test_a_failure_while_storing_leaves_nothing_half_written(
         raise DatabaseError("disk full")
 
     monkeypatch.setattr(ingest_module, "_write_relations", fail)
-    report = services.articles_ingest(articles=iter_articles([write(tmp_path, "one.txt", AGENCY_ONE)]))
+    report = services.articles_ingest(articles=iter_articles([write(tmp_path, "one.txt", RECEPTION)]))
     assert report.failed == 1
     assert report.errors == [f"{tmp_path / 'one.txt'}: database error (DatabaseError: disk full)"]
-    for model in (models.Article, models.Meeting, models.MeetingParticipant, models.Official, models.MeetingSource):
+    for model in (models.Article, models.Meeting, models.MeetingParticipant, models.MeetingSource):
         assert not model.objects.exists(), model.__name__
+    assert not models.Official.objects.filter(curated=False).exists()
 
 
 def test_unregistered_organisation_is_added_as_an_unregistered_forum(reference: None, tmp_path: Path) -> None:
