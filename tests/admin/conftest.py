@@ -26,15 +26,6 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _whitenoise_without_collected_static(settings) -> None:  # type: ignore[no-untyped-def]
-    """WhiteNoise warns (an error under filterwarnings=error) when STATIC_ROOT was never collected.
-
-    Autorefresh mode looks files up per request instead; redundant once settings set it for tests.
-    """
-    settings.WHITENOISE_AUTOREFRESH = True
-
-
 def admin_url(model: type[Model] | Model, view: str = "changelist") -> str:
     """The admin URL of a model's changelist/add page, or of an instance's change/history page."""
     opts = model._meta
