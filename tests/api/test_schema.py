@@ -77,3 +77,26 @@ def test_browsable_api_root_lists_the_resources(client_anon):
         name: f"http://testserver/api/{name}/"
         for name in ["countries", "officials", "meetings", "sectors", "forums", "relations", "articles"]
     }
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/countries/",
+        "/api/officials/",
+        "/api/meetings/?country=AZE",
+        "/api/sectors/",
+        "/api/forums/",
+        "/api/relations/",
+        "/api/articles/",
+    ],
+)
+def test_browsable_api_renders_each_list_with_its_filter_form(client_anon, url):
+    from tests import factories
+
+    factories.CountryFactory(iso3="AZE", iso2="AZ")
+
+    response = client_anon.get(url, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert b"Filters" in response.content or url in ("/api/sectors/",)
