@@ -37,12 +37,12 @@ from .participants import (
     unresolved_fallback,
 )
 from .people import Mention, PeopleReader, Person
-from .places import PlaceHit, country_mentions, dateline_date, find_dateline, find_places
+from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.6.1"
+EXTRACTOR_VERSION = "1.7.0"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -95,7 +95,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     share_plural_titles(doc, people)
 
     result = Extraction(title=title, published=published, meeting=None)
-    result.countries_mentioned = _countries(body, head)
+    result.countries_mentioned = _countries(body, head, dateline)
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
@@ -122,8 +122,10 @@ def _enrich_from_headline(people: list[Person], headline_people: list[Person]) -
                 p.title = p.title or hp.title
 
 
-def _countries(body: Reading, head: Reading) -> list[Fact]:
+def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[Fact]:
     facts = []
+    if dateline and dateline.country and dateline.country.iso3:  # "New York [US]": the dateline names the US
+        facts.append(Fact(dateline.country.iso3, body.doc.span(dateline.country.start, dateline.country.end)))
     for r, is_body in ((body, True), (head, False)):
         names = {t for m in r.mentions for t in range(m.first, m.last)}
         for h in country_mentions(r.doc, r.places, names | r.blocked):
