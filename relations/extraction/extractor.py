@@ -26,6 +26,7 @@ from .meeting import (
     meeting_date,
     meeting_format,
     relation_level,
+    venue_from_evidence,
 )
 from .participants import (
     NOT_PARTICIPANT_TITLES,
@@ -214,8 +215,10 @@ def _read_meeting(
     participants = _select_participants(doc, people, lead, context)
     candidates = _party_candidates(result, head, lead, body, location if fmt.value in VISIT_FORMATS else None)
     unresolved_fallback(participants, candidates, doc)
-    if location is None and fmt.value == "reception":
-        location = _host_location(doc, participants, lead, fmt)
+    if location is None and fmt.value not in ("phone_call", "video_call"):
+        location = venue_from_evidence(
+            doc, [_lead_mention(p, lead) for p in participants], lead, fmt, dateline, body.forums
+        )
     parties = [p.country for p in participants if p.country]
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
@@ -229,15 +232,10 @@ def _read_meeting(
     result.parties = _party_facts(doc, participants, visit_place, lead)
 
 
-def _host_location(doc: Document, participants: list[Person], lead: Sentence, fmt: Cue) -> Location | None:
-    """A reception takes place in the host's country: the person named before 'received'."""
-    if fmt.start is None:
-        return None
-    for p in participants:
-        m = next((m for m in p.mentions if m.sentence == lead.index), None)
-        if m and doc.ends[m.last - 1] <= fmt.start and p.country:
-            return Location(p.country, None, fmt.start, fmt.end)
-    return None
+def _lead_mention(p: Person, lead: Sentence) -> tuple[int, int, str | None] | None:
+    """The token range and country of a participant's mention in the lead."""
+    m = next((m for m in p.mentions if m.sentence == lead.index), None)
+    return (m.first, m.last, p.country) if m else None
 
 
 def _party_candidates(

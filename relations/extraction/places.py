@@ -33,6 +33,8 @@ DATELINE_RE = re.compile(
     r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}\s*[\u2013\u2014-]\s*)?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
     r"[ \t]*(?P<sep>--|\u2013|\u2014|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
 )
+# Datelines that name a seat rather than a city: the city the gazetteer knows it by.
+SEAT_DATELINES = {"united nations": "New York"}
 NOT_DATELINE_START = words("On In At The As During After Before President Minister Prime Foreign His Her")
 
 
@@ -53,6 +55,13 @@ class Dateline:
     iso3: str | None
     date_text: str | None
     country: PlaceHit | None = None  # a country the dateline names ("BAKU, Azerbaijan", "[US]")
+    kind: str | None = None  # the gazetteer kind of the city phrase ("capital", "city", "name", ...)
+    city_start: int = 0
+    city_end: int = 0
+
+    @property
+    def is_city(self) -> bool:
+        return self.kind in ("capital", "city")
 
 
 def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
@@ -75,7 +84,7 @@ def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
     if city.split()[0] in NOT_DATELINE_START:
         return None
     agency = m.group("agency1") or m.group("agency2") or m.group("agency3") or m.group("agency4")
-    place = _lookup_city(lex, city)
+    place = _lookup_city(lex, SEAT_DATELINES.get(city.lower(), city))
     sep = m.group("sep")
     if place is None and not (agency and (m.group("date") or m.group("agency1"))) and not city.isupper():
         return None
@@ -83,8 +92,16 @@ def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
         return None
     if sep in ("-", ".") and not (m.group("date") or agency) and not (sep == "-" and place and _spaced(doc.text, m)):
         return None
-    iso3 = place.iso3 if place else None
-    return Dateline(m.end(), _city_name(city) if place else city, iso3, m.group("date"), _named_country(doc, lex, m))
+    return Dateline(
+        m.end(),
+        _city_name(SEAT_DATELINES.get(city.lower(), city)) if place else city,
+        place.iso3 if place else None,
+        m.group("date"),
+        _named_country(doc, lex, m),
+        place.kind if place else None,
+        m.start("city"),
+        m.end("city"),
+    )
 
 
 def _spaced(text: str, m: re.Match) -> bool:
