@@ -1,8 +1,9 @@
 """Meeting curation: status changes and curator edits.
 
-A curator's create or edit records the fields it set in `Meeting.locked_fields`, so that
-re-ingesting an article never overwrites them. Scalar fields are recorded by model field name;
-the link sets as "countries", "participants", "sectors" and "forums".
+A curator's create or edit records the facts it set in `Meeting.locked_fields`, so that
+re-ingesting an article never overwrites them. The locks are those of the admin's edits
+(services.curation.meeting_fields_to_lock: a date locks its precision too, a place its city;
+the link sets lock as "countries", "participants", "sectors" and "forums").
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from relations.models import (
     Official,
 )
 
+from .curation import meeting_fields_to_lock
 from .relations import relations_ensure_for_meeting
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -103,7 +105,7 @@ def meeting_create(*, data: MeetingData, user: User = None) -> Meeting:
     if scalars.get("date") and "date_precision" not in scalars:
         scalars["date_precision"] = DatePrecision.DAY
     meeting = Meeting(**scalars)
-    meeting.locked_fields = sorted(name for name in data if name in SCALAR_FIELDS or name in LINK_FIELDS)
+    meeting.locked_fields = meeting_fields_to_lock(data)
     _set_history_user(meeting, user)
     meeting.full_clean()
     meeting.save()
@@ -128,7 +130,7 @@ def meeting_update(*, meeting: Meeting, data: MeetingData, user: User = None) ->
     changed += _apply_links(meeting, data)
     if not changed:
         return meeting
-    meeting.locked_fields = sorted(set(meeting.locked_fields or []) | set(changed))
+    meeting.locked_fields = meeting_fields_to_lock({*(meeting.locked_fields or []), *changed})
     _set_history_user(meeting, user)
     meeting.full_clean()
     meeting.save()
@@ -208,6 +210,7 @@ def _apply_links(meeting: Meeting, data: MeetingData) -> list[str]:
         if strangers:
             raise ValidationError({"participants": f"participants of {', '.join(strangers)}, not a party"})
     if "countries" in changed:
+        meeting.refresh_party_key()  # ingest finds the meetings a new report may belong to by this key
         relations_ensure_for_meeting(meeting=meeting)
     return changed
 

@@ -47,15 +47,16 @@ def test_create_meeting_returns_the_detail_and_locks_the_given_fields(client_cur
         "summary": "",
         "sources": [],
         "locked_fields": [
-            "countries",
+            "title",
             "date",
+            "date_precision",
             "format",
-            "forums",
-            "location_city",
             "location_country",
+            "location_city",
+            "countries",
             "participants",
             "sectors",
-            "title",
+            "forums",
         ],
         "evidence": {
             "date": "",
@@ -139,7 +140,7 @@ def test_edit_meeting_locks_only_the_changed_fields(client_curator, world: World
     body = response.json()
     assert body["location_city"] == "Rawalpindi"
     assert body["sectors"] == ["tourism", "trade"]
-    assert body["locked_fields"] == ["location_city", "sectors"]
+    assert body["locked_fields"] == ["location_country", "location_city", "sectors"]
     # The sector that stays keeps its extracted evidence; the new one is the curator's.
     assert [(e["sector"], e["origin"], e["source"]) for e in body["evidence"]["sectors"]] == [
         ("tourism", "curator", None),
