@@ -17,6 +17,7 @@ install: $(BIN)/.installed
 
 migrate: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 ## seed: load reference data and every article under seeds/articles/ (idempotent)
 seed: migrate
