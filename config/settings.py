@@ -140,6 +140,9 @@ STORAGES = {
 }
 # Serve static files straight from the app folders, so `make run` works without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# Follow the DEBUG of the environment, not the one pytest-django forces off at run time: without
+# this, every test request warns "No directory at: staticfiles/" until collectstatic has run.
+WHITENOISE_AUTOREFRESH = DEBUG
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
@@ -149,9 +152,10 @@ if not DEBUG:
 API_ANONYMOUS_READ = env_bool("API_ANONYMOUS_READ", True)
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes DRF answer 401, not 403, without credentials.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["relations.permissions.ReadAnonymousWriteWithModelPerms"],
     "DEFAULT_FILTER_BACKENDS": [

@@ -24,8 +24,8 @@ from relations import selectors
 from relations.models import (
     Article,
     BilateralRelation,
-    Country,
     CooperationSector,
+    Country,
     Forum,
     Meeting,
     MeetingFormat,

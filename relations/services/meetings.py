@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Upper
+from simple_history.utils import bulk_create_with_history
 
 from relations.models import (
     CooperationSector,
@@ -219,8 +220,9 @@ def _replace(model: type[Evidence], meeting: Meeting, key: str, values: list[Any
     if current == wanted:
         return False
     rows.exclude(**{f"{key}__in": wanted}).delete()
-    model.objects.bulk_create(  # type: ignore[attr-defined]
+    bulk_create_with_history(
         [model(meeting=meeting, origin=Evidence.Origin.CURATOR, **{key: v}) for v in values if v not in current],
+        model,
         batch_size=500,
     )
     return True
