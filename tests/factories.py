@@ -195,8 +195,9 @@ def evidence_of(text: str, phrase: str) -> dict[str, object]:
     """Evidence fields for the first `phrase` in `text`: the span and the sentence around it."""
     start = text.index(phrase)
     end = start + len(phrase)
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    right = min(i for i in (text.find(".", end) + 1, len(text)) if i > 0)
+    stop = text.rfind(". ", 0, start)
+    left = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    right = text.find(".", end) + 1 or len(text)
     return {"evidence": text[left:right], "evidence_start": start, "evidence_end": end, "origin": "extracted"}
 
 
