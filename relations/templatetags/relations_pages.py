@@ -145,7 +145,7 @@ def row_chart(
 ) -> Chart:
     """Horizontal bars (one per sector, say) with the label left and the value right of each bar."""
     bars = list(bars)
-    width, row, label_w, value_w = 480, 30, 136, 36
+    width, row, label_w, value_w = 480, 30, 150, 36
     plot_w = width - label_w - value_w
     top_value = max((b.value for b in bars), default=0)
     for i, bar in enumerate(bars):
