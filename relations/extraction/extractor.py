@@ -1,15 +1,245 @@
-"""The extractor's entry point (being written; see issue 2)."""
+"""The extractor's entry point: one article body in, an Extraction out.
+
+Pipeline: tokens and sentences -> dateline -> places and forums -> people (titles, countries,
+back-references) -> the lead sentence -> participants and parties -> format, place, date ->
+sectors, forums, countries mentioned, relation level. Every fact keeps its evidence span.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import DateHit
+from .forums import ForumHit, find_forums
 from .gazetteer import Gazetteer
-from .types import Extraction
+from .lexicon import Lexicon, Place, get_lexicon
+from .meeting import (
+    Cue,
+    Location,
+    context_sentences,
+    find_city,
+    find_lead,
+    find_location,
+    meeting_date,
+    meeting_format,
+    relation_level,
+)
+from .participants import (
+    NOT_PARTICIPANT_TITLES,
+    TitleReader,
+    add_back_references,
+    build_people,
+    resolve_counterparts,
+    unresolved_fallback,
+)
+from .people import Mention, PeopleReader, Person
+from .places import PlaceHit, country_mentions, dateline_date, find_dateline, find_places
+from .sectors import SectorReader
+from .text import Document, Sentence
+from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "1.0.0"
+VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
+
+
+@dataclass(slots=True)
+class Reading:
+    """One document read once: its places, forums, people, with the tokens each one covers."""
+
+    doc: Document
+    places: list[PlaceHit]
+    forums: list[ForumHit]
+    mentions: list[Mention] = field(default_factory=list)
+    place_at: dict[int, tuple[int, int, Place]] = field(default_factory=dict)
+    hit_at: dict[int, PlaceHit] = field(default_factory=dict)
+    blocked: set[int] = field(default_factory=set)
+
+
+def read_document(doc: Document, lex: Lexicon, skip_before: int = 0) -> Reading:
+    forums = find_forums(doc, lex)
+    forum_tokens = {t for f in forums for t in range(f.first, f.last)}
+    head = {i for i, s in enumerate(doc.starts) if s < skip_before}
+    places = [p for p in find_places(doc, lex) if p.first not in forum_tokens and p.first not in head]
+    r = Reading(doc, places, forums, blocked=forum_tokens | head)
+    for p in places:
+        for t in range(p.first, p.last):
+            r.place_at[t] = (p.first, p.last, Place(p.iso3, p.kind))
+            r.hit_at[t] = p
+    reader = PeopleReader(doc, lex, r.place_at, r.blocked)
+    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token)
+    titles = TitleReader(doc, r.place_at, lex)
+    for m in mentions:
+        titles.read(m)
+    r.mentions = mentions
+    return r
 
 
 def extract(text: str, *, title: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
     """Read one article's body (normalised text) and return what it reports."""
-    raise NotImplementedError("the extractor is being written")
+    lex = get_lexicon(gazetteer)
+    doc, tdoc = Document.parse(text), Document.parse(title or "")
+    dateline = find_dateline(doc, lex)
+    skip = dateline.end if dateline else 0
+    body, head = read_document(doc, lex, skip), read_document(tdoc, lex)
+    people = build_people(body.mentions, lex)
+    _enrich_from_headline(people, build_people(head.mentions, lex))
+    resolve_counterparts(doc, people)
+
+    result = Extraction(title=title, published=published, meeting=None)
+    result.countries_mentioned = _countries(body, head)
+    result.forums = _forum_facts(body, head)
+    masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
+    result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
+    level = relation_level(title or "", text)
+    if level:
+        result.relation_level = Fact(level.value, _cue_span(doc, level))
+
+    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
+    if lead is not None:
+        _read_meeting(result, body, head, people, lead, dateline, published, title or "")
+    return result
+
+
+def _mention_tokens(m: Mention) -> range:
+    lo = min(m.first, m.title_first if m.title_first is not None else m.first)
+    hi = max(m.last, m.title_last if m.title_last is not None else m.last)
+    return range(lo, hi)
+
+
+def _enrich_from_headline(people: list[Person], headline_people: list[Person]) -> None:
+    for hp in headline_people:
+        for p in people:
+            if hp.keys <= p.keys:
+                p.country = p.country or hp.country
+                p.title = p.title or hp.title
+
+
+def _countries(body: Reading, head: Reading) -> list[Fact]:
+    facts = []
+    for r, is_body in ((body, True), (head, False)):
+        names = {t for m in r.mentions for t in range(m.first, m.last)}
+        for h in country_mentions(r.doc, r.places, names | r.blocked):
+            facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None))
+    return facts
+
+
+def _forum_facts(body: Reading, head: Reading) -> list[Fact]:
+    facts = [Fact(f.label, body.doc.span(f.start, f.end)) for f in body.forums]
+    facts += [Fact(f.label, None) for f in head.forums]
+    return facts
+
+
+def _cue_span(doc: Document, cue: Cue | Location) -> Span | None:
+    if cue.start is None or cue.end is None:
+        return None
+    return doc.span(cue.start, cue.end)
+
+
+def _select_participants(doc: Document, people: list[Person], lead: Sentence, context: list[Sentence]) -> list[Person]:
+    chosen: list[Person] = []
+    for sent in [lead, *context[1:]]:
+        for p in people:
+            if p in chosen or not any(m.sentence == sent.index for m in p.mentions):
+                continue
+            if p.title and NOT_PARTICIPANT_TITLES.search(p.title):
+                continue
+            if _after_according_to(doc, p, sent):
+                continue
+            chosen.append(p)
+        if len(chosen) >= 2 and len({p.country for p in chosen}) >= 2:
+            break
+    return chosen
+
+
+def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
+    m = next(m for m in p.mentions if m.sentence == sent.index)
+    before = doc.text[max(sent.start, doc.starts[m.first] - 60) : doc.starts[m.first]].lower()
+    return "according to" in before
+
+
+def _read_meeting(
+    result: Extraction,
+    body: Reading,
+    head: Reading,
+    people: list[Person],
+    lead: Sentence,
+    dateline,
+    published: date | None,
+    title: str,
+) -> None:
+    doc = body.doc
+    context = context_sentences(doc, lead)
+    fmt = meeting_format(title, lead, context, body.forums + head.forums)
+    location = None
+    if fmt.value not in ("phone_call", "video_call"):
+        location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline)
+    participants = _select_participants(doc, people, lead, context)
+    candidates = _party_candidates(result, head, lead, body, location if fmt.value in VISIT_FORMATS else None)
+    unresolved_fallback(participants, candidates, doc)
+    parties = [p.country for p in participants if p.country]
+    if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
+        parties.append(location.iso3)
+    if len(set(parties)) < 2:
+        return
+    ref = published or dateline_date(dateline, published)
+    date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
+    result.meeting = _meeting_facts(doc, fmt, location, date_hit, body)
+    result.participants = [_participant(doc, p, lead) for p in participants]
+    visit_place = location if fmt.value in VISIT_FORMATS else None
+    result.parties = _party_facts(doc, participants, visit_place, lead)
+
+
+def _party_candidates(
+    result: Extraction, head: Reading, lead: Sentence, body: Reading, location: Location | None
+) -> list[str]:
+    out: list[str] = []
+    if location:
+        out.append(location.iso3)
+    out += [h.iso3 for h in head.places if h.iso3 and h.kind in ("name", "official", "alternative", "demonym")]
+    out += [
+        h.iso3 for h in body.places if h.iso3 and h.first >= lead.first and h.last <= lead.last and h.kind == "demonym"
+    ]
+    counts = Counter(f.value for f in result.countries_mentioned if f.span is not None)
+    out += [c for c, _ in counts.most_common()]
+    seen: list[str] = []
+    for c in out:
+        if c not in seen:
+            seen.append(c)
+    return seen
+
+
+def _meeting_facts(
+    doc: Document, fmt: Cue, location: Location | None, date_hit: DateHit | None, body: Reading
+) -> MeetingFacts:
+    facts = MeetingFacts(format=fmt.value, format_span=_cue_span(doc, fmt))
+    if date_hit and date_hit.value:
+        facts.date = date_hit.value
+        facts.date_precision = "day"
+        facts.date_span = doc.span(date_hit.start, date_hit.end)
+    if location:
+        facts.location_country = location.iso3
+        facts.location_city = location.city
+        facts.location_span = _cue_span(doc, location)
+        if not location.city:
+            city = find_city(doc, location.iso3, body.hit_at, set())
+            if city:
+                facts.location_city = doc.text[city.start : city.end]
+    return facts
+
+
+def _participant(doc: Document, p: Person, lead: Sentence) -> Participant:
+    m = next((m for m in p.mentions if m.sentence == lead.index), p.first_mention)
+    return Participant(p.name, p.country, p.title, doc.token_span(m.first, m.last))
+
+
+def _party_facts(doc: Document, participants: list[Person], location: Location | None, lead: Sentence) -> list[Fact]:
+    facts = []
+    for p in participants:
+        if p.country:
+            m = next((m for m in p.mentions if m.sentence == lead.index), p.first_mention)
+            facts.append(Fact(p.country, doc.token_span(m.first, m.last)))
+    if location and location.iso3 not in {f.value for f in facts}:
+        facts.append(Fact(location.iso3, _cue_span(doc, location)))
+    return facts

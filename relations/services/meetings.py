@@ -255,6 +255,9 @@ def _replace_participants(meeting: Meeting, participants: Sequence[ParticipantDa
     def key(row: dict[str, Any]) -> tuple[str, object]:
         return ("official", row["official_id"]) if row["official_id"] else ("name", row["raw_name"])
 
+    keys = [key(row) for row in wanted]
+    if len(set(keys)) < len(keys):
+        raise ValidationError({"participants": "the same person is listed twice"})
     by_key = {key(vars(p)): p for p in existing}
     matched = [(row, by_key.get(key(row))) for row in wanted]
     keep = {current.pk for _, current in matched if current is not None}

@@ -322,3 +322,19 @@ def test_csv_errors_are_json(client_anon, world):
 
 def test_csv_is_for_lists_only(client_anon, world):
     assert client_anon.get(f"/api/meetings/{world.meeting.pk}/?format=csv").status_code == 404
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN search indexes exist on PostgreSQL only")
+def test_search_uses_the_gin_indexes(world):
+    """The query's expressions must stay identical to those of migration 0002_meeting_search."""
+    from relations import selectors
+
+    queryset = selectors.meeting_search(models.Meeting.objects.all(), "partnership")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "meeting_search_idx" in plan
+    assert "article_search_idx" in plan

@@ -1,0 +1,75 @@
+"""Run the extractor on article files without the database.
+
+    python -m relations.extraction PATH [PATH ...] [--json] [--explain]
+
+Reads each file with articles.read_article_file and the seed-file gazetteer; prints the
+contract JSON (one object for one path, JSON Lines for several). --explain adds, per fact,
+the evidence (quoted text and sentence) on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .articles import ArticleError, read_article_file
+from .extractor import extract
+from .gazetteer import Gazetteer
+from .types import Extraction, Span
+
+
+def _quote(text: str, span: Span | None) -> str:
+    if span is None:
+        return "(headline)"
+    return f"{text[span.start : span.end]!r} @{span.start} in: {span.sentence[:140]!r}"
+
+
+def explain(result: Extraction, text: str) -> str:
+    """A human-readable list of every fact and the evidence behind it."""
+    lines = []
+    for label, facts in (
+        ("party", result.parties),
+        ("country", result.countries_mentioned),
+        ("sector", result.sectors),
+        ("forum", result.forums),
+    ):
+        lines += [f"  {label:8s} {f.value:10s} {_quote(text, f.span)}" for f in facts]
+    for p in result.participants:
+        lines.append(f"  person   {p.name} | {p.country} | {p.title} {_quote(text, p.span)}")
+    m = result.meeting
+    if m:
+        lines.append(f"  format   {m.format} {_quote(text, m.format_span)}")
+        lines.append(f"  location {m.location_country} {m.location_city} {_quote(text, m.location_span)}")
+        lines.append(f"  date     {m.date} {_quote(text, m.date_span)}")
+    if result.relation_level:
+        lines.append(f"  level    {result.relation_level.value} {_quote(text, result.relation_level.span)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m relations.extraction", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--json", action="store_true", help="compact JSON (one line per article)")
+    parser.add_argument("--explain", action="store_true", help="print the evidence of every fact on stderr")
+    args = parser.parse_args(argv)
+    gazetteer = Gazetteer.from_seed_files()
+    several = len(args.paths) > 1
+    for path in args.paths:
+        try:
+            article = read_article_file(path)
+        except ArticleError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
+        contract = result.to_contract()
+        indent = None if (args.json or several) else 2
+        print(json.dumps(contract, ensure_ascii=False, indent=indent))
+        if args.explain:
+            print(f"--- {path}\n{explain(result, article.text)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""The gazetteer compiled into token-tuple lookup tables, built once per Gazetteer.
+
+A `Phrasebook` maps a tuple of normalised tokens to a value and finds the longest entry that
+starts at each token of a document. Countries, forums and sectors each get one; the compiled
+`Lexicon` is cached in `gazetteer._compiled` so a long run compiles nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .text import TOKEN_RE, Document, norm
+
+MENTION_KINDS = frozenset({"name", "official", "alternative", "demonym"})
+KIND_RANK = {"name": 0, "official": 0, "alternative": 1, "demonym": 1, "capital": 2, "city": 3, "institution": 4}
+
+# Phrases that contain a country word but do not name the country.
+NOT_A_COUNTRY = (
+    "Indian Ocean",
+    "South American",
+    "Latin American",
+    "North American",
+    "Central American",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "New Mexico",
+    "New Jersey",
+    "New South Wales",
+    "New Guinea",
+    "Korean Peninsula",
+    "Korean War",
+    "Georgia State",
+    "Chinese New Year",
+    "American continent",
+    "Dutch disease",
+    "French fries",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a place phrase resolves to: a country (or None for a blocked phrase) and the kind of name."""
+
+    iso3: str | None
+    kind: str
+
+    @property
+    def is_mention(self) -> bool:
+        return self.iso3 is not None and self.kind in MENTION_KINDS
+
+
+def tokenize(phrase: str) -> tuple[str, ...]:
+    return tuple(norm(m.group()) for m in TOKEN_RE.finditer(phrase))
+
+
+class Phrasebook:
+    """Longest-match lookup of token tuples (optionally case-folded)."""
+
+    def __init__(self, fold: Callable[[str], str] | None = None) -> None:
+        self.fold = fold
+        self.entries: dict[tuple[str, ...], object] = {}
+        self.lengths: dict[str, list[int]] = {}
+
+    def add(self, phrase: str | tuple[str, ...], value: object, *, keep: bool = True) -> None:
+        """Add a phrase; with keep=True an existing entry for the same tokens wins."""
+        key = tokenize(phrase) if isinstance(phrase, str) else phrase
+        if not key:
+            return
+        if self.fold:
+            key = tuple(self.fold(t) for t in key)
+        if keep and key in self.entries:
+            return
+        self.entries[key] = value
+        lengths = self.lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
+
+    def match_at(self, words: list[str], i: int, end: int | None = None) -> tuple[int, object] | None:
+        """The longest entry starting at token i: (number of tokens, value)."""
+        first = self.fold(words[i]) if self.fold else words[i]
+        lengths = self.lengths.get(first)
+        if not lengths:
+            return None
+        stop = len(words) if end is None else end
+        for n in lengths:
+            if i + n > stop:
+                continue
+            key = tuple(words[i : i + n])
+            if self.fold:
+                key = tuple(self.fold(t) for t in key)
+            value = self.entries.get(key)
+            if value is not None:
+                return n, value
+        return None
+
+    def scan(self, words: list[str], start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, object]]:
+        """Non-overlapping longest matches, left to right: (first token, end token, value)."""
+        stop = len(words) if end is None else end
+        i = start
+        while i < stop:
+            hit = self.match_at(words, i, stop)
+            if hit:
+                yield i, i + hit[0], hit[1]
+                i += hit[0]
+            else:
+                i += 1
+
+
+@dataclass(slots=True)
+class ForumEntry:
+    """A forum phrase: the label reported, whether it is in the registry, its acronym if any."""
+
+    label: str
+    registered: bool
+    acronym: str | None = None
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    places: Phrasebook
+    forums: Phrasebook
+    sectors: Phrasebook
+    sectors_exact: Phrasebook
+    place_words: frozenset[str]
+    country_names: dict[str, str]
+    officials: dict[tuple[str, ...], tuple[str, str | None]]
+    registered_acronyms: frozenset[str]
+
+
+def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
+    """The compiled lexicon of this gazetteer (compiled on first use, then cached on it)."""
+    lex = gazetteer._compiled.get("lexicon")
+    if lex is None:
+        lex = build_lexicon(gazetteer)
+        gazetteer._compiled["lexicon"] = lex
+    return lex
+
+
+def _plural(demonym: str) -> str | None:
+    """ "Azerbaijani" -> "Azerbaijanis", "Uzbek" -> "Uzbeks"; None where English adds nothing."""
+    if " " in demonym or demonym.endswith(("s", "sh", "ch", "ese", "z", "x")):
+        return None
+    return demonym + "s"
+
+
+def _country_phrases(c) -> Iterable[tuple[str, str]]:
+    yield c.name, "name"
+    if c.official_name:
+        yield c.official_name, "official"
+    for n in c.official:
+        yield n, "official"
+    for n in c.alternative:
+        yield n, "alternative"
+    for n in c.demonym:
+        yield n, "demonym"
+        plural = _plural(n)
+        if plural:
+            yield plural, "demonym"
+    if c.capital:
+        yield c.capital, "capital"
+    for n in c.city:
+        yield n, "city"
+    for n in c.institution:
+        yield n, "institution"
+
+
+def _strip_the(phrase: str) -> str:
+    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+
+
+def build_places(gazetteer: Gazetteer) -> Phrasebook:
+    book = Phrasebook()
+    rows = []
+    for c in gazetteer.countries:
+        for phrase, kind in _country_phrases(c):
+            if "," in phrase and kind in MENTION_KINDS and kind != "official":
+                continue
+            rows.append((KIND_RANK[kind], _strip_the(phrase), Place(c.iso3, kind)))
+    for phrase in NOT_A_COUNTRY:
+        book.add(phrase, Place(None, "blocked"))
+    for _, phrase, place in sorted(rows, key=lambda r: r[0]):
+        book.add(phrase, place)
+    return book
+
+
+def _forum_variants(name: str) -> Iterable[str]:
+    yield name
+    for a, b in (("Organization", "Organisation"), ("Co-operation", "Cooperation"), ("Programme", "Program")):
+        if a in name:
+            yield name.replace(a, b)
+        if b in name:
+            yield name.replace(b, a)
+
+
+def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str, ...]]]) -> Phrasebook:
+    book = Phrasebook()
+    for f in gazetteer.forums:
+        entry = ForumEntry(f.acronym, True, f.acronym, f.name)
+        for phrase in (f.acronym, f.name, *f.other_names):
+            for variant in _forum_variants(_strip_the(phrase)):
+                book.add(variant, entry)
+    for acronym, name, aliases in extra:
+        entry = ForumEntry(acronym or name, False, acronym or None, name)
+        for phrase in (name, *aliases, *([acronym] if acronym else [])):
+            for variant in _forum_variants(phrase):
+                book.add(variant, entry)
+    return book
+
+
+def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook, Phrasebook]:
+    """Case-folded words, plus an exact-case book for acronyms (ICT, IT, LNG)."""
+    folded, exact = Phrasebook(fold=str.lower), Phrasebook()
+    for s in gazetteer.sectors:
+        for w in (s.slug, *s.words):
+            if w.isupper():
+                exact.add(w, s.slug)
+            else:
+                folded.add(w, s.slug)
+    return folded, exact
+
+
+def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
+    from .forums import KNOWN_UNREGISTERED  # a data table; imported here to keep modules acyclic
+
+    places = build_places(gazetteer)
+    sectors, sectors_exact = build_sectors(gazetteer)
+    place_words = frozenset(t for key in places.entries for t in key if t[:1].isupper())
+    officials: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    for o in gazetteer.officials:
+        for n in (o.name, *o.other_names):
+            key = tuple(t.lower() for t in tokenize(n) if t.isalpha())
+            if key:
+                officials.setdefault(key, (o.name, o.country))
+    return Lexicon(
+        places=places,
+        forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
+        sectors=sectors,
+        sectors_exact=sectors_exact,
+        place_words=place_words,
+        country_names={c.iso3: c.name for c in gazetteer.countries},
+        officials=officials,
+        registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
+    )
+
+
+def place_at(lex: Lexicon, doc: Document, i: int) -> tuple[int, Place] | None:
+    hit = lex.places.match_at(doc.words, i)
+    return (hit[0], hit[1]) if hit else None  # type: ignore[return-value]

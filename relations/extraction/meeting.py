@@ -1,0 +1,271 @@
+"""Meeting-level facts: which sentence reports the meeting, its format, place, date, and the
+level of relations the article states.
+
+The *lead* is the first sentence with a meeting verb or noun and a named person; the format,
+place and date are read from the headline, the lead and the few sentences after it (never
+from sentences about an earlier visit), so a dateline or a past visit does not leak in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import DateHit, find_dates
+from .forums import ForumHit
+from .places import Dateline, PlaceHit
+from .text import Document, Sentence
+
+TRIGGER_RE = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|conversation|phone call|telephone call|received|receives|receiving|"
+    r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
+    r"negotiations|consultations|audience|exchanged views|held a call|spoke)\b",
+    re.IGNORECASE,
+)
+PAST_RE = re.compile(
+    r"\b(?:last (?:week|month|year)|earlier this|previous|had been|years? ago|latest|former|in (?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+PHONE_RE = re.compile(
+    r"\b(?:tele)?phone (?:conversation|call|talks?|conversations)\b|\bspoke (?:by|over the) (?:tele)?phone\b|"
+    r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b",
+    re.IGNORECASE,
+)
+VIDEO_RE = re.compile(
+    r"\bvideo[- ]?(?:call|conference|link|format|conferencing|meeting)\b|\bvideoconference\b|"
+    r"\bvirtual(?:ly)? (?:meeting|talks|summit|format)\b|\bonline (?:meeting|talks|format)\b|\bvia video\b",
+    re.IGNORECASE,
+)
+VISIT_RE = re.compile(r"\b(state|official|working)\s+(?:visit|trip)\b", re.IGNORECASE)
+SIDELINES_RE = re.compile(r"\b(?:sidelines?|margins?|fringes?)\s+of\b|\bsidelines\b", re.IGNORECASE)
+ATTEND_RE = re.compile(
+    r"\b(?:to attend|attending|attends|in attendance at|to participate in|participating in|within the framework of|"
+    r"on the occasion of|during)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+MULTILATERAL_RE = re.compile(
+    r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b"
+)
+RECEPTION_RE = re.compile(r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of))\b")
+LEVEL_PATTERNS = (
+    ("allied", re.compile(r"\ballied\b(?!\s+forces)|\balliance relations\b", re.IGNORECASE)),
+    (
+        "comprehensive_strategic_partnership",
+        re.compile(r"\bcomprehensive strategic (?:partnership|cooperative partnership|partners)\b", re.IGNORECASE),
+    ),
+    ("strategic_partnership", re.compile(r"\bstrategic partner(?:ship|s)\b", re.IGNORECASE)),
+    (
+        "friendly",
+        re.compile(
+            r"\bfriendly(?: and (?:fraternal|brotherly))? (?:relations|ties|countries|country|nations|states|people)\b|"
+            r"\b(?:fraternal|brotherly) (?:relations|ties|countries|country|nations|states|people)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+LOCATION_KINDS = frozenset({"name", "official", "alternative", "capital", "city", "institution"})
+GROUP_RE = re.compile(r"\b(?:leaders|ministers|sides|parties|delegations|summit|talks|meeting)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Cue:
+    """A fact with where it was read: value plus character offsets (None offsets: the headline)."""
+
+    value: str
+    start: int | None = None
+    end: int | None = None
+
+
+def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> Sentence | None:
+    """The first sentence reporting a meeting with at least one named person."""
+    for sent in doc.sentences:
+        if sent.end <= skip_before or sent.index not in mention_sentences:
+            continue
+        if TRIGGER_RE.search(sent.text):
+            return sent
+    return None
+
+
+def is_past(sent: Sentence) -> bool:
+    return bool(PAST_RE.search(sent.text))
+
+
+def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
+    """The lead and up to `after` following sentences that are not about an earlier event."""
+    out = [lead]
+    for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
+        if not is_past(sent):
+            out.append(sent)
+    return out
+
+
+def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:
+    m = regex.search(title)
+    if m:
+        return Cue(m.group(), None, None)
+    for sent in sentences:
+        m = regex.search(sent.text)
+        if m:
+            return Cue(m.group(), sent.start + m.start(), sent.start + m.end())
+    return None
+
+
+def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: list[ForumHit]) -> Cue:
+    """The meeting's format, strongest cue first; 'talks' when nothing more is said."""
+    head = [lead]
+    for regex, value in ((VIDEO_RE, "video_call"), (PHONE_RE, "phone_call")):
+        cue = _search(regex, title, head)
+        if cue:
+            return Cue(value, cue.start, cue.end)
+    cue = _search(SIDELINES_RE, title, context)
+    if cue:
+        return Cue("sidelines", cue.start, cue.end)
+    cue = _search(VISIT_RE, title, context)
+    if cue:
+        return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end)
+    attend = _attend_event(context, forums)
+    if attend:
+        return attend
+    m = RECEPTION_RE.search(lead.text)
+    if m:
+        return Cue("reception", lead.start + m.start(), lead.start + m.end())
+    return Cue("talks", lead.start, lead.end)
+
+
+def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
+    """'to attend the G7 Foreign Ministers Meeting': a multilateral event with a forum named in it."""
+    for sent in context:
+        for m in ATTEND_RE.finditer(sent.text):
+            rest = sent.text[m.end() : m.end() + 120]
+            event = MULTILATERAL_RE.search(rest)
+            if not event:
+                continue
+            lo, hi = sent.start + m.end(), sent.start + m.end() + event.end()
+            if any(lo <= f.start < hi for f in forums):
+                return Cue("sidelines", sent.start + m.start(), hi)
+    return None
+
+
+def relation_level(title: str, text: str) -> Cue | None:
+    """The highest level of relations the article states (allied > comprehensive > strategic > friendly)."""
+    for value, regex in LEVEL_PATTERNS:
+        m = regex.search(text)
+        if m:
+            return Cue(value, m.start(), m.end())
+        if regex.search(title):
+            return Cue(value)
+    return None
+
+
+# ------------------------------------------------------------------ location
+
+LOCATION_BEFORE = (
+    ("visit", "to", "the"),
+    ("visit", "to"),
+    ("trip", "to"),
+    ("tour", "to"),
+    ("visiting", "the"),
+    ("visiting",),
+    ("arrived", "in"),
+    ("arrives", "in"),
+    ("arrived", "at"),
+    ("held", "in"),
+    ("took", "place", "in"),
+    ("in",),
+    ("at", "the"),
+)
+
+
+@dataclass(slots=True)
+class Location:
+    iso3: str
+    city: str | None
+    start: int | None
+    end: int | None
+
+
+def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit], lead: bool) -> PlaceHit | None:
+    lower = [w.lower() for w in doc.words[sent.first : sent.last]]
+    for i in range(sent.first, sent.last):
+        hit = places.get(i)
+        if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
+            continue
+        if hit.last < len(doc.words) and doc.words[hit.last] == "'":
+            continue  # "in Azerbaijan's foreign policy"
+        rel = i - sent.first
+        for cue in LOCATION_BEFORE:
+            n = len(cue)
+            if rel >= n and tuple(lower[rel - n : rel]) == cue:
+                if cue in (("in",), ("at", "the")) and not lead:
+                    break
+                if cue == ("at", "the") and hit.kind != "institution":
+                    break
+                return hit
+    return None
+
+
+def _city_text(doc: Document, hit: PlaceHit) -> str | None:
+    return doc.text[hit.start : hit.end] if hit.kind in ("capital", "city") else None
+
+
+def find_location(
+    doc: Document,
+    title_doc: Document,
+    lead: Sentence,
+    context: list[Sentence],
+    places: dict[int, PlaceHit],
+    title_places: dict[int, PlaceHit],
+    dateline: Dateline | None,
+) -> Location | None:
+    """Where the meeting took place, from the lead, the headline, visit phrases or 'here'."""
+    hit = _place_after_cue(doc, lead, places, lead=True)
+    if hit:
+        return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)  # type: ignore[arg-type]
+    for sent in title_doc.sentences:
+        t_hit = _place_after_cue(title_doc, sent, title_places, lead=True)
+        if t_hit:
+            return Location(t_hit.iso3 or "", _city_text(title_doc, t_hit), None, None)
+    for sent in context[1:]:
+        hit = _place_after_cue(doc, sent, places, lead=False)
+        if hit:
+            return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)
+    m = re.search(r"\bhere\b", lead.text)
+    if m and dateline and dateline.iso3:
+        return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
+    return None
+
+
+def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:
+    """A city of the meeting's country named with 'in' in a sentence about the meeting."""
+    for sent in doc.sentences:
+        if sent.index in skip or is_past(sent) or not (GROUP_RE.search(sent.text) or TRIGGER_RE.search(sent.text)):
+            continue
+        for i in range(sent.first, sent.last):
+            hit = places.get(i)
+            is_city = hit and hit.first == i and hit.iso3 == iso3 and hit.kind in ("capital", "city")
+            if is_city and i > 0 and doc.words[i - 1].lower() == "in":
+                return hit
+    return None
+
+
+# ------------------------------------------------------------------ date
+
+
+def meeting_date(
+    doc: Document, lead: Sentence, ref: date | None, not_before: int, title: str = ""
+) -> tuple[DateHit | None, bool]:
+    """The meeting's date from the lead (or the next sentence); (hit, text gave a date at all)."""
+    candidates = [lead]
+    if lead.index + 1 < len(doc.sentences):
+        nxt = doc.sentences[lead.index + 1]
+        if TRIGGER_RE.search(nxt.text) and not is_past(nxt):
+            candidates.append(nxt)
+    for sent in candidates:
+        hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+        if not hits:
+            continue
+        explicit = [h for h in hits if h.explicit_year and h.value]
+        best = explicit[0] if explicit else hits[0]
+        return (best if best.value else None), True
+    return None, False

@@ -1,0 +1,191 @@
+"""From mentions to people, and from people to the participants of the meeting.
+
+Mentions are merged by name (a surname refers back to the full name written earlier or later);
+each person's country comes from a title ("Uzbek President", "Minister of Foreign Affairs of
+Japan", "Speaker of the Milli Majlis"), a counterpart phrase ("his Israeli counterpart"), a
+known official, a coordination ("Portugal's President A and Prime Minister B") or, last, the
+one party left unrepresented. The participants are the people named in the sentence that
+reports the meeting (then in later meeting sentences until two countries take part).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lexicon import Lexicon, Place
+from .people import COUNTERPART_WORDS, Mention, Person, name_keys
+from .text import Document
+
+MENTION_KINDS = ("name", "official", "alternative", "demonym")
+PLACEHOLDER = "\x00"
+NOT_PARTICIPANT_TITLES = re.compile(r"\b(?:spokes(?:person|man|woman)|press secretary)\b", re.IGNORECASE)
+
+
+class TitleReader:
+    """Reads the country out of a title phrase and writes the title without it."""
+
+    def __init__(self, doc: Document, places: dict[int, tuple[int, int, Place]], lex: Lexicon):
+        self.doc = doc
+        self.places = places
+        self.lex = lex
+
+    def read(self, m: Mention) -> None:
+        if m.title_first is None or m.title_last is None:
+            return
+        parts: list[str] = []
+        countries: list[str] = []
+        k = m.title_first
+        while k < m.title_last:
+            hit = self.places.get(k)
+            if hit and hit[2].iso3 and hit[2].kind in (*MENTION_KINDS, "institution"):
+                first, last, place = hit
+                countries.append(place.iso3)  # type: ignore[arg-type]
+                if place.kind == "institution":
+                    parts += self._institution_parts(max(first, k), min(last, m.title_last))
+                else:
+                    parts.append(PLACEHOLDER)
+                k = max(last, k + 1)
+                continue
+            parts.append(self._token_text(k))
+            k += 1
+        title = clean_title("".join(parts).strip())
+        m.title = title or None
+        if countries:
+            m.country = countries[0]
+        if m.counterpart:
+            m.title = None
+
+    def _institution_parts(self, first: int, last: int) -> list[str]:
+        """'Senate of Pakistan' inside a title: keep the body, mark the country for removal."""
+        parts, k = [], first
+        inner = {i: j for i, j, place in self.lex.places.scan(self.doc.words, first + 1, last) if place.is_mention}  # type: ignore[union-attr]
+        while k < last:
+            if k in inner:
+                parts.append(" " + PLACEHOLDER)
+                k = inner[k]
+            else:
+                parts.append(self._token_text(k))
+                k += 1
+        return parts
+
+    def _token_text(self, k: int) -> str:
+        gap = " " if k > 0 and self.doc.starts[k] > self.doc.ends[k - 1] else ""
+        return gap + self.doc.words[k]
+
+
+def clean_title(title: str) -> str:
+    """Drop the country from a title: "Azerbaijan's Minister of Foreign Affairs" -> "Minister of ..."."""
+    p = PLACEHOLDER
+    t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:the\s+)?{p}\s*$", "", title)
+    t = re.sub(rf"\bof\s+(?:the\s+)?{p}\s*'\s*s\b", "of the", t)
+    t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b)?\s*)+", "", t)
+    t = re.sub(rf"\s*\b(?:of|to)\s+(?:the\s+)?{p}\s*", " ", t)
+    t = t.replace(p, "")
+    t = re.sub(r"\s+", " ", t).replace(" / ", "/").replace(" - ", "-").strip(" ,")
+    t = re.sub(r"\s*,\s*", ", ", t)
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    return t
+
+
+def build_people(mentions: list[Mention], lex: Lexicon) -> list[Person]:
+    """Merge mentions into people: a mention whose name words are all in a longer name is that person."""
+    people: list[Person] = []
+    for m in sorted(mentions, key=lambda m: -len(m.keys)):
+        if not m.keys:
+            continue
+        owner = next((p for p in people if m.keys <= p.keys), None)
+        if owner is None:
+            owner = Person(m.name, m.keys)
+            people.append(owner)
+        owner.mentions.append(m)
+    for p in people:
+        p.mentions.sort(key=lambda m: m.first)
+        p.country = next((m.country for m in p.mentions if m.country), None)
+        p.title = next((m.title for m in p.mentions if m.title), None)
+        if p.country is None:
+            p.country = _known_official(p, lex)
+    people.sort(key=lambda p: p.first_mention.first)
+    return people
+
+
+def _known_official(p: Person, lex: Lexicon) -> str | None:
+    for key, (_, country) in lex.officials.items():
+        if country and set(key) >= p.keys and len(p.keys) >= 1 and (len(p.keys) >= 2 or len(key) == 1):
+            return country
+    return None
+
+
+def add_back_references(doc: Document, mentions: list[Mention], reader_is_name) -> list[Mention]:
+    """Bare surnames ('Putin and Aliyev confirmed') that repeat a word of a full name."""
+    full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys}
+    taken = {k for m in mentions for k in range(m.first, m.last)}
+    extra = []
+    for i, w in enumerate(doc.words):
+        if i in taken or len(w) < 3 or w.lower() not in full or not reader_is_name(i):
+            continue
+        if i + 1 < len(doc.words) and reader_is_name(i + 1):
+            continue
+        extra.append(Mention(i, i + 1, w, sentence=doc.sent_of[i], keys=name_keys(w)))
+    return mentions + extra
+
+
+def resolve_counterparts(doc: Document, people: list[Person]) -> None:
+    """'his Israeli counterpart Israel Katz': the counterpart holds the same title as the subject."""
+    by_sentence: dict[int, list[tuple[Mention, Person]]] = {}
+    for p in people:
+        for m in p.mentions:
+            by_sentence.setdefault(m.sentence, []).append((m, p))
+    for p in people:
+        for m in p.mentions:
+            if not m.counterpart:
+                continue
+            others = [(om, op) for om, op in by_sentence.get(m.sentence, []) if op is not p and om.first < m.first]
+            title = next((op.title for _, op in others if op.title), None)
+            if title and not p.title:
+                p.title = title
+
+
+def unresolved_fallback(people: list[Person], candidates: list[str], doc: Document) -> None:
+    """Give people without a country a party no other participant represents."""
+    for p in people:
+        if p.country:
+            continue
+        coordinated = _coordinated_country(doc, p, people)
+        if coordinated:
+            p.country = coordinated
+            continue
+        used = {q.country for q in people if q.country}
+        left = [c for c in candidates if c not in used]
+        if left:
+            p.country = left[0]
+
+
+def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:
+    """'Portugal's President A and Prime Minister B': B shares A's country."""
+    m = p.first_mention
+    start = m.title_first if m.title_first is not None else m.first
+    if start < 1 or doc.words[start - 1] != "and":
+        return None
+    for q in people:
+        if q is p or not q.country:
+            continue
+        if any(qm.last == start - 1 and qm.sentence == m.sentence for qm in q.mentions):
+            return q.country
+    return None
+
+
+def party_candidates(doc: Document, mentions_by_country: Counter, priority: list[str]) -> list[str]:
+    """Countries that could be the other party, best first."""
+    seen: list[str] = []
+    for c in priority:
+        if c and c not in seen:
+            seen.append(c)
+    for c, _ in mentions_by_country.most_common():
+        if c not in seen:
+            seen.append(c)
+    return seen
+
+
+def is_counterpart_word(w: str) -> bool:
+    return w in COUNTERPART_WORDS

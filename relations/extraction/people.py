@@ -1,0 +1,886 @@
+"""People: names, the titles around them, and surnames that refer back to a full name.
+
+A name is a run of capitalised tokens that are not title, place or function words
+("Jeyhun Bayramov", "Waleed bin Abdulkarim Al Khuraiji", "HAYASHI Yoshimasa"); a single
+token counts when a title or an honorific stands before it ("President Putin"). The title is
+read before the name ("Uzbek President Shavkat Mirziyoyev", "Speaker of the Majlis of
+Turkmenistan X", "the Minister of Foreign Affairs of China, Wang Yi,") or in apposition after
+it ("Jeyhun Bayramov, Azerbaijan's Minister of Foreign Affairs,"). Honorifics are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, Place
+from .text import Document
+
+TITLE_HEADS = frozenset(
+    [
+        "President",
+        "Vice-President",
+        "Minister",
+        "Ministers",
+        "Speaker",
+        "Chairman",
+        "Chairwoman",
+        "Chairperson",
+        "Chair",
+        "Secretary",
+        "Secretary-General",
+        "Ambassador",
+        "Envoy",
+        "Representative",
+        "King",
+        "Queen",
+        "Emir",
+        "Amir",
+        "Prince",
+        "Princess",
+        "Sultan",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "Chancellor",
+        "Premier",
+        "Councilor",
+        "Councillor",
+        "Counsellor",
+        "Commissioner",
+        "Director",
+        "Head",
+        "Heads",
+        "Chief",
+        "Leader",
+        "Commander",
+        "Adviser",
+        "Advisor",
+        "Aide",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Deputy",
+        "Monarch",
+        "Pope",
+        "Marshal",
+        "Admiral",
+        "Attorney",
+        "Prosecutor",
+        "Mufti",
+        "Patriarch",
+        "Rector",
+        "Consul",
+        "Chargé",
+        "Ombudsman",
+        "Ombudsperson",
+        "Vice-Premier",
+        "PM",
+        "FM",
+        "DPM",
+        "Taoiseach",
+        "Emperor",
+        "Crown",
+        "General",
+        "Lieutenant",
+        "Colonel",
+        "Captain",
+        "Governor-General",
+        "Emissary",
+        "Co-Chair",
+        "Co-Chairman",
+        "Vice-Chairman",
+        "Vice-Speaker",
+        "Envoy",
+        "Plenipotentiary",
+        "Justice",
+        "Auditor",
+    ]
+)
+TITLE_WORDS = TITLE_HEADS | frozenset(
+    [
+        "Vice",
+        "Prime",
+        "Deputy",
+        "First",
+        "Second",
+        "Acting",
+        "Foreign",
+        "Affairs",
+        "Special",
+        "Permanent",
+        "Extraordinary",
+        "Executive",
+        "Senior",
+        "Supreme",
+        "Federal",
+        "National",
+        "People's",
+        "State",
+        "Party",
+        "Cabinet",
+        "Parliament",
+        "Parliamentary",
+        "Senate",
+        "House",
+        "Representatives",
+        "Assembly",
+        "Council",
+        "Majlis",
+        "Congress",
+        "Duma",
+        "Chamber",
+        "Legislative",
+        "Diaspora",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Economy",
+        "Economic",
+        "Trade",
+        "Finance",
+        "Energy",
+        "Health",
+        "Education",
+        "Culture",
+        "Agriculture",
+        "Investment",
+        "Investments",
+        "Maritime",
+        "Development",
+        "Digital",
+        "Transport",
+        "Transportation",
+        "Industry",
+        "Labour",
+        "Labor",
+        "Security",
+        "Relations",
+        "International",
+        "Cooperation",
+        "Co-operation",
+        "Emergency",
+        "Emergencies",
+        "Situations",
+        "Internal",
+        "External",
+        "Environment",
+        "Natural",
+        "Resources",
+        "Science",
+        "Technology",
+        "Sports",
+        "Sport",
+        "Youth",
+        "Tourism",
+        "Communications",
+        "Information",
+        "Ministry",
+        "Office",
+        "Presidential",
+        "Administration",
+        "Government",
+        "Republic",
+        "Kingdom",
+        "Union",
+        "Federation",
+        "Committee",
+        "Commission",
+        "Department",
+        "Agency",
+        "Service",
+        "Bank",
+        "Central",
+        "Armed",
+        "Forces",
+        "Staff",
+        "General",
+        "Coordinating",
+        "Assistant",
+        "Great",
+        "Grand",
+        "Upper",
+        "Lower",
+        "People",
+        "Provincial",
+        "Regional",
+        "Municipal",
+        "City",
+        "Affairs",
+        "Commerce",
+        "Economy",
+        "Planning",
+        "Water",
+        "Home",
+        "Land",
+        "Social",
+        "Welfare",
+        "Protection",
+        "Ecology",
+        "Digitalization",
+        "Innovation",
+        "Innovations",
+        "Infrastructure",
+        "Construction",
+        "Railways",
+        "Intelligence",
+        "Territorial",
+        "Integration",
+        "Humanitarian",
+        "Political",
+        "Policy",
+        "Strategic",
+        "Multilateral",
+        "Bilateral",
+        "Consular",
+        "Protocol",
+        "Legal",
+        "Judicial",
+        "Constitutional",
+        "Court",
+        "Tribunal",
+        "Bureau",
+        "Politburo",
+        "Standing",
+        "Central",
+        "Military",
+        "Navy",
+        "Air",
+        "Army",
+        "Overseas",
+        "Commonwealth",
+        "Development",
+        "Diplomatic",
+        "Corps",
+        "Ad",
+        "Interim",
+        "Mission",
+        "Head-of-State",
+        "Foreign-Minister",
+        "Secretariat",
+        "Halk",
+        "Maslahaty",
+        "Milli",
+        "Oliy",
+        "Jogorku",
+        "Kenesh",
+        "Verkhovna",
+        "Rada",
+        "Mazhilis",
+        "Majilis",
+        "Mejlis",
+        "Sejm",
+        "Knesset",
+        "Bundestag",
+        "Diet",
+        "Lok",
+        "Rajya",
+        "Sabha",
+        "Storting",
+        "Riksdag",
+        "Dewan",
+        "Rakyat",
+        "Negara",
+    ]
+)
+TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
+HONORIFICS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Hon",
+        "Honourable",
+        "Honorable",
+        "H",
+        "E",
+        "HE",
+        "Excellency",
+        "Prof",
+        "Professor",
+        "Sir",
+        "Madam",
+        "Mme",
+        "M",
+        "Dame",
+        "His",
+        "Her",
+        "Their",
+        "Majesty",
+        "Highness",
+        "Royal",
+        "HRH",
+        "HM",
+        "Lord",
+        "Lady",
+        "Esq",
+    ]
+)
+PARTICLES = frozenset(
+    [
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "ben",
+        "al",
+        "el",
+        "da",
+        "de",
+        "do",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "du",
+        "la",
+        "le",
+        "y",
+        "del",
+        "dela",
+        "e",
+        "ul",
+        "ud",
+    ]
+)
+NAME_STOP = (
+    TITLE_WORDS
+    | HONORIFICS
+    | frozenset(
+        [
+            "The",
+            "A",
+            "An",
+            "In",
+            "On",
+            "At",
+            "During",
+            "After",
+            "Before",
+            "Both",
+            "He",
+            "She",
+            "They",
+            "It",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "We",
+            "Our",
+            "Also",
+            "And",
+            "But",
+            "As",
+            "By",
+            "From",
+            "With",
+            "Without",
+            "For",
+            "Of",
+            "To",
+            "Upon",
+            "Under",
+            "Over",
+            "Meanwhile",
+            "However",
+            "Moreover",
+            "Furthermore",
+            "Besides",
+            "Thus",
+            "Then",
+            "Today",
+            "Yesterday",
+            "Tomorrow",
+            "Earlier",
+            "Later",
+            "Further",
+            "Following",
+            "According",
+            "Within",
+            "Amid",
+            "Among",
+            "While",
+            "When",
+            "Where",
+            "Which",
+            "Who",
+            "Whom",
+            "Whose",
+            "What",
+            "Why",
+            "How",
+            "Speaking",
+            "Addressing",
+            "Noting",
+            "Highlighting",
+            "Stressing",
+            "Emphasizing",
+            "Thanking",
+            "Praising",
+            "Touching",
+            "Mentioning",
+            "Referring",
+            "Recalling",
+            "Welcoming",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Sept",
+            "Oct",
+            "Nov",
+            "Dec",
+            "Read",
+            "More",
+            "See",
+            "Photo",
+            "Video",
+            "Source",
+            "Summit",
+            "Conference",
+            "Forum",
+            "Meeting",
+            "Meetings",
+            "Session",
+            "Talks",
+            "Visit",
+            "Week",
+            "Day",
+            "Year",
+            "Declaration",
+            "Agreement",
+            "Treaty",
+            "Memorandum",
+            "Plan",
+            "Action",
+            "Programme",
+            "Program",
+            "Strategy",
+            "Charter",
+            "Convention",
+            "Protocol",
+            "Statement",
+            "Communique",
+            "Palace",
+            "Hall",
+            "House",
+            "Building",
+            "Centre",
+            "Center",
+            "University",
+            "Institute",
+            "Academy",
+            "School",
+            "Hospital",
+            "Museum",
+            "Airport",
+            "Station",
+            "Square",
+            "Street",
+            "Avenue",
+            "Park",
+            "Hotel",
+            "Region",
+            "Province",
+            "District",
+            "Territory",
+            "Territories",
+            "Island",
+            "Islands",
+            "Sea",
+            "Ocean",
+            "River",
+            "Lake",
+            "Mountain",
+            "Mountains",
+            "Valley",
+            "Gulf",
+            "Bay",
+            "Strait",
+            "Peninsula",
+            "Basin",
+            "Corridor",
+            "Route",
+            "Road",
+            "Central",
+            "East",
+            "West",
+            "North",
+            "South",
+            "Eastern",
+            "Western",
+            "Northern",
+            "Southern",
+            "Middle",
+            "Asian",
+            "Asia",
+            "Europe",
+            "European",
+            "African",
+            "Africa",
+            "Caucasus",
+            "Pacific",
+            "Atlantic",
+            "Arctic",
+            "Caspian",
+            "Mediterranean",
+            "Balkan",
+            "Balkans",
+            "Baltic",
+            "Nordic",
+            "Latin",
+            "Karabakh",
+            "Garabagh",
+            "Zangazur",
+            "Gaza",
+            "Crimea",
+            "Donbas",
+            "Kashmir",
+            "Tibet",
+            "Xinjiang",
+            "Kurdistan",
+            "Sahara",
+            "Sahel",
+            "Arab",
+            "Arabs",
+            "Islamic",
+            "Muslim",
+            "Christian",
+            "Orthodox",
+            "Catholic",
+            "Turkic",
+            "Slavic",
+            "Soviet",
+            "Union",
+            "USSR",
+            "Empire",
+            "News",
+            "Agency",
+            "Press",
+            "Reports",
+            "Media",
+            "Times",
+            "Post",
+            "Daily",
+            "Herald",
+            "Radio",
+            "Television",
+            "TV",
+            "Network",
+            "Channel",
+            "COVID",
+            "Coronavirus",
+            "Internet",
+            "God",
+            "Allah",
+            "Prophet",
+            "Holy",
+            "Saint",
+            "St",
+            "Mount",
+            "Lake",
+            "Free",
+            "Decision",
+            "Participation",
+            "Next",
+            "Yet",
+            "New",
+            "Old",
+            "Great",
+            "Greater",
+            "Little",
+            "Upper",
+            "Lower",
+            "Joint",
+            "Mutual",
+            "Regional",
+            "Global",
+            "World",
+            "International",
+            "Green",
+            "Blue",
+            "Red",
+            "White",
+            "Black",
+            "Gold",
+            "Silver",
+            "Golden",
+            "Royal",
+            "Liberation",
+            "Victory",
+            "Independence",
+            "Constitution",
+            "Freedom",
+            "Democracy",
+            "Justice",
+            "Peace",
+            "Friendship",
+            "Cooperation",
+            "Partnership",
+            "Development",
+            "Growth",
+            "Progress",
+            "Ceasefire",
+            "Energy",
+            "Oil",
+            "Gas",
+            "Pipeline",
+            "Railway",
+            "Highway",
+            "Project",
+            "Projects",
+            "Company",
+            "Corporation",
+            "Group",
+            "Holding",
+            "Fund",
+            "Bank",
+            "Exchange",
+            "Market",
+            "Stock",
+            "Index",
+            "Prize",
+            "Award",
+            "Order",
+            "Medal",
+            "Cup",
+            "Games",
+            "Olympic",
+            "Olympics",
+            "Expo",
+        ]
+    )
+)
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
+NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the text where a person is named."""
+
+    first: int  # token range of the name
+    last: int
+    name: str
+    title: str | None = None
+    title_first: int | None = None
+    title_last: int | None = None
+    country: str | None = None
+    counterpart: bool = False
+    sentence: int = 0
+    keys: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Person:
+    """A person: every mention of them, the longest name, and what the mentions tell."""
+
+    name: str
+    keys: frozenset[str]
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    title: str | None = None
+
+    @property
+    def first_mention(self) -> Mention:
+        return self.mentions[0]
+
+
+def name_keys(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+", name) if len(w) > 1 and w.lower() not in PARTICLES)
+
+
+class PeopleReader:
+    """Finds mentions of people in one document."""
+
+    def __init__(self, doc: Document, lex: Lexicon, places: dict[int, tuple[int, int, Place]], blocked: set[int]):
+        self.doc = doc
+        self.lex = lex
+        self.places = places  # token index -> (first, last, place) of the place phrase covering it
+        self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
+
+    # ---------------------------------------------------------------- name tokens
+
+    def is_name_token(self, i: int) -> bool:
+        w = self.doc.words[i]
+        if i in self.blocked or not NAME_TOKEN_RE.match(w) or not w[0].isupper():
+            return False
+        if w in NAME_STOP or (len(w) > 1 and w.isupper() and w in self.lex.registered_acronyms):
+            return False
+        return i not in self.places
+
+    def _glued(self, i: int) -> bool:
+        """Token i touches token i-1 (no space): 'Al-Khuraiji', "O'Brien"."""
+        return i > 0 and self.doc.starts[i] == self.doc.ends[i - 1]
+
+    def _run_end(self, i: int, limit: int) -> int:
+        """The end of the name run starting at token i (exclusive)."""
+        words, j = self.doc.words, i + 1
+        while j < limit:
+            w = words[j]
+            if self.is_name_token(j) or self._place_in_name(j, limit):
+                j += 1
+            elif (
+                w in ("-", "'")
+                and self._glued(j)
+                and j + 1 < limit
+                and self._glued(j + 1)
+                and words[j + 1][:1].isalpha()
+            ):
+                j += 2
+            elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():
+                j += 1  # an initial: "V. Putin"
+            elif w.lower() in PARTICLES and j + 1 < limit and self.is_name_token(j + 1):
+                j += 1
+            else:
+                break
+        return j
+
+    def _place_in_name(self, j: int, limit: int) -> bool:
+        """A place word inside a name after a first name: 'Luís Montenegro', 'Israel Katz'."""
+        hit = self.places.get(j)
+        if not hit or hit[0] != j or hit[1] != j + 1:
+            return False
+        nxt = self.doc.words[j + 1] if j + 1 < limit else ""
+        return nxt not in TITLE_WORDS and not (j + 1 < limit and j + 1 in self.places)
+
+    # ---------------------------------------------------------------- mentions
+
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        for sent in self.doc.sentences:
+            i = sent.first
+            while i < sent.last:
+                start = self._name_start(i, sent.first, sent.last)
+                if start is None:
+                    i += 1
+                    continue
+                end = self._run_end(start, sent.last)
+                while end > start and self.doc.words[end - 1] in (".", "-", "'"):
+                    end -= 1
+                mention = self._mention(start, end, sent.index, sent.first, sent.last)
+                if mention:
+                    found.append(mention)
+                i = max(end, i + 1)
+        return found
+
+    def _name_start(self, i: int, sent_first: int, sent_last: int) -> int | None:
+        if self.is_name_token(i):
+            return i
+        # A country word as a first name after a title cue: "counterpart Israel Katz".
+        hit = self.places.get(i)
+        if hit and hit[0] == i and hit[1] == i + 1 and i > sent_first and i + 1 < sent_last:
+            prev = self.doc.words[i - 1]
+            if (prev in TITLE_HEADS or prev in COUNTERPART_WORDS) and self.is_name_token(i + 1):
+                return i
+        return None
+
+    def _mention(self, start: int, end: int, sentence: int, sent_first: int, sent_last: int) -> Mention | None:
+        words = self.doc.words
+        n_names = sum(1 for k in range(start, end) if words[k][:1].isupper() and len(words[k]) > 1)
+        title = self._title_before(start, sent_first)
+        honorific = start > sent_first and self._honorific_before(start)
+        if n_names < 2 and title is None and not honorific:
+            return None
+        if n_names < 1:
+            return None
+        after = self._title_after(end, sent_last)
+        name = self.doc.slice(start, end)
+        m = Mention(start, end, name, sentence=sentence, keys=name_keys(name))
+        chosen = title if title and (not after or self._has_country(*title)) else (after or title)
+        if chosen:
+            m.title_first, m.title_last = chosen
+            m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
+        return m
+
+    def _honorific_before(self, start: int) -> bool:
+        k = start - 1
+        if self.doc.words[k] == "." and k > 0:
+            k -= 1
+        return self.doc.words[k] in HONORIFICS
+
+    def _is_title_token(self, k: int) -> bool:
+        w = self.doc.words[k]
+        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places:
+            return True
+        return w in COUNTERPART_WORDS
+
+    def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
+        """The title phrase ending just before the name (honorifics and one comma skipped)."""
+        k = start - 1
+        while k >= sent_first and (self.doc.words[k] in HONORIFICS or self.doc.words[k] == "."):
+            k -= 1
+        if k >= sent_first and self.doc.words[k] == ",":
+            k -= 1  # "the Minister of Foreign Affairs of China, Wang Yi,"
+        end = k + 1
+        while k >= sent_first and self._is_title_token(k) and not self._is_counterpart_boundary(k, end):
+            k -= 1
+        return self._trim_title(k + 1, end)
+
+    def _is_counterpart_boundary(self, k: int, end: int) -> bool:
+        """Stop before 'his' in 'his Israeli counterpart'; never cross a lowercase word."""
+        return self.doc.words[k] in ("his", "her", "their")
+
+    def _title_after(self, end: int, sent_last: int) -> tuple[int, int] | None:
+        """Apposition: 'X, Minister of Foreign Affairs of Japan,' (may span one more comma)."""
+        if end >= sent_last or self.doc.words[end] != ",":
+            return None
+        k = end + 1
+        while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
+            k += 1
+        span = self._trim_title(end + 1, k)
+        if span is None:
+            return None
+        if k < sent_last and self.doc.words[k] == "," and k + 1 < sent_last:
+            j = k + 1
+            while j < sent_last and self._is_title_token(j):
+                j += 1
+            closes = j == sent_last or self.doc.words[j] in (",", ".", ";")
+            word = self.doc.words[k + 1]
+            if j > k + 1 and closes and word[0].isupper() and (not self.is_name_token(k + 1) or word in TITLE_WORDS):
+                span = (span[0], j)
+        return span
+
+    def _trim_title(self, first: int, last: int) -> tuple[int, int] | None:
+        words = self.doc.words
+        while first < last and (words[first] in TITLE_JOINERS - {"the"} or words[first] in ("'", "s")):
+            first += 1
+        while last > first and words[last - 1] in TITLE_JOINERS:
+            last -= 1
+        if last <= first:
+            return None
+        if not any(words[k] in TITLE_HEADS or words[k] in COUNTERPART_WORDS for k in range(first, last)):
+            return None
+        return first, last
+
+    def _has_country(self, first: int, last: int) -> bool:
+        return any(k in self.places and self.places[k][2].iso3 for k in range(first, last))

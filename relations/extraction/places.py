@@ -1,0 +1,187 @@
+"""Places: country names, official forms, demonyms, capitals, cities and institutions.
+
+Only names, official forms, alternative names and demonyms are country *mentions*; a capital,
+a city or an institution ("Moscow", "the Kremlin", "Milli Majlis") helps to place a meeting or
+a person but does not by itself mention the country. A dateline ("BAKU, July 1 (AZERTAC) --")
+says where the story was filed, and an outlet's name ("Vietnam News Agency") is not a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import MONTH_PATTERN, parse_date_phrase
+from .lexicon import Lexicon, Place
+from .text import Document
+
+MEDIA_HEADS = frozenset(
+    [
+        "Agency",
+        "Broadcasting",
+        "Television",
+        "TV",
+        "Radio",
+        "Daily",
+        "Times",
+        "Post",
+        "Herald",
+        "Gazette",
+        "Tribune",
+        "Today",
+        "Observer",
+        "Chronicle",
+        "Journal",
+        "Insight",
+        "Telegraph",
+        "Review",
+        "Newspaper",
+        "Channel",
+        "Network",
+        "Press",
+        "Online",
+        "Live",
+    ]
+)
+MEDIA_BRIDGE = frozenset(
+    [
+        "State",
+        "National",
+        "News",
+        "Press",
+        "Information",
+        "Telegraph",
+        "Global",
+        "International",
+        "Public",
+        "Broadcasting",
+    ]
+)
+MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) of (?:the )?$")
+
+DATELINE_RE = re.compile(
+    r"^[^\w(]{0,3}(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
+    r"(?:,\s*(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
+    r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
+    r"(?:[.,]?\s*(?P<date>" + MONTH_PATTERN + r"))?"
+    r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
+    r"\s*(?P<sep>--|\u2013|\u2014|-|:|\.|\n|$)"
+)
+NOT_DATELINE_START = frozenset(
+    [
+        "On",
+        "In",
+        "At",
+        "The",
+        "As",
+        "During",
+        "After",
+        "Before",
+        "President",
+        "Minister",
+        "Prime",
+        "Foreign",
+        "His",
+        "Her",
+    ]
+)
+
+
+@dataclass(slots=True)
+class PlaceHit:
+    iso3: str | None
+    kind: str
+    first: int  # token range
+    last: int
+    start: int  # character offsets
+    end: int
+
+
+@dataclass(slots=True)
+class Dateline:
+    end: int  # character offset where the dateline stops
+    city: str | None
+    iso3: str | None
+    date_text: str | None
+
+
+def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
+    """Every place phrase (longest match), blocked phrases excluded."""
+    hits = []
+    for i, j, place in lex.places.scan(doc.words):
+        assert isinstance(place, Place)
+        if place.iso3 is None:
+            continue
+        hits.append(PlaceHit(place.iso3, place.kind, i, j, doc.starts[i], doc.ends[j - 1]))
+    return hits
+
+
+def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
+    """The dateline at the top of the body, if any."""
+    m = DATELINE_RE.match(doc.text[:160])
+    if not m:
+        return None
+    city = m.group("city")
+    if city.split()[0] in NOT_DATELINE_START:
+        return None
+    agency = m.group("agency1") or m.group("agency2") or m.group("agency3") or m.group("agency4")
+    place = _lookup_city(lex, city)
+    if place is None and not (agency and (m.group("date") or m.group("agency1"))) and not city.isupper():
+        return None
+    if place is None and not (m.group("date") or agency):
+        return None
+    if m.group("sep") in ("-", ".") and not (m.group("date") or agency):
+        return None
+    iso3 = place.iso3 if place else None
+    return Dateline(m.end(), _city_name(city) if place else city, iso3, m.group("date"))
+
+
+def _lookup_city(lex: Lexicon, city: str) -> Place | None:
+    from .lexicon import tokenize
+
+    for candidate in (city, city.title()):
+        hit = lex.places.match_at(list(tokenize(candidate)), 0)
+        if hit and hit[0] == len(tokenize(candidate)):
+            place = hit[1]
+            assert isinstance(place, Place)
+            if place.iso3:
+                return place
+    return None
+
+
+def _city_name(city: str) -> str:
+    return city.title() if city.isupper() else city
+
+
+def dateline_date(dateline: Dateline | None, published: date | None) -> date | None:
+    """A dateline's date, when it has a year (it can then stand in for a missing published date)."""
+    if not dateline or not dateline.date_text:
+        return None
+    parsed = parse_date_phrase(dateline.date_text, None)
+    return parsed
+
+
+def is_media_name(doc: Document, hit: PlaceHit) -> bool:
+    """'Vietnam News Agency', 'Azerbaijan State News Agency', 'Times of India', 'Voice of America'."""
+    j, bridged = hit.last, 0
+    while j < len(doc.words) and doc.words[j] in MEDIA_BRIDGE and bridged < 2:
+        j, bridged = j + 1, bridged + 1
+    if j < len(doc.words) and doc.words[j] in MEDIA_HEADS and (bridged or doc.words[j] != "Press"):
+        return True
+    if j < len(doc.words) and doc.words[j] == "News" and bridged == 0:
+        return True
+    before = doc.text[max(0, hit.start - 24) : hit.start]
+    return bool(MEDIA_OF_RE.search(before))
+
+
+def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) -> list[PlaceHit]:
+    """The place hits that mention a country: names and demonyms, outside excluded tokens."""
+    out = []
+    for h in hits:
+        if h.kind not in ("name", "official", "alternative", "demonym"):
+            continue
+        if h.first in excluded or is_media_name(doc, h):
+            continue
+        out.append(h)
+    return out

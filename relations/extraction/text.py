@@ -1,0 +1,183 @@
+"""Tokens and sentences with character offsets, and the evidence span helper.
+
+Everything downstream works on one `Document`: the body text, its tokens (words and single
+punctuation marks, each with offsets) and its sentences. Matching is done on token tuples,
+which is both faster and safer (word boundaries come for free) than large regex alternations.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .types import Span
+
+TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
+QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"}
+)
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "hon",
+        "h",
+        "e",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sen",
+        "rep",
+        "gov",
+        "amb",
+        "messrs",
+        "mt",
+        "ft",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u",
+        "s",
+        "k",
+        "d",
+        "c",
+        "n",
+        "p",
+        "a",
+        "i",
+        "co",
+        "inc",
+        "ltd",
+        "corp",
+        "dept",
+    ]
+)
+SENTENCE_END_RE = re.compile(
+    r"[.!?]+[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u00C0-\u024F])|\n+"
+)
+
+
+def norm(token: str) -> str:
+    """The form used in lookup keys: unified apostrophes and hyphens."""
+    return token.translate(QUOTES)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: offsets into the document text and its token index range."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    first: int = 0  # first token index
+    last: int = 0  # one past the last token index
+
+
+@dataclass(slots=True)
+class Document:
+    """The text being read, tokenised once."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # normalised token texts
+    sentences: list[Sentence] = field(default_factory=list)
+    sent_of: list[int] = field(default_factory=list)  # token index -> sentence index
+
+    @classmethod
+    def parse(cls, text: str) -> Document:
+        doc = cls(text)
+        for m in TOKEN_RE.finditer(text):
+            doc.starts.append(m.start())
+            doc.ends.append(m.end())
+            doc.words.append(norm(m.group()))
+        doc.sentences = split_sentences(text)
+        sent_starts = [s.start for s in doc.sentences]
+        doc.sent_of = [max(0, bisect_right(sent_starts, s) - 1) for s in doc.starts]
+        for sent in doc.sentences:
+            sent.first = bisect_right(doc.starts, sent.start - 1)
+            sent.last = bisect_right(doc.starts, sent.end - 1)
+        return doc
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for the characters start..end: the offsets and the sentence around them."""
+        sent = self.sentence_at(start)
+        return Span(start, end, sent.text if sent else self.text[start:end])
+
+    def token_span(self, i: int, j: int) -> Span:
+        """Evidence for tokens i..j (j exclusive)."""
+        return self.span(self.starts[i], self.ends[j - 1])
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        if not self.sentences:
+            return None
+        idx = bisect_right([s.start for s in self.sentences], offset) - 1
+        return self.sentences[max(idx, 0)]
+
+    def slice(self, i: int, j: int) -> str:
+        """The text of tokens i..j (j exclusive), as written."""
+        return self.text[self.starts[i] : self.ends[j - 1]] if j > i else ""
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split on line breaks and on sentence-final punctuation followed by a capital."""
+    sentences: list[Sentence] = []
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        if m.group().startswith((".", "!", "?")) and _is_abbreviation(text, m.start()):
+            continue
+        end = m.end() if not m.group().startswith("\n") else m.start()
+        _add_sentence(sentences, text, start, end)
+        start = m.end()
+    _add_sentence(sentences, text, start, len(text))
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` closes an abbreviation or an initial ("Mr.", "V.")."""
+    if text[dot] != ".":
+        return False
+    k = dot
+    while k > 0 and (text[k - 1].isalpha()):
+        k -= 1
+    word = text[k:dot]
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "V. Putin", "U.S."
+    return word.lower() in ABBREVIATIONS and (word[0].isupper() or len(word) <= 3)
+
+
+def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
