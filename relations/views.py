@@ -109,6 +109,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     """All meetings, newest first, filtered by countries, official, sector, forum, format, year or words."""
     countries = sorted({c.upper() for c in request.GET.getlist("country") if CODE.match(c)})
     year = _int(request.GET.get("year"))
+    year = year if year and 1 <= year <= 9999 else None
     official = _int(request.GET.get("official"))
     sector = request.GET.get("sector") or None
     forum = request.GET.get("forum") or None
@@ -116,8 +117,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     meetings = selectors.meeting_list(
         countries=countries,
-        date_after=date(year, 1, 1) if year and 1 <= year <= 9999 else None,
-        date_before=date(year, 12, 31) if year and 1 <= year <= 9999 else None,
+        date_after=date(year, 1, 1) if year else None,
+        date_before=date(year, 12, 31) if year else None,
         sector=sector,
         forum=forum,
         format=format_,
@@ -150,15 +151,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except Meeting.DoesNotExist:
         raise Http404("No such meeting") from None
     articles = [source.article for source in meeting.sources.all()]
-    levels = selectors.levels_stated_in([a.pk for a in articles])
+    levels = selectors.levels_stated_in([article.pk for article in articles])
     anchored: set[str] = set()
     sources = [
-        {
-            "link": source,
-            "article": source.article,
-            "text": highlight(source.article.text, _evidence(meeting, source.article, levels, anchored)),
-        }
-        for source in meeting.sources.all()
+        {"article": article, "text": highlight(article.text, _evidence(meeting, article, levels, anchored))}
+        for article in articles
     ]
     parties = [party.country for party in meeting.parties.all()]
     pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
@@ -168,7 +165,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "sources": sources,
-            "levels": levels,
             "pairs": pairs,
             "anchored": anchored,
         },
