@@ -326,15 +326,25 @@ def test_csv_is_for_lists_only(client_anon, world):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN search indexes exist on PostgreSQL only")
 def test_search_uses_the_gin_indexes(world):
-    """The query's expressions must stay identical to those of migration 0002_meeting_search."""
+    """The query's expressions must stay identical to those of migration 0002_meeting_search.
+
+    With sequential and plain index scans off, only a bitmap scan of a matching GIN index is
+    cheap; a drifted expression would show as a (disabled, costly) sequential scan instead.
+    """
+    from django.contrib.postgres.search import SearchQuery
+
     from relations import selectors
 
-    queryset = selectors.meeting_search(models.Meeting.objects.all(), "partnership")
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        sql, params = queryset.query.sql_with_params()
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-
-    assert "meeting_search_idx" in plan
-    assert "article_search_idx" in plan
+    query = SearchQuery("partnership", config=selectors.SEARCH_CONFIG, search_type="websearch")
+    searches = {
+        "meeting_search_idx": models.Meeting.objects.annotate(document=selectors.meeting_search_vector()),
+        "article_search_idx": models.Article.objects.annotate(document=selectors.article_search_vector()),
+    }
+    for index, queryset in searches.items():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            sql, params = queryset.filter(document=query).values("pk").query.sql_with_params()
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert f"Bitmap Index Scan on {index}" in plan, plan
