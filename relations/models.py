@@ -7,6 +7,8 @@ curated in the admin. Integrity rules are named database constraints (`<model>_<
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -251,6 +253,11 @@ class Official(TimeStampedModel):
         help_text="The country the official represents.",
     )
     notes = models.TextField(blank=True, help_text="Curator notes.")
+    curated = models.BooleanField(
+        default=False,
+        help_text="A known official (from the reference list or confirmed by a curator): the extractor "
+        "uses known officials to recognise names and their countries.",
+    )
 
     history = HistoricalRecords()
     objects = OfficialQuerySet.as_manager()
@@ -456,8 +463,11 @@ class Meeting(TimeStampedModel):
     locked_fields = models.JSONField(
         default=list, blank=True, help_text="Fields a curator set by hand; ingest never overwrites them."
     )
+    # Denormalised from the parties ("AZE-PAK") so that ingest finds the meetings a new report
+    # may belong to with one indexed lookup; kept in step by refresh_party_key().
+    party_key = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["party_key"])
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -467,6 +477,19 @@ class Meeting(TimeStampedModel):
     def __str__(self) -> str:
         when = self.date.isoformat() if self.date else "undated"
         return f"{self.title or 'Meeting'} ({when})"
+
+    @staticmethod
+    def make_party_key(codes: Iterable[str]) -> str:
+        return "-".join(sorted({code.upper() for code in codes}))
+
+    def refresh_party_key(self) -> bool:
+        """Recompute party_key from the party rows; saves and returns True when it changed."""
+        key = self.make_party_key(self.parties.values_list("country_id", flat=True))
+        if key == self.party_key:
+            return False
+        self.party_key = key
+        Meeting.objects.filter(pk=self.pk).update(party_key=key)
+        return True
 
 
 class Evidence(models.Model):

@@ -58,6 +58,7 @@ def seeded() -> None:
 
 def test_load_seeds_loads_reference_data(seeded: None) -> None:
     assert models.Country.objects.count() == 249
+    assert models.Official.objects.filter(curated=True, name="Ilham Aliyev", country="AZE").exists()
     assert models.CooperationSector.objects.filter(slug__in=["trade", "energy", "defence"]).count() == 3
     assert set(
         models.Forum.objects.filter(acronym__in=["UN", "NAM", "OIC", "CICA"]).values_list("acronym", flat=True)
@@ -149,7 +150,7 @@ def test_load_seeds_keeps_curator_edits(seeded: None) -> None:
 
 
 def test_load_seeds_reports_a_broken_seed_file(tmp_path: Path) -> None:
-    for name in ("countries.json", "sectors.json", "forums.json"):
+    for name in ("countries.json", "sectors.json", "forums.json", "officials.json"):
         (tmp_path / name).write_text((ROOT / "seeds" / name).read_text())
     (tmp_path / "memberships.json").write_text('[{"forum": "UN", "country": "XYZ", "status": "member"}]')
     with pytest.raises(CommandError, match=r"memberships.json entry 0: unknown country code 'XYZ'"):

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .text import Gate
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -18,14 +20,16 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 MONTH_PATTERN = rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?)"
-DATE_RE = re.compile(
+DATE_RE = Gate(
     rf"(?<![\w-])(?P<md>{_MONTH}\s+(?P<d1>{_DAY})(?![\w:])(?:,?\s+(?P<y1>(?:19|20)\d\d))?)"
     rf"|(?<![\w-])(?P<dm>(?P<d2>{_DAY})(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y2>(?:19|20)\d\d))?)(?![\w-])"
     r"|(?<![\w.])(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)"
     r"|(?<![\w.])(?P<dot>(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d))(?!\d)"
     r"|\b(?P<rel>today|yesterday|tonight|this morning|this afternoon|this evening)\b"
     r"|\b(?:on|last|this|On|Last|This)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    "jan feb mar apr may jun jul aug sep oct nov dec today yesterday tonight this day 19 20",
     re.IGNORECASE,
 )
 MONTH_WORD_RE = re.compile(_MONTH, re.IGNORECASE)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import DateHit
-from .forums import ForumHit, find_forums
+from .forums import ForumHit, find_forums, redefined_acronyms
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, Place, get_lexicon
 from .meeting import (
@@ -22,6 +22,7 @@ from .meeting import (
     find_city,
     find_lead,
     find_location,
+    is_announcement,
     meeting_date,
     meeting_format,
     relation_level,
@@ -32,6 +33,7 @@ from .participants import (
     add_back_references,
     build_people,
     resolve_counterparts,
+    share_plural_titles,
     unresolved_fallback,
 )
 from .people import Mention, PeopleReader, Person
@@ -40,7 +42,7 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.6.1"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -57,11 +59,14 @@ class Reading:
     blocked: set[int] = field(default_factory=set)
 
 
-def read_document(doc: Document, lex: Lexicon, skip_before: int = 0) -> Reading:
-    forums = find_forums(doc, lex)
+def read_document(doc: Document, lex: Lexicon, skip_before: int = 0, redefined: set[str] | None = None) -> Reading:
+    all_places = find_places(doc, lex)
+    # "Commonwealth of Australia" is a country's name, not the Commonwealth forum
+    official = [(p.first, p.last) for p in all_places if p.kind in ("name", "official") and p.last - p.first > 1]
+    forums = [f for f in find_forums(doc, lex, redefined) if not any(a <= f.first and f.last <= b for a, b in official)]
     forum_tokens = {t for f in forums for t in range(f.first, f.last)}
     head = {i for i, s in enumerate(doc.starts) if s < skip_before}
-    places = [p for p in find_places(doc, lex) if p.first not in forum_tokens and p.first not in head]
+    places = [p for p in all_places if p.first not in forum_tokens and p.first not in head]
     r = Reading(doc, places, forums, blocked=forum_tokens | head)
     for p in places:
         for t in range(p.first, p.last):
@@ -82,23 +87,24 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
-    body, head = read_document(doc, lex, skip), read_document(tdoc, lex)
+    body = read_document(doc, lex, skip)
+    head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex))
     people = build_people(body.mentions, lex)
     _enrich_from_headline(people, build_people(head.mentions, lex))
     resolve_counterparts(doc, people)
+    share_plural_titles(doc, people)
 
     result = Extraction(title=title, published=published, meeting=None)
     result.countries_mentioned = _countries(body, head)
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
-    level = relation_level(title or "", text)
-    if level:
-        result.relation_level = Fact(level.value, _cue_span(doc, level))
-
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
-    if lead is not None:
-        _read_meeting(result, body, head, people, lead, dateline, published, title or "")
+    if lead is not None and not is_announcement(lead):
+        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "")
+    level = relation_level(title or "", text) if result.meeting else None
+    if level:  # a level is stated for the parties, so only when there is a meeting
+        result.relation_level = Fact(level.value, _cue_span(doc, level))
     return result
 
 
@@ -145,12 +151,39 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
                 continue
             if p.title and NOT_PARTICIPANT_TITLES.search(p.title):
                 continue
-            if _after_according_to(doc, p, sent):
+            if _after_according_to(doc, p, sent) or _mentioned_only(doc, p, sent):
                 continue
             chosen.append(p)
         if len(chosen) >= 2 and len({p.country for p in chosen}) >= 2:
             break
     return chosen
+
+
+MENTION_ONLY_CUES = frozenset(
+    [
+        "greetings",
+        "greeting",
+        "regards",
+        "wishes",
+        "message",
+        "letter",
+        "behalf",
+        "congratulations",
+        "condolences",
+        "memory",
+        "tribute",
+        "appointed",
+        "decree",
+    ]
+)
+
+
+def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
+    """'conveyed greetings to President Z', 'on behalf of President Z': Z did not take part."""
+    m = next(m for m in p.mentions if m.sentence == sent.index)
+    start = m.title_first if m.title_first is not None else m.first
+    window = doc.words[max(sent.first, start - 6) : start]
+    return any(w.lower() in MENTION_ONLY_CUES for w in window)
 
 
 def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
@@ -160,6 +193,7 @@ def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
 
 
 def _read_meeting(
+    lex: Lexicon,
     result: Extraction,
     body: Reading,
     head: Reading,
@@ -174,10 +208,12 @@ def _read_meeting(
     fmt = meeting_format(title, lead, context, body.forums + head.forums)
     location = None
     if fmt.value not in ("phone_call", "video_call"):
-        location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline)
+        location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context)
     candidates = _party_candidates(result, head, lead, body, location if fmt.value in VISIT_FORMATS else None)
     unresolved_fallback(participants, candidates, doc)
+    if location is None and fmt.value == "reception":
+        location = _host_location(doc, participants, lead, fmt)
     parties = [p.country for p in participants if p.country]
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
@@ -185,10 +221,21 @@ def _read_meeting(
         return
     ref = published or dateline_date(dateline, published)
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
-    result.meeting = _meeting_facts(doc, fmt, location, date_hit, body)
+    result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     result.participants = [_participant(doc, p, lead) for p in participants]
     visit_place = location if fmt.value in VISIT_FORMATS else None
     result.parties = _party_facts(doc, participants, visit_place, lead)
+
+
+def _host_location(doc: Document, participants: list[Person], lead: Sentence, fmt: Cue) -> Location | None:
+    """A reception takes place in the host's country: the person named before 'received'."""
+    if fmt.start is None:
+        return None
+    for p in participants:
+        m = next((m for m in p.mentions if m.sentence == lead.index), None)
+        if m and doc.ends[m.last - 1] <= fmt.start and p.country:
+            return Location(p.country, None, fmt.start, fmt.end)
+    return None
 
 
 def _party_candidates(
@@ -211,7 +258,7 @@ def _party_candidates(
 
 
 def _meeting_facts(
-    doc: Document, fmt: Cue, location: Location | None, date_hit: DateHit | None, body: Reading
+    doc: Document, fmt: Cue, location: Location | None, date_hit: DateHit | None, body: Reading, head: Reading
 ) -> MeetingFacts:
     facts = MeetingFacts(format=fmt.value, format_span=_cue_span(doc, fmt))
     if date_hit and date_hit.value:
@@ -223,10 +270,17 @@ def _meeting_facts(
         facts.location_city = location.city
         facts.location_span = _cue_span(doc, location)
         if not location.city:
-            city = find_city(doc, location.iso3, body.hit_at, set())
-            if city:
-                facts.location_city = doc.text[city.start : city.end]
+            facts.location_city = _city_of(doc, location.iso3, body, head)
     return facts
+
+
+def _city_of(doc: Document, iso3: str, body: Reading, head: Reading) -> str | None:
+    """The meeting's city when the place cue named only the country (or an institution)."""
+    for h in head.places:
+        if h.iso3 == iso3 and h.kind in ("capital", "city"):
+            return head.doc.text[h.start : h.end]
+    city = find_city(doc, iso3, body.hit_at, set())
+    return doc.text[city.start : city.end] if city else None
 
 
 def _participant(doc: Document, p: Person, lead: Sentence) -> Participant:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import ForumEntry, Lexicon
-from .text import Document
+from .text import Document, words
 
 # Multilateral bodies outside the contract's registry: (acronym, full name, other names).
 # Reported by the acronym when the article uses it, otherwise by the full name.
@@ -94,132 +94,23 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 # Heads that make "Full Name (ACR)" a multilateral body rather than a bilateral mechanism.
-ORG_HEADS = frozenset(
-    [
-        "Organization",
-        "Organisation",
-        "Union",
-        "Association",
-        "Conference",
-        "Community",
-        "Forum",
-        "Group",
-        "Movement",
-        "Assembly",
-        "League",
-        "Alliance",
-        "Council",
-        "Summit",
-        "Bank",
-        "Fund",
-        "Initiative",
-        "Cooperation",
-        "Co-operation",
-        "Commonwealth",
-        "Dialogue",
-        "Network",
-        "Agency",
-        "Programme",
-        "Program",
-        "Treaty",
-        "Federation",
-        "Parliament",
-        "Network",
-        "Partnership",
-    ]
+# (Banks, funds and agencies are left out: "Public Investment Fund (PIF)" is a national body.)
+ORG_HEADS = words(
+    "Organization Organisation Union Association Conference Community Forum Group Movement Assembly "
+    "League Alliance Council Summit Initiative Cooperation Co-operation Commonwealth Dialogue Network "
+    "Partnership"
 )
-EVENT_AFTER = frozenset(
-    [
-        "Summit",
-        "summit",
-        "General",
-        "Assembly",
-        "Forum",
-        "forum",
-        "Conference",
-        "conference",
-        "Ministerial",
-        "Secretariat",
-        "Secretary",
-        "Chairmanship",
-        "chairmanship",
-        "Presidency",
-        "presidency",
-        "member",
-        "members",
-        "framework",
-        "platform",
-    ]
+EVENT_AFTER = words(
+    "Summit summit General Assembly Forum forum Conference conference Ministerial Secretariat Secretary "
+    "Chairmanship chairmanship Presidency presidency member members framework platform"
 )
-NOT_FORUM_ACRONYMS = frozenset(
-    [
-        "COVID",
-        "AZERTAC",
-        "TASS",
-        "ANI",
-        "APA",
-        "VNA",
-        "IRNA",
-        "WAM",
-        "KUNA",
-        "SPA",
-        "QNA",
-        "BSS",
-        "PTI",
-        "AFP",
-        "AP",
-        "CNN",
-        "BBC",
-        "RIA",
-        "MOFA",
-        "MFA",
-        "PM",
-        "FM",
-        "GDP",
-        "USD",
-        "EUR",
-        "CEO",
-        "LNG",
-        "ICT",
-        "IT",
-        "TV",
-        "HE",
-        "NB",
-        "LLC",
-        "JSC",
-        "OJSC",
-        "SOCAR",
-        "PKK",
-        "TPLF",
-        "ISIS",
-        "ISIL",
-        "DAESH",
-        "NGO",
-        "MOU",
-        "MoU",
-        "ADA",
-        "UNESCO",
-        "FIFA",
-        "UEFA",
-        "IOC",
-        "GMT",
-        "UTC",
-        "AM",
-        "PM",
-        "II",
-        "III",
-        "IV",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "XI",
-        "XII",
-    ]
+NOT_FORUM_ACRONYMS = words(
+    "COVID AZERTAC TASS ANI APA VNA IRNA WAM KUNA SPA QNA BSS PTI AFP AP CNN BBC RIA MOFA MFA PM FM GDP "
+    "USD EUR CEO LNG ICT IT TV HE NB LLC JSC OJSC SOCAR PKK TPLF ISIS ISIL DAESH NGO MOU MoU ADA UNESCO "
+    "FIFA UEFA IOC GMT UTC AM PM II III IV VI VII VIII IX XI XII"
 )
-DEFINITION_RE = re.compile(
-    r"((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|the|for|and|on|in|de|la|du|des))*)\s*\(([A-Z][A-Za-z0-9+-]{1,9})\)"
-)
+ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
+NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "-", "de", "la", "du", "des", "'", "s"})
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
@@ -233,15 +124,34 @@ class ForumHit:
     registered: bool
 
 
-def find_forums(doc: Document, lex: Lexicon) -> list[ForumHit]:
-    """Every forum named in the text, in order."""
-    hits = _registry_hits(doc, lex)
+def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) -> list[ForumHit]:
+    """Every forum named in the text, in order (minus acronyms the article defines as something else)."""
+    redefined = _redefined_acronyms(doc, lex) | (redefined or set())
+    hits = [h for h in _registry_hits(doc, lex) if not (h.last - h.first == 1 and doc.words[h.first] in redefined)]
     covered = {t for h in hits for t in range(h.first, h.last)}
     hits += _definition_hits(doc, lex, covered)
     covered = {t for h in hits for t in range(h.first, h.last)}
     hits += _acronym_hits(doc, lex, covered)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
+    return _redefined_acronyms(doc, lex)
+
+
+def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
+    """Registry acronyms this text defines as something else: 'Public Investment Fund (PIF)' is not
+    the Pacific Islands Forum."""
+    words, out = doc.words, set()
+    for k in doc.positions("("):
+        if k < 1 or k + 2 >= len(words) or words[k + 2] != ")" or words[k + 1] not in lex.registered_acronyms:
+            continue
+        name = _name_before(words, k)
+        known = any(lex.forums.match_at(words, j, k) for j in range(max(0, k - len(name) - 4), k))
+        if name and not known:
+            out.add(words[k + 1])
+    return out
 
 
 def _label(entry: ForumEntry, present: set[str]) -> str:
@@ -257,10 +167,12 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
     present = set(words)
     hits = []
     i, n = 0, len(words)
+    lengths = lex.forums.lengths
     while i < n:
-        hit = lex.forums.match_at(words, i)
+        w = words[i]
+        hit = lex.forums.match_at(words, i) if w in lengths else None
         if hit is None:
-            hit = _edition_token(lex, words[i])
+            hit = _edition_token(lex, w) if w[-1:].isdigit() else None
             if hit is None:
                 i += 1
                 continue
@@ -284,31 +196,39 @@ def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
 
 def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
     """'Full Name (ACR)' where the full name is a multilateral body not already recognised."""
-    hits = []
-    for m in DEFINITION_RE.finditer(doc.text):
-        name, acronym = m.group(1), m.group(2)
-        words = [w for w in re.split(r"\s+", name) if w]
-        while words and words[0] in ("The", "the"):
-            words.pop(0)
-        if len(words) < 2 or not (words[0] in ORG_HEADS or words[-1] in ORG_HEADS):
+    words, hits = doc.words, []
+    for k in doc.positions("("):
+        if k < 2 or k + 2 >= len(words) or words[k + 2] != ")" or k + 1 in covered:
             continue
-        if acronym in NOT_FORUM_ACRONYMS or acronym[0] not in {w[0] for w in words if w[:1].isupper()}:
+        acronym = words[k + 1]
+        if not ACRONYM_RE.match(acronym) or acronym in NOT_FORUM_ACRONYMS or lex.places.match_at(words, k + 1):
             continue
-        first = _token_at(doc, m.start(2))
-        if first is None or first in covered or lex.places.match_at(doc.words, first):
+        name = _name_before(words, k)
+        if len(name) < 2 or not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS):
             continue
-        if any(_token_at(doc, m.start(1) + name.find(w)) in covered for w in words):
+        if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
-        hits.append(ForumHit(acronym, m.start(2), m.end(2), first, first + 1, False))
-        covered.add(first)
+        if _names_a_country(doc, lex, k - len(name) - 3, k):
+            continue  # "Azerbaijan-Turkey Business Forum (ATBF)": a national or bilateral body
+        hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
+        covered.add(k + 1)
     return hits
 
 
-def _token_at(doc: Document, offset: int) -> int | None:
-    from bisect import bisect_left
+def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
+    return any(getattr(place, "is_mention", False) for _, _, place in lex.places.scan(doc.words, max(first, 0), last))
 
-    i = bisect_left(doc.starts, offset)
-    return i if i < len(doc.starts) and doc.starts[i] == offset else None
+
+def _name_before(words: list[str], k: int) -> list[str]:
+    """The capitalised name (with 'of', 'and', ... inside) that ends just before token k."""
+    name: list[str] = []
+    j = k - 1
+    while j >= 0 and (words[j][:1].isupper() or words[j] in NAME_JOINERS) and len(name) < 14:
+        name.insert(0, words[j])
+        j -= 1
+    while name and (name[0] in NAME_JOINERS or name[0] in ("The", "the")):
+        name.pop(0)
+    return [w for w in name if w not in NAME_JOINERS]
 
 
 def _is_bare_acronym(word: str) -> bool:
@@ -320,7 +240,8 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
     """An unknown acronym used as an event or body: '46th AIPA General Assembly', 'TICAD 8'."""
     words, hits = doc.words, []
     n = len(words)
-    for i, w in enumerate(words):
+    for i in [i for i, w in enumerate(words) if w.isupper()]:
+        w = words[i]
         if i in covered or not _is_bare_acronym(w) or w in NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
             continue
         if lex.places.match_at(words, i):

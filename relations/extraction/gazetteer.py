@@ -56,7 +56,12 @@ class Gazetteer:
             SectorRef(slug=row["slug"], words=tuple(row.get("words") or ()))
             for row in json.loads((seeds_dir / "sectors.json").read_text("utf-8"))
         ]
-        return cls.build(countries, forums, sectors)
+        officials_file = seeds_dir / "officials.json"
+        officials = [
+            OfficialRef(name=row["name"], country=row.get("country"), other_names=tuple(row.get("other_names") or ()))
+            for row in (json.loads(officials_file.read_text("utf-8")) if officials_file.exists() else ())
+        ]
+        return cls.build(countries, forums, sectors, officials)
 
 
 def country_ref_from_seed(row: dict) -> CountryRef:

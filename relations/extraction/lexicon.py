@@ -7,6 +7,7 @@ starts at each token of a document. Countries, forums and sectors each get one; 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -38,7 +39,18 @@ NOT_A_COUNTRY = (
     "American continent",
     "Dutch disease",
     "French fries",
+    "US dollar",
+    "US dollars",
+    "U.S. dollar",
+    "U.S. dollars",
+    "American dollar",
+    "American dollars",
+    "Hong Kong dollar",
 )
+
+
+# A demonym two countries share resolves to the one texts mean far more often.
+SHARED_DEMONYMS = {"Dominican": "DOM", "Congolese": "COD"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +113,23 @@ class Phrasebook:
     def scan(self, words: list[str], start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, object]]:
         """Non-overlapping longest matches, left to right: (first token, end token, value)."""
         stop = len(words) if end is None else end
+        lengths, entries, fold = self.lengths, self.entries, self.fold
         i = start
         while i < stop:
-            hit = self.match_at(words, i, stop)
-            if hit:
-                yield i, i + hit[0], hit[1]
-                i += hit[0]
+            w = words[i]
+            options = lengths.get(fold(w) if fold else w)
+            if options:
+                for n in options:
+                    if i + n > stop:
+                        continue
+                    key = tuple(words[i : i + n])
+                    value = entries.get(tuple(fold(t) for t in key) if fold else key)
+                    if value is not None:
+                        yield i, i + n, value
+                        i += n
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
 
@@ -129,8 +152,9 @@ class Lexicon:
     sectors_exact: Phrasebook
     place_words: frozenset[str]
     country_names: dict[str, str]
-    officials: dict[tuple[str, ...], tuple[str, str | None]]
+    officials: dict[str, list[tuple[frozenset[str], str]]]
     registered_acronyms: frozenset[str]
+    capitals: dict[str, str]
 
 
 def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
@@ -184,6 +208,8 @@ def build_places(gazetteer: Gazetteer) -> Phrasebook:
             rows.append((KIND_RANK[kind], _strip_the(phrase), Place(c.iso3, kind)))
     for phrase in NOT_A_COUNTRY:
         book.add(phrase, Place(None, "blocked"))
+    for phrase, iso3 in SHARED_DEMONYMS.items():
+        book.add(phrase, Place(iso3, "demonym"))
     for _, phrase, place in sorted(rows, key=lambda r: r[0]):
         book.add(phrase, place)
     return book
@@ -214,14 +240,20 @@ def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str
 
 
 def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook, Phrasebook]:
-    """Case-folded words, plus an exact-case book for acronyms (ICT, IT, LNG)."""
-    folded, exact = Phrasebook(fold=str.lower), Phrasebook()
+    """Case-folded words, plus an exact-case book for acronyms (ICT, IT, LNG). A word listed under
+    two sectors maps to both ("trade-economic": trade and economy)."""
+    slugs: dict[str, list[str]] = {}
     for s in gazetteer.sectors:
         for w in (s.slug, *s.words):
-            if w.isupper():
-                exact.add(w, s.slug)
-            else:
-                folded.add(w, s.slug)
+            bucket = slugs.setdefault(w if w.isupper() else w.lower(), [])
+            if s.slug not in bucket:
+                bucket.append(s.slug)
+    folded, exact = Phrasebook(), Phrasebook()  # folded holds lowercase keys: scan it on lowercased tokens
+    for w, bucket in slugs.items():
+        if w.isupper():
+            exact.add(w, tuple(bucket))
+        else:
+            folded.add(tuple(t.lower() for t in tokenize(w)), tuple(bucket))
     return folded, exact
 
 
@@ -231,12 +263,14 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     places = build_places(gazetteer)
     sectors, sectors_exact = build_sectors(gazetteer)
     place_words = frozenset(t for key in places.entries for t in key if t[:1].isupper())
-    officials: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    officials: dict[str, list[tuple[frozenset[str], str]]] = {}
     for o in gazetteer.officials:
+        if not o.country:
+            continue
         for n in (o.name, *o.other_names):
-            key = tuple(t.lower() for t in tokenize(n) if t.isalpha())
-            if key:
-                officials.setdefault(key, (o.name, o.country))
+            keys = frozenset(fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1)
+            for k in keys:
+                officials.setdefault(k, []).append((keys, o.country))
     return Lexicon(
         places=places,
         forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
@@ -246,7 +280,24 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         country_names={c.iso3: c.name for c in gazetteer.countries},
         officials=officials,
         registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
+        capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
     )
+
+
+def fold_name(word: str) -> str:
+    """Lowercase without diacritics: 'Erdoğan' and 'Erdogan' are the same name."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\u0131", "i")
+
+
+def official_country(lex: Lexicon, keys: frozenset[str]) -> str | None:
+    """The country of the known official whose names contain all these name words (if only one country)."""
+    folded = {fold_name(k) for k in keys}
+    if not folded:
+        return None
+    first = next(iter(folded))
+    countries = {country for names, country in lex.officials.get(first, ()) if folded <= names}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def place_at(lex: Lexicon, doc: Document, i: int) -> tuple[int, Place] | None:

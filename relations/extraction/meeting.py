@@ -15,57 +15,98 @@ from datetime import date
 from .dates import DateHit, find_dates
 from .forums import ForumHit
 from .places import Dateline, PlaceHit
-from .text import Document, Sentence
+from .text import Document, Gate, Sentence, words
 
-TRIGGER_RE = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|conversation|phone call|telephone call|received|receives|receiving|"
+TRIGGER_RE = Gate(
+    r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
-    r"negotiations|consultations|audience|exchanged views|held a call|spoke)\b",
+    r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
+    r"credentials|letters? of credence|arrived|arrives)\b",
+    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv",
     re.IGNORECASE,
 )
-PAST_RE = re.compile(
+PAST_RE = Gate(
     r"\b(?:last (?:week|month|year)|earlier this|previous|had been|years? ago|latest|former|in (?:19|20)\d\d)\b",
+    "last earlier previous had been ago latest former 19 20",
     re.IGNORECASE,
 )
-PHONE_RE = re.compile(
+PHONE_RE = Gate(
     r"\b(?:tele)?phone (?:conversation|call|talks?|conversations)\b|\bspoke (?:by|over the) (?:tele)?phone\b|"
     r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b",
+    "phone",
     re.IGNORECASE,
 )
-VIDEO_RE = re.compile(
+VIDEO_RE = Gate(
     r"\bvideo[- ]?(?:call|conference|link|format|conferencing|meeting)\b|\bvideoconference\b|"
     r"\bvirtual(?:ly)? (?:meeting|talks|summit|format)\b|\bonline (?:meeting|talks|format)\b|\bvia video\b",
+    "video virtual online",
     re.IGNORECASE,
 )
-VISIT_RE = re.compile(r"\b(state|official|working)\s+(?:visit|trip)\b", re.IGNORECASE)
-SIDELINES_RE = re.compile(r"\b(?:sidelines?|margins?|fringes?)\s+of\b|\bsidelines\b", re.IGNORECASE)
-ATTEND_RE = re.compile(
+VISIT_RE = Gate(
+    r"\b(state|official|working)\s+(?:visit|trip)\b",
+    "visit trip",
+    re.IGNORECASE,
+)
+SIDELINES_RE = Gate(
+    r"\b(?:sidelines?|margins?|fringes?)\s+of\b|\bsidelines\b",
+    "sideline margin fringe",
+    re.IGNORECASE,
+)
+ATTEND_RE = Gate(
     r"\b(?:to attend|attending|attends|in attendance at|to participate in|participating in|within the framework of|"
     r"on the occasion of|during)\s+(?:the\s+)?",
+    "attend particip framework occasion during",
     re.IGNORECASE,
 )
-MULTILATERAL_RE = re.compile(
-    r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b"
+MULTILATERAL_RE = Gate(
+    r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
+    "summit forum ministers ministerial assembly conference session congress",
 )
-RECEPTION_RE = re.compile(r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of))\b")
+RECEPTION_RE = Gate(
+    r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
+    r"letters? of credence)\b",
+    "receiv reception credential credence",
+)
 LEVEL_PATTERNS = (
-    ("allied", re.compile(r"\ballied\b(?!\s+forces)|\balliance relations\b", re.IGNORECASE)),
+    (
+        "allied",
+        Gate(
+            r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b",
+            "allied alliance allies",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "comprehensive_strategic_partnership",
-        re.compile(r"\bcomprehensive strategic (?:partnership|cooperative partnership|partners)\b", re.IGNORECASE),
+        Gate(
+            r"\bcomprehensive strategic (?:partnership|cooperative partnership|partners)\b",
+            "comprehensive",
+            re.IGNORECASE,
+        ),
     ),
-    ("strategic_partnership", re.compile(r"\bstrategic partner(?:ship|s)\b", re.IGNORECASE)),
+    ("strategic_partnership", Gate(r"\bstrategic partner(?:ship|s)\b", "strategic", re.IGNORECASE)),
     (
         "friendly",
-        re.compile(
+        Gate(
             r"\bfriendly(?: and (?:fraternal|brotherly))? (?:relations|ties|countries|country|nations|states|people)\b|"
             r"\b(?:fraternal|brotherly) (?:relations|ties|countries|country|nations|states|people)\b",
+            "friendly fraternal brotherly",
             re.IGNORECASE,
         ),
     ),
 )
+TOPIC_NOUNS = words(
+    "situation crisis conflict war peace settlement developments events stability security cooperation "
+    "investment investments projects project presence interests operations process reforms elections "
+    "tensions escalation ceasefire reconstruction progress changes trends growth interest community "
+    "diaspora citizens compatriots nationals minorities rights democracy"
+)
 LOCATION_KINDS = frozenset({"name", "official", "alternative", "capital", "city", "institution"})
-GROUP_RE = re.compile(r"\b(?:leaders|ministers|sides|parties|delegations|summit|talks|meeting)\b", re.IGNORECASE)
+GROUP_RE = Gate(
+    r"\b(?:leaders|ministers|sides|parties|delegations|summit|talks|meeting)\b",
+    "leaders ministers sides parties delegations summit talks meeting",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -78,13 +119,34 @@ class Cue:
 
 
 def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> Sentence | None:
-    """The first sentence reporting a meeting with at least one named person."""
+    """The first sentence reporting a meeting, with a named person in it or in the next two sentences
+    ("Political consultations ... were held in Bishkek. The delegation was led by ...")."""
     for sent in doc.sentences:
-        if sent.end <= skip_before or sent.index not in mention_sentences:
+        if sent.end <= skip_before or not TRIGGER_RE.search(sent.text):
             continue
-        if TRIGGER_RE.search(sent.text):
+        if sent.index in mention_sentences:
+            return sent
+        if mention_sentences & {sent.index + 1, sent.index + 2} and not is_past(sent):
             return sent
     return None
+
+
+FUTURE_RE = Gate(
+    r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be)\b|"
+    r"\b(?:is|are) (?:expected|scheduled|due|set|going) to\b|\bnext (?:week|month|year)\b|\bupcoming\b|"
+    r"\bplans? to (?:visit|meet|hold)\b",
+    "will expected scheduled due set going next upcoming plan",
+    re.IGNORECASE,
+)
+DONE_RE = Gate(
+    r"\b(?:met|held|received|hosted|discussed|welcomed|signed|had|spoke|exchanged|conducted|talked)\b",
+    "met held receiv host discuss welcom sign had spoke exchang conduct talk",
+)
+
+
+def is_announcement(sent: Sentence) -> bool:
+    """'X will pay an official visit next week': a meeting announced, not reported."""
+    return bool(FUTURE_RE.search(sent.text)) and not DONE_RE.search(sent.text)
 
 
 def is_past(sent: Sentence) -> bool:
@@ -92,30 +154,29 @@ def is_past(sent: Sentence) -> bool:
 
 
 def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
-    """The lead and up to `after` following sentences that are not about an earlier event."""
+    """The lead and up to `after` following sentences that are not about another (earlier, future or
+    invited) visit: "invited him to pay an official visit to Azerbaijan" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        if not is_past(sent):
+        if not is_past(sent) and not FUTURE_RE.search(sent.text) and "invit" not in sent.text.lower():
             out.append(sent)
     return out
 
 
 def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:
-    m = regex.search(title)
-    if m:
-        return Cue(m.group(), None, None)
+    """The first match in the sentences (evidence in the body), else in the headline."""
     for sent in sentences:
         m = regex.search(sent.text)
         if m:
             return Cue(m.group(), sent.start + m.start(), sent.start + m.end())
-    return None
+    m = regex.search(title)
+    return Cue(m.group(), None, None) if m else None
 
 
 def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: list[ForumHit]) -> Cue:
     """The meeting's format, strongest cue first; 'talks' when nothing more is said."""
-    head = [lead]
     for regex, value in ((VIDEO_RE, "video_call"), (PHONE_RE, "phone_call")):
-        cue = _search(regex, title, head)
+        cue = _search(regex, title, context)
         if cue:
             return Cue(value, cue.start, cue.end)
     cue = _search(SIDELINES_RE, title, context)
@@ -149,8 +210,9 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
 
 def relation_level(title: str, text: str) -> Cue | None:
     """The highest level of relations the article states (allied > comprehensive > strategic > friendly)."""
+    low = text.lower()
     for value, regex in LEVEL_PATTERNS:
-        m = regex.search(text)
+        m = regex.search(text, low)
         if m:
             return Cue(value, m.start(), m.end())
         if regex.search(title):
@@ -172,6 +234,7 @@ LOCATION_BEFORE = (
     ("arrived", "at"),
     ("held", "in"),
     ("took", "place", "in"),
+    ("in", "the"),
     ("in",),
     ("at", "the"),
 )
@@ -193,13 +256,15 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
             continue
         if hit.last < len(doc.words) and doc.words[hit.last] == "'":
             continue  # "in Azerbaijan's foreign policy"
+        if i >= 2 and lower[i - sent.first - 1] == "in" and lower[i - sent.first - 2] in TOPIC_NOUNS:
+            continue  # "the situation in Ukraine" is a topic, not the venue
         rel = i - sent.first
         for cue in LOCATION_BEFORE:
             n = len(cue)
             if rel >= n and tuple(lower[rel - n : rel]) == cue:
-                if cue in (("in",), ("at", "the")) and not lead:
+                if cue in (("in",), ("in", "the"), ("at", "the")) and not lead:
                     break
-                if cue == ("at", "the") and hit.kind != "institution":
+                if cue in (("at", "the"), ("in", "the")) and hit.kind != "institution":
                     break
                 return hit
     return None
@@ -217,8 +282,12 @@ def find_location(
     places: dict[int, PlaceHit],
     title_places: dict[int, PlaceHit],
     dateline: Dateline | None,
+    capitals: dict[str, str],
 ) -> Location | None:
     """Where the meeting took place, from the lead, the headline, visit phrases or 'here'."""
+    capital = _capital_phrase(doc, lead, places, capitals)
+    if capital:
+        return capital
     hit = _place_after_cue(doc, lead, places, lead=True)
     if hit:
         return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)  # type: ignore[arg-type]
@@ -234,6 +303,27 @@ def find_location(
     if m and dateline and dateline.iso3:
         return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
     return None
+
+
+CAPITAL_RE = Gate(
+    r"\bin the (?:(\w+) capital\b|capital (?:city )?of\b)",
+    "capital",
+)
+
+
+def _capital_phrase(
+    doc: Document, sent: Sentence, places: dict[int, PlaceHit], capitals: dict[str, str]
+) -> Location | None:
+    """'in the Uzbek capital', 'in the capital of Kazakhstan': the country, city = its capital."""
+    m = CAPITAL_RE.search(sent.text)
+    if not m:
+        return None
+    at = sent.start + (m.start(1) if m.group(1) else m.end() + 1)
+    hit = next((h for h in places.values() if h.start == at and h.kind in ("demonym", "name", "official")), None)
+    if hit is None or hit.iso3 is None:
+        return None
+    end = hit.end if m.group(1) is None else sent.start + m.end()
+    return Location(hit.iso3, capitals.get(hit.iso3), sent.start + m.start(), end)
 
 
 def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lexicon import Lexicon, Place
+from .lexicon import Lexicon, Place, official_country
 from .people import COUNTERPART_WORDS, Mention, Person, name_keys
 from .text import Document
 
@@ -44,7 +44,7 @@ class TitleReader:
                 if place.kind == "institution":
                     parts += self._institution_parts(max(first, k), min(last, m.title_last))
                 else:
-                    parts.append(PLACEHOLDER)
+                    parts.append(" " + PLACEHOLDER)
                 k = max(last, k + 1)
                 continue
             parts.append(self._token_text(k))
@@ -77,6 +77,7 @@ class TitleReader:
 def clean_title(title: str) -> str:
     """Drop the country from a title: "Azerbaijan's Minister of Foreign Affairs" -> "Minister of ..."."""
     p = PLACEHOLDER
+    title = re.sub(rf"\b(?:Republic|Kingdom|State|Federation|Sultanate|Commonwealth|Principality)\s+of\s+{p}", p, title)
     t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:the\s+)?{p}\s*$", "", title)
     t = re.sub(rf"\bof\s+(?:the\s+)?{p}\s*'\s*s\b", "of the", t)
     t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b)?\s*)+", "", t)
@@ -110,10 +111,7 @@ def build_people(mentions: list[Mention], lex: Lexicon) -> list[Person]:
 
 
 def _known_official(p: Person, lex: Lexicon) -> str | None:
-    for key, (_, country) in lex.officials.items():
-        if country and set(key) >= p.keys and len(p.keys) >= 1 and (len(p.keys) >= 2 or len(key) == 1):
-            return country
-    return None
+    return official_country(lex, p.keys)
 
 
 def add_back_references(doc: Document, mentions: list[Mention], reader_is_name) -> list[Mention]:
@@ -121,13 +119,40 @@ def add_back_references(doc: Document, mentions: list[Mention], reader_is_name) 
     full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys}
     taken = {k for m in mentions for k in range(m.first, m.last)}
     extra = []
-    for i, w in enumerate(doc.words):
-        if i in taken or len(w) < 3 or w.lower() not in full or not reader_is_name(i):
+    for i in [i for i, w in enumerate(doc.lower) if w in full]:
+        w = doc.words[i]
+        if i in taken or len(w) < 3 or not reader_is_name(i):
             continue
         if i + 1 < len(doc.words) and reader_is_name(i + 1):
             continue
         extra.append(Mention(i, i + 1, w, sentence=doc.sent_of[i], keys=name_keys(w)))
     return mentions + extra
+
+
+PLURAL_HEADS = {
+    "Presidents": "President",
+    "Ministers": "Minister",
+    "Speakers": "Speaker",
+    "Leaders": "Leader",
+    "Chairmen": "Chairman",
+    "Ambassadors": "Ambassador",
+    "Premiers": "Premier",
+    "Kings": "King",
+}
+
+
+def share_plural_titles(doc: Document, people: list[Person]) -> None:
+    """'Presidents A and B': both are 'President'."""
+    for p in people:
+        last = (p.title or "").rsplit(" ", 1)[-1]
+        if last not in PLURAL_HEADS:
+            continue
+        p.title = p.title[: -len(last)] + PLURAL_HEADS[last]  # type: ignore[index]
+        m = p.first_mention
+        for q in people:
+            qm = q.first_mention
+            if q.title is None and qm.sentence == m.sentence and qm.first == m.last + 1 and doc.words[m.last] == "and":
+                q.title = p.title
 
 
 def resolve_counterparts(doc: Document, people: list[Person]) -> None:
@@ -164,7 +189,9 @@ def unresolved_fallback(people: list[Person], candidates: list[str], doc: Docume
 def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:
     """'Portugal's President A and Prime Minister B': B shares A's country."""
     m = p.first_mention
-    start = m.title_first if m.title_first is not None else m.first
+    if m.title_first is None:
+        return None  # "Presidents A and B": two names under one plural title are two countries
+    start = m.title_first
     if start < 1 or doc.words[start - 1] != "and":
         return None
     for q in people:

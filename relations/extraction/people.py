@@ -14,672 +14,84 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, Place
-from .text import Document
+from .text import Document, words
 
-TITLE_HEADS = frozenset(
-    [
-        "President",
-        "Vice-President",
-        "Minister",
-        "Ministers",
-        "Speaker",
-        "Chairman",
-        "Chairwoman",
-        "Chairperson",
-        "Chair",
-        "Secretary",
-        "Secretary-General",
-        "Ambassador",
-        "Envoy",
-        "Representative",
-        "King",
-        "Queen",
-        "Emir",
-        "Amir",
-        "Prince",
-        "Princess",
-        "Sultan",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "Chancellor",
-        "Premier",
-        "Councilor",
-        "Councillor",
-        "Counsellor",
-        "Commissioner",
-        "Director",
-        "Head",
-        "Heads",
-        "Chief",
-        "Leader",
-        "Commander",
-        "Adviser",
-        "Advisor",
-        "Aide",
-        "Spokesperson",
-        "Spokesman",
-        "Spokeswoman",
-        "Deputy",
-        "Monarch",
-        "Pope",
-        "Marshal",
-        "Admiral",
-        "Attorney",
-        "Prosecutor",
-        "Mufti",
-        "Patriarch",
-        "Rector",
-        "Consul",
-        "Chargé",
-        "Ombudsman",
-        "Ombudsperson",
-        "Vice-Premier",
-        "PM",
-        "FM",
-        "DPM",
-        "Taoiseach",
-        "Emperor",
-        "Crown",
-        "General",
-        "Lieutenant",
-        "Colonel",
-        "Captain",
-        "Governor-General",
-        "Emissary",
-        "Co-Chair",
-        "Co-Chairman",
-        "Vice-Chairman",
-        "Vice-Speaker",
-        "Envoy",
-        "Plenipotentiary",
-        "Justice",
-        "Auditor",
-    ]
+TITLE_HEADS = words(
+    "Presidents Speakers Leaders Chairmen Ambassadors Premiers Kings "
+    "President Vice-President Minister Ministers Speaker Chairman Chairwoman Chairperson Chair Secretary "
+    "Secretary-General Ambassador Envoy Representative King Queen Emir Amir Prince Princess Sultan "
+    "Senator Governor Mayor Chancellor Premier Councilor Councillor Counsellor Commissioner Director Head "
+    "Heads Chief Leader Commander Adviser Advisor Aide Spokesperson Spokesman Spokeswoman Deputy Monarch "
+    "Pope Marshal Admiral Attorney Prosecutor Mufti Patriarch Rector Consul Chargé Ombudsman Ombudsperson "
+    "Vice-Premier PM FM DPM Taoiseach Emperor Crown General Lieutenant Colonel Captain Governor-General "
+    "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor"
 )
-TITLE_WORDS = TITLE_HEADS | frozenset(
-    [
-        "Vice",
-        "Prime",
-        "Deputy",
-        "First",
-        "Second",
-        "Acting",
-        "Foreign",
-        "Affairs",
-        "Special",
-        "Permanent",
-        "Extraordinary",
-        "Executive",
-        "Senior",
-        "Supreme",
-        "Federal",
-        "National",
-        "People's",
-        "State",
-        "Party",
-        "Cabinet",
-        "Parliament",
-        "Parliamentary",
-        "Senate",
-        "House",
-        "Representatives",
-        "Assembly",
-        "Council",
-        "Majlis",
-        "Congress",
-        "Duma",
-        "Chamber",
-        "Legislative",
-        "Diaspora",
-        "Defence",
-        "Defense",
-        "Interior",
-        "Economy",
-        "Economic",
-        "Trade",
-        "Finance",
-        "Energy",
-        "Health",
-        "Education",
-        "Culture",
-        "Agriculture",
-        "Investment",
-        "Investments",
-        "Maritime",
-        "Development",
-        "Digital",
-        "Transport",
-        "Transportation",
-        "Industry",
-        "Labour",
-        "Labor",
-        "Security",
-        "Relations",
-        "International",
-        "Cooperation",
-        "Co-operation",
-        "Emergency",
-        "Emergencies",
-        "Situations",
-        "Internal",
-        "External",
-        "Environment",
-        "Natural",
-        "Resources",
-        "Science",
-        "Technology",
-        "Sports",
-        "Sport",
-        "Youth",
-        "Tourism",
-        "Communications",
-        "Information",
-        "Ministry",
-        "Office",
-        "Presidential",
-        "Administration",
-        "Government",
-        "Republic",
-        "Kingdom",
-        "Union",
-        "Federation",
-        "Committee",
-        "Commission",
-        "Department",
-        "Agency",
-        "Service",
-        "Bank",
-        "Central",
-        "Armed",
-        "Forces",
-        "Staff",
-        "General",
-        "Coordinating",
-        "Assistant",
-        "Great",
-        "Grand",
-        "Upper",
-        "Lower",
-        "People",
-        "Provincial",
-        "Regional",
-        "Municipal",
-        "City",
-        "Affairs",
-        "Commerce",
-        "Economy",
-        "Planning",
-        "Water",
-        "Home",
-        "Land",
-        "Social",
-        "Welfare",
-        "Protection",
-        "Ecology",
-        "Digitalization",
-        "Innovation",
-        "Innovations",
-        "Infrastructure",
-        "Construction",
-        "Railways",
-        "Intelligence",
-        "Territorial",
-        "Integration",
-        "Humanitarian",
-        "Political",
-        "Policy",
-        "Strategic",
-        "Multilateral",
-        "Bilateral",
-        "Consular",
-        "Protocol",
-        "Legal",
-        "Judicial",
-        "Constitutional",
-        "Court",
-        "Tribunal",
-        "Bureau",
-        "Politburo",
-        "Standing",
-        "Central",
-        "Military",
-        "Navy",
-        "Air",
-        "Army",
-        "Overseas",
-        "Commonwealth",
-        "Development",
-        "Diplomatic",
-        "Corps",
-        "Ad",
-        "Interim",
-        "Mission",
-        "Head-of-State",
-        "Foreign-Minister",
-        "Secretariat",
-        "Halk",
-        "Maslahaty",
-        "Milli",
-        "Oliy",
-        "Jogorku",
-        "Kenesh",
-        "Verkhovna",
-        "Rada",
-        "Mazhilis",
-        "Majilis",
-        "Mejlis",
-        "Sejm",
-        "Knesset",
-        "Bundestag",
-        "Diet",
-        "Lok",
-        "Rajya",
-        "Sabha",
-        "Storting",
-        "Riksdag",
-        "Dewan",
-        "Rakyat",
-        "Negara",
-    ]
+TITLE_WORDS = TITLE_HEADS | words(
+    "European Eurasian Asian African American Pacific Atlantic Arab Eastern Western Northern Southern Near "
+    "Communist Socialist Democratic Liberal Conservative Labour Republican Workers Workers' Unity Justice "
+    "Renaissance Solidarity Revolutionary Nationalist Popular Progressive Front Movement Standing Committee "
+    "Vice Prime Deputy First Second Acting Foreign Affairs Special Permanent Extraordinary Executive "
+    "Senior Supreme Federal National People's State Party Cabinet Parliament Parliamentary Senate House "
+    "Representatives Assembly Council Majlis Congress Duma Chamber Legislative Diaspora Defence Defense "
+    "Interior Economy Economic Trade Finance Energy Health Education Culture Agriculture Investment "
+    "Investments Maritime Development Digital Transport Transportation Industry Labour Labor Security "
+    "Relations International Cooperation Co-operation Emergency Emergencies Situations Internal External "
+    "Environment Natural Resources Science Technology Sports Sport Youth Tourism Communications "
+    "Information Ministry Office Presidential Administration Government Republic Kingdom Union Federation "
+    "Committee Commission Department Agency Service Bank Central Armed Forces Staff General Coordinating "
+    "Assistant Great Grand Upper Lower People Provincial Regional Municipal City Affairs Commerce Economy "
+    "Planning Water Home Land Social Welfare Protection Ecology Digitalization Innovation Innovations "
+    "Infrastructure Construction Railways Intelligence Territorial Integration Humanitarian Political "
+    "Policy Strategic Multilateral Bilateral Consular Protocol Legal Judicial Constitutional Court "
+    "Tribunal Bureau Politburo Standing Central Military Navy Air Army Overseas Commonwealth Development "
+    "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
+    "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
+    "Sabha Storting Riksdag Dewan Rakyat Negara"
 )
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
-HONORIFICS = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Dr",
-        "Hon",
-        "Honourable",
-        "Honorable",
-        "H",
-        "E",
-        "HE",
-        "Excellency",
-        "Prof",
-        "Professor",
-        "Sir",
-        "Madam",
-        "Mme",
-        "M",
-        "Dame",
-        "His",
-        "Her",
-        "Their",
-        "Majesty",
-        "Highness",
-        "Royal",
-        "HRH",
-        "HM",
-        "Lord",
-        "Lady",
-        "Esq",
-    ]
+HONORIFICS = words(
+    "Mr Mrs Ms Miss Dr Hon Honourable Honorable H E HE Excellency Prof Professor Sir Madam Mme M Dame His "
+    "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
+    "Excellencies Eminence Holiness"
 )
-PARTICLES = frozenset(
-    [
-        "bin",
-        "binti",
-        "bint",
-        "ibn",
-        "ben",
-        "al",
-        "el",
-        "da",
-        "de",
-        "do",
-        "dos",
-        "das",
-        "van",
-        "von",
-        "der",
-        "den",
-        "di",
-        "du",
-        "la",
-        "le",
-        "y",
-        "del",
-        "dela",
-        "e",
-        "ul",
-        "ud",
-    ]
-)
+PARTICLES = words("bin binti bint ibn ben al el da de do dos das van von der den di du la le y del dela e ul ud")
 NAME_STOP = (
     TITLE_WORDS
     | HONORIFICS
-    | frozenset(
-        [
-            "The",
-            "A",
-            "An",
-            "In",
-            "On",
-            "At",
-            "During",
-            "After",
-            "Before",
-            "Both",
-            "He",
-            "She",
-            "They",
-            "It",
-            "This",
-            "That",
-            "These",
-            "Those",
-            "We",
-            "Our",
-            "Also",
-            "And",
-            "But",
-            "As",
-            "By",
-            "From",
-            "With",
-            "Without",
-            "For",
-            "Of",
-            "To",
-            "Upon",
-            "Under",
-            "Over",
-            "Meanwhile",
-            "However",
-            "Moreover",
-            "Furthermore",
-            "Besides",
-            "Thus",
-            "Then",
-            "Today",
-            "Yesterday",
-            "Tomorrow",
-            "Earlier",
-            "Later",
-            "Further",
-            "Following",
-            "According",
-            "Within",
-            "Amid",
-            "Among",
-            "While",
-            "When",
-            "Where",
-            "Which",
-            "Who",
-            "Whom",
-            "Whose",
-            "What",
-            "Why",
-            "How",
-            "Speaking",
-            "Addressing",
-            "Noting",
-            "Highlighting",
-            "Stressing",
-            "Emphasizing",
-            "Thanking",
-            "Praising",
-            "Touching",
-            "Mentioning",
-            "Referring",
-            "Recalling",
-            "Welcoming",
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "Jun",
-            "Jul",
-            "Aug",
-            "Sep",
-            "Sept",
-            "Oct",
-            "Nov",
-            "Dec",
-            "Read",
-            "More",
-            "See",
-            "Photo",
-            "Video",
-            "Source",
-            "Summit",
-            "Conference",
-            "Forum",
-            "Meeting",
-            "Meetings",
-            "Session",
-            "Talks",
-            "Visit",
-            "Week",
-            "Day",
-            "Year",
-            "Declaration",
-            "Agreement",
-            "Treaty",
-            "Memorandum",
-            "Plan",
-            "Action",
-            "Programme",
-            "Program",
-            "Strategy",
-            "Charter",
-            "Convention",
-            "Protocol",
-            "Statement",
-            "Communique",
-            "Palace",
-            "Hall",
-            "House",
-            "Building",
-            "Centre",
-            "Center",
-            "University",
-            "Institute",
-            "Academy",
-            "School",
-            "Hospital",
-            "Museum",
-            "Airport",
-            "Station",
-            "Square",
-            "Street",
-            "Avenue",
-            "Park",
-            "Hotel",
-            "Region",
-            "Province",
-            "District",
-            "Territory",
-            "Territories",
-            "Island",
-            "Islands",
-            "Sea",
-            "Ocean",
-            "River",
-            "Lake",
-            "Mountain",
-            "Mountains",
-            "Valley",
-            "Gulf",
-            "Bay",
-            "Strait",
-            "Peninsula",
-            "Basin",
-            "Corridor",
-            "Route",
-            "Road",
-            "Central",
-            "East",
-            "West",
-            "North",
-            "South",
-            "Eastern",
-            "Western",
-            "Northern",
-            "Southern",
-            "Middle",
-            "Asian",
-            "Asia",
-            "Europe",
-            "European",
-            "African",
-            "Africa",
-            "Caucasus",
-            "Pacific",
-            "Atlantic",
-            "Arctic",
-            "Caspian",
-            "Mediterranean",
-            "Balkan",
-            "Balkans",
-            "Baltic",
-            "Nordic",
-            "Latin",
-            "Karabakh",
-            "Garabagh",
-            "Zangazur",
-            "Gaza",
-            "Crimea",
-            "Donbas",
-            "Kashmir",
-            "Tibet",
-            "Xinjiang",
-            "Kurdistan",
-            "Sahara",
-            "Sahel",
-            "Arab",
-            "Arabs",
-            "Islamic",
-            "Muslim",
-            "Christian",
-            "Orthodox",
-            "Catholic",
-            "Turkic",
-            "Slavic",
-            "Soviet",
-            "Union",
-            "USSR",
-            "Empire",
-            "News",
-            "Agency",
-            "Press",
-            "Reports",
-            "Media",
-            "Times",
-            "Post",
-            "Daily",
-            "Herald",
-            "Radio",
-            "Television",
-            "TV",
-            "Network",
-            "Channel",
-            "COVID",
-            "Coronavirus",
-            "Internet",
-            "God",
-            "Allah",
-            "Prophet",
-            "Holy",
-            "Saint",
-            "St",
-            "Mount",
-            "Lake",
-            "Free",
-            "Decision",
-            "Participation",
-            "Next",
-            "Yet",
-            "New",
-            "Old",
-            "Great",
-            "Greater",
-            "Little",
-            "Upper",
-            "Lower",
-            "Joint",
-            "Mutual",
-            "Regional",
-            "Global",
-            "World",
-            "International",
-            "Green",
-            "Blue",
-            "Red",
-            "White",
-            "Black",
-            "Gold",
-            "Silver",
-            "Golden",
-            "Royal",
-            "Liberation",
-            "Victory",
-            "Independence",
-            "Constitution",
-            "Freedom",
-            "Democracy",
-            "Justice",
-            "Peace",
-            "Friendship",
-            "Cooperation",
-            "Partnership",
-            "Development",
-            "Growth",
-            "Progress",
-            "Ceasefire",
-            "Energy",
-            "Oil",
-            "Gas",
-            "Pipeline",
-            "Railway",
-            "Highway",
-            "Project",
-            "Projects",
-            "Company",
-            "Corporation",
-            "Group",
-            "Holding",
-            "Fund",
-            "Bank",
-            "Exchange",
-            "Market",
-            "Stock",
-            "Index",
-            "Prize",
-            "Award",
-            "Order",
-            "Medal",
-            "Cup",
-            "Games",
-            "Olympic",
-            "Olympics",
-            "Expo",
-        ]
+    | words(
+        "The A An In On At During After Before Both He She They It This That These Those We Our Also And But "
+        "As By From With Without For Of To Upon Under Over Meanwhile However Moreover Furthermore Besides "
+        "Thus Then Today Yesterday Tomorrow Earlier Later Further Following According Within Amid Among While "
+        "When Where Which Who Whom Whose What Why How Speaking Addressing Noting Highlighting Stressing "
+        "Emphasizing Thanking Praising Touching Mentioning Referring Recalling Welcoming January February "
+        "March April May June July August September October November December Monday Tuesday Wednesday "
+        "Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Read More See Photo "
+        "Video Source Summit Conference Forum Meeting Meetings Session Talks Visit Week Day Year Declaration "
+        "Agreement Treaty Memorandum Plan Action Programme Program Strategy Charter Convention Protocol "
+        "Statement Communique Palace Hall House Building Centre Center University Institute Academy School "
+        "Hospital Museum Airport Station Square Street Avenue Park Hotel Region Province District Territory "
+        "Territories Island Islands Sea Ocean River Lake Mountain Mountains Valley Gulf Bay Strait Peninsula "
+        "Basin Corridor Route Road Central East West North South Eastern Western Northern Southern Middle "
+        "Asian Asia Europe European African Africa Caucasus Pacific Atlantic Arctic Caspian Mediterranean "
+        "Balkan Balkans Baltic Nordic Latin Karabakh Garabagh Zangazur Gaza Crimea Donbas Kashmir Tibet "
+        "Xinjiang Kurdistan Sahara Sahel Arab Arabs Islamic Muslim Christian Orthodox Catholic Turkic Slavic "
+        "Soviet Union USSR Empire News Agency Press Reports Media Times Post Daily Herald Radio Television TV "
+        "Network Channel COVID Coronavirus Internet God Allah Prophet Holy Saint St Mount Lake Free Decision "
+        "Participation Next Yet New Old Great Greater Little Upper Lower Joint Mutual Regional Global World "
+        "International Green Blue Red White Black Gold Silver Golden Royal Liberation Victory Independence "
+        "Constitution Freedom Democracy Justice Peace Friendship Cooperation Partnership Development Growth "
+        "Progress Ceasefire Energy Oil Gas Pipeline Railway Highway Project Projects Company Corporation "
+        "Group Holding Fund Bank Exchange Market Stock Index Prize Award Order Medal Cup Games Olympic "
+        "Olympics Expo"
     )
 )
+NAMED_AFTER = words(
+    "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
+    "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
+    "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
+)
+RANKS = words("Colonel General Lieutenant Major Admiral Marshal Army Brigadier Captain Vice Rear Senior")
+NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
 NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
 
@@ -727,16 +139,21 @@ class PeopleReader:
         self.lex = lex
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
+        acronyms = lex.registered_acronyms
+        self.nameish = [
+            i not in blocked
+            and w[:1].isupper()
+            and w not in NAME_STOP
+            and i not in places
+            and NAME_TOKEN_RE.match(w) is not None
+            and not (len(w) > 1 and w.isupper() and w in acronyms)
+            for i, w in enumerate(doc.words)
+        ]
 
     # ---------------------------------------------------------------- name tokens
 
     def is_name_token(self, i: int) -> bool:
-        w = self.doc.words[i]
-        if i in self.blocked or not NAME_TOKEN_RE.match(w) or not w[0].isupper():
-            return False
-        if w in NAME_STOP or (len(w) > 1 and w.isupper() and w in self.lex.registered_acronyms):
-            return False
-        return i not in self.places
+        return self.nameish[i]
 
     def _glued(self, i: int) -> bool:
         """Token i touches token i-1 (no space): 'Al-Khuraiji', "O'Brien"."""
@@ -777,9 +194,17 @@ class PeopleReader:
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
+        candidates = [i for i, ok in enumerate(self.nameish) if ok or i in self.places]
+        sentence_of = self.doc.sent_of
+        pos = 0
         for sent in self.doc.sentences:
             i = sent.first
             while i < sent.last:
+                while pos < len(candidates) and candidates[pos] < i:
+                    pos += 1
+                if pos == len(candidates) or sentence_of[candidates[pos]] != sent.index:
+                    break
+                i = candidates[pos]
                 start = self._name_start(i, sent.first, sent.last)
                 if start is None:
                     i += 1
@@ -794,8 +219,10 @@ class PeopleReader:
         return found
 
     def _name_start(self, i: int, sent_first: int, sent_last: int) -> int | None:
-        if self.is_name_token(i):
+        if self.nameish[i]:
             return i
+        if i not in self.places:
+            return None
         # A country word as a first name after a title cue: "counterpart Israel Katz".
         hit = self.places.get(i)
         if hit and hit[0] == i and hit[1] == i + 1 and i > sent_first and i + 1 < sent_last:
@@ -811,7 +238,7 @@ class PeopleReader:
         honorific = start > sent_first and self._honorific_before(start)
         if n_names < 2 and title is None and not honorific:
             return None
-        if n_names < 1:
+        if n_names < 1 or self._names_a_place(end, sent_last):
             return None
         after = self._title_after(end, sent_last)
         name = self.doc.slice(start, end)
@@ -821,6 +248,10 @@ class PeopleReader:
             m.title_first, m.title_last = chosen
             m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
         return m
+
+    def _names_a_place(self, end: int, sent_last: int) -> bool:
+        """'Heydar Aliyev International Airport', 'the Nizami Ganjavi Center': a name given to a place."""
+        return any(self.doc.words[k] in NAMED_AFTER for k in range(end, min(end + 3, sent_last)))
 
     def _honorific_before(self, start: int) -> bool:
         k = start - 1
@@ -841,10 +272,30 @@ class PeopleReader:
             k -= 1
         if k >= sent_first and self.doc.words[k] == ",":
             k -= 1  # "the Minister of Foreign Affairs of China, Wang Yi,"
+        if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
+            k -= 3  # "External Affairs Minister (EAM) S Jaishankar"
         end = k + 1
-        while k >= sent_first and self._is_title_token(k) and not self._is_counterpart_boundary(k, end):
+        while k >= sent_first and (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
+            if self._is_counterpart_boundary(k, end):
+                break
             k -= 1
-        return self._trim_title(k + 1, end)
+        span = self._trim_title(k + 1, end)
+        only_rank = span and all(w in RANKS for w in self.doc.words[span[0] : span[1]])
+        if only_rank and k > sent_first and self.doc.words[k] == ",":
+            # "Minister of Defense of Azerbaijan, Colonel General Zakir Hasanov": the office, not the rank
+            return self._title_before(k + 1, sent_first) or span
+        return span
+
+    def _inner_comma(self, k: int, end: int, sent_first: int) -> bool:
+        """'Minister of Investment, Industry and Trade': a comma between two title words."""
+        words = self.doc.words
+        return (
+            words[k] == ","
+            and sent_first < k < end - 1
+            and words[k - 1] in TITLE_WORDS
+            and words[k + 1] in TITLE_WORDS
+            and words[k + 1] not in TITLE_HEADS
+        )
 
     def _is_counterpart_boundary(self, k: int, end: int) -> bool:
         """Stop before 'his' in 'his Israeli counterpart'; never cross a lowercase word."""
@@ -880,6 +331,12 @@ class PeopleReader:
             return None
         if not any(words[k] in TITLE_HEADS or words[k] in COUNTERPART_WORDS for k in range(first, last)):
             return None
+        if (
+            last - first > 1
+            and words[last - 1] in NAME_TITLES
+            and any(w in TITLE_HEADS or w in COUNTERPART_WORDS for w in words[first : last - 1])
+        ):
+            last -= 1  # "Minister of Foreign Affairs Prince Faisal": Prince goes with the name
         return first, last
 
     def _has_country(self, first: int, last: int) -> bool:

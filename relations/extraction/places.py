@@ -12,80 +12,27 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import MONTH_PATTERN, parse_date_phrase
+from .dates import MONTH_NAMES, MONTH_PATTERN, parse_date_phrase
 from .lexicon import Lexicon, Place
-from .text import Document
+from .text import Document, words
 
-MEDIA_HEADS = frozenset(
-    [
-        "Agency",
-        "Broadcasting",
-        "Television",
-        "TV",
-        "Radio",
-        "Daily",
-        "Times",
-        "Post",
-        "Herald",
-        "Gazette",
-        "Tribune",
-        "Today",
-        "Observer",
-        "Chronicle",
-        "Journal",
-        "Insight",
-        "Telegraph",
-        "Review",
-        "Newspaper",
-        "Channel",
-        "Network",
-        "Press",
-        "Online",
-        "Live",
-    ]
+MEDIA_HEADS = words(
+    "Agency Broadcasting Television TV Radio Daily Times Post Herald Gazette Tribune Today Observer "
+    "Chronicle Journal Insight Telegraph Review Newspaper Channel Network Press Online Live"
 )
-MEDIA_BRIDGE = frozenset(
-    [
-        "State",
-        "National",
-        "News",
-        "Press",
-        "Information",
-        "Telegraph",
-        "Global",
-        "International",
-        "Public",
-        "Broadcasting",
-    ]
-)
+MEDIA_BRIDGE = words("State National News Press Information Telegraph Global International Public Broadcasting")
 MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) of (?:the )?$")
 
 DATELINE_RE = re.compile(
     r"^[^\w(]{0,3}(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
-    r"(?:,\s*(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
+    r"(?:,\s*(?!" + MONTH_NAMES + r")(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
+    r"(?:\s*\[[^\]\n]{1,30}\])?"
     r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
     r"(?:[.,]?\s*(?P<date>" + MONTH_PATTERN + r"))?"
     r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
     r"\s*(?P<sep>--|\u2013|\u2014|-|:|\.|\n|$)"
 )
-NOT_DATELINE_START = frozenset(
-    [
-        "On",
-        "In",
-        "At",
-        "The",
-        "As",
-        "During",
-        "After",
-        "Before",
-        "President",
-        "Minister",
-        "Prime",
-        "Foreign",
-        "His",
-        "Her",
-    ]
-)
+NOT_DATELINE_START = words("On In At The As During After Before President Minister Prime Foreign His Her")
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .text import Document
+from .text import Document, words
 
 LIST_CUES = (
     ("in", "the", "fields", "of"),
@@ -33,7 +33,14 @@ LIST_CUES = (
     ("areas", "such", "as"),
     ("spheres", "such", "as"),
     ("sectors", "such", "as"),
+    ("such", "areas", "as"),
+    ("such", "fields", "as"),
+    ("such", "sectors", "as"),
+    ("such", "spheres", "as"),
     ("such", "as"),
+    ("areas", "like"),
+    ("fields", "like"),
+    ("like",),
     ("including",),
     ("particularly",),
     ("especially",),
@@ -57,112 +64,30 @@ LIST_CUES = (
     ("cooperation", "including"),
     ("issues", "of"),
     ("matters", "of"),
+    ("discussed",),
+    ("discussing",),
+    ("reviewed",),
+    ("explored",),
     (":",),
 )
-HEAD_NOUNS = frozenset(
-    [
-        "cooperation",
-        "co-operation",
-        "relations",
-        "ties",
-        "partnership",
-        "projects",
-        "project",
-        "collaboration",
-        "dialogue",
-        "issues",
-        "matters",
-        "agenda",
-        "interaction",
-        "exchanges",
-        "contacts",
-        "sphere",
-        "spheres",
-        "field",
-        "fields",
-        "area",
-        "areas",
-        "sector",
-        "sectors",
-        "links",
-        "cooperation.",
-        "potential",
-        "sphere.",
-        "agreements",
-        "programs",
-        "programmes",
-        "initiatives",
-        "connections",
-        "bonds",
-    ]
+CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in sorted(LIST_CUES, key=len, reverse=True):
+    CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+HEAD_NOUNS = words(
+    "consultations "
+    "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
+    "matters agenda interaction exchanges contacts sphere spheres field fields area areas sector sectors "
+    "links cooperation. potential sphere. agreements programs programmes initiatives connections bonds"
 )
-CONTEXT_WORDS = frozenset(
-    [
-        "cooperation",
-        "co-operation",
-        "cooperate",
-        "cooperating",
-        "collaboration",
-        "partnership",
-        "relations",
-        "ties",
-        "projects",
-        "fields",
-        "field",
-        "areas",
-        "area",
-        "spheres",
-        "sphere",
-        "sectors",
-        "sector",
-        "discussed",
-        "discuss",
-        "discussing",
-        "agenda",
-        "agreements",
-        "domains",
-        "interaction",
-        "issues",
-        "potential",
-        "prospects",
-    ]
+CONTEXT_WORDS = words(
+    "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
+    "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
+    "domains interaction issues potential prospects"
 )
-MODIFIER_OK = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "bilateral",
-        "mutual",
-        "various",
-        "all",
-        "such",
-        "other",
-        "joint",
-        "regional",
-        "international",
-        "alternative",
-        "renewable",
-        "green",
-        "digital",
-        "modern",
-        "new",
-        "mutually",
-        "beneficial",
-        "priority",
-        "promising",
-        "key",
-        "important",
-        "strategic",
-        "practical",
-        "peaceful",
-        "civil",
-        "civilian",
-        "higher",
-        "further",
-        "trade",
-        "economic",
-    ]
+MODIFIER_OK = words(
+    "the a an bilateral mutual various all such other joint regional international alternative renewable "
+    "green digital modern new mutually beneficial priority promising key important strategic practical "
+    "peaceful civil civilian higher further trade economic"
 )
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 MAX_ITEM = 6
@@ -182,19 +107,19 @@ class SectorReader:
         self.doc = doc
         self.lex = lex
         self.masked = masked
-        self.lower = [w.lower() for w in doc.words]
+        self.lower = doc.lower
         self.terms = self._terms()
 
-    def _terms(self) -> dict[int, tuple[int, str]]:
+    def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
         """token index -> (end token, slug) for every usable sector term."""
-        words, terms = self.doc.words, {}
-        for book in (self.lex.sectors_exact, self.lex.sectors):
-            for i, j, slug in book.scan(words):
+        terms: dict[int, tuple[int, tuple[str, ...]]] = {}
+        for book, tokens in ((self.lex.sectors_exact, self.doc.words), (self.lex.sectors, self.lower)):
+            for i, j, slug in book.scan(tokens):
                 if any(k in self.masked for k in range(i, j)) or i in terms:
                     continue
                 if book is self.lex.sectors and not self._lowercase_or_initial(i):
                     continue
-                terms[i] = (j, str(slug))
+                terms[i] = (j, slug)  # type: ignore[assignment]
         return terms
 
     def _lowercase_or_initial(self, i: int) -> bool:
@@ -205,11 +130,14 @@ class SectorReader:
         return sent.first == i
 
     def read(self) -> list[SectorHit]:
-        found: dict[int, SectorHit] = {}
+        found: dict[tuple[int, str], SectorHit] = {}
+        lower = self.lower
         for sent in self.doc.sentences:
-            if not any(self.lower[k] in CONTEXT_WORDS for k in range(sent.first, sent.last)):
+            if CONTEXT_WORDS.isdisjoint(lower[sent.first : sent.last]):
                 continue
             for k in range(sent.first, sent.last):
+                if lower[k] not in CUES_BY_FIRST:
+                    continue
                 cue = self._cue_at(k, sent.last)
                 if cue:
                     self._read_list(cue, sent.last, found)
@@ -217,26 +145,34 @@ class SectorReader:
         return sorted(found.values(), key=lambda h: h.start)
 
     def _cue_at(self, k: int, last: int) -> int | None:
-        for cue in LIST_CUES:
+        for cue in CUES_BY_FIRST.get(self.lower[k], ()):
             n = len(cue)
             if k + n <= last and tuple(self.lower[k : k + n]) == cue:
                 return k + n
         return None
 
-    def _add(self, i: int, found: dict[int, SectorHit]) -> None:
-        j, slug = self.terms[i]
-        found.setdefault(i, SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1]))
+    def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:
+        j, slugs = self.terms[i]
+        for slug in slugs:
+            found.setdefault((i, slug), SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1]))
 
-    def _read_list(self, k: int, last: int, found: dict[int, SectorHit]) -> None:
+    def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """Items after a cue, separated by commas/'and', while each starts with a sector term."""
+        seen, misses = 0, 0
         while k < last:
             item_start = k
             while k < last and self.lower[k] not in ITEM_SPLIT and self.doc.words[k] not in (".", ";", ":"):
                 k += 1
             term = self._item_term(item_start, k)
             if term is None:
-                return
-            self._add(term, found)
+                # "energy, critical raw materials, aviation": one short unknown item does not end the list
+                gerund = self.lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
+                if misses or k - item_start > 3 or gerund:
+                    return
+                misses += 1
+            else:
+                self._add(term, found)
+                seen += 1
             if k - item_start > MAX_ITEM or k >= last or self.doc.words[k] in (".", ";"):
                 return
             while k < last and self.lower[k] in ITEM_SPLIT:
@@ -252,7 +188,7 @@ class SectorReader:
                 return None
         return None
 
-    def _read_qualifiers(self, first: int, last: int, found: dict[int, SectorHit]) -> None:
+    def _read_qualifiers(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments'."""
         for i in range(first, last):
             if i not in self.terms:

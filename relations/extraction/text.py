@@ -18,70 +18,28 @@ QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"}
 )
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and edit than a list of literals)."""
+    return frozenset(text.split())
+
+
 # Words after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "hon",
-        "h",
-        "e",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sen",
-        "rep",
-        "gov",
-        "amb",
-        "messrs",
-        "mt",
-        "ft",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u",
-        "s",
-        "k",
-        "d",
-        "c",
-        "n",
-        "p",
-        "a",
-        "i",
-        "co",
-        "inc",
-        "ltd",
-        "corp",
-        "dept",
-    ]
+ABBREVIATIONS = words(
+    "mr mrs ms dr prof hon h e st jr sr no gen lt col maj capt sen rep gov amb messrs mt ft vs jan feb "
+    "mar apr jun jul aug sep sept oct nov dec u s k d c n p a i co inc ltd corp dept"
 )
 SENTENCE_END_RE = re.compile(
     r"[.!?]+[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u00C0-\u024F])|\n+"
 )
 
 
+PUNCT_NORM = {chr(k): v for k, v in QUOTES.items()}
+
+
 def norm(token: str) -> str:
-    """The form used in lookup keys: unified apostrophes and hyphens."""
-    return token.translate(QUOTES)
+    """The form used in lookup keys: unified apostrophes and hyphens (only single marks vary)."""
+    return PUNCT_NORM.get(token, token) if len(token) == 1 else token
 
 
 @dataclass(slots=True)
@@ -106,21 +64,37 @@ class Document:
     words: list[str] = field(default_factory=list)  # normalised token texts
     sentences: list[Sentence] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)  # token index -> sentence index
+    _sent_starts: list[int] = field(default_factory=list)
+    _lower: list[str] | None = None
 
     @classmethod
     def parse(cls, text: str) -> Document:
         doc = cls(text)
-        for m in TOKEN_RE.finditer(text):
-            doc.starts.append(m.start())
-            doc.ends.append(m.end())
-            doc.words.append(norm(m.group()))
+        matches = list(TOKEN_RE.finditer(text))
+        get = PUNCT_NORM.get
+        doc.starts = starts = [m.start() for m in matches]
+        doc.ends = [m.end() for m in matches]
+        doc.words = [get(w, w) for w in TOKEN_RE.findall(text)]
         doc.sentences = split_sentences(text)
-        sent_starts = [s.start for s in doc.sentences]
-        doc.sent_of = [max(0, bisect_right(sent_starts, s) - 1) for s in doc.starts]
+        sent_of = [0] * len(starts)
         for sent in doc.sentences:
-            sent.first = bisect_right(doc.starts, sent.start - 1)
-            sent.last = bisect_right(doc.starts, sent.end - 1)
+            sent.first = bisect_right(starts, sent.start - 1)
+            sent.last = bisect_right(starts, sent.end - 1)
+            sent_of[sent.first : sent.last] = [sent.index] * (sent.last - sent.first)
+        doc.sent_of = sent_of
+        doc._sent_starts = [s.start for s in doc.sentences]
         return doc
+
+    def positions(self, word: str) -> list[int]:
+        """Token indexes of one word (e.g. every '(')."""
+        return [i for i, w in enumerate(self.words) if w == word]
+
+    @property
+    def lower(self) -> list[str]:
+        """The tokens lowercased (computed once)."""
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.words]
+        return self._lower
 
     def __len__(self) -> int:
         return len(self.words)
@@ -137,7 +111,7 @@ class Document:
     def sentence_at(self, offset: int) -> Sentence | None:
         if not self.sentences:
             return None
-        idx = bisect_right([s.start for s in self.sentences], offset) - 1
+        idx = bisect_right(self._sent_starts, offset) - 1
         return self.sentences[max(idx, 0)]
 
     def slice(self, i: int, j: int) -> str:
@@ -181,3 +155,27 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
         end -= 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+
+class Gate:
+    """A regex behind a cheap substring test: Python's regex engine is slow on long alternations,
+    and most sentences contain none of the needles, so most searches never run."""
+
+    __slots__ = ("needles", "regex")
+
+    def __init__(self, pattern: str, needles: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.needles = tuple(needles.split())
+
+    def search(self, text: str, low: str | None = None) -> re.Match | None:
+        low = text.lower() if low is None else low
+        for needle in self.needles:
+            if needle in low:
+                return self.regex.search(text)
+        return None
+
+    def finditer(self, text: str, low: str | None = None):
+        low = text.lower() if low is None else low
+        if any(needle in low for needle in self.needles):
+            return self.regex.finditer(text)
+        return iter(())

@@ -3,19 +3,24 @@
 Two reports are of the same meeting when they have the same parties, compatible dates and
 either a participant in common or near-identical text. Without any date on one side, only
 near-identical text is enough: the same two ministers meet often, and a wrong merge hides a
-meeting, while a missed one is a curator's click away (official_merge / meeting_merge).
+meeting, while a missed one is a curator's click away.
+
+Ingest loads the candidates of a whole batch at once (`CandidatePool.load`, three queries)
+and adds the meetings the batch creates, so two reports in one batch merge as well.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
-from django.db.models import Count, Min, Q
+from django.db.models import Min, Q
 
-from relations.extraction import Extraction
-from relations.extraction.types import Participant
 from relations.models import Article, Meeting, MeetingParticipant
+
+from .officials import Person
 
 SAME_DAY_TOLERANCE = timedelta(days=1)  # time zones and overnight talks
 REPORT_DELAY = timedelta(days=7)  # how long after a meeting it is still news
@@ -23,76 +28,125 @@ PUBLISHED_TOLERANCE = timedelta(days=3)  # two undated reports published this cl
 NEAR_IDENTICAL = 0.5  # Jaccard similarity of word 5-grams
 
 
-def shingles(text: str, size: int = 5) -> set[int]:
+def shingles(text: str, size: int = 5) -> frozenset[int]:
     words = re.findall(r"\w+", text.casefold())
-    return {hash(tuple(words[i : i + size])) for i in range(max(len(words) - size + 1, 1))}
+    return frozenset(hash(tuple(words[i : i + size])) for i in range(max(len(words) - size + 1, 1)))
 
 
-def similarity(a: str, b: str) -> float:
-    sa, sb = shingles(a), shingles(b)
-    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _dates_compatible(
+def dates_compatible(
     new_date: date | None, new_published: date | None, old_date: date | None, old_published: date | None
 ) -> bool | None:
     """True/False when the dates decide; None when there is not enough to tell."""
     if new_date and old_date:
         return abs(new_date - old_date) <= SAME_DAY_TOLERANCE
     if new_date and old_published:
-        return timedelta(0) - SAME_DAY_TOLERANCE <= old_published - new_date <= REPORT_DELAY
+        return -SAME_DAY_TOLERANCE <= old_published - new_date <= REPORT_DELAY
     if old_date and new_published:
-        return timedelta(0) - SAME_DAY_TOLERANCE <= new_published - old_date <= REPORT_DELAY
+        return -SAME_DAY_TOLERANCE <= new_published - old_date <= REPORT_DELAY
     if new_published and old_published:
         return abs(new_published - old_published) <= PUBLISHED_TOLERANCE
     return None
 
 
-def _candidates(parties: list[str], new_date: date | None) -> list[Meeting]:
-    qs = Meeting.objects.annotate(n_parties=Count("parties", distinct=True)).filter(n_parties=len(parties))
-    for code in parties:
-        qs = qs.filter(pk__in=Meeting.objects.filter(parties__country_id=code).values("pk"))
-    if new_date:
-        window = Q(date__range=(new_date - REPORT_DELAY, new_date + REPORT_DELAY)) | Q(date__isnull=True)
-        qs = qs.filter(window)
-    return list(qs.annotate(first_published=Min("sources__article__published")).order_by("-id")[:50])
+@dataclass(eq=False)
+class Report:
+    """What dedupe needs to know of one new article."""
+
+    key: str
+    date: date | None
+    published: date | None
+    text: str
+    persons: set[Person]
+
+    @cached_property
+    def shingles(self) -> frozenset[int]:
+        return shingles(self.text)
 
 
-def find_matching_meeting(
-    *,
-    article: Article,
-    extraction: Extraction,
-    parties: list[str],
-    officials: list[tuple[Participant, int | None]],
-) -> Meeting | None:
-    """The meeting on record that this article reports, or None for a new one."""
-    facts = extraction.meeting
-    assert facts is not None
-    candidates = _candidates(parties, facts.date)
-    if not candidates:
-        return None
-    ids = {c.pk for c in candidates}
-    people: dict[int, set[int]] = {}
-    for meeting_id, official_id in MeetingParticipant.objects.filter(
-        meeting_id__in=ids, official__isnull=False
-    ).values_list("meeting_id", "official_id"):
-        people.setdefault(meeting_id, set()).add(official_id)
-    texts: dict[int, list[str]] = {}
-    for meeting_id, text in Article.objects.filter(meeting_links__meeting_id__in=ids).values_list(
-        "meeting_links__meeting_id", "text"
-    ):
-        texts.setdefault(meeting_id, []).append(text)
-    mine = {official_id for _, official_id in officials if official_id}
-    best: tuple[float, Meeting] | None = None
-    for meeting in candidates:
-        dates = _dates_compatible(facts.date, article.published, meeting.date, meeting.first_published)
-        if dates is False:
-            continue
-        sim = max((similarity(article.text, t) for t in texts.get(meeting.pk, [])), default=0.0)
-        shared = bool(mine & people.get(meeting.pk, set()))
-        unnamed = not mine and not people.get(meeting.pk)
-        if sim >= NEAR_IDENTICAL or (dates and (shared or unnamed)):
-            score = sim + (1.0 if shared else 0.0) + (0.5 if dates else 0.0)
-            if best is None or score > best[0]:
-                best = (score, meeting)
-    return best[1] if best else None
+@dataclass(eq=False)
+class Candidate:
+    """A meeting a new report may belong to: on record, or created earlier in the same batch."""
+
+    meeting: Meeting
+    published: date | None
+    official_ids: set[int] = field(default_factory=set)
+    persons: set[Person] = field(default_factory=set)
+    texts: list[frozenset[int]] = field(default_factory=list)
+
+    def shares_someone_with(self, report: Report) -> bool:
+        if report.persons & self.persons:
+            return True
+        return bool({p.official_id for p in report.persons if p.official_id} & self.official_ids)
+
+    @property
+    def unnamed(self) -> bool:
+        return not self.persons and not self.official_ids
+
+    def add_report(self, report: Report) -> None:
+        self.persons |= report.persons
+        self.texts.append(report.shingles)
+        if report.published and (self.published is None or report.published < self.published):
+            self.published = report.published
+
+
+class CandidatePool:
+    """The meetings, by party key, that the reports of a batch may belong to."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[Candidate]] = {}
+
+    @classmethod
+    def load(cls, reports: list[Report]) -> CandidatePool:
+        pool = cls()
+        windows: dict[str, list[date] | None] = {}
+        for r in reports:
+            when = r.date or r.published
+            if when is None:
+                windows[r.key] = None  # undated: every meeting of the pair is a candidate
+            elif windows.get(r.key, []) is not None:
+                windows.setdefault(r.key, []).append(when)  # type: ignore[union-attr]
+        if not windows:
+            return pool
+        where = Q()
+        for key, dates in windows.items():
+            if dates is None:
+                where |= Q(party_key=key)
+            else:
+                span = (min(dates) - REPORT_DELAY - SAME_DAY_TOLERANCE, max(dates) + REPORT_DELAY)
+                where |= Q(party_key=key) & (Q(date__isnull=True) | Q(date__range=span))
+        meetings = list(Meeting.objects.filter(where).annotate(first_published=Min("sources__article__published")))
+        by_id = {m.pk: Candidate(m, m.first_published) for m in meetings}
+        for meeting_id, official_id in MeetingParticipant.objects.filter(
+            meeting_id__in=by_id, official__isnull=False
+        ).values_list("meeting_id", "official_id"):
+            by_id[meeting_id].official_ids.add(official_id)
+        for meeting_id, text in Article.objects.filter(meeting_links__meeting_id__in=by_id).values_list(
+            "meeting_links__meeting_id", "text"
+        ):
+            by_id[meeting_id].texts.append(shingles(text))
+        for candidate in by_id.values():
+            pool.by_key.setdefault(candidate.meeting.party_key, []).append(candidate)
+        return pool
+
+    def add(self, candidate: Candidate) -> None:
+        self.by_key.setdefault(candidate.meeting.party_key, []).append(candidate)
+
+    def match(self, report: Report) -> Candidate | None:
+        """The best candidate this report is another account of, or None for a new meeting."""
+        best: tuple[float, Candidate] | None = None
+        for candidate in self.by_key.get(report.key, []):
+            dates = dates_compatible(report.date, report.published, candidate.meeting.date, candidate.published)
+            if dates is False:
+                continue
+            sim = max((jaccard(report.shingles, t) for t in candidate.texts), default=0.0)
+            shared = candidate.shares_someone_with(report)
+            unnamed = not report.persons and candidate.unnamed
+            if sim >= NEAR_IDENTICAL or (dates and (shared or unnamed)):
+                score = sim + (1.0 if shared else 0.0) + (0.5 if dates else 0.0)
+                if best is None or score > best[0]:
+                    best = (score, candidate)
+        return best[1] if best else None

@@ -1,36 +1,43 @@
 """Article ingest: an article's text becomes an Article, and its meeting a Meeting with evidence.
 
-One article is one transaction. Idempotent by content hash: the same text again changes
-nothing. When the article reports a meeting already on record (another agency's report of
-the same event), it is merged into that Meeting as a further source instead of creating a
-second one. Curator work is never overwritten: verified or rejected meetings only gain the
-source, and fields listed in Meeting.locked_fields are left alone.
+Idempotent by content hash: the same text again changes nothing. When an article reports a
+meeting already on record (another agency's report of the same event), it is merged into
+that Meeting as a further source instead of creating a second one. Curator work is never
+overwritten: verified or rejected meetings only gain the source, and fields listed in
+Meeting.locked_fields are left alone.
+
+Articles are written in batches (build in memory, one bulk insert per model), each batch in
+one transaction. If a batch fails, its articles are retried one transaction each, so a bad
+article is skipped alone and nothing is ever half-written. The API and the commands share
+this one path: a single article is a batch of one.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import combinations
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from relations.extraction import EXTRACTOR_VERSION, ArticleError, ArticleInput, Extraction, Gazetteer, extract
 from relations.extraction.types import Fact, Participant, Span
 from relations.models import (
     Article,
+    BilateralRelation,
     CooperationSector,
     Country,
     DatePrecision,
+    Evidence,
     Forum,
     Meeting,
     MeetingCountry,
+    MeetingFormat,
     MeetingForum,
     MeetingParticipant,
     MeetingSector,
@@ -39,12 +46,14 @@ from relations.models import (
     RelationLevel,
 )
 
-from .dedupe import find_matching_meeting
-from .officials import OfficialResolver
+from .dedupe import Candidate, CandidatePool, Report
+from .officials import OfficialResolver, Person
 from .reference import gazetteer_cached
-from .relations import relation_get_or_create
 
 log = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+EXTRACTED = Evidence.Origin.EXTRACTED
 
 
 class Outcome:
@@ -65,114 +74,231 @@ class ArticleIngestResult:
     extraction: Extraction | None = None
 
 
-def article_ingest(
-    *,
-    article: ArticleInput,
-    gazetteer: Gazetteer | None = None,
-    resolver: OfficialResolver | None = None,
-) -> ArticleIngestResult:
-    """Store one article and what it reports, in one transaction; a no-op for a known text."""
-    known = Article.objects.filter(content_hash=article.content_hash).first()
-    if known is not None:
-        return ArticleIngestResult(
-            article=known, created=False, outcome=Outcome.KNOWN, meetings=list(known.meetings.all())
+@dataclass
+class IngestContext:
+    """What a run keeps between batches: the gazetteer, reference ids, known officials and pairs."""
+
+    gazetteer: Gazetteer
+    resolver: OfficialResolver
+    countries: frozenset[str]
+    sectors: dict[str, int]
+    forums: dict[str, int]
+    relations: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, gazetteer: Gazetteer | None = None) -> IngestContext:
+        return cls(
+            gazetteer=gazetteer or gazetteer_cached(),
+            resolver=OfficialResolver(),
+            countries=frozenset(Country.objects.values_list("iso3", flat=True)),
+            sectors=dict(CooperationSector.objects.values_list("slug", "pk")),
+            forums=dict(Forum.objects.values_list("acronym", "pk")),
         )
-    extraction = extract(
-        article.text, title=article.title, published=article.published, gazetteer=gazetteer or gazetteer_cached()
+
+    def forget_writes(self) -> None:
+        """After a rollback: drop what the rolled-back transaction created."""
+        self.resolver.clear()
+        self.forums = dict(Forum.objects.values_list("acronym", "pk"))
+        self.relations.clear()
+
+
+def article_ingest(*, article: ArticleInput, gazetteer: Gazetteer | None = None) -> ArticleIngestResult:
+    """Store one article and what it reports, in one transaction; a no-op for a known text.
+
+    Raises ArticleError when the article cannot be used (it names no country, say).
+    """
+    result = ingest_batch([article], IngestContext.load(gazetteer))[0]
+    if isinstance(result, ArticleError):
+        raise result
+    if result.outcome == Outcome.KNOWN:
+        result.article = Article.objects.get(pk=result.article.pk)
+        result.meetings = list(result.article.meetings.all())
+    return result
+
+
+# --------------------------------------------------------------------------- one batch
+
+
+@dataclass(eq=False)
+class _Pending:
+    """A new article of the batch, on its way to the database."""
+
+    source: ArticleInput
+    extraction: Extraction
+    article: Article
+    parties: list[str] = field(default_factory=list)
+    people: list[tuple[Participant, Person | None]] = field(default_factory=list)
+    report: Report | None = None
+    candidate: Candidate | None = None
+    outcome: str = Outcome.NO_MEETING
+
+
+def ingest_batch(
+    items: list[ArticleInput], ctx: IngestContext, *, stop_at_error: bool = False
+) -> list[ArticleIngestResult | ArticleError]:
+    """Ingest a batch; returns one result (or the error that stopped it) per item, in order.
+
+    With stop_at_error, nothing after the first bad article is written (or returned).
+    """
+    results: list[ArticleIngestResult | ArticleError | _Pending] = []
+    known = dict(
+        Article.objects.filter(content_hash__in={i.content_hash for i in items}).values_list("content_hash", "pk")
     )
-    if not extraction.countries_mentioned:
-        raise ArticleError(article.origin or article.title, "the article names no country")
-    resolver = resolver or OfficialResolver()
+    seen: dict[str, _Pending] = {}
+    for item in items:
+        if item.content_hash in known or item.content_hash in seen:
+            results.append(_known_result(item, known, seen))
+            continue
+        pending = _prepare(item, ctx)
+        results.append(pending)
+        if isinstance(pending, ArticleError):
+            if stop_at_error:
+                break
+            continue
+        seen[item.content_hash] = pending
+    todo = [r for r in results if isinstance(r, _Pending)]
+    if todo:
+        try:
+            with transaction.atomic():
+                _write(todo, ctx)
+        except (DatabaseError, ValidationError) as exc:
+            ctx.forget_writes()
+            if len(items) == 1:
+                return [ArticleError(items[0].origin or items[0].title, _describe(exc))]
+            log.info("batch of %d failed (%s); retrying one article at a time", len(items), exc)
+            return _one_by_one(items, ctx, stop_at_error)
+    return [_finish(r) for r in results]
+
+
+def _one_by_one(
+    items: list[ArticleInput], ctx: IngestContext, stop_at_error: bool
+) -> list[ArticleIngestResult | ArticleError]:
+    results: list[ArticleIngestResult | ArticleError] = []
+    for item in items:
+        results += ingest_batch([item], ctx)
+        if stop_at_error and isinstance(results[-1], ArticleError):
+            break
+    return results
+
+
+def _known_result(item: ArticleInput, known: dict[str, int], seen: dict[str, _Pending]) -> ArticleIngestResult:
+    if item.content_hash in seen:  # the same text twice in one batch: the second is already known
+        return ArticleIngestResult(article=seen[item.content_hash].article, created=False, outcome=Outcome.KNOWN)
+    return ArticleIngestResult(article=Article(pk=known[item.content_hash]), created=False, outcome=Outcome.KNOWN)
+
+
+def _finish(result: ArticleIngestResult | ArticleError | _Pending) -> ArticleIngestResult | ArticleError:
+    if not isinstance(result, _Pending):
+        return result
+    meetings = [result.candidate.meeting] if result.candidate else []
+    return ArticleIngestResult(result.article, True, result.outcome, meetings, result.extraction)
+
+
+def _prepare(item: ArticleInput, ctx: IngestContext) -> _Pending | ArticleError:
+    """Extract (outside any transaction: it is the slow, pure part) and check the result."""
+    where = item.origin or item.title
     try:
-        with transaction.atomic():
-            return _store(article, extraction, resolver)
-    except Exception:
-        resolver.clear()  # it may hold officials created by the rolled-back transaction
-        known = Article.objects.filter(content_hash=article.content_hash).first()
-        if known is None:
-            raise
-        # Another process stored the same text between our check and our insert.
-        return ArticleIngestResult(
-            article=known, created=False, outcome=Outcome.KNOWN, meetings=list(known.meetings.all())
-        )
-
-
-def _store(article: ArticleInput, extraction: Extraction, resolver: OfficialResolver) -> ArticleIngestResult:
-    row = Article.objects.create(
-        title=article.title,
-        text=article.text,
-        url=article.url,
-        publisher=article.publisher,
-        published=article.published,
-        language=article.language,
-        content_hash=article.content_hash,
+        extraction = extract(item.text, title=item.title, published=item.published, gazetteer=ctx.gazetteer)
+    except Exception as exc:  # one odd text must not stop a run of thousands
+        log.exception("extractor failed on %s", where)
+        return ArticleError(where, f"the extractor failed ({exc.__class__.__name__}: {exc})")
+    if not extraction.countries_mentioned:
+        return ArticleError(where, "the article names no country")
+    article = Article(
+        title=item.title,
+        text=item.text,
+        url=item.url,
+        publisher=item.publisher,
+        published=item.published,
+        language=item.language,
+        content_hash=item.content_hash,
         extractor_version=EXTRACTOR_VERSION,
         extracted_at=timezone.now(),
         extraction=extraction.to_contract(),
     )
-    known_codes = set(
-        Country.objects.filter(iso3__in=[f.value for f in extraction.countries_mentioned]).values_list(
-            "iso3", flat=True
-        )
+    pending = _Pending(item, extraction, article)
+    pending.parties = sorted({f.value for f in extraction.parties} & ctx.countries)
+    if extraction.meeting is not None and len(pending.parties) >= 2:
+        pending.outcome = Outcome.NEW
+    return pending
+
+
+def _write(todo: list[_Pending], ctx: IngestContext) -> None:
+    with_meeting = [p for p in todo if p.outcome == Outcome.NEW]
+    ctx.resolver.preload({m.country for p in with_meeting for m in p.extraction.participants})
+    for p in with_meeting:
+        p.people = ctx.resolver.resolve_all(p.extraction.participants)
+        meeting = p.extraction.meeting
+        assert meeting is not None
+        persons = {person for _, person in p.people if person is not None}
+        key = Meeting.make_party_key(p.parties)
+        p.report = Report(key, meeting.date, p.source.published, p.source.text, persons)
+    pool = CandidatePool.load([p.report for p in with_meeting if p.report])
+    merged_on_record: dict[int, Meeting] = {}
+    for p in with_meeting:
+        _place(p, pool, ctx, merged_on_record)
+    ctx.resolver.flush()
+    bulk_create_with_history([p.article for p in todo], Article, batch_size=500)
+    Article.countries_mentioned.through.objects.bulk_create(
+        [
+            Article.countries_mentioned.through(article_id=p.article.pk, country_id=code)
+            for p in todo
+            for code in sorted({f.value for f in p.extraction.countries_mentioned} & ctx.countries)
+        ],
+        batch_size=1000,
     )
-    row.countries_mentioned.set(sorted(known_codes))
-    parties = sorted({f.value for f in extraction.parties} & _existing_codes(extraction.parties))
-    if extraction.meeting is None or len(parties) < 2:
-        return ArticleIngestResult(article=row, created=True, outcome=Outcome.NO_MEETING, extraction=extraction)
-    participants = resolver.resolve_all(extraction.participants)
-    meeting = find_matching_meeting(article=row, extraction=extraction, parties=parties, officials=participants)
-    if meeting is None:
-        meeting = _meeting_create(row, extraction)
-        outcome, how = Outcome.NEW, "created"
-    else:
-        outcome, how = Outcome.MERGED, "merged"
-        _meeting_fill(meeting, row, extraction)
-    MeetingSource.objects.create(meeting=meeting, article=row, how=how)
-    if meeting.status == MeetingStatus.EXTRACTED:
-        _add_links(meeting, row, extraction, parties, participants)
-    _record_relations(meeting, row, extraction, parties)
-    return ArticleIngestResult(article=row, created=True, outcome=outcome, meetings=[meeting], extraction=extraction)
+    new_meetings = [p.candidate.meeting for p in with_meeting if p.outcome == Outcome.NEW and p.candidate]
+    bulk_create_with_history(new_meetings, Meeting, batch_size=500)
+    if merged_on_record:
+        fields = sorted({f for m in merged_on_record.values() for f in getattr(m, "_filled", ())})
+        if fields:
+            filled = [m for m in merged_on_record.values() if getattr(m, "_filled", ())]
+            bulk_update_with_history(filled, Meeting, [*fields, "updated_at"], batch_size=500)
+    _write_links(with_meeting, ctx, merged_on_record)
+    _write_relations(with_meeting, ctx)
 
 
-def _existing_codes(facts: list[Fact]) -> set[str]:
-    return set(Country.objects.filter(iso3__in=[f.value for f in facts]).values_list("iso3", flat=True))
+def _place(p: _Pending, pool: CandidatePool, ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:
+    """Attach the report to the meeting it describes, or make a new (unsaved) meeting for it."""
+    assert p.report is not None
+    candidate = pool.match(p.report)
+    if candidate is None:
+        meeting = Meeting(title=p.article.title[:500], party_key=p.report.key, **_meeting_values(p.extraction, ctx))
+        candidate = Candidate(meeting, p.source.published)
+        candidate.add_report(p.report)
+        pool.add(candidate)
+        p.candidate = candidate
+        return
+    p.candidate, p.outcome = candidate, Outcome.MERGED
+    candidate.add_report(p.report)
+    meeting = candidate.meeting
+    if meeting.pk:
+        merged_on_record[meeting.pk] = meeting
+    _fill(meeting, _meeting_values(p.extraction, ctx))
 
 
-def _quote(span: Span | None) -> dict:
-    if span is None:
-        return {"evidence": "", "evidence_start": None, "evidence_end": None}
-    return {"evidence": span.sentence, "evidence_start": span.start, "evidence_end": span.end}
-
-
-def _meeting_values(article: Article, extraction: Extraction) -> dict:
+def _meeting_values(extraction: Extraction, ctx: IngestContext) -> dict:
+    """The meeting's fields from an extraction; validated here rather than by full_clean(),
+    whose foreign-key checks cost a query each (the codes are checked against ctx.countries)."""
     facts = extraction.meeting
     assert facts is not None
-    when = facts.date
+    if facts.format not in MeetingFormat.values or facts.date_precision not in DatePrecision.values:
+        raise ValidationError(f"the extractor returned format {facts.format!r}, precision {facts.date_precision!r}")
+    location = facts.location_country if facts.location_country in ctx.countries else None
     return {
-        "date": when,
-        "date_precision": facts.date_precision if when else DatePrecision.UNKNOWN,
+        "date": facts.date,
+        "date_precision": facts.date_precision if facts.date else DatePrecision.UNKNOWN,
         "format": facts.format,
-        "location_country_id": facts.location_country if _country_exists(facts.location_country) else None,
-        "location_city": facts.location_city or "",
-        "host_country_id": facts.location_country if _country_exists(facts.location_country) else None,
+        "location_country_id": location,
+        "location_city": (facts.location_city or "")[:128],
+        "host_country_id": location,
         "date_evidence": facts.date_span.sentence if facts.date_span else "",
         "format_evidence": facts.format_span.sentence if facts.format_span else "",
         "location_evidence": facts.location_span.sentence if facts.location_span else "",
     }
 
 
-def _country_exists(code: str | None) -> bool:
-    return bool(code) and Country.objects.filter(iso3=code).exists()
-
-
-def _meeting_create(article: Article, extraction: Extraction) -> Meeting:
-    meeting = Meeting(title=article.title[:500], **_meeting_values(article, extraction))
-    meeting.full_clean()
-    meeting.save()
-    return meeting
-
-
-# Fields a later report may fill when the first report left them empty.
+# Fields a later report may fill when the earlier ones left them empty: field -> columns.
 FILLABLE = {
     "date": ("date", "date_precision", "date_evidence"),
     "location_country": ("location_country_id", "location_evidence"),
@@ -181,12 +307,11 @@ FILLABLE = {
 }
 
 
-def _meeting_fill(meeting: Meeting, article: Article, extraction: Extraction) -> None:
+def _fill(meeting: Meeting, values: dict) -> None:
     """Fill what the meeting lacks from a further report; never touch curated or locked fields."""
     if meeting.status != MeetingStatus.EXTRACTED:
         return
-    values = _meeting_values(article, extraction)
-    changed: list[str] = []
+    filled: set[str] = getattr(meeting, "_filled", set())
     for name, columns in FILLABLE.items():
         if name in meeting.locked_fields or getattr(meeting, columns[0]) not in (None, ""):
             continue
@@ -194,56 +319,17 @@ def _meeting_fill(meeting: Meeting, article: Article, extraction: Extraction) ->
             continue
         for column in columns:
             setattr(meeting, column, values[column])
-            changed.append(column.removesuffix("_id"))
-    if changed:
-        meeting.save(update_fields=[*changed, "updated_at"])
+            filled.add(column.removesuffix("_id"))
+    meeting._filled = filled  # type: ignore[attr-defined]
 
 
-def _add_links(
-    meeting: Meeting,
-    article: Article,
-    extraction: Extraction,
-    parties: list[str],
-    participants: list[tuple[Participant, int | None]],
-) -> None:
-    """Add the parties, participants, sectors and forums the meeting does not have yet."""
-    evidence = {f.value: f.span for f in extraction.parties}
-    have = set(meeting.parties.values_list("country_id", flat=True))
-    bulk_create_with_history(
-        [
-            MeetingCountry(
-                meeting=meeting, country_id=code, source=article, origin="extracted", **_quote(evidence.get(code))
-            )
-            for code in parties
-            if code not in have
-        ],
-        MeetingCountry,
-    )
-    _add_participants(meeting, article, participants)
-    sectors = dict(
-        CooperationSector.objects.filter(slug__in=[f.value for f in extraction.sectors]).values_list("slug", "pk")
-    )
-    have = set(meeting.sector_links.values_list("sector_id", flat=True))
-    bulk_create_with_history(
-        [
-            MeetingSector(
-                meeting=meeting, sector_id=sectors[f.value], source=article, origin="extracted", **_quote(f.span)
-            )
-            for f in _unique(extraction.sectors)
-            if f.value in sectors and sectors[f.value] not in have
-        ],
-        MeetingSector,
-    )
-    forums = _forums_for(extraction.forums)
-    have = set(meeting.forum_links.values_list("forum_id", flat=True))
-    bulk_create_with_history(
-        [
-            MeetingForum(meeting=meeting, forum=forums[f.value], source=article, origin="extracted", **_quote(f.span))
-            for f in _unique(extraction.forums)
-            if forums[f.value].pk not in have
-        ],
-        MeetingForum,
-    )
+# --------------------------------------------------------------------------- links
+
+
+def _quote(span: Span | None) -> dict:
+    if span is None:
+        return {"evidence": "", "evidence_start": None, "evidence_end": None}
+    return {"evidence": span.sentence, "evidence_start": span.start, "evidence_end": span.end}
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -253,60 +339,132 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return list(seen.values())
 
 
-def _forums_for(facts: list[Fact]) -> dict[str, Forum]:
-    """The Forum of each reported acronym; an organisation outside the registry is added unregistered."""
-    wanted = {f.value for f in facts}
-    forums = {f.acronym: f for f in Forum.objects.filter(acronym__in=wanted)}
-    for value in sorted(wanted - forums.keys()):
-        forums[value], _ = Forum.objects.get_or_create(
-            acronym=value[:128], defaults={"name": value[:255], "registered": False, "kind": Forum.Kind.OTHER}
-        )
-    return forums
+@dataclass
+class _Have:
+    """The links a meeting already has, so that a further report adds only what is new."""
+
+    parties: set[str] = field(default_factory=set)
+    officials: set[int] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    sectors: set[int] = field(default_factory=set)
+    forums: set[int] = field(default_factory=set)
 
 
-def _add_participants(meeting: Meeting, article: Article, participants: list[tuple[Participant, int | None]]) -> None:
-    existing = list(meeting.participants.all())
-    have_officials = {p.official_id for p in existing if p.official_id}
-    have_names = {p.raw_name.casefold() for p in existing if p.raw_name}
-    rows = []
-    for mention, official_id in participants:
-        raw = (mention.name or "")[:255]
-        if (official_id and official_id in have_officials) or (raw and raw.casefold() in have_names):
-            continue
-        if not raw and not official_id and not mention.title:
-            continue
-        if official_id:
-            have_officials.add(official_id)
-        if raw:
-            have_names.add(raw.casefold())
-        rows.append(
-            MeetingParticipant(
-                meeting=meeting,
-                official_id=official_id,
-                country_id=mention.country if _country_exists(mention.country) else None,
-                raw_name=raw,
-                title=(mention.title or "")[:255],
-                source=article,
-                origin="extracted",
-                **_quote(mention.span),
-            )
-        )
-    bulk_create_with_history(rows, MeetingParticipant)
+def _existing_links(meeting_ids: Iterable[int]) -> dict[int, _Have]:
+    have: dict[int, _Have] = {pk: _Have() for pk in meeting_ids}
+    if not have:
+        return have
+    for mid, code in MeetingCountry.objects.filter(meeting_id__in=have).values_list("meeting_id", "country_id"):
+        have[mid].parties.add(code)
+    for mid, official, name in MeetingParticipant.objects.filter(meeting_id__in=have).values_list(
+        "meeting_id", "official_id", "raw_name"
+    ):
+        if official:
+            have[mid].officials.add(official)
+        if name:
+            have[mid].names.add(name.casefold())
+    for mid, sector in MeetingSector.objects.filter(meeting_id__in=have).values_list("meeting_id", "sector_id"):
+        have[mid].sectors.add(sector)
+    for mid, forum in MeetingForum.objects.filter(meeting_id__in=have).values_list("meeting_id", "forum_id"):
+        have[mid].forums.add(forum)
+    return have
 
 
-def _record_relations(meeting: Meeting, article: Article, extraction: Extraction, parties: list[str]) -> None:
+def _ensure_forums(labels: set[str], ctx: IngestContext) -> None:
+    """Organisations outside the registry are added, unregistered, under the label the text gives."""
+    missing = sorted(label[:128] for label in labels if label[:128] not in ctx.forums)
+    if missing:
+        rows = [Forum(acronym=m, name=m[:255], registered=False, kind=Forum.Kind.OTHER) for m in missing]
+        for forum in bulk_create_with_history(rows, Forum, batch_size=500):
+            ctx.forums[forum.acronym] = forum.pk
+
+
+def _write_links(pendings: list[_Pending], ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:
+    _ensure_forums({f.value for p in pendings for f in p.extraction.forums}, ctx)
+    have = _existing_links(merged_on_record)
+    rows: dict[type, list] = {MeetingCountry: [], MeetingParticipant: [], MeetingSector: [], MeetingForum: []}
+    sources = []
+    for p in pendings:
+        assert p.candidate is not None
+        meeting = p.candidate.meeting
+        how = "created" if p.outcome == Outcome.NEW else "merged"
+        sources.append(MeetingSource(meeting=meeting, article=p.article, how=how))
+        if meeting.status == MeetingStatus.EXTRACTED:
+            _links_of(p, meeting, have.setdefault(meeting.pk, _Have()), ctx, rows)
+    for model, objs in rows.items():
+        bulk_create_with_history(objs, model, batch_size=500)
+    bulk_create_with_history(sources, MeetingSource, batch_size=500)
+
+
+def _links_of(p: _Pending, meeting: Meeting, have: _Have, ctx: IngestContext, rows: dict[type, list]) -> None:
+    """The link rows this report adds to its meeting (what the meeting does not have yet)."""
+    common = {"meeting": meeting, "source": p.article, "origin": EXTRACTED}
+    evidence = {f.value: f.span for f in p.extraction.parties}
+    for code in p.parties:
+        if code not in have.parties:
+            have.parties.add(code)
+            rows[MeetingCountry].append(MeetingCountry(country_id=code, **common, **_quote(evidence.get(code))))
+    for mention, person in p.people:
+        row = _participant_row(mention, person, have, ctx)
+        if row is not None:
+            rows[MeetingParticipant].append(MeetingParticipant(**row, **common, **_quote(mention.span)))
+    for fact in _unique(p.extraction.sectors):
+        sector = ctx.sectors.get(fact.value)
+        if sector and sector not in have.sectors:
+            have.sectors.add(sector)
+            rows[MeetingSector].append(MeetingSector(sector_id=sector, **common, **_quote(fact.span)))
+    for fact in _unique(p.extraction.forums):
+        forum = ctx.forums[fact.value[:128]]
+        if forum not in have.forums:
+            have.forums.add(forum)
+            rows[MeetingForum].append(MeetingForum(forum_id=forum, **common, **_quote(fact.span)))
+
+
+def _participant_row(mention: Participant, person: Person | None, have: _Have, ctx: IngestContext) -> dict | None:
+    raw = (mention.name or "")[:255]
+    official = person.official_id if person else None
+    if (official and official in have.officials) or (raw and raw.casefold() in have.names):
+        return None
+    if not raw and not official and not mention.title:
+        return None
+    if official:
+        have.officials.add(official)
+    if raw:
+        have.names.add(raw.casefold())
+    country = mention.country if mention.country in ctx.countries else None
+    return {"official_id": official, "country_id": country, "raw_name": raw, "title": (mention.title or "")[:255]}
+
+
+def _write_relations(pendings: list[_Pending], ctx: IngestContext) -> None:
     """Every pair of parties has its relation row; a stated level is recorded with its source."""
-    level = extraction.relation_level
-    stated_on: date | None = meeting.date or article.published
-    for a, b in combinations(parties, 2):
-        relation, _ = relation_get_or_create(first=a, second=b)
-        if level is not None and len(parties) == 2:
-            RelationLevel.objects.get_or_create(
-                relation=relation,
+    pairs = {pair for p in pendings for pair in combinations(p.parties, 2)}
+    missing = pairs - ctx.relations.keys()
+    if missing:
+        firsts = {a for a, _ in missing}
+        for pk, a, b in BilateralRelation.objects.filter(country_a_id__in=firsts).values_list(
+            "pk", "country_a_id", "country_b_id"
+        ):
+            if (a, b) in missing:
+                ctx.relations[(a, b)] = pk
+        new = [BilateralRelation(country_a_id=a, country_b_id=b) for a, b in sorted(missing - ctx.relations.keys())]
+        for relation in bulk_create_with_history(new, BilateralRelation, batch_size=500):
+            ctx.relations[(relation.country_a_id, relation.country_b_id)] = relation.pk
+    levels = []
+    for p in pendings:
+        level = p.extraction.relation_level
+        if level is None or len(p.parties) != 2:
+            continue
+        assert p.candidate is not None
+        levels.append(
+            RelationLevel(
+                relation_id=ctx.relations[(p.parties[0], p.parties[1])],
                 level=level.value,
-                source=article,
-                defaults={"stated_on": stated_on, "evidence": level.span.sentence if level.span else ""},
+                stated_on=p.candidate.meeting.date or p.article.published,
+                source=p.article,
+                evidence=level.span.sentence if level.span else "",
             )
+        )
+    bulk_create_with_history(levels, RelationLevel, batch_size=500)
 
 
 # --------------------------------------------------------------------------- many articles
@@ -347,18 +505,28 @@ def articles_ingest(
     strict: bool = False,
     gazetteer: Gazetteer | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
-    """Ingest a stream of articles, each in its own transaction; bad ones are reported and skipped.
+    """Ingest a stream of articles; bad ones are reported and skipped (with strict, the first stops it).
 
-    With strict, the first bad article stops the run (what was stored before it stays).
-    With dry_run, everything runs inside one transaction that is rolled back at the end.
+    Memory stays flat: the stream is read one batch at a time. With dry_run, everything runs
+    inside one transaction that is rolled back at the end.
     """
     report = IngestReport(dry_run=dry_run)
-    gazetteer = gazetteer or gazetteer_cached()
-    resolver = OfficialResolver()
+    ctx = IngestContext.load(gazetteer)
     try:
         with transaction.atomic() if dry_run else nullcontext():
-            _ingest_stream(articles, report, strict, gazetteer, resolver, on_progress)
+            for result in _results(articles, ctx, strict, batch_size):
+                report.read += 1
+                if isinstance(result, ArticleError):
+                    report.failed += 1
+                    report.errors.append(str(result))
+                else:
+                    report.count(result.outcome)
+                if on_progress:
+                    on_progress(report)
+                if strict and report.failed:
+                    break
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -366,37 +534,29 @@ def articles_ingest(
     return report
 
 
-def _ingest_stream(
-    articles: Iterable[ArticleInput | ArticleError],
-    report: IngestReport,
-    strict: bool,
-    gazetteer: Gazetteer,
-    resolver: OfficialResolver,
-    on_progress: Callable[[IngestReport], None] | None,
-) -> None:
+def _results(
+    articles: Iterable[ArticleInput | ArticleError], ctx: IngestContext, strict: bool, batch_size: int
+) -> Iterator[ArticleIngestResult | ArticleError]:
+    """Results in input order; a read error first flushes the batch before it."""
+    batch: list[ArticleInput] = []
     for item in articles:
-        report.read += 1
-        try:
-            if isinstance(item, ArticleError):
-                raise item
-            result = article_ingest(article=item, gazetteer=gazetteer, resolver=resolver)
-            report.count(result.outcome)
-        except (ArticleError, ValidationError, DatabaseError) as exc:
-            report.failed += 1
-            where = item.origin if isinstance(item, ArticleInput) else ""
-            report.errors.append(str(exc) if isinstance(exc, ArticleError) else f"{where}: {_describe(exc)}")
-            if strict:
-                break
-        finally:
-            if on_progress:
-                on_progress(report)
+        if isinstance(item, ArticleError):
+            if batch:
+                yield from ingest_batch(batch, ctx, stop_at_error=strict)
+                batch = []
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from ingest_batch(batch, ctx, stop_at_error=strict)
+            batch = []
+    if batch:
+        yield from ingest_batch(batch, ctx, stop_at_error=strict)
 
 
 def _describe(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
-        return (
-            "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-            if hasattr(exc, "error_dict")
-            else " ".join(exc.messages)
-        )
+        if hasattr(exc, "error_dict"):
+            return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+        return " ".join(exc.messages)
     return f"database error ({exc.__class__.__name__}: {exc})".splitlines()[0]

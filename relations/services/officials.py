@@ -5,15 +5,20 @@ A mention resolves to an Official of the same country whose name or other name i
 (two words at least in common). One match: that Official. Several: ambiguous, left for the
 curator (raw name kept, official empty). None: a new Official, unless the mention is a
 single word (a surname alone is never enough to create a person).
+
+Ingest resolves a whole batch of articles before writing: new people are `Person` handles
+without an id until `flush()` creates them all with one bulk insert.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from relations.extraction.types import Participant
 from relations.models import MeetingParticipant, Official, OfficialName, Position
@@ -32,11 +37,16 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in HONORIFICS)
 
 
-@dataclass
-class _Known:
-    official_id: int
-    keys: set[tuple[str, ...]]
+@dataclass(eq=False)
+class Person:
+    """An Official as the resolver knows it; official_id is None until a new one is flushed."""
+
+    official_id: int | None
     name: str
+    country: str | None
+    keys: set[tuple[str, ...]]
+    names: set[str] = field(default_factory=set)  # exact written forms already stored
+    title: str = ""  # for a new person: the title to record as a position
 
 
 @dataclass
@@ -44,65 +54,101 @@ class OfficialResolver:
     """Resolves mentions to Officials; caches each country's officials for the length of a run."""
 
     create: bool = True
-    _by_country: dict[str | None, list[_Known]] = field(default_factory=dict)
+    _by_country: dict[str | None, list[Person]] = field(default_factory=dict)
+    _new: list[Person] = field(default_factory=list)
+    _aliases: list[tuple[Person, str]] = field(default_factory=list)
+    _renamed: dict[int, Person] = field(default_factory=dict)
 
     def clear(self) -> None:
-        """Forget the cache (after a rolled-back article, whose new officials no longer exist)."""
+        """Forget everything (after a rolled-back transaction, whose new officials no longer exist)."""
         self._by_country.clear()
+        self._new.clear()
+        self._aliases.clear()
+        self._renamed.clear()
 
-    def _known(self, country: str | None) -> list[_Known]:
-        if country not in self._by_country:
-            officials = Official.objects.filter(country_id=country).prefetch_related("other_names")
-            self._by_country[country] = [
-                _Known(o.pk, {name_key(o.name), *(name_key(n.name) for n in o.other_names.all())}, o.name)
-                for o in officials
-            ]
-        return self._by_country[country]
+    def preload(self, countries: Iterable[str | None]) -> None:
+        """Load the officials of these countries in two queries."""
+        wanted = {c for c in countries if c not in self._by_country}
+        if not wanted:
+            return
+        codes = [c for c in wanted if c is not None]
+        officials = Official.objects.filter(country_id__in=codes).prefetch_related("other_names")
+        if None in wanted:
+            officials = officials | Official.objects.filter(country__isnull=True).prefetch_related("other_names")
+        for country in wanted:
+            self._by_country[country] = []
+        for o in officials:
+            names = {o.name, *(n.name for n in o.other_names.all())}
+            person = Person(o.pk, o.name, o.country_id, {name_key(n) for n in names}, names)
+            self._by_country[o.country_id].append(person)
 
-    def resolve_all(self, mentions: list[Participant]) -> list[tuple[Participant, int | None]]:
+    def resolve_all(self, mentions: list[Participant]) -> list[tuple[Participant, Person | None]]:
         return [(m, self.resolve(m)) for m in mentions]
 
-    def resolve(self, mention: Participant) -> int | None:
-        """The Official id for a mention, or None when it is unnamed or ambiguous."""
+    def resolve(self, mention: Participant) -> Person | None:
+        """The Person for a mention, or None when it is unnamed or ambiguous."""
         if not mention.name:
             return None
         key = name_key(mention.name)
         if not key:
             return None
-        known = self._known(mention.country)
-        exact = [k for k in known if key in k.keys]
+        self.preload([mention.country])
+        known = self._by_country[mention.country]
+        exact = [p for p in known if key in p.keys]
         if len(exact) == 1:
-            return exact[0].official_id
+            return exact[0]
         if len(exact) > 1:
             return None
-        partial = [k for k in known if any(_compatible(key, other) for other in k.keys)]
+        partial = [p for p in known if any(_compatible(key, other) for other in p.keys)]
         if len(partial) == 1:
             if len(key) >= 2:  # a surname alone is not kept as another name: it would match too much
-                self._add_alias(partial[0], mention.name, key)
-            return partial[0].official_id
+                self._remember(partial[0], mention.name[:255], key)
+            return partial[0]
         if partial or len(key) < 2 or not self.create:
             return None
-        return self._create(mention, key, known)
+        person = Person(
+            None, mention.name[:255], mention.country, {key}, {mention.name[:255]}, (mention.title or "")[:255]
+        )
+        known.append(person)
+        self._new.append(person)
+        return person
 
-    def _add_alias(self, known: _Known, name: str, key: tuple[str, ...]) -> None:
-        """Remember another written form; the longest form becomes the name."""
-        known.keys.add(key)
-        official = Official.objects.get(pk=known.official_id)
-        if len(key) > len(name_key(official.name)):
-            OfficialName.objects.get_or_create(official=official, name=official.name)
-            official.name = name[:255]
-            official.save(update_fields=["name", "updated_at"])
-            known.name = official.name
+    def _remember(self, person: Person, name: str, key: tuple[str, ...]) -> None:
+        """Another written form of a known person; the longest form becomes the name."""
+        person.keys.add(key)
+        if name in person.names:
+            return
+        person.names.add(name)
+        if len(key) > len(name_key(person.name)):
+            self._aliases.append((person, person.name))
+            person.name = name
+            if person.official_id is not None:
+                self._renamed[person.official_id] = person
         else:
-            OfficialName.objects.get_or_create(official=official, name=name[:255])
+            self._aliases.append((person, name))
 
-    def _create(self, mention: Participant, key: tuple[str, ...], known: list[_Known]) -> int:
-        """A new Official, with the title the article gives as a position held (dates unknown)."""
-        official = Official.objects.create(name=mention.name[:255], country_id=mention.country)
-        if mention.title:
-            Position.objects.create(official=official, title=mention.title[:255], country_id=mention.country)
-        known.append(_Known(official.pk, {key}, official.name))
-        return official.pk
+    def flush(self) -> None:
+        """Write the new officials (with their first position), other names and renames."""
+        new, self._new = self._new, []
+        if new:
+            rows = bulk_create_with_history(
+                [Official(name=p.name, country_id=p.country) for p in new], Official, batch_size=500
+            )
+            for person, row in zip(new, rows, strict=True):
+                person.official_id = row.pk
+            positions = [
+                Position(official_id=p.official_id, title=p.title, country_id=p.country) for p in new if p.title
+            ]
+            bulk_create_with_history(positions, Position, batch_size=500)
+        aliases, self._aliases = self._aliases, []
+        rows = [OfficialName(official_id=p.official_id, name=name) for p, name in aliases if p.official_id]
+        bulk_create_with_history(rows, OfficialName, batch_size=500)
+        renamed, self._renamed = self._renamed, {}
+        if renamed:
+            officials = list(Official.objects.filter(pk__in=renamed))
+            for official in officials:
+                official.name = renamed[official.pk].name
+            bulk_update_with_history(officials, Official, ["name"], batch_size=500)
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -22,6 +22,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from relations.extraction import CountryRef, ForumRef, Gazetteer, OfficialRef, SectorRef
 from relations.models import CooperationSector, Country, CountryName, Forum, ForumMembership, Official, OfficialName
 
+from .officials import name_key
+
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 BATCH = 500
 
@@ -227,17 +229,57 @@ def _load_memberships(rows: list[dict[str, Any]], report: LoadReport, where: str
     report.add("memberships", len(new), len(changed), len(rows) - len(new) - len(changed))
 
 
+def _load_officials(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+    """Known officials: matched by any of their names within their country, so a curator's rename stays."""
+    countries = set(Country.objects.values_list("iso3", flat=True))
+    known: dict[str | None, list[tuple[Official, set[tuple[str, ...]], set[str]]]] = {}
+    for official in Official.objects.prefetch_related("other_names"):
+        names = {official.name, *(n.name for n in official.other_names.all())}
+        known.setdefault(official.country_id, []).append((official, {name_key(n) for n in names}, names))
+    new, aliases, confirmed, unchanged = [], [], [], 0
+    for i, row in enumerate(rows):
+        _require(row, ("name",), f"{where} entry {i}")
+        country = row.get("country")
+        if country and country not in countries:
+            raise ReferenceDataError(f"{where} entry {i}: unknown country code {country!r}")
+        names = [row["name"], *(row.get("other_names") or [])]
+        keys = {name_key(n) for n in names}
+        match = next((k for k in known.get(country, []) if k[1] & keys), None)
+        if match is None:
+            official = Official(name=row["name"], country_id=country, curated=True)
+            match = (official, keys, {row["name"]})
+            known.setdefault(country, []).append(match)
+            new.append(official)
+        elif not match[0].curated:
+            match[0].curated = True
+            confirmed.append(match[0])
+        else:
+            unchanged += 1
+        for name in names:
+            if name not in match[2]:
+                match[2].add(name)
+                aliases.append((match[0], name))
+    bulk_create_with_history(new, Official, batch_size=BATCH)
+    if confirmed:
+        bulk_update_with_history(confirmed, Official, ["curated"], batch_size=BATCH)
+    bulk_create_with_history([OfficialName(official=o, name=n) for o, n in aliases], OfficialName, batch_size=BATCH)
+    report.add("officials", len(new), len(confirmed), unchanged)
+    report.add("official names", created=len(aliases))
+
+
+SEED_FILES = ("countries.json", "sectors.json", "forums.json", "memberships.json", "officials.json")
+
+
 @transaction.atomic
 def reference_data_load(*, seeds_dir: Path = SEEDS_DIR) -> LoadReport:
-    """Load countries, sectors, forums and memberships from the seed files (additive, idempotent)."""
-    files = {
-        name: _read(seeds_dir, name) for name in ("countries.json", "sectors.json", "forums.json", "memberships.json")
-    }
+    """Load countries, sectors, forums, memberships and known officials from the seed files (additive, idempotent)."""
+    files = {name: _read(seeds_dir, name) for name in SEED_FILES}
     report = LoadReport()
     _load_countries(files["countries.json"], report, str(seeds_dir / "countries.json"))
     _load_sectors(files["sectors.json"], report, str(seeds_dir / "sectors.json"))
     _load_forums(files["forums.json"], report, str(seeds_dir / "forums.json"))
     _load_memberships(files["memberships.json"], report, str(seeds_dir / "memberships.json"))
+    _load_officials(files["officials.json"], report, str(seeds_dir / "officials.json"))
     return report
 
 
@@ -264,12 +306,17 @@ def gazetteer_from_db() -> Gazetteer:
         for f in Forum.objects.filter(registered=True).annotate(parent_acronym=Max("parent__acronym")).order_by("id")
     ]
     sectors = [SectorRef(slug=s.slug, words=tuple(s.words)) for s in CooperationSector.objects.order_by("slug")]
+    # Only known officials: names the extractor itself produced must not feed back into it.
     aliases: dict[int, list[str]] = {}
-    for official_id, name in OfficialName.objects.values_list("official_id", "name").order_by("id"):
+    for official_id, name in (
+        OfficialName.objects.filter(official__curated=True).values_list("official_id", "name").order_by("id")
+    ):
         aliases.setdefault(official_id, []).append(name)
     officials = [
         OfficialRef(name=name, country=country, other_names=tuple(aliases.get(pk, ())))
-        for pk, name, country in Official.objects.values_list("pk", "name", "country_id").order_by("id")
+        for pk, name, country in Official.objects.filter(curated=True)
+        .values_list("pk", "name", "country_id")
+        .order_by("id")
     ]
     return Gazetteer.build(countries, forums, sectors, officials)
 
@@ -281,11 +328,10 @@ _cache: dict[str, Any] = {}
 def _reference_fingerprint() -> tuple:
     """Changes whenever reference data changes (one aggregate query per table).
 
-    Officials are left out on purpose: ingest creates them all the time, and rebuilding the
-    compiled gazetteer after every article would dominate ingest time. They refresh with the
-    next reference-data change or process start.
+    Only known (curated) officials count: ingest creates the others all the time, and
+    rebuilding the compiled gazetteer after every article would dominate ingest time.
     """
-    parts: list[Any] = []
+    parts: list[Any] = [Official.objects.filter(curated=True).aggregate(n=Count("pk"), last=Max("updated_at"))]
     for model in (Country, CountryName, Forum, CooperationSector):
         agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
         parts += [agg["n"], agg["last"]]
