@@ -578,3 +578,13 @@ def levels_stated_in(article_ids: Sequence[int]) -> list[RelationLevel]:
         .select_related("relation")
         .order_by("id")
     )
+
+
+def filter_names(*, countries: Sequence[str] = (), official: int | None = None) -> dict[str | int, str]:
+    """Display names for the filters of a meetings list: ISO3 code -> country name, official id -> name."""
+    names: dict[str | int, str] = {}
+    if countries:
+        names.update(Country.objects.filter(iso3__in=countries).values_list("iso3", "name"))
+    if official is not None:
+        names.update(Official.objects.filter(pk=official).values_list("pk", "name"))
+    return names

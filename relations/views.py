@@ -2,7 +2,7 @@
 
 Short function views: read through relations/selectors.py, 404 on what does not exist,
 render an app-namespaced template. Lists paginate, and every page costs a fixed number of
-queries whatever the number of rows (tests/test_views.py pins each budget).
+queries whatever the number of rows (tests/test_views.py checks each at 1 and at 20 rows).
 """
 
 from __future__ import annotations
@@ -19,14 +19,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from relations import selectors
-from relations.models import (
-    Article,
-    Country,
-    Forum,
-    Meeting,
-    MeetingFormat,
-    Official,
-)
+from relations.models import Article, Country, Forum, Meeting, MeetingFormat
 from relations.templatetags.relations_pages import Bar, Highlight, column_chart, highlight, locate, row_chart
 
 PER_PAGE = 20
@@ -76,6 +69,7 @@ def search(request: HttpRequest) -> HttpResponse:
     """Countries, officials and forums matching the query: a preview of each, or one kind paged."""
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("kind", "")
+    kind = kind if kind in SEARCH_KINDS else ""
     groups = []
     if query:
         for key, (label, find) in SEARCH_KINDS.items():
@@ -88,7 +82,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "relations/search.html",
         {
             "query": query,
-            "kind": kind if kind in SEARCH_KINDS else "",
+            "kind": kind,
             "groups": groups,
             "meetings_search_url": meetings_url(q=query) if query else "",
         },
@@ -125,13 +119,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         official=official,
         q=query or None,
     )
-    filters = []
-    if countries:
-        names = dict(Country.objects.filter(iso3__in=countries).values_list("iso3", "name"))
-        filters += [("Country", names.get(code, code)) for code in countries]
+    names = selectors.filter_names(countries=countries, official=official)
+    filters = [("Country", names.get(code, code)) for code in countries]
     if official is not None:
-        name = Official.objects.filter(pk=official).values_list("name", flat=True).first()
-        filters.append(("Official", name or f"#{official}"))
+        filters.append(("Official", names.get(official, f"#{official}")))
     for label, value in (("Year", year), ("Sector", sector), ("Forum", forum), ("Words", query)):
         if value:
             filters.append((label, value))
