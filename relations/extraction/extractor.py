@@ -26,6 +26,7 @@ from .meeting import (
     meeting_date,
     meeting_format,
     relation_level,
+    venue_from_evidence,
 )
 from .participants import (
     NOT_PARTICIPANT_TITLES,
@@ -37,12 +38,12 @@ from .participants import (
     unresolved_fallback,
 )
 from .people import Mention, PeopleReader, Person
-from .places import PlaceHit, country_mentions, dateline_date, find_dateline, find_places
+from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.6.1"
+EXTRACTOR_VERSION = "1.7.0"
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -95,7 +96,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     share_plural_titles(doc, people)
 
     result = Extraction(title=title, published=published, meeting=None)
-    result.countries_mentioned = _countries(body, head)
+    result.countries_mentioned = _countries(body, head, dateline)
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
@@ -122,8 +123,10 @@ def _enrich_from_headline(people: list[Person], headline_people: list[Person]) -
                 p.title = p.title or hp.title
 
 
-def _countries(body: Reading, head: Reading) -> list[Fact]:
+def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[Fact]:
     facts = []
+    if dateline and dateline.country and dateline.country.iso3:  # "New York [US]": the dateline names the US
+        facts.append(Fact(dateline.country.iso3, body.doc.span(dateline.country.start, dateline.country.end)))
     for r, is_body in ((body, True), (head, False)):
         names = {t for m in r.mentions for t in range(m.first, m.last)}
         for h in country_mentions(r.doc, r.places, names | r.blocked):
@@ -212,8 +215,10 @@ def _read_meeting(
     participants = _select_participants(doc, people, lead, context)
     candidates = _party_candidates(result, head, lead, body, location if fmt.value in VISIT_FORMATS else None)
     unresolved_fallback(participants, candidates, doc)
-    if location is None and fmt.value == "reception":
-        location = _host_location(doc, participants, lead, fmt)
+    if location is None and fmt.value not in ("phone_call", "video_call"):
+        location = venue_from_evidence(
+            doc, [_lead_mention(p, lead) for p in participants], lead, fmt, dateline, body.forums
+        )
     parties = [p.country for p in participants if p.country]
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
@@ -227,15 +232,10 @@ def _read_meeting(
     result.parties = _party_facts(doc, participants, visit_place, lead)
 
 
-def _host_location(doc: Document, participants: list[Person], lead: Sentence, fmt: Cue) -> Location | None:
-    """A reception takes place in the host's country: the person named before 'received'."""
-    if fmt.start is None:
-        return None
-    for p in participants:
-        m = next((m for m in p.mentions if m.sentence == lead.index), None)
-        if m and doc.ends[m.last - 1] <= fmt.start and p.country:
-            return Location(p.country, None, fmt.start, fmt.end)
-    return None
+def _lead_mention(p: Person, lead: Sentence) -> tuple[int, int, str | None] | None:
+    """The token range and country of a participant's mention in the lead."""
+    m = next((m for m in p.mentions if m.sentence == lead.index), None)
+    return (m.first, m.last, p.country) if m else None
 
 
 def _party_candidates(

@@ -88,9 +88,9 @@ LEVEL_PATTERNS = (
     (
         "friendly",
         Gate(
-            r"\bfriendly(?: and (?:fraternal|brotherly))? (?:relations|ties|countries|country|nations|states|people)\b|"
-            r"\b(?:fraternal|brotherly) (?:relations|ties|countries|country|nations|states|people)\b",
-            "friendly fraternal brotherly",
+            # "brotherly relations" alone states no level (a courtesy of Gulf and Central Asian releases)
+            r"\bfriendly(?: and (?:fraternal|brotherly))? (?:relations|ties|countries|country|nations|states|people)\b",
+            "friendly",
             re.IGNORECASE,
         ),
     ),
@@ -237,7 +237,9 @@ LOCATION_BEFORE = (
     ("in", "the"),
     ("in",),
     ("at", "the"),
+    ("at",),
 )
+WEAK_CUES = frozenset({("in",), ("in", "the"), ("at", "the"), ("at",)})
 
 
 @dataclass(slots=True)
@@ -248,24 +250,38 @@ class Location:
     end: int | None
 
 
+EVENT_RE = Gate(
+    r"\b(?:held|took place|takes place|ceremony|talks|meeting|met|meets|welcomed|welcomes|hosted|hosts|"
+    r"received|receives|negotiations|conversation|discussions)\b",
+    "held took takes ceremony talks meet met welcom host receiv negotiat conversation discussion",
+    re.IGNORECASE,
+)
+CITY_KINDS = frozenset({"capital", "city"})
+
+
 def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit], lead: bool) -> PlaceHit | None:
-    lower = [w.lower() for w in doc.words[sent.first : sent.last]]
+    """The first place named after a venue cue. In the lead any cue counts; in a later sentence
+    'in'/'at' count only for a city or an institution and in a sentence about the meeting
+    ('the talks were held at the X Palace in Y')."""
+    lower = doc.lower
+    event = lead or bool(EVENT_RE.search(sent.text))
     for i in range(sent.first, sent.last):
         hit = places.get(i)
         if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
             continue
         if hit.last < len(doc.words) and doc.words[hit.last] == "'":
             continue  # "in Azerbaijan's foreign policy"
-        if i >= 2 and lower[i - sent.first - 1] == "in" and lower[i - sent.first - 2] in TOPIC_NOUNS:
+        if i >= 2 and lower[i - 1] == "in" and lower[i - 2] in TOPIC_NOUNS:
             continue  # "the situation in Ukraine" is a topic, not the venue
         rel = i - sent.first
         for cue in LOCATION_BEFORE:
             n = len(cue)
-            if rel >= n and tuple(lower[rel - n : rel]) == cue:
-                if cue in (("in",), ("in", "the"), ("at", "the")) and not lead:
-                    break
-                if cue in (("at", "the"), ("in", "the")) and hit.kind != "institution":
-                    break
+            if rel >= n and tuple(lower[i - n : i]) == cue:
+                if cue in WEAK_CUES:
+                    if not event or not (lead or hit.kind in CITY_KINDS or hit.kind == "institution"):
+                        break
+                    if cue != ("in",) and hit.kind != "institution":
+                        break  # "at the" / "at" place a meeting only in a building
                 return hit
     return None
 
@@ -296,6 +312,9 @@ def find_location(
         if t_hit:
             return Location(t_hit.iso3 or "", _city_text(title_doc, t_hit), None, None)
     for sent in context[1:]:
+        capital = _capital_phrase(doc, sent, places, capitals)
+        if capital:
+            return capital
         hit = _place_after_cue(doc, sent, places, lead=False)
         if hit:
             return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)
@@ -306,7 +325,7 @@ def find_location(
 
 
 CAPITAL_RE = Gate(
-    r"\bin the (?:(\w+) capital\b|capital (?:city )?of\b)",
+    r"\b(?:in|to|at|visiting|arrived in|arrives in) the (?:(\w+) capital\b|capital (?:city )?of\b)",
     "capital",
 )
 
@@ -314,7 +333,8 @@ CAPITAL_RE = Gate(
 def _capital_phrase(
     doc: Document, sent: Sentence, places: dict[int, PlaceHit], capitals: dict[str, str]
 ) -> Location | None:
-    """'in the Uzbek capital', 'in the capital of Kazakhstan': the country, city = its capital."""
+    """'in the Uzbek capital', 'a visit to the Turkish capital', 'in the capital of Kazakhstan': the
+    country, city = its capital."""
     m = CAPITAL_RE.search(sent.text)
     if not m:
         return None
@@ -359,3 +379,87 @@ def meeting_date(
         best = explicit[0] if explicit else hits[0]
         return (best if best.value else None), True
     return None, False
+
+
+# ------------------------------------------------------------------ venue from weaker evidence
+
+HOST_COUNTRY_RE = Gate(
+    r"\b(?:visit to|visiting|visits|is in|are in|was in|arrived in|arrives in|welcomed? (?:\w+ )?to) "
+    r"(?:our|the|this) country\b",
+    "country",
+    re.IGNORECASE,
+)
+HOST_VERB_RE = Gate(
+    r"\b(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?P<by>\s+by\b)?",
+    "receiv host welcom",
+)
+# UN organs that sit in one city: a meeting on their sidelines is there unless the text says otherwise.
+FIXED_SEATS = {"UNGA": ("USA", "New York"), "UNSC": ("USA", "New York"), "UNHRC": ("CHE", "Geneva")}
+
+LeadMention = tuple[int, int, str | None]  # first token, end token, country
+
+
+def venue_from_evidence(
+    doc: Document,
+    mentions: list[LeadMention | None],
+    lead: Sentence,
+    fmt: Cue,
+    dateline: Dateline | None,
+    forums: list[ForumHit],
+) -> Location | None:
+    """Where the meeting was when no place follows a venue cue:
+    - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
+    - 'A received/hosted/welcomed B' (not on the sidelines): A's country;
+    - on the sidelines, or at talks, a dateline in a third country: the reporter is at the venue;
+    - on the sidelines of a UN organ with a fixed seat: its seat.
+    The city is the dateline's when the dateline is in that country."""
+    people = sorted(m for m in mentions if m and m[2])
+    parties = {m[2] for m in people}
+    host = _host_of_country_phrase(doc, lead, people)
+    if host is None and fmt.value != "sidelines":
+        host = _host_of_verb(doc, lead, people)
+    if host is not None:
+        iso3, start, end = host
+        city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
+        return Location(iso3, city, start, end)
+    if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value in ("sidelines", "talks"):
+        return Location(
+            dateline.iso3, dateline.city if dateline.is_city else None, dateline.city_start, dateline.city_end
+        )
+    if fmt.value == "sidelines" and fmt.end is not None:
+        seat = next((f for f in forums if fmt.end <= f.start < fmt.end + 80 and f.label in FIXED_SEATS), None)
+        if seat:
+            iso3, city = FIXED_SEATS[seat.label]
+            return Location(iso3, city, seat.start, seat.end)
+    return None
+
+
+def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
+    """'A held talks with B, who is visiting the country': B is the guest, A's country the venue."""
+    m = HOST_COUNTRY_RE.search(lead.text)
+    if not m:
+        return None
+    at = lead.start + m.start()
+    before = [p for p in people if doc.starts[p[0]] < at]
+    if not before:
+        return None
+    guest = max(before, key=lambda p: p[0])
+    host = next((p for p in people if p[2] != guest[2]), None)
+    return (host[2], at, lead.start + m.end()) if host and host[2] else None  # type: ignore[return-value]
+
+
+def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
+    """'A received B' (A before the verb, B after) or 'B was received by A': A's country."""
+    m = HOST_VERB_RE.search(lead.text)
+    if not m:
+        return None
+    at, end = lead.start + m.start(), lead.start + m.end("verb")
+    before = [p for p in people if doc.ends[p[1] - 1] <= at]
+    after = [p for p in people if doc.starts[p[0]] >= end]
+    if m.group("by"):
+        host, guest = (after[0] if after else None), (before[-1] if before else None)
+    else:
+        host, guest = (before[-1] if before else None), (after[0] if after else None)
+    if host is None or guest is None or host[2] == guest[2]:
+        return None
+    return host[2], at, end  # type: ignore[return-value]

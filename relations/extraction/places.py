@@ -26,12 +26,15 @@ MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) o
 DATELINE_RE = re.compile(
     r"^[^\w(]{0,3}(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
     r"(?:,\s*(?!" + MONTH_NAMES + r")(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
-    r"(?:\s*\[[^\]\n]{1,30}\])?"
+    r"(?:\s*\[(?P<bracket>[^\]\n]{1,30})\])?"
     r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
     r"(?:[.,]?\s*(?P<date>" + MONTH_PATTERN + r"))?"
-    r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
-    r"\s*(?P<sep>--|\u2013|\u2014|-|:|\.|\n|$)"
+    r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|"
+    r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}\s*[\u2013\u2014-]\s*)?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
+    r"[ \t]*(?P<sep>--|\u2013|\u2014|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
 )
+# Datelines that name a seat rather than a city: the city the gazetteer knows it by.
+SEAT_DATELINES = {"united nations": "New York"}
 NOT_DATELINE_START = words("On In At The As During After Before President Minister Prime Foreign His Her")
 
 
@@ -51,6 +54,14 @@ class Dateline:
     city: str | None
     iso3: str | None
     date_text: str | None
+    country: PlaceHit | None = None  # a country the dateline names ("BAKU, Azerbaijan", "[US]")
+    kind: str | None = None  # the gazetteer kind of the city phrase ("capital", "city", "name", ...)
+    city_start: int = 0
+    city_end: int = 0
+
+    @property
+    def is_city(self) -> bool:
+        return self.kind in ("capital", "city")
 
 
 def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
@@ -73,15 +84,50 @@ def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
     if city.split()[0] in NOT_DATELINE_START:
         return None
     agency = m.group("agency1") or m.group("agency2") or m.group("agency3") or m.group("agency4")
-    place = _lookup_city(lex, city)
+    place = _lookup_city(lex, SEAT_DATELINES.get(city.lower(), city))
+    sep = m.group("sep")
     if place is None and not (agency and (m.group("date") or m.group("agency1"))) and not city.isupper():
         return None
     if place is None and not (m.group("date") or agency):
         return None
-    if m.group("sep") in ("-", ".") and not (m.group("date") or agency):
+    if sep in ("-", ".") and not (m.group("date") or agency) and not (sep == "-" and place and _spaced(doc.text, m)):
         return None
-    iso3 = place.iso3 if place else None
-    return Dateline(m.end(), _city_name(city) if place else city, iso3, m.group("date"))
+    return Dateline(
+        m.end(),
+        _city_name(SEAT_DATELINES.get(city.lower(), city)) if place else city,
+        place.iso3 if place else None,
+        m.group("date"),
+        _named_country(doc, lex, m),
+        place.kind if place else None,
+        m.start("city"),
+        m.end("city"),
+    )
+
+
+def _spaced(text: str, m: re.Match) -> bool:
+    """'Rabat - The minister': a dash between spaces, not a hyphenated word."""
+    at = m.start("sep")
+    return text[at - 1 : at] == " " and text[at + 1 : at + 2] == " "
+
+
+def _named_country(doc: Document, lex: Lexicon, m: re.Match) -> PlaceHit | None:
+    """The country a dateline names after the city: 'BAKU, Azerbaijan', 'New York [US]'."""
+    from .lexicon import tokenize
+
+    for group in ("country", "bracket"):
+        name = m.group(group)
+        if not name:
+            continue
+        tokens = list(tokenize(name))
+        hit = lex.places.match_at(tokens, 0)
+        if hit and hit[0] == len(tokens):
+            place = hit[1]
+            assert isinstance(place, Place)
+            if place.is_mention:
+                start, end = m.span(group)
+                first = next(i for i, s in enumerate(doc.starts) if s >= start)
+                return PlaceHit(place.iso3, place.kind, first, first + len(tokens), start, end)
+    return None
 
 
 def _lookup_city(lex: Lexicon, city: str) -> Place | None:

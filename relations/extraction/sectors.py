@@ -2,12 +2,18 @@
 
 A sector word counts when it
 - is an item of an enumeration opened by a cue ("cooperation in the fields of energy, trade
-  and tourism", "in various areas, including defence, security ...", "areas such as health"), or
-- qualifies a cooperation noun ("economic cooperation", "bilateral political ties",
-  "trade and economic relations", "discussed environmental issues"), or
+  and tourism", "in various areas, including defence, security ...", "areas such as health",
+  "the talks focused on water and agriculture", "the agenda included ...", "with an emphasis
+  on ...", "cooperation with Ruritania in mining"), or the object of a verb of development
+  ("to boost trade", "ways to expand them in tourism and education"), or
+- qualifies a cooperation noun ("economic cooperation", "bilateral political ties", "trade and
+  economic relations", "trade-economic, cultural-humanitarian and transport-logistics
+  cooperation", "the fuel and energy complex"), or
+- is the subject of "is a promising area of cooperation", or
 - follows "cooperation between the" ("cooperation between the legislative bodies").
-Capitalised words inside names ("Minister for Maritime Affairs and Investment", "Free Trade
-Agreement") and words inside forum names are ignored; so is "communications of Mishustin".
+Capitalised words inside names ("Minister for Fisheries and Ports", "Free Trade Agreement") and
+words inside forum names are ignored; so is a word that only shares its spelling with a sector
+("the legal framework", "the communications of the minister's office").
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ LIST_CUES = (
     ("cooperation", "on"),
     ("co-operation", "in"),
     ("cooperate", "in"),
+    ("cooperate", "on"),
     ("cooperating", "in"),
     ("collaboration", "in"),
     ("partnership", "in"),
@@ -66,29 +73,92 @@ LIST_CUES = (
     ("matters", "of"),
     ("discussed",),
     ("discussing",),
+    ("discuss",),
     ("reviewed",),
     ("explored",),
+    ("considered",),
+    ("examined",),
+    ("addressed",),
+    ("touched", "on"),
+    ("touched", "upon"),
+    ("talked", "about"),
+    ("views", "on"),
+    ("focused", "on"),
+    ("focusing", "on"),
+    ("focuses", "on"),
+    ("focus", "on"),
+    ("focussed", "on"),
+    ("centred", "on"),
+    ("centered", "on"),
+    ("concentrated", "on"),
+    ("emphasis", "on"),
+    ("attention", "to"),
+    ("priority", "to"),
+    ("agenda", "included"),
+    ("agenda", "includes"),
+    ("agenda", "covered"),
+    ("agenda", "covers"),
+    ("agenda", "of"),
+    ("topics", "included"),
+    ("topics", "of"),
+    ("included",),
+    ("covered",),
     (":",),
 )
 CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(LIST_CUES, key=len, reverse=True):
     CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+# "cooperation with Ruritania in mining", "to expand them in tourism": a cue word, up to a few
+# words (the partner, the object), then the preposition that opens the list.
+REACH_CUES = words(
+    "cooperation co-operation cooperate cooperating collaboration collaborate partnership ties relations "
+    "interaction expand expanding develop developing strengthen strengthening deepen deepening enhance "
+    "enhancing boost boosting intensify intensifying promote promoting broaden broadening diversify "
+    "diversifying increase increasing advance advancing"
+)
+# Verbs of development whose object can be the sector itself: "to boost trade and tourism".
+GROWTH_VERBS = words(
+    "expand expanding develop developing strengthen strengthening deepen deepening enhance enhancing boost "
+    "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
+    "increasing advance advancing bolster bolstering"
+)
+REACH_PREPS = frozenset({"in", "on"})
+REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
 HEAD_NOUNS = words(
     "consultations "
     "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
-    "matters agenda interaction exchanges contacts sphere spheres field fields area areas sector sectors "
-    "links cooperation. potential sphere. agreements programs programmes initiatives connections bonds"
+    "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
+    "sectors links potential agreements programs programmes initiatives connections bonds integration "
+    "complex direction directions"
 )
-CONTEXT_WORDS = words(
+# A sentence is read only if it has one of these (most sentences name no area of cooperation).
+GATE_WORDS = REACH_CUES | words(
     "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
     "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
-    "domains interaction issues potential prospects"
+    "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
+    "concentrated emphasis attention topics touched talked views integration complex direction directions "
+    "exchange exchanges reviewed explored considered examined addressed"
 )
 MODIFIER_OK = words(
     "the a an bilateral mutual various all such other joint regional international alternative renewable "
     "green digital modern new mutually beneficial priority promising key important strategic practical "
-    "peaceful civil civilian higher further trade economic"
+    "peaceful civil civilian higher further trade economic high advanced clean nuclear sustainable smart "
+    "cross-border large-scale our their its both two"
 )
+# "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
+GENERIC_HEADS = words(
+    "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues "
+    "matters questions field potential"
+)
+# A sector word followed by one of these names a legal or abstract base, not an area: "legal framework".
+NOT_AN_AREA = words("framework frameworks basis base foundation foundations documents document status instruments")
+# "X is a promising area of cooperation": the nouns and linking words of that predicate.
+AREA_NOUNS = words(
+    "area areas direction directions sphere spheres field fields pillar pillars priority priorities sector "
+    "sectors driver drivers engine component components dimension dimensions"
+)
+LINKS = words("is are remains remain was were become becomes")
+RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 MAX_ITEM = 6
 
@@ -111,44 +181,70 @@ class SectorReader:
         self.terms = self._terms()
 
     def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
-        """token index -> (end token, slug) for every usable sector term."""
+        """token index -> (end token, slugs) for every usable sector term."""
         terms: dict[int, tuple[int, tuple[str, ...]]] = {}
-        for book, tokens in ((self.lex.sectors_exact, self.doc.words), (self.lex.sectors, self.lower)):
-            for i, j, slug in book.scan(tokens):
-                if any(k in self.masked for k in range(i, j)) or i in terms:
+        words, masked = self.doc.words, self.masked
+        for book, tokens in ((self.lex.sectors_exact, words), (self.lex.sectors, self.lower)):
+            folded = book is self.lex.sectors
+            for i, j, slugs in book.scan(tokens):
+                if i in terms or (masked and any(k in masked for k in range(i, j))):
                     continue
-                if book is self.lex.sectors and not self._lowercase_or_initial(i):
+                if folded and not (words[i][:1].islower() or self._sentence_initial(i)):
                     continue
-                terms[i] = (j, slug)  # type: ignore[assignment]
+                if j < len(words) and self.lower[j] in NOT_AN_AREA:
+                    continue
+                terms[i] = (j, slugs)  # type: ignore[assignment]
         return terms
 
-    def _lowercase_or_initial(self, i: int) -> bool:
-        w = self.doc.words[i]
-        if w[:1].islower():
-            return True
-        sent = self.doc.sentences[self.doc.sent_of[i]]
-        return sent.first == i
+    def _sentence_initial(self, i: int) -> bool:
+        return self.doc.sentences[self.doc.sent_of[i]].first == i
 
     def read(self) -> list[SectorHit]:
         found: dict[tuple[int, str], SectorHit] = {}
-        lower = self.lower
-        for sent in self.doc.sentences:
-            if CONTEXT_WORDS.isdisjoint(lower[sent.first : sent.last]):
+        if not self.terms:
+            return []
+        lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
+        for index in sorted({sent_of[i] for i in self.terms}):
+            sent = sentences[index]
+            first, last = sent.first, sent.last
+            if GATE_WORDS.isdisjoint(lower[first:last]):
                 continue
-            for k in range(sent.first, sent.last):
-                if lower[k] not in CUES_BY_FIRST:
-                    continue
-                cue = self._cue_at(k, sent.last)
-                if cue:
-                    self._read_list(cue, sent.last, found)
-            self._read_qualifiers(sent.first, sent.last, found)
+            preps: set[str] = set()
+            for k in range(first, last):
+                w = lower[k]
+                start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
+                if start is None and w in REACH_CUES:
+                    start = self._reach(k + 1, last)
+                if start is not None:
+                    if lower[start - 1] in REACH_PREPS:
+                        preps.add(lower[start - 1])
+                    self._read_list(start, last, found)
+                elif w in GROWTH_VERBS:
+                    self._read_list(k + 1, last, found, strict=True)
+                elif w == "and" and k + 1 < last and lower[k + 1] in preps:
+                    self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
+            self._read_qualifiers(first, last, found)
         return sorted(found.values(), key=lambda h: h.start)
 
     def _cue_at(self, k: int, last: int) -> int | None:
-        for cue in CUES_BY_FIRST.get(self.lower[k], ()):
+        lower = self.lower
+        for cue in CUES_BY_FIRST[lower[k]]:
             n = len(cue)
-            if k + n <= last and tuple(self.lower[k : k + n]) == cue:
+            if k + n <= last and (n == 1 or tuple(lower[k : k + n]) == cue):
                 return k + n
+        return None
+
+    def _reach(self, k: int, last: int) -> int | None:
+        """'cooperation with Ruritania in', 'expand them in': the list start after the preposition."""
+        lower = self.lower
+        if k < last and lower[k] in REACH_PREPS:
+            return None  # "cooperation in": an ordinary cue
+        for j in range(k, min(k + 5, last)):
+            w = lower[j]
+            if w in REACH_PREPS:
+                return j + 1 if j > k else None
+            if w in REACH_STOP or j in self.terms:
+                return None
         return None
 
     def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:
@@ -156,52 +252,69 @@ class SectorReader:
         for slug in slugs:
             found.setdefault((i, slug), SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1]))
 
-    def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
-        """Items after a cue, separated by commas/'and', while each starts with a sector term."""
-        seen, misses = 0, 0
+    def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> None:
+        """Items after a cue, separated by commas/'and', while each starts with a sector term.
+        strict (after a verb): the first item must be a sector, or nothing is read."""
+        misses = 0
+        lower, words = self.lower, self.doc.words
         while k < last:
             item_start = k
-            while k < last and self.lower[k] not in ITEM_SPLIT and self.doc.words[k] not in (".", ";", ":"):
+            while k < last and lower[k] not in ITEM_SPLIT and words[k] not in (".", ";", ":"):
                 k += 1
             term = self._item_term(item_start, k)
             if term is None:
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
-                gerund = self.lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
-                if misses or k - item_start > 3 or gerund:
+                gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
+                if strict or misses or k - item_start > 3 or gerund:
                     return
                 misses += 1
             else:
                 self._add(term, found)
-                seen += 1
-            if k - item_start > MAX_ITEM or k >= last or self.doc.words[k] in (".", ";"):
+            strict = False
+            if k - item_start > MAX_ITEM or k >= last or words[k] in (".", ";"):
                 return
-            while k < last and self.lower[k] in ITEM_SPLIT:
+            while k < last and lower[k] in ITEM_SPLIT:
                 k += 1
 
     def _item_term(self, first: int, last: int) -> int | None:
-        """The sector term an item starts with (after at most two modifiers), if any."""
-        for k in range(first, min(first + 3, last)):
-            if k in self.terms:
+        """The sector term an item starts with (after at most two modifiers, or 'the use of'), if any."""
+        terms, lower = self.terms, self.lower
+        budget, k = 3, first
+        while k < last and budget:
+            if k in terms:
                 return k
-            w = self.lower[k]
+            w = lower[k]
+            if w in GENERIC_HEADS and k + 1 < last and lower[k + 1] == "of":
+                k, budget = k + 2, 3
+                continue
             if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive")) and not w.endswith("ing")):
                 return None
+            k += 1
+            budget -= 1
         return None
 
     def _read_qualifiers(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
-        """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments'."""
+        """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments',
+        'energy is a promising area of cooperation'."""
+        terms, lower = self.terms, self.lower
         for i in range(first, last):
-            if i not in self.terms:
+            if i not in terms:
                 continue
-            j = self.terms[i][0]
-            while j < last and (self.lower[j] in ("and", ",", "-") or (j in self.terms and j != i)):
-                j = self.terms[j][0] if j in self.terms else j + 1
-            if (j < last and self.lower[j] in HEAD_NOUNS) or (
-                i >= 3
-                and self.lower[i - 3 : i]
-                in (
-                    ["cooperation", "between", "the"],
-                    ["cooperation", "among", "the"],
-                )
+            j = terms[i][0]
+            while j < last and (lower[j] in ("and", ",", "-") or (j in terms and j != i)):
+                j = terms[j][0] if j in terms else j + 1
+            heads = j < last and (lower[j] in HEAD_NOUNS or (lower[j] in LINKS and self._is_area_of(j + 1, last)))
+            if heads or (
+                i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"])
             ):
                 self._add(i, found)
+
+    def _is_area_of(self, k: int, last: int) -> bool:
+        """'... is a promising direction of cooperation', '... remain key pillars of the partnership'."""
+        lower = self.lower
+        for j in range(k, min(k + 5, last - 1)):
+            if lower[j] in AREA_NOUNS and lower[j + 1] in ("of", "for"):
+                return any(w in RELATION_NOUNS for w in lower[j + 2 : min(j + 6, last)])
+            if lower[j] in (",", ".", ";"):
+                return False
+        return False

@@ -4,6 +4,7 @@ A package rather than one module because ingest alone passes the ~500-line mark;
 functions are re-exported so callers write `from relations import services`.
 """
 
+from .curation import meeting_curator_update
 from .ingest import ArticleIngestResult, IngestReport, Outcome, article_ingest, articles_ingest
 from .meetings import meeting_create, meeting_set_status, meeting_update
 from .officials import OfficialResolver, official_merge
@@ -22,6 +23,7 @@ __all__ = [
     "gazetteer_cached",
     "gazetteer_from_db",
     "meeting_create",
+    "meeting_curator_update",
     "meeting_set_status",
     "meeting_update",
     "official_merge",

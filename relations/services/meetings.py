@@ -208,6 +208,7 @@ def _apply_links(meeting: Meeting, data: MeetingData) -> list[str]:
         if strangers:
             raise ValidationError({"participants": f"participants of {', '.join(strangers)}, not a party"})
     if "countries" in changed:
+        meeting.refresh_party_key()  # ingest finds the meetings a new report may belong to by this key
         relations_ensure_for_meeting(meeting=meeting)
     return changed
 

@@ -59,6 +59,9 @@ def test_may_the_verb_is_not_a_month():
         ("Hanoi (VNA) - Party General Secretary met", "Hanoi", "VNM"),
         ("NEW YORK, Sept. 22 (Xinhua) -- Chinese Foreign Minister met", "New York", "USA"),
         ("New Delhi [India], February 14 (ANI): External Affairs Minister met", "New Delhi", "IND"),
+        ("Kingstown, Mar 3 (Island Wire) Cuban Foreign Minister met", "Kingstown", "VCT"),
+        ("Rabat - The Moroccan Foreign Minister met", "Rabat", "MAR"),
+        ("Baku. Leyla Karimova \u2013 APA. The minister met", "Baku", "AZE"),
     ],
 )
 def test_datelines(text, city, iso3, gazetteer):
@@ -69,8 +72,23 @@ def test_datelines(text, city, iso3, gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "iso3"),
+    [("New Delhi [India], February 14 (ANI): The minister met", "IND"), ("BAKU, Azerbaijan, May 2 - He met", "AZE")],
+)
+def test_a_country_named_in_the_dateline_is_a_mention(text, iso3, gazetteer):
+    dateline = find_dateline(Document.parse(text), get_lexicon(gazetteer))
+    assert dateline.country.iso3 == iso3
+    assert text[dateline.country.start : dateline.country.end] in ("India", "Azerbaijan")
+
+
+@pytest.mark.parametrize(
     "text",
-    ["On February 28, Azerbaijani Foreign Minister met", "President Ilham Aliyev received the minister"],
+    [
+        "On February 28, Azerbaijani Foreign Minister met",
+        "President Ilham Aliyev received the minister",
+        "Rabat-based analysts said",
+        "Vladimir Putin held talks",
+    ],
 )
 def test_sentences_that_are_not_datelines(text, gazetteer):
     assert find_dateline(Document.parse(text), get_lexicon(gazetteer)) is None

@@ -32,6 +32,7 @@ def test_meeting_create_builds_links_and_relations(countries):
     participant = meeting.participants.get()
     assert (participant.raw_name, participant.country_id, participant.origin) == ("Jeyhun Bayramov", "AZE", "curator")
     assert meeting.locked_fields == ["countries", "date", "participants"]
+    assert models.Meeting.objects.get(pk=meeting.pk).party_key == "AZE-PAK"
     assert models.BilateralRelation.objects.for_pair("PAK", "AZE").exists()
 
 
@@ -62,6 +63,7 @@ def test_meeting_update_replacing_countries_adds_relations_and_drops_strangers(c
 
     services.meeting_update(meeting=meeting, data={"countries": ["AZE", "TUR"], "participants": []})
     assert sorted(meeting.parties.values_list("country_id", flat=True)) == ["AZE", "TUR"]
+    assert models.Meeting.objects.get(pk=meeting.pk).party_key == "AZE-TUR"
     assert meeting.participants.count() == 0
     assert models.BilateralRelation.objects.for_pair("AZE", "TUR").exists()
 

@@ -1,0 +1,99 @@
+"""Where a meeting took place when no place follows 'in'/'visit to' in the lead: later sentences about
+the meeting, the host named by 'visiting the country' or 'received', datelines and fixed seats."""
+
+from __future__ import annotations
+
+import pytest
+
+from relations.extraction import extract
+
+from .conftest import load
+
+
+def run(name: str, gazetteer):
+    article = load(name)
+    return article, extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
+
+
+def quoted(article, span) -> str:
+    return article.text[span.start : span.end]
+
+
+def test_guest_visiting_the_country_puts_the_meeting_in_the_hosts_country(gazetteer):
+    article, result = run("host-visiting-the-country", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"]["location_country"] == "BHR"
+    assert contract["meeting"]["location_city"] == "Manama"  # the dateline is in the host's country
+    assert contract["parties"] == ["BHR", "JOR"]
+    assert quoted(article, result.meeting.location_span) == "visiting the country"
+    assert contract["relation_level"] is None  # "brotherly relations" states no level
+
+
+def test_received_by_the_host_with_a_dateline_in_the_hosts_capital(gazetteer):
+    _, result = run("reception-dateline-city", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2024-06-11",
+        "format": "reception",
+        "location_country": "MNG",
+        "location_city": "Ulaanbaatar",
+    }
+    assert contract["sectors"] == ["agriculture", "education", "energy"]
+
+
+def test_sidelines_with_a_dateline_in_a_third_country(gazetteer):
+    article, result = run("sidelines-third-country-dateline", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"]["format"] == "sidelines"
+    assert (contract["meeting"]["location_country"], contract["meeting"]["location_city"]) == ("ZAF", "Johannesburg")
+    assert contract["parties"] == ["BRA", "EGY"]  # the host country of the event is not a party
+    assert quoted(article, result.meeting.location_span) == "JOHANNESBURG"
+
+
+def test_sidelines_of_the_general_assembly_are_at_its_seat(gazetteer):
+    _, result = run("sidelines-united-nations-seat", gazetteer)
+    contract = result.to_contract()
+    assert (contract["meeting"]["location_country"], contract["meeting"]["location_city"]) == ("USA", "New York")
+    assert contract["parties"] == ["KAZ", "MNG"]
+    assert "USA" not in contract["countries_mentioned"]  # a seat is not a mention of the country
+
+
+def test_venue_in_a_later_sentence_about_the_meeting(gazetteer):
+    _, result = run("talks-venue-in-later-sentence", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"]["format"] == "state_visit"
+    assert contract["meeting"]["location_country"] == "VNM"  # not Vientiane, an earlier meeting
+    assert contract["meeting"]["date"] == "2024-12-04"
+
+
+def test_visit_to_the_demonym_capital(gazetteer):
+    _, result = run("visit-to-the-capital", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": None,
+        "format": "talks",
+        "location_country": "GRC",
+        "location_city": "Athens",
+    }
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Abdel Mejid Saqr", "EGY"),
+        ("Nikos Dendias", "GRC"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso3"),
+    [
+        # passive: the host is after "received by"
+        ("Uzbek Foreign Minister Bakhtiyor Saidov was received by Kazakh President Kassym-Jomart Tokayev.", "KAZ"),
+        # a phone call has no venue, whatever the verbs
+        ("Kazakh President Kassym-Jomart Tokayev welcomed a phone call from Uzbek President Shavkat Mirziyoyev.", None),
+        # a dateline in a party's country alone is not the venue
+        ("The Kazakh Foreign Minister Murat Nurtleu met with Uzbek Foreign Minister Bakhtiyor Saidov.", None),
+    ],
+)
+def test_host_verbs_and_datelines(lead, iso3, gazetteer):
+    text = f"ASTANA, May 3 (KW) -- {lead}\nThe ministers discussed transit."
+    result = extract(text, title="Ministers meet", published=None, gazetteer=gazetteer)
+    assert result.meeting is not None
+    assert result.meeting.location_country == iso3

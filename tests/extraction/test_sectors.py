@@ -1,0 +1,74 @@
+"""Sectors stated in several house styles, and the look-alikes that are not areas of cooperation."""
+
+from __future__ import annotations
+
+import pytest
+
+from relations.extraction import extract
+from relations.extraction.lexicon import get_lexicon
+from relations.extraction.sectors import SectorReader
+from relations.extraction.text import Document
+
+from .conftest import load
+
+
+def run(name: str, gazetteer):
+    article = load(name)
+    return article, extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
+
+
+def sectors_of(text: str, gazetteer) -> list[str]:
+    hits = SectorReader(Document.parse(text), get_lexicon(gazetteer), set()).read()
+    return sorted({h.slug for h in hits})
+
+
+def test_focused_on_agenda_included_emphasis_and_adjective_chains(gazetteer):
+    article, result = run("sectors-focused-agenda", gazetteer)
+    contract = result.to_contract()
+    assert contract["sectors"] == [
+        "agriculture",  # focused on ... and agriculture
+        "culture",  # cultural-humanitarian cooperation
+        "economy",  # trade-economic
+        "humanitarian",
+        "science",  # scientific-technical
+        "tourism",  # the agenda also included tourism
+        "trade",
+        "transport",  # transport and logistics
+        "water",  # water resources
+    ]
+    # "legal framework", "UN Security Council", "energetic work" and "an economic briefing" name no area
+    assert contract["forums"] == ["UNSC"]
+    water = next(f for f in result.sectors if f.value == "water")
+    assert article.text[water.span.start : water.span.end] == "water resources"
+
+
+def test_growth_verbs_partner_in_between_and_predicates(gazetteer):
+    _, result = run("sectors-growth-verbs", gazetteer)
+    assert result.to_contract()["sectors"] == [
+        "economy",  # ways to expand them in the economy, renewable energy and healthcare
+        "energy",
+        "health",
+        "industry",  # mining is a promising area of cooperation
+        "tourism",  # to boost tourism
+        "water",  # cooperate on a new port project and on the development of water management
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers discussed trade, energy and transport.", ["energy", "trade", "transport"]),
+        ("They agreed to work in spheres such as tourism and sport.", ["sports", "tourism"]),
+        ("Cooperation in various areas including health and science was reviewed.", ["health", "science"]),
+        ("They backed cooperation with Ruritania in the peaceful use of nuclear energy.", ["energy"]),
+        ("The sides signed documents in the fields of culture and education.", ["culture", "education"]),
+        ("The two leaders agreed to boost trade and investment.", ["investment", "trade"]),
+        ("The ministers stressed the need to strengthen the legal framework.", []),
+        ("They noted the energetic development of relations.", []),
+        ("The Security Council discussed the resolution.", []),
+        ("The ministers agreed to strengthen them in key areas.", []),
+        ("They hope to expand it to other regions.", []),
+    ],
+)
+def test_sector_phrasings(text, expected, gazetteer):
+    assert sectors_of(text, gazetteer) == expected
