@@ -589,7 +589,7 @@ class MeetingSector(TimeStampedModel, Evidence):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "sector"
+        verbose_name = "meeting sector"
         ordering = ["sector__slug"]
         constraints = [models.UniqueConstraint(fields=["meeting", "sector"], name="meetingsector_unique_per_meeting")]
 
@@ -608,7 +608,7 @@ class MeetingForum(TimeStampedModel, Evidence):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "forum"
+        verbose_name = "meeting forum"
         ordering = ["forum__acronym"]
         constraints = [models.UniqueConstraint(fields=["meeting", "forum"], name="meetingforum_unique_per_meeting")]
 

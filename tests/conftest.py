@@ -19,3 +19,9 @@ def _require_postgres_in_ci(django_db_setup, django_db_blocker) -> None:
     """CI sets REQUIRE_POSTGRES=1: never pass silently on another database."""
     if os.environ.get("REQUIRE_POSTGRES") == "1" and connection.vendor != "postgresql":
         pytest.exit(f"REQUIRE_POSTGRES=1 but the tests run on {connection.vendor}", returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
+    """Tests create users with passwords all the time; PBKDF2 would spend most of the run on it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

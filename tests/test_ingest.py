@@ -169,6 +169,29 @@ def test_a_later_report_fills_an_empty_field_unless_a_curator_locked_it(referenc
     assert str(meeting.date) == "2024-03-12"
 
 
+def test_a_new_report_adds_nothing_to_a_link_set_a_curator_edited(reference: None, tmp_path: Path) -> None:
+    ingest(write(tmp_path, "one.txt", AGENCY_ONE))
+    meeting = models.Meeting.objects.get()
+    services.meeting_curator_update(meeting=meeting, changed_fields=["sectors"])
+    ingest(write(tmp_path, "two.txt", AGENCY_TWO))
+    assert meeting.sources.count() == 2
+    assert sorted(meeting.sector_links.values_list("sector__slug", flat=True)) == ["energy", "trade", "transport"]
+
+
+def test_a_report_finds_a_meeting_whose_parties_a_curator_corrected(reference: None, tmp_path: Path) -> None:
+    """The party key that dedupe looks meetings up by follows a curator's edit of the parties."""
+    ingest(write(tmp_path, "one.txt", AGENCY_ONE.replace("Uzbekistan", "Tajikistan").replace("Uzbek", "Tajik")))
+    meeting = models.Meeting.objects.get()
+    assert meeting.party_key == "KAZ-TJK"
+    # As the admin does when a curator corrects a party in the meeting's inline:
+    meeting.parties.filter(country="TJK").update(country="UZB", origin="curator")
+    services.relations_ensure_for_meeting(meeting=meeting)
+    meeting.refresh_from_db()
+    assert meeting.party_key == "KAZ-UZB"
+    ingest(write(tmp_path, "two.txt", AGENCY_TWO))
+    assert models.Meeting.objects.count() == 1
+
+
 def test_statement_is_kept_as_an_article_without_a_meeting(reference: None, tmp_path: Path) -> None:
     out, _ = ingest(write(tmp_path, "statement.txt", STATEMENT))
     assert "1 without a meeting" in out

@@ -315,6 +315,21 @@ class MeetingCountryAdmin(EvidenceAdmin):
     list_select_related = ("meeting", "country")
     autocomplete_fields = ("meeting", "country", "source")
 
+    # Parties changed here, outside the meeting page, still keep relations and party_key in step.
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        super().save_model(request, obj, form, change)
+        services.relations_ensure_for_meeting(meeting=obj.meeting)
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        super().delete_model(request, obj)
+        services.relations_ensure_for_meeting(meeting=obj.meeting)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        meetings = list(Meeting.objects.filter(pk__in=queryset.values("meeting_id")))
+        super().delete_queryset(request, queryset)
+        for meeting in meetings:
+            services.relations_ensure_for_meeting(meeting=meeting)
+
 
 @admin.register(MeetingParticipant)
 class MeetingParticipantAdmin(EvidenceAdmin):

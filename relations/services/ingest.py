@@ -399,23 +399,24 @@ def _write_links(pendings: list[_Pending], ctx: IngestContext, merged_on_record:
 def _links_of(p: _Pending, meeting: Meeting, have: _Have, ctx: IngestContext, rows: dict[type, list]) -> None:
     """The link rows this report adds to its meeting (what the meeting does not have yet)."""
     common = {"meeting": meeting, "source": p.article, "origin": EXTRACTED}
+    locked = set(meeting.locked_fields)  # link sets a curator edited are theirs
     evidence = {f.value: f.span for f in p.extraction.parties}
     for code in p.parties:
-        if code not in have.parties:
+        if code not in have.parties and "countries" not in locked:
             have.parties.add(code)
             rows[MeetingCountry].append(MeetingCountry(country_id=code, **common, **_quote(evidence.get(code))))
-    for mention, person in p.people:
+    for mention, person in [] if "participants" in locked else p.people:
         row = _participant_row(mention, person, have, ctx)
         if row is not None:
             rows[MeetingParticipant].append(MeetingParticipant(**row, **common, **_quote(mention.span)))
     for fact in _unique(p.extraction.sectors):
         sector = ctx.sectors.get(fact.value)
-        if sector and sector not in have.sectors:
+        if sector and sector not in have.sectors and "sectors" not in locked:
             have.sectors.add(sector)
             rows[MeetingSector].append(MeetingSector(sector_id=sector, **common, **_quote(fact.span)))
     for fact in _unique(p.extraction.forums):
         forum = ctx.forums[fact.value[:128]]
-        if forum not in have.forums:
+        if forum not in have.forums and "forums" not in locked:
             have.forums.add(forum)
             rows[MeetingForum].append(MeetingForum(forum_id=forum, **common, **_quote(fact.span)))
 

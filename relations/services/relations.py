@@ -19,6 +19,8 @@ def relation_get_or_create(*, first: str, second: str) -> tuple[BilateralRelatio
 
 @transaction.atomic
 def relations_ensure_for_meeting(*, meeting: Meeting) -> list[BilateralRelation]:
-    """Make sure every pair of the meeting's parties has its BilateralRelation row."""
+    """After the parties of a meeting changed: every pair has its BilateralRelation row, and the
+    meeting's party_key (which ingest uses to find it) matches its parties."""
+    meeting.refresh_party_key()
     codes = sorted(meeting.parties.values_list("country_id", flat=True))
     return [relation_get_or_create(first=a, second=b)[0] for a, b in combinations(codes, 2)]

@@ -20,12 +20,6 @@ EVIDENCE = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
-    """The admin_user fixture hashes a password per test; PBKDF2 would spend most of the run on it."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def admin_url(model: type[Model] | Model, view: str = "changelist") -> str:
     """The admin URL of a model's changelist/add page, or of an instance's change/history page."""
     opts = model._meta
