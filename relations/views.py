@@ -312,6 +312,7 @@ def _years_chart(summary: selectors.RelationSummary, codes: list[str]) -> Any:
         description=f"Meetings between {names} per year"
         + (f", and {undated} without a known date." if undated else "."),
         slug="years",
+        empty=f"No meeting between {names} is recorded yet.",
     )
 
 
@@ -330,6 +331,7 @@ def _sectors_chart(summary: selectors.RelationSummary, codes: list[str]) -> Any:
         title="Sectors discussed",
         description="Areas of cooperation, by the number of meetings that discussed each.",
         slug="sectors",
+        empty="No area of cooperation is recorded for their meetings yet.",
     )
 
 

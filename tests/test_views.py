@@ -288,6 +288,12 @@ def test_relation_page_shows_level_charts_forums_officials_and_meetings(client, 
     assert f'href="/meetings/{meeting.pk}/"' in page and f'href="/meetings/{undated.pk}/"' in page
 
 
+def test_relation_page_of_a_pair_that_never_met_says_so(client, aland, borduria):
+    page = html(client, "/relations/ALD-BRD/")
+    assert "No meeting between Aland and Borduria is recorded yet." in page
+    assert "No area of cooperation is recorded" in page and "<svg" not in page
+
+
 def test_country_page_ranks_partners_by_meetings_and_lists_forums_and_officials(client, meeting, aland, borduria):
     carpania = factories.CountryFactory(iso3="CRP", iso2="ZX", name="Carpania")
     for _ in range(2):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
@@ -92,13 +92,8 @@ class Chart:
     height: int
     baseline: float = 0
     label_width: float = 0
-    gridlines: list[float] = field(default_factory=list)
     slug: str = "chart"
-    empty: str = "Nothing to chart yet."
-
-    @property
-    def max_value(self) -> int:
-        return max((bar.value for bar in self.bars), default=0)
+    empty: str = "Nothing to chart yet."  # shown instead of a chart without bars
 
 
 def _scale(value: int, top: int, length: float) -> float:
@@ -106,7 +101,13 @@ def _scale(value: int, top: int, length: float) -> float:
 
 
 def column_chart(
-    bars: Sequence[Bar], *, title: str, description: str, unit: str = "meetings", slug: str = "chart"
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    description: str,
+    unit: str = "meetings",
+    slug: str = "chart",
+    empty: str = "Nothing to chart yet.",
 ) -> Chart:
     """Vertical bars (one per year, say) with the value above and the label below each bar."""
     width, height = 480, 220
@@ -137,11 +138,18 @@ def column_chart(
         height=height,
         baseline=baseline,
         slug=slug,
+        empty=empty,
     )
 
 
 def row_chart(
-    bars: Sequence[Bar], *, title: str, description: str, unit: str = "meetings", slug: str = "chart"
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    description: str,
+    unit: str = "meetings",
+    slug: str = "chart",
+    empty: str = "Nothing to chart yet.",
 ) -> Chart:
     """Horizontal bars (one per sector, say) with the label left and the value right of each bar."""
     bars = list(bars)
@@ -163,6 +171,7 @@ def row_chart(
         height=max(len(bars) * row, row),
         label_width=label_w,
         slug=slug,
+        empty=empty,
     )
 
 
