@@ -34,9 +34,15 @@ def _rss_mib() -> float:
 
 
 def main() -> None:
+    import psycopg
+
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     count = int(os.environ.get("BENCH_ARTICLES", "10000"))
-    _recreate_database(url)
+    try:
+        _recreate_database(url)
+    except psycopg.OperationalError as exc:
+        print(f"ingest: skipped, no PostgreSQL at {url} ({str(exc).strip().splitlines()[0]}); set BENCH_DATABASE_URL")
+        return
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django

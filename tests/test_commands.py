@@ -78,6 +78,9 @@ def test_load_seeds_creates_the_seed_meeting_by_extraction(seeded: None) -> None
     assert meeting.format == "official_visit"
     assert meeting.location_country_id == "PAK"
     assert meeting.date is None
+    assert meeting.summary.startswith(
+        "As part of his official visit to the Islamic Republic of Pakistan, Jeyhun Bayramov"
+    )
     assert sorted(meeting.parties.values_list("country_id", flat=True)) == ["AZE", "PAK"]
     participants = sorted(meeting.participants.values_list("raw_name", "country_id", "title"))
     assert participants == [

@@ -263,7 +263,12 @@ def _place(p: _Pending, pool: CandidatePool, ctx: IngestContext, merged_on_recor
     assert p.report is not None
     candidate = pool.match(p.report)
     if candidate is None:
-        meeting = Meeting(title=p.article.title[:500], party_key=p.report.key, **_meeting_values(p.extraction, ctx))
+        meeting = Meeting(
+            title=p.article.title[:500],
+            summary=_summary(p.extraction, p.source.text),
+            party_key=p.report.key,
+            **_meeting_values(p.extraction, ctx),
+        )
         candidate = Candidate(meeting, p.source.published)
         candidate.add_report(p.report)
         pool.add(candidate)
@@ -275,6 +280,16 @@ def _place(p: _Pending, pool: CandidatePool, ctx: IngestContext, merged_on_recor
     if meeting.pk:
         merged_on_record[meeting.pk] = meeting
     _fill(meeting, _meeting_values(p.extraction, ctx))
+
+
+def _summary(extraction: Extraction, text: str) -> str:
+    """The sentence that reports the meeting (where the format was read), else the lead sentence."""
+    facts = extraction.meeting
+    sentence = facts.format_span.sentence if facts and facts.format_span else ""
+    if not sentence:
+        sentence = next((line for line in text.split("\n") if line.strip()), "")
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= 400 else sentence[:399].rsplit(" ", 1)[0] + "…"
 
 
 def _meeting_values(extraction: Extraction, ctx: IngestContext) -> dict:
