@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run seed migrate test lint format migrations-check schema schema-check bench ci superuser clean
+.PHONY: install run seed migrate test test-browser lint format migrations-check schema schema-check bench ci superuser clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ superuser: migrate
 ## test: install and run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-browser: only the browser tests (needs /usr/bin/chromium: `apt-get install chromium`); screenshots in test-artifacts/
+test-browser: install
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
 ## lint: ruff, formatting, migrations check
 lint: install

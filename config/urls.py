@@ -6,4 +6,5 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("relations.api_urls")),
+    path("", include("relations.urls")),
 ]

@@ -242,14 +242,14 @@ def meeting_queryset() -> QuerySet[Meeting]:
     A participant's `display_name` is the name as the source wrote it, else the official's.
     """
     participants = (
-        MeetingParticipant.objects.select_related("official")
+        MeetingParticipant.objects.select_related("official", "country")
         .annotate(display_name=Coalesce(NullIf("raw_name", Value("")), "official__name", Value("")))
         .order_by("country_id", "raw_name", "id")
     )
     return (
         Meeting.objects.select_related("location_country", "host_country")
         .prefetch_related(
-            Prefetch("parties", queryset=MeetingCountry.objects.order_by("country_id")),
+            Prefetch("parties", queryset=MeetingCountry.objects.select_related("country").order_by("country_id")),
             Prefetch("participants", queryset=participants),
             Prefetch("sector_links", queryset=MeetingSector.objects.select_related("sector").order_by("sector__slug")),
             Prefetch("forum_links", queryset=MeetingForum.objects.select_related("forum").order_by("forum__acronym")),
@@ -384,8 +384,10 @@ class RelationSummary:
         return self.levels[0].level if self.levels else None
 
 
-def relation_summary(first: str, second: str) -> RelationSummary:
+def relation_summary(first: str, second: str, *, latest: int = LATEST_MEETINGS) -> RelationSummary:
     """The pair's level history, meeting figures and shared forums, in either order.
+
+    `latest` is how many of the newest meetings to include (0: none, for callers that page them).
 
     Any two different countries have a summary, met or not; raises Country.DoesNotExist for an
     unknown code and ValueError for the same code twice.
@@ -438,7 +440,7 @@ def relation_summary(first: str, second: str) -> RelationSummary:
         meetings_per_year=[{"year": row["year"], "count": row["count"]} for row in per_year],
         sectors=[{"sector": row["sector__slug"], "count": row["count"]} for row in sectors],
         shared_forums=[SharedForum(f.acronym, f.name, list(f.memberships.all())) for f in forums],
-        latest_meetings=list(meeting_list(countries=[a, b])[:LATEST_MEETINGS]),
+        latest_meetings=list(meeting_list(countries=[a, b])[:latest]) if latest else [],
     )
 
 
@@ -479,3 +481,110 @@ def article_list(
 def article_detail(article_id: int) -> Article:
     """One article with what was extracted from it; raises Article.DoesNotExist."""
     return article_queryset(detail=True).get(pk=article_id)
+
+
+# --- pages: reads only the HTML pages (relations/views.py) need; they build on the selectors above.
+
+
+def pages_totals() -> dict[str, int]:
+    """Headline figures for the home page: visible and verified meetings, articles, pairs that met."""
+    figures = Meeting.objects.visible().aggregate(
+        meetings=Count("id"), verified=Count("id", filter=Q(status=MeetingStatus.VERIFIED))
+    )
+    figures["articles"] = Article.objects.count()
+    return figures
+
+
+def relations_ranked(*, country: str | None = None) -> QuerySet[BilateralRelation]:
+    """Pairs (of one country, if given) with meetings or a stated level, most meetings first.
+
+    Both countries are fetched with the row, so a page of pairs costs one query (prevents N+1).
+    """
+    queryset = relation_list(countries=[country] if country else ())
+    return queryset.select_related("country_a", "country_b").order_by(
+        "-meetings_count", F("last_meeting_date").desc(nulls_last=True), "country_a_id", "country_b_id"
+    )
+
+
+@dataclass
+class PairOfficial:
+    """Someone who took part in a pair's meetings: resolved official, or the name as written."""
+
+    name: str
+    official_id: int | None
+    country_id: str | None
+    country_name: str
+    country_iso2: str
+    title: str  # the title at the latest meeting
+    meetings: int = 0
+
+
+def relation_officials(first: str, second: str) -> list[PairOfficial]:
+    """The officials of either country at the pair's visible meetings, most meetings first (one query)."""
+    a, b = sorted([first.upper(), second.upper()])
+    rows = (
+        MeetingParticipant.objects.filter(meeting__in=Meeting.objects.visible().between(a, b).values("pk"))
+        .filter(Q(country_id__in=[a, b]) | Q(country__isnull=True))
+        .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id", "id")
+        .values(
+            "official_id",
+            "official__name",
+            "raw_name",
+            "title",
+            "country_id",
+            "country__name",
+            "country__iso2",
+            "meeting_id",
+        )
+    )
+    people: dict[tuple, PairOfficial] = {}
+    seen: set[tuple] = set()
+    for row in rows:
+        name = row["official__name"] or row["raw_name"] or row["title"]
+        key = ("official", row["official_id"]) if row["official_id"] else ("name", name.casefold(), row["country_id"])
+        person = people.setdefault(
+            key,
+            PairOfficial(
+                name=name,
+                official_id=row["official_id"],
+                country_id=row["country_id"],
+                country_name=row["country__name"] or "",
+                country_iso2=row["country__iso2"] or "",
+                title=row["title"],
+            ),
+        )
+        if (key, row["meeting_id"]) not in seen:
+            seen.add((key, row["meeting_id"]))
+            person.meetings += 1
+    return sorted(people.values(), key=lambda p: (-p.meetings, p.name.casefold()))
+
+
+def meetings_by_article(article_ids: Sequence[int]) -> dict[int, int]:
+    """For each article, the (first) visible meeting it reports: to link a quoted source to its page."""
+    links = (
+        MeetingSource.objects.filter(article_id__in=article_ids)
+        .exclude(meeting__status=MeetingStatus.REJECTED)
+        .order_by("-id")
+        .values_list("article_id", "meeting_id")
+    )
+    return dict(links)  # ordered newest link first, so the oldest (first) one wins
+
+
+def levels_stated_in(article_ids: Sequence[int]) -> list[RelationLevel]:
+    """The relation levels read from these articles (for the meeting page's evidence)."""
+    return list(
+        RelationLevel.objects.filter(source_id__in=article_ids)
+        .exclude(evidence="")
+        .select_related("relation")
+        .order_by("id")
+    )
+
+
+def filter_names(*, countries: Sequence[str] = (), official: int | None = None) -> dict[str | int, str]:
+    """Display names for the filters of a meetings list: ISO3 code -> country name, official id -> name."""
+    names: dict[str | int, str] = {}
+    if countries:
+        names.update(Country.objects.filter(iso3__in=countries).values_list("iso3", "name"))
+    if official is not None:
+        names.update(Official.objects.filter(pk=official).values_list("pk", "name"))
+    return names

@@ -177,3 +177,63 @@ def make_meeting(countries: list[models.Country], **kwargs: object) -> models.Me
         MeetingParticipantFactory(meeting=meeting, official=OfficialFactory(country=country))
     MeetingSourceFactory(meeting=meeting)
     return meeting
+
+
+# --------------------------------------------------------------------------- pages (issue 5)
+
+REPORT_TEXT = (
+    "On 3 March 2024, Foreign Minister Ana Example of Aland met Bo Sample, Minister of Trade of Borduria, "
+    "during an official visit to Bordurograd.\n\n"
+    "The sides discussed trade, energy security and transport, and praised the strategic partnership "
+    "between Aland and Borduria.\n\n"
+    "They agreed to keep working together within the United Nations (UN) and the Organisation of "
+    "Islamic Cooperation (OIC)."
+)
+
+
+def evidence_of(text: str, phrase: str) -> dict[str, object]:
+    """Evidence fields for the first `phrase` in `text`: the span and the sentence around it."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    stop = text.rfind(". ", 0, start)
+    left = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    right = text.find(".", end) + 1 or len(text)
+    return {"evidence": text[left:right], "evidence_start": start, "evidence_end": end, "origin": "extracted"}
+
+
+def make_reported_meeting(
+    first: models.Country, second: models.Country, *, text: str = REPORT_TEXT, **kwargs: object
+) -> models.Meeting:
+    """A meeting of two countries reported by one article whose every fact carries its evidence span.
+
+    `text` must name the two countries by name and contain the phrases of REPORT_TEXT's facts.
+    """
+    article = ArticleFactory(title="Aland and Borduria discuss strategic partnership", text=text)
+    meeting = MeetingFactory(
+        title=article.title,
+        format=models.MeetingFormat.OFFICIAL_VISIT,
+        location_country=second,
+        location_city="Bordurograd",
+        date_evidence=evidence_of(text, "3 March 2024")["evidence"],
+        **kwargs,
+    )
+    MeetingSourceFactory(meeting=meeting, article=article, how="created")
+    for country in (first, second):
+        MeetingCountryFactory(meeting=meeting, country=country, source=article, **evidence_of(text, country.name))
+    for country, name, title in (
+        (first, "Ana Example", "Foreign Minister"),
+        (second, "Bo Sample", "Minister of Trade"),
+    ):
+        official = OfficialFactory(name=f"{name} {country.iso3}", country=country)
+        MeetingParticipantFactory(
+            meeting=meeting, official=official, raw_name=name, title=title, source=article, **evidence_of(text, name)
+        )
+    for slug, phrase in (("trade", "trade"), ("energy", "energy security"), ("security", "security")):
+        MeetingSectorFactory(
+            meeting=meeting, sector=SectorFactory(slug=slug), source=article, **evidence_of(text, phrase)
+        )
+    for acronym, phrase in (("UN", "United Nations (UN)"), ("OIC", "Organisation of Islamic Cooperation (OIC)")):
+        MeetingForumFactory(
+            meeting=meeting, forum=ForumFactory(acronym=acronym), source=article, **evidence_of(text, phrase)
+        )
+    return meeting
