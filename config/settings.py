@@ -115,14 +115,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds the API throttle counts; it lives in the database so that every worker
-# process and host sees the same counts (created by `manage.py createcachetable`, which
-# `make migrate` runs). CACHE_BACKEND=locmem keeps it in memory for a single process.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    if os.environ.get("CACHE_BACKEND") == "locmem"
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "relations_cache"}
-}
+# The cache holds the API throttle counts. In memory by default: no query per request, but
+# each worker process counts alone. CACHE_BACKEND=database shares the counts between all
+# workers and hosts (a table made by `manage.py createcachetable`, which `make migrate` runs)
+# at the cost of a few queries per request.
+CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "locmem")
+if CACHE_BACKEND == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE_BACKEND == "database":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "relations_cache"}}
+else:
+    raise ImproperlyConfigured(f"CACHE_BACKEND={CACHE_BACKEND!r}: use locmem or database")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -70,3 +70,11 @@ def test_without_configuration_a_fresh_clone_runs_in_debug_on_sqlite() -> None:
         timeout=60,
     )
     assert result.stdout.split() == ["True", "django.db.backends.sqlite3"], result.stderr
+
+
+def test_cache_backend_is_chosen_by_name_and_a_bad_one_is_refused() -> None:
+    result = start(CACHE_BACKEND="database")
+    assert result.returncode == 0, result.stderr
+    result = start(CACHE_BACKEND="redis")
+    assert result.returncode != 0
+    assert "CACHE_BACKEND='redis': use locmem or database" in result.stderr
