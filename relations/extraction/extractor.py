@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .dates import DateHit
 from .forums import ForumHit, find_forums, redefined_acronyms
@@ -213,7 +214,11 @@ def _read_meeting(
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context)
-    candidates = _party_candidates(result, head, lead, body, location if fmt.value in VISIT_FORMATS else None)
+    known = {p.country for p in participants if p.country}
+    candidates = _party_candidates(result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None)
+    if location and fmt.value == "sidelines" and location.iso3 in candidates:
+        candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
+        candidates.append(location.iso3)
     unresolved_fallback(participants, candidates, doc)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         location = venue_from_evidence(
@@ -238,8 +243,27 @@ def _lead_mention(p: Person, lead: Sentence) -> tuple[int, int, str | None] | No
     return (m.first, m.last, p.country) if m else None
 
 
+def _paired_with(body: Reading, known: set[str]) -> list[str]:
+    """Countries named in a pair with a known party: 'between Palau and New Zealand', 'Kenya-Japan'."""
+    words, out = body.doc.words, []
+    hits = [h for h in body.places if h.iso3 and h.kind in ("name", "official", "alternative", "demonym")]
+    for a, b in pairwise(hits):
+        if b.first - a.last != 1 or words[a.last] not in ("and", "-", "\u2013", "&"):
+            continue
+        if a.iso3 in known and b.iso3 not in known:
+            out.append(b.iso3)
+        elif b.iso3 in known and a.iso3 not in known:
+            out.append(a.iso3)
+    return [c for c, _ in Counter(out).most_common()]
+
+
 def _party_candidates(
-    result: Extraction, head: Reading, lead: Sentence, body: Reading, location: Location | None
+    result: Extraction,
+    head: Reading,
+    lead: Sentence,
+    known: set[str],
+    body: Reading,
+    location: Location | None,
 ) -> list[str]:
     out: list[str] = []
     if location:
@@ -248,6 +272,7 @@ def _party_candidates(
     out += [
         h.iso3 for h in body.places if h.iso3 and h.first >= lead.first and h.last <= lead.last and h.kind == "demonym"
     ]
+    out += _paired_with(body, known)
     counts = Counter(f.value for f in result.countries_mentioned if f.span is not None)
     out += [c for c, _ in counts.most_common()]
     seen: list[str] = []

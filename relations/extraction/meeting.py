@@ -19,7 +19,7 @@ from .text import Document, Gate, Sentence, words
 
 TRIGGER_RE = Gate(
     r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
-    r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
+    r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
     r"credentials|letters? of credence|arrived|arrives)\b",
     "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv",
@@ -118,15 +118,27 @@ class Cue:
     end: int | None = None
 
 
+MEETING_NOUN_RE = Gate(
+    r"\b(?:consultations|talks|meeting|negotiations|conversation|call|visit|session|videoconference)\b",
+    "consultations talks meeting negotiations conversation call visit session videoconference",
+    re.IGNORECASE,
+)
+
+
 def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> Sentence | None:
-    """The first sentence reporting a meeting, with a named person in it or in the next two sentences
-    ("Political consultations ... were held in Bishkek. The delegation was led by ...")."""
+    """The first sentence reporting a meeting, with a named person in it, or one that names the
+    meeting itself with the people in the next two sentences ("Political consultations ... were held
+    in Bishkek. The delegation was led by ..."; not "The leaders also discussed ...")."""
     for sent in doc.sentences:
         if sent.end <= skip_before or not TRIGGER_RE.search(sent.text):
             continue
         if sent.index in mention_sentences:
             return sent
-        if mention_sentences & {sent.index + 1, sent.index + 2} and not is_past(sent):
+        if (
+            mention_sentences & {sent.index + 1, sent.index + 2}
+            and not is_past(sent)
+            and MEETING_NOUN_RE.search(sent.text)
+        ):
             return sent
     return None
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from .lexicon import Lexicon, Place, official_country
-from .people import COUNTERPART_WORDS, Mention, Person, name_keys
+from .people import COUNTERPART_WORDS, TITLE_HEADS, Mention, Person, name_keys
 from .text import Document
 
 MENTION_KINDS = ("name", "official", "alternative", "demonym")
@@ -41,7 +41,9 @@ class TitleReader:
             if hit and hit[2].iso3 and hit[2].kind in (*MENTION_KINDS, "institution"):
                 first, last, place = hit
                 countries.append(place.iso3)  # type: ignore[arg-type]
-                if place.kind == "institution":
+                if self._qualifies_a_portfolio(first, last, m):
+                    parts += [self._token_text(t) for t in range(first, last)]  # "... and Moroccan Expatriates"
+                elif place.kind == "institution":
                     parts += self._institution_parts(max(first, k), min(last, m.title_last))
                 else:
                     parts.append(" " + PLACEHOLDER)
@@ -55,6 +57,18 @@ class TitleReader:
             m.country = countries[0]
         if m.counterpart:
             m.title = None
+
+    def _qualifies_a_portfolio(self, first: int, last: int, m: Mention) -> bool:
+        """A demonym inside a portfolio ('Minister of Foreign Affairs and Moroccan Expatriates') is part of
+        the title's wording, not the country of the office."""
+        words = self.doc.words
+        return (
+            first > m.title_first  # type: ignore[operator]
+            and words[first - 1] in ("and", ",")
+            and last < m.title_last  # type: ignore[operator]
+            and words[last] not in TITLE_HEADS
+            and self.places[first][2].kind == "demonym"
+        )
 
     def _institution_parts(self, first: int, last: int) -> list[str]:
         """'Senate of Pakistan' inside a title: keep the body, mark the country for removal."""

@@ -46,7 +46,8 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Tribunal Bureau Politburo Standing Central Military Navy Air Army Overseas Commonwealth Development "
     "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
     "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
-    "Sabha Storting Riksdag Dewan Rakyat Negara"
+    "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
+    "Francophonie"
 )
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
 HONORIFICS = words(

@@ -239,11 +239,12 @@ class SectorReader:
         lower = self.lower
         if k < last and lower[k] in REACH_PREPS:
             return None  # "cooperation in": an ordinary cue
-        for j in range(k, min(k + 5, last)):
+        between = k < last and lower[k] in ("between", "among")  # "between Palau and New Zealand in"
+        for j in range(k, min(k + (8 if between else 5), last)):
             w = lower[j]
             if w in REACH_PREPS:
                 return j + 1 if j > k else None
-            if w in REACH_STOP or j in self.terms:
+            if (w in REACH_STOP and not (between and w == "and")) or j in self.terms:
                 return None
         return None
 

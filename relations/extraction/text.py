@@ -108,6 +108,10 @@ class Document:
         """Evidence for tokens i..j (j exclusive)."""
         return self.span(self.starts[i], self.ends[j - 1])
 
+    def sent_of_offset(self, offset: int) -> int:
+        """The index of the sentence holding a character offset."""
+        return max(bisect_right(self._sent_starts, offset) - 1, 0)
+
     def sentence_at(self, offset: int) -> Sentence | None:
         if not self.sentences:
             return None
