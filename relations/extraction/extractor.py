@@ -61,7 +61,13 @@ class Reading:
     blocked: set[int] = field(default_factory=set)
 
 
-def read_document(doc: Document, lex: Lexicon, skip_before: int = 0, redefined: set[str] | None = None) -> Reading:
+def read_document(
+    doc: Document,
+    lex: Lexicon,
+    skip_before: int = 0,
+    redefined: set[str] | None = None,
+    known_names: frozenset[str] = frozenset(),
+) -> Reading:
     all_places = find_places(doc, lex)
     # "Commonwealth of Australia" is a country's name, not the Commonwealth forum
     official = [(p.first, p.last) for p in all_places if p.kind in ("name", "official") and p.last - p.first > 1]
@@ -75,7 +81,7 @@ def read_document(doc: Document, lex: Lexicon, skip_before: int = 0, redefined: 
             r.place_at[t] = (p.first, p.last, Place(p.iso3, p.kind))
             r.hit_at[t] = p
     reader = PeopleReader(doc, lex, r.place_at, r.blocked)
-    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token)
+    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names)
     titles = TitleReader(doc, r.place_at, lex)
     for m in mentions:
         titles.read(m)
@@ -89,8 +95,11 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
-    body = read_document(doc, lex, skip)
     head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex))
+    # a full name in the headline lets a bare surname in the body name the person
+    body = read_document(
+        doc, lex, skip, known_names=frozenset(k for m in head.mentions if len(m.keys) >= 2 for k in m.keys)
+    )
     people = build_people(body.mentions, lex)
     _enrich_from_headline(people, build_people(head.mentions, lex))
     resolve_counterparts(doc, people)
@@ -117,11 +126,16 @@ def _mention_tokens(m: Mention) -> range:
 
 
 def _enrich_from_headline(people: list[Person], headline_people: list[Person]) -> None:
+    """The headline can tell a body person's country and title, and their longer name ('John Mahama'
+    in the headline, 'Mahama' in the body)."""
     for hp in headline_people:
         for p in people:
-            if hp.keys <= p.keys:
+            if hp.keys <= p.keys or p.keys <= hp.keys:
                 p.country = p.country or hp.country
                 p.title = p.title or hp.title
+                longer = hp.name.split()
+                if len(longer) > len(p.name.split()) and hp.name.endswith(" " + p.name) and longer[0].istitle():
+                    p.name = hp.name
 
 
 def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[Fact]:

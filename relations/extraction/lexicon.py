@@ -155,6 +155,7 @@ class Lexicon:
     officials: dict[str, list[tuple[frozenset[str], str]]]
     registered_acronyms: frozenset[str]
     capitals: dict[str, str]
+    official_surnames: frozenset[str] = frozenset()
 
 
 def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
@@ -271,6 +272,13 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
             keys = frozenset(fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1)
             for k in keys:
                 officials.setdefault(k, []).append((keys, o.country))
+    surnames = set()
+    for o in gazetteer.officials:
+        # the surname ("Ferdinand Marcos Jr." -> Marcos) and one-word other names ("Lula")
+        tokens = [t for t in tokenize(o.name) if t.isalpha() and t not in ("Jr", "Sr") and not t.isupper()]
+        if len(tokens) >= 2 and len(tokens[-1]) >= 4:
+            surnames.add(fold_name(tokens[-1]))
+        surnames.update(fold_name(n) for n in o.other_names if " " not in n and len(n) >= 4 and n.isalpha())
     return Lexicon(
         places=places,
         forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
@@ -281,6 +289,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         officials=officials,
         registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
         capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
+        official_surnames=frozenset(surnames),
     )
 
 

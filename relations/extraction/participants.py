@@ -92,15 +92,17 @@ def clean_title(title: str) -> str:
     """Drop the country from a title: "Azerbaijan's Minister of Foreign Affairs" -> "Minister of ..."."""
     p = PLACEHOLDER
     title = re.sub(rf"\b(?:Republic|Kingdom|State|Federation|Sultanate|Commonwealth|Principality)\s+of\s+{p}", p, title)
-    t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:the\s+)?{p}\s*$", "", title)
+    t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:[Tt]he\s+)?{p}\s*$", "", title)
     t = re.sub(rf"\bof\s+(?:the\s+)?{p}\s*'\s*s\b", "of the", t)
     t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b)?\s*)+", "", t)
-    t = re.sub(rf"\s*\b(?:of|to)\s+(?:the\s+)?{p}\s*", " ", t)
+    t = re.sub(rf"\s*\b(?:of|to)\s+(?:[Tt]he\s+)?{p}\s*", " ", t)
     t = t.replace(p, "")
     t = re.sub(r"\s+", " ", t).replace(" / ", "/").replace(" - ", "-").strip(" ,")
     t = re.sub(r"\s*,\s*", ", ", t)
     t = re.sub(r"^(?:the|The)\s+", "", t)
-    return t
+    # nothing may dangle where the country was cut out: "Minister of Foreign Affairs of" -> "... Affairs"
+    t = re.sub(r"(?:[\s,]+(?:of|to|for|and|in|at|on|the|The|[-\u2013\u2014]))+\s*$", "", t)
+    return re.sub(r"^(?:(?:of|to|for|and|in|at|on|[-\u2013\u2014])\s+)+", "", t).strip(" ,")
 
 
 def build_people(mentions: list[Mention], lex: Lexicon) -> list[Person]:
@@ -128,19 +130,44 @@ def _known_official(p: Person, lex: Lexicon) -> str | None:
     return official_country(lex, p.keys)
 
 
-def add_back_references(doc: Document, mentions: list[Mention], reader_is_name) -> list[Mention]:
-    """Bare surnames ('Putin and Aliyev confirmed') that repeat a word of a full name."""
-    full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys}
+NOT_BEFORE_A_PERSON = frozenset(
+    {"of", "in", "to", "from", "between", "the", "into", "across", "within", "for", "about", "towards", "toward"}
+)
+
+
+def add_back_references(
+    doc: Document,
+    mentions: list[Mention],
+    reader_is_name,
+    places: dict[int, tuple[int, int, Place]] | None = None,
+    extra_keys: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """Bare surnames ('Putin and Aliyev confirmed') that repeat a word of a full name written in the
+    text or in the headline (extra_keys). A surname that is also a place ('Luis Montenegro ...
+    Montenegro said') is the person where no preposition makes it the country."""
+    full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys} | extra_keys
+    surnames = {m.name.rsplit(None, 1)[-1].lower() for m in mentions if len(m.keys) >= 2}
     taken = {k for m in mentions for k in range(m.first, m.last)}
+    places = places or {}
     extra = []
     for i in [i for i, w in enumerate(doc.lower) if w in full]:
         w = doc.words[i]
-        if i in taken or len(w) < 3 or not reader_is_name(i):
+        if i in taken or len(w) < 3:
+            continue
+        if not reader_is_name(i) and not _place_as_surname(doc, i, places, surnames):
             continue
         if i + 1 < len(doc.words) and reader_is_name(i + 1):
             continue
         extra.append(Mention(i, i + 1, w, sentence=doc.sent_of[i], keys=name_keys(w)))
     return mentions + extra
+
+
+def _place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
+    hit = places.get(i)
+    if hit is None or hit[0] != i or hit[1] != i + 1 or doc.lower[i] not in surnames:
+        return False
+    prev = doc.lower[i - 1] if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+    return prev not in NOT_BEFORE_A_PERSON and doc.words[i + 1 : i + 2] != ["'"]
 
 
 PLURAL_HEADS = {

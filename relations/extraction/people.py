@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, Place
+from .lexicon import Lexicon, Place, fold_name
 from .text import Document, words
 
 TITLE_HEADS = words(
@@ -49,16 +49,32 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
     "Francophonie"
 )
+# Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
+# minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
+LOWER_TITLE_HEADS = words(
+    "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
+    "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
+    "mayor diplomat counterpart"
+)
+LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
+    "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
+    "energy health education culture agriculture state national top special permanent external senior "
+    "parliament parliamentary senate government ministry"
+)
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
 HONORIFICS = words(
     "Mr Mrs Ms Miss Dr Hon Honourable Honorable H E HE Excellency Prof Professor Sir Madam Mme M Dame His "
     "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
     "Excellencies Eminence Holiness"
 )
+# Malaysian and Bruneian styles written before a name ("Tan Sri Dato' Seri X", "Datuk Seri Y"): not
+# name words, but kept at the front of the name, which is reported in its longest written form.
+STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
 PARTICLES = words("bin binti bint ibn ben al el da de do dos das van von der den di du la le y del dela e ul ud")
 NAME_STOP = (
     TITLE_WORDS
     | HONORIFICS
+    | STYLES
     | words(
         "The A An In On At During After Before Both He She They It This That These Those We Our Also And But "
         "As By From With Without For Of To Upon Under Over Meanwhile However Moreover Furthermore Besides "
@@ -128,8 +144,21 @@ class Person:
         return self.mentions[0]
 
 
+LOWER_STYLES = frozenset(w.lower() for w in STYLES)
+
+
 def name_keys(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+", name) if len(w) > 1 and w.lower() not in PARTICLES)
+    """The words that identify a person: no particles, no styles ('Tan Sri', 'Datuk'), no initials."""
+    tokens = re.findall(r"[^\W\d_]+", name)
+    keys = set()
+    for k, w in enumerate(tokens):
+        low = w.lower()
+        if len(w) < 2 or low in PARTICLES or low in LOWER_STYLES:
+            continue
+        if w == "Tan" and k + 1 < len(tokens) and tokens[k + 1] == "Sri":
+            continue
+        keys.add(low)
+    return frozenset(keys)
 
 
 class PeopleReader:
@@ -148,10 +177,28 @@ class PeopleReader:
             and i not in places
             and NAME_TOKEN_RE.match(w) is not None
             and not (len(w) > 1 and w.isupper() and w in acronyms)
+            and not self._is_style(i)
             for i, w in enumerate(doc.words)
         ]
 
     # ---------------------------------------------------------------- name tokens
+
+    def _is_style(self, i: int) -> bool:
+        """'Datuk', 'Seri', the "Tan" of 'Tan Sri', the apostrophe of "Dato'"."""
+        words = self.doc.words
+        w = words[i]
+        if w in STYLES:
+            return True
+        if w == "Tan":
+            return i + 1 < len(words) and words[i + 1] == "Sri"
+        return w == "'" and i > 0 and words[i - 1] == "Dato" and self.doc.starts[i] == self.doc.ends[i - 1]
+
+    def _styles_before(self, start: int, sent_first: int) -> int:
+        """Where the styles written before a name begin ('Tan Sri Dato' Seri' + name)."""
+        k = start
+        while k > sent_first and self._is_style(k - 1):
+            k -= 1
+        return k
 
     def is_name_token(self, i: int) -> bool:
         return self.nameish[i]
@@ -179,6 +226,15 @@ class PeopleReader:
                 j += 1  # an initial: "V. Putin"
             elif w.lower() in PARTICLES and j + 1 < limit and self.is_name_token(j + 1):
                 j += 1
+            elif (
+                w.lower() in PARTICLES
+                and j + 2 < limit
+                and words[j + 1] == "-"
+                and self._glued(j + 1)
+                and self._glued(j + 2)
+                and self.is_name_token(j + 2)
+            ):
+                j += 3  # "al-Abbasi", "bin-Zayed"
             else:
                 break
         return j
@@ -237,18 +293,22 @@ class PeopleReader:
         n_names = sum(1 for k in range(start, end) if words[k][:1].isupper() and len(words[k]) > 1)
         title = self._title_before(start, sent_first)
         honorific = start > sent_first and self._honorific_before(start)
-        if n_names < 2 and title is None and not honorific:
+        if n_names < 2 and title is None and not honorific and not self._known_surname(start, end):
             return None
         if n_names < 1 or self._names_a_place(end, sent_last):
             return None
         after = self._title_after(end, sent_last)
-        name = self.doc.slice(start, end)
+        name = self.doc.slice(self._styles_before(start, sent_first), end)
         m = Mention(start, end, name, sentence=sentence, keys=name_keys(name))
         chosen = title if title and (not after or self._has_country(*title)) else (after or title)
         if chosen:
             m.title_first, m.title_last = chosen
             m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
         return m
+
+    def _known_surname(self, start: int, end: int) -> bool:
+        """'Tokayev met Mirziyoyev': a bare surname of a known official names that person."""
+        return end - start == 1 and fold_name(self.doc.words[start]) in self.lex.official_surnames
 
     def _names_a_place(self, end: int, sent_last: int) -> bool:
         """'Heydar Aliyev International Airport', 'the Nizami Ganjavi Center': a name given to a place."""
@@ -258,18 +318,23 @@ class PeopleReader:
         k = start - 1
         if self.doc.words[k] == "." and k > 0:
             k -= 1
-        return self.doc.words[k] in HONORIFICS
+        return self.doc.words[k] in HONORIFICS or self._is_style(k)
 
     def _is_title_token(self, k: int) -> bool:
-        w = self.doc.words[k]
-        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places:
+        words = self.doc.words
+        w = words[k]
+        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS:
             return True
+        if w == "The":
+            return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
+        if w in ("\u2013", "\u2014"):  # "Deputy Prime Minister \u2013 Minister of Foreign Affairs"
+            return 0 < k < len(words) - 1 and words[k - 1] in TITLE_WORDS and words[k + 1] in TITLE_WORDS
         return w in COUNTERPART_WORDS
 
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""
         k = start - 1
-        while k >= sent_first and (self.doc.words[k] in HONORIFICS or self.doc.words[k] == "."):
+        while k >= sent_first and (self.doc.words[k] in HONORIFICS or self.doc.words[k] == "." or self._is_style(k)):
             k -= 1
         if k >= sent_first and self.doc.words[k] == ",":
             k -= 1  # "the Minister of Foreign Affairs of China, Wang Yi,"
@@ -330,7 +395,7 @@ class PeopleReader:
             last -= 1
         if last <= first:
             return None
-        if not any(words[k] in TITLE_HEADS or words[k] in COUNTERPART_WORDS for k in range(first, last)):
+        if not any(words[k] in TITLE_HEADS or words[k] in LOWER_TITLE_HEADS for k in range(first, last)):
             return None
         if (
             last - first > 1

@@ -83,6 +83,10 @@ LIST_CUES = (
     ("touched", "upon"),
     ("talked", "about"),
     ("views", "on"),
+    ("talks", "on"),
+    ("discussions", "on"),
+    ("consultations", "on"),
+    ("dialogue", "on"),
     ("focused", "on"),
     ("focusing", "on"),
     ("focuses", "on"),
@@ -125,7 +129,6 @@ GROWTH_VERBS = words(
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
 HEAD_NOUNS = words(
-    "consultations "
     "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
@@ -137,7 +140,7 @@ GATE_WORDS = REACH_CUES | words(
     "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
     "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
     "concentrated emphasis attention topics touched talked views integration complex direction directions "
-    "exchange exchanges reviewed explored considered examined addressed"
+    "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue"
 )
 MODIFIER_OK = words(
     "the a an bilateral mutual various all such other joint regional international alternative renewable "

@@ -3,6 +3,8 @@ titles that carry a demonym of their own."""
 
 from __future__ import annotations
 
+import pytest
+
 from relations.extraction import extract
 
 from .conftest import load
@@ -50,3 +52,70 @@ def test_videoconference_with_a_portfolio_demonym_and_a_bare_weekday(gazetteer):
         {"name": "Tanja Fajon", "country": "SVN", "title": "Minister of Foreign and European Affairs"},
     ]
     assert contract["sectors"] == ["energy", "tourism", "water"]
+
+
+def test_bare_surnames_of_known_officials_meet(gazetteer):
+    _, result = run("wire-surnames-lowercase-titles", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Orban", "country": "HUN", "title": None},
+        {"name": "Erdogan", "country": "TUR", "title": None},
+    ]
+    assert contract["meeting"]["date"] == "2024-11-12"
+    assert contract["meeting"]["location_country"] is None  # a dateline in a party's capital is not the venue
+    assert contract["sectors"] == ["energy"]
+
+
+def test_headline_gives_the_full_name_and_a_surname_that_is_a_country_is_a_person(gazetteer):
+    _, result = run("headline-full-names", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "John Mahama", "country": "GHA", "title": "President"},
+        {"name": "Sergio Mattarella", "country": "ITA", "title": None},
+    ]
+    assert contract["meeting"]["location_country"] == "ITA"  # Mattarella welcomed Mahama
+    assert contract["countries_mentioned"] == ["GHA", "ITA", "PRT"]  # "Montenegro said": the person
+    assert contract["sectors"] == ["energy", "migration", "security"]  # talks on ...
+
+
+PEOPLE = [
+    (
+        "Sergey Lavrov met with Hakan Fidan, the Turkish foreign minister, in Antalya.",
+        "Hakan Fidan",
+        "TUR",
+        "foreign minister",
+    ),
+    ("Russia's top diplomat Sergey Lavrov met Hakan Fidan.", "Sergey Lavrov", "RUS", "top diplomat"),
+    (
+        "Deputy Prime Minister \u2013 Minister of Foreign Affairs of Kazakhstan Murat Nurtleu met Wang Yi.",
+        "Murat Nurtleu",
+        "KAZ",
+        "Deputy Prime Minister \u2013 Minister of Foreign Affairs",
+    ),
+    (
+        "Minister of Foreign Affairs of The Gambia Mamadou Tangara met Wang Yi.",
+        "Mamadou Tangara",
+        "GMB",
+        "Minister of Foreign Affairs",
+    ),
+    (
+        "The head of the Foreign Ministry of Armenia Ararat Mirzoyan met Wang Yi.",
+        "Ararat Mirzoyan",
+        "ARM",
+        "head of the Foreign Ministry",
+    ),
+    ("Iraqi Defence Minister Thabet Saeed al-Abbasi met Wang Yi.", "Thabet Saeed al-Abbasi", "IRQ", "Defence Minister"),
+    (
+        "Speaker of the Dewan Rakyat Tan Sri Dato' Seri Johari Abdul met Wang Yi.",
+        "Tan Sri Dato' Seri Johari Abdul",
+        "MYS",
+        "Speaker of the Dewan Rakyat",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "country", "title"), PEOPLE)
+def test_names_and_titles_in_many_styles(sentence, name, country, title, gazetteer):
+    people = extract(sentence, title="", published=None, gazetteer=gazetteer).to_contract()["participants"]
+    assert {"name": name, "country": country, "title": title} in people
+    assert all(p["name"] != "Dato" for p in people)

@@ -103,6 +103,8 @@ def test_sentences_that_are_not_datelines(text, gazetteer):
         (f"Ambassador of the Republic of {PLACEHOLDER} to {PLACEHOLDER}", "Ambassador"),
         (f"The {PLACEHOLDER} Minister of Foreign Affairs", "Minister of Foreign Affairs"),
         ("Acting President and Chairman of the Senate", "Acting President and Chairman of the Senate"),
+        ("Minister of Foreign Affairs of", "Minister of Foreign Affairs"),  # nothing dangles
+        (f"Speaker of the Parliament of The {PLACEHOLDER}", "Speaker of the Parliament"),
     ],
 )
 def test_titles_lose_the_country(raw, clean):
