@@ -126,7 +126,7 @@ class ForumHit:
 
 def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) -> list[ForumHit]:
     """Every forum named in the text, in order (minus acronyms the article defines as something else)."""
-    redefined = _redefined_acronyms(doc, lex) | (redefined or set())
+    redefined = redefined_acronyms(doc, lex) | (redefined or set())
     hits = [h for h in _registry_hits(doc, lex) if not (h.last - h.first == 1 and doc.words[h.first] in redefined)]
     covered = {t for h in hits for t in range(h.first, h.last)}
     hits += _definition_hits(doc, lex, covered)
@@ -137,7 +137,10 @@ def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) 
 
 
 def redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
-    return _redefined_acronyms(doc, lex)
+    """Registry acronyms this text defines as something else (computed once per document)."""
+    if doc.redefined is None:
+        doc.redefined = _redefined_acronyms(doc, lex)
+    return doc.redefined
 
 
 def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
@@ -166,22 +169,24 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
     words = doc.words
     present = set(words)
     hits = []
-    i, n = 0, len(words)
+    n = len(words)
     lengths = lex.forums.lengths
-    while i < n:
+    free = 0
+    for i in [i for i, w in enumerate(words) if w in lengths or w[-1:].isdigit()]:
+        if i < free:
+            continue
         w = words[i]
         hit = lex.forums.match_at(words, i) if w in lengths else None
         if hit is None:
             hit = _edition_token(lex, w) if w[-1:].isdigit() else None
             if hit is None:
-                i += 1
                 continue
         length, entry = hit
         j = i + length
         if j < n and words[j].isdigit() and doc.starts[j] - doc.ends[j - 1] <= 1 and len(words[j]) <= 2:
             j += 1  # an edition number: "COP 30", "TICAD 8"
         hits.append(ForumHit(_label(entry, present), doc.starts[i], doc.ends[j - 1], i, j, entry.registered))
-        i = j
+        free = j
     return hits
 
 

@@ -8,7 +8,7 @@ starts at each token of a document. Countries, forums and sectors each get one; 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -70,20 +70,17 @@ def tokenize(phrase: str) -> tuple[str, ...]:
 
 
 class Phrasebook:
-    """Longest-match lookup of token tuples (optionally case-folded)."""
+    """Longest-match lookup of token tuples. A book of lowercase keys is scanned on lowercased tokens."""
 
-    def __init__(self, fold: Callable[[str], str] | None = None) -> None:
-        self.fold = fold
+    def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], object] = {}
-        self.lengths: dict[str, list[int]] = {}
+        self.lengths: dict[str, list[int]] = {}  # first token -> the entry lengths, longest first
 
     def add(self, phrase: str | tuple[str, ...], value: object, *, keep: bool = True) -> None:
         """Add a phrase; with keep=True an existing entry for the same tokens wins."""
         key = tokenize(phrase) if isinstance(phrase, str) else phrase
         if not key:
             return
-        if self.fold:
-            key = tuple(self.fold(t) for t in key)
         if keep and key in self.entries:
             return
         self.entries[key] = value
@@ -94,44 +91,39 @@ class Phrasebook:
 
     def match_at(self, words: list[str], i: int, end: int | None = None) -> tuple[int, object] | None:
         """The longest entry starting at token i: (number of tokens, value)."""
-        first = self.fold(words[i]) if self.fold else words[i]
-        lengths = self.lengths.get(first)
+        lengths = self.lengths.get(words[i])
         if not lengths:
             return None
         stop = len(words) if end is None else end
+        entries = self.entries
         for n in lengths:
-            if i + n > stop:
-                continue
-            key = tuple(words[i : i + n])
-            if self.fold:
-                key = tuple(self.fold(t) for t in key)
-            value = self.entries.get(key)
-            if value is not None:
-                return n, value
+            if i + n <= stop:
+                value = entries.get(tuple(words[i : i + n]))
+                if value is not None:
+                    return n, value
         return None
 
-    def scan(self, words: list[str], start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, object]]:
+    def scan(self, words: list[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, object]]:
         """Non-overlapping longest matches, left to right: (first token, end token, value)."""
         stop = len(words) if end is None else end
-        lengths, entries, fold = self.lengths, self.entries, self.fold
-        i = start
-        while i < stop:
-            w = words[i]
-            options = lengths.get(fold(w) if fold else w)
-            if options:
-                for n in options:
-                    if i + n > stop:
-                        continue
-                    key = tuple(words[i : i + n])
-                    value = entries.get(tuple(fold(t) for t in key) if fold else key)
+        lengths, entries = self.lengths, self.entries
+        if start == 0 and stop == len(words):
+            starts = [i for i, w in enumerate(words) if w in lengths]
+        else:
+            starts = [i for i in range(start, stop) if words[i] in lengths]
+        found: list[tuple[int, int, object]] = []
+        free = start  # the first token not inside an earlier match
+        for i in starts:
+            if i < free:
+                continue
+            for n in lengths[words[i]]:
+                if i + n <= stop:
+                    value = entries.get(tuple(words[i : i + n]))
                     if value is not None:
-                        yield i, i + n, value
-                        i += n
+                        found.append((i, i + n, value))
+                        free = i + n
                         break
-                else:
-                    i += 1
-            else:
-                i += 1
+        return found
 
 
 @dataclass(slots=True)

@@ -360,14 +360,18 @@ def _capital_phrase(
 
 def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:
     """A city of the meeting's country named with 'in' in a sentence about the meeting."""
-    for sent in doc.sentences:
+    hits = sorted(
+        {h.first: h for h in places.values() if h.iso3 == iso3 and h.kind in CITY_KINDS}.values(),
+        key=lambda h: h.first,
+    )
+    for hit in hits:
+        i = hit.first
+        if i == 0 or doc.words[i - 1].lower() != "in":
+            continue
+        sent = doc.sentences[doc.sent_of[i]]
         if sent.index in skip or is_past(sent) or not (GROUP_RE.search(sent.text) or TRIGGER_RE.search(sent.text)):
             continue
-        for i in range(sent.first, sent.last):
-            hit = places.get(i)
-            is_city = hit and hit.first == i and hit.iso3 == iso3 and hit.kind in ("capital", "city")
-            if is_city and i > 0 and doc.words[i - 1].lower() == "in":
-                return hit
+        return hit
     return None
 
 

@@ -66,15 +66,25 @@ class Document:
     sent_of: list[int] = field(default_factory=list)  # token index -> sentence index
     _sent_starts: list[int] = field(default_factory=list)
     _lower: list[str] | None = None
+    redefined: set[str] | None = None  # registry acronyms the text defines otherwise (forums.py)
+    _positions: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, text: str) -> Document:
         doc = cls(text)
-        matches = list(TOKEN_RE.finditer(text))
-        get = PUNCT_NORM.get
-        doc.starts = starts = [m.start() for m in matches]
-        doc.ends = [m.end() for m in matches]
-        doc.words = [get(w, w) for w in TOKEN_RE.findall(text)]
+        # Quote and hyphen variants are single characters, so the translated text keeps every offset.
+        # Every non-space character belongs to a token: each token is the next find() of its text.
+        normal = text.translate(QUOTES)
+        doc.words = words = TOKEN_RE.findall(normal)
+        starts: list[int] = []
+        ends: list[int] = []
+        add_start, add_end, find, pos = starts.append, ends.append, normal.find, 0
+        for w in words:
+            pos = find(w, pos)
+            add_start(pos)
+            pos += len(w)
+            add_end(pos)
+        doc.starts, doc.ends = starts, ends
         doc.sentences = split_sentences(text)
         sent_of = [0] * len(starts)
         for sent in doc.sentences:
@@ -86,14 +96,17 @@ class Document:
         return doc
 
     def positions(self, word: str) -> list[int]:
-        """Token indexes of one word (e.g. every '(')."""
-        return [i for i, w in enumerate(self.words) if w == word]
+        """Token indexes of one word (e.g. every '('), computed once per word."""
+        found = self._positions.get(word)
+        if found is None:
+            found = self._positions[word] = [i for i, w in enumerate(self.words) if w == word]
+        return found
 
     @property
     def lower(self) -> list[str]:
         """The tokens lowercased (computed once)."""
         if self._lower is None:
-            self._lower = [w.lower() for w in self.words]
+            self._lower = list(map(str.lower, self.words))
         return self._lower
 
     def __len__(self) -> int:
