@@ -101,6 +101,17 @@ def _resolve(m: re.Match, ref: date | None) -> tuple[date | None, bool]:
     return _without_year(month, day, ref), False
 
 
+DATE_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "morning", "afternoon", "evening"}
+)
+
+
+def may_name_a_date(lower_tokens: list[str]) -> bool:
+    """A cheap test on a sentence's lowercased tokens before the date regex runs: a month, a weekday,
+    'today', 'yesterday', 'tonight', 'this morning' or a number."""
+    return not DATE_WORDS.isdisjoint(lower_tokens) or any(w[0] in "0123456789" for w in lower_tokens)
+
+
 def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateHit]:
     """Every date phrase in text, resolved against the reference date where needed."""
     hits = []

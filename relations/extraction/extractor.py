@@ -7,6 +7,7 @@ sectors, forums, countries mentioned, relation level. Every fact keeps its evide
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,7 +74,7 @@ def read_document(
     official = [(p.first, p.last) for p in all_places if p.kind in ("name", "official") and p.last - p.first > 1]
     forums = [f for f in find_forums(doc, lex, redefined) if not any(a <= f.first and f.last <= b for a, b in official)]
     forum_tokens = {t for f in forums for t in range(f.first, f.last)}
-    head = {i for i, s in enumerate(doc.starts) if s < skip_before}
+    head = set(range(bisect_left(doc.starts, skip_before))) if skip_before else set()
     places = [p for p in all_places if p.first not in forum_tokens and p.first not in head]
     r = Reading(doc, places, forums, blocked=forum_tokens | head)
     for p in places:

@@ -111,6 +111,7 @@ NOT_FORUM_ACRONYMS = words(
 )
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
 NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "-", "de", "la", "du", "des", "'", "s"})
+DIGITS = frozenset("0123456789")
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
@@ -172,7 +173,7 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
     n = len(words)
     lengths = lex.forums.lengths
     free = 0
-    for i in [i for i, w in enumerate(words) if w in lengths or w[-1:].isdigit()]:
+    for i in [i for i, w in enumerate(words) if w in lengths or w[-1] in DIGITS]:
         if i < free:
             continue
         w = words[i]

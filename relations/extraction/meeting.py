@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import DateHit, find_dates
+from .dates import DateHit, find_dates, may_name_a_date
 from .forums import ForumHit
 from .places import Dateline, PlaceHit
 from .text import Document, Gate, Sentence, words
@@ -388,6 +388,8 @@ def meeting_date(
         if TRIGGER_RE.search(nxt.text) and not is_past(nxt):
             candidates.append(nxt)
     for sent in candidates:
+        if not may_name_a_date(doc.lower[sent.first : sent.last]):
+            continue
         hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
         if not hits:
             continue

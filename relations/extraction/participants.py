@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicon import Lexicon, Place, official_country
 from .people import COUNTERPART_WORDS, TITLE_HEADS, Mention, Person, name_keys
@@ -88,6 +89,7 @@ class TitleReader:
         return gap + self.doc.words[k]
 
 
+@lru_cache(maxsize=4096)
 def clean_title(title: str) -> str:
     """Drop the country from a title: "Azerbaijan's Minister of Foreign Affairs" -> "Minister of ..."."""
     p = PLACEHOLDER

@@ -170,16 +170,18 @@ class PeopleReader:
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
         acronyms = lex.registered_acronyms
-        self.nameish = [
-            i not in blocked
-            and w[:1].isupper()
-            and w not in NAME_STOP
-            and i not in places
-            and NAME_TOKEN_RE.match(w) is not None
-            and not (len(w) > 1 and w.isupper() and w in acronyms)
-            and not self._is_style(i)
-            for i, w in enumerate(doc.words)
-        ]
+        self.nameish = nameish = [False] * len(doc.words)
+        words = doc.words
+        for i in [i for i, w in enumerate(words) if w[:1].isupper()]:
+            w = words[i]
+            nameish[i] = (
+                i not in blocked
+                and w not in NAME_STOP
+                and i not in places
+                and NAME_TOKEN_RE.match(w) is not None
+                and not (len(w) > 1 and w.isupper() and w in acronyms)
+                and not self._is_style(i)
+            )
 
     # ---------------------------------------------------------------- name tokens
 

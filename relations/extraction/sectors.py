@@ -162,6 +162,7 @@ AREA_NOUNS = words(
 )
 LINKS = words("is are remains remain was were become becomes")
 RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
+OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | {"and"}  # words a list can start after
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 MAX_ITEM = 6
 
@@ -207,13 +208,16 @@ class SectorReader:
         if not self.terms:
             return []
         lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
-        for index in sorted({sent_of[i] for i in self.terms}):
+        by_sentence: dict[int, list[int]] = {}
+        for i in sorted(self.terms):
+            by_sentence.setdefault(sent_of[i], []).append(i)
+        for index, term_positions in by_sentence.items():
             sent = sentences[index]
             first, last = sent.first, sent.last
             if GATE_WORDS.isdisjoint(lower[first:last]):
                 continue
             preps: set[str] = set()
-            for k in range(first, last):
+            for k in [k for k in range(first, last) if lower[k] in OPENERS]:
                 w = lower[k]
                 start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
                 if start is None and w in REACH_CUES:
@@ -226,7 +230,7 @@ class SectorReader:
                     self._read_list(k + 1, last, found, strict=True)
                 elif w == "and" and k + 1 < last and lower[k + 1] in preps:
                     self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
-            self._read_qualifiers(first, last, found)
+            self._read_qualifiers(term_positions, last, found)
         return sorted(found.values(), key=lambda h: h.start)
 
     def _cue_at(self, k: int, last: int) -> int | None:
@@ -297,13 +301,11 @@ class SectorReader:
             budget -= 1
         return None
 
-    def _read_qualifiers(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
+    def _read_qualifiers(self, positions: list[int], last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments',
         'energy is a promising area of cooperation'."""
         terms, lower = self.terms, self.lower
-        for i in range(first, last):
-            if i not in terms:
-                continue
+        for i in positions:
             j = terms[i][0]
             while j < last and (lower[j] in ("and", ",", "-") or (j in terms and j != i)):
                 j = terms[j][0] if j in terms else j + 1
