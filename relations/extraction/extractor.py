@@ -201,8 +201,12 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     """'conveyed greetings to President Z', 'on behalf of President Z': Z did not take part."""
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
-    window = doc.words[max(sent.first, start - 6) : start]
-    return any(w.lower() in MENTION_ONLY_CUES for w in window)
+    window = doc.lower[max(sent.first, start - 6) : start]
+    # "received the newly appointed Ambassador Z": an appointment that is not the story
+    return any(
+        w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])
+        for k, w in enumerate(window)
+    )
 
 
 def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:

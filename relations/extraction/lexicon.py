@@ -296,8 +296,13 @@ def official_country(lex: Lexicon, keys: frozenset[str]) -> str | None:
     folded = {fold_name(k) for k in keys}
     if not folded:
         return None
-    first = next(iter(folded))
-    countries = {country for names, country in lex.officials.get(first, ()) if folded <= names}
+    # all the words are in a known name, or a known full name is all in the words ("Muhammad Shehbaz Sharif")
+    countries = {
+        country
+        for first in folded
+        for names, country in lex.officials.get(first, ())
+        if folded <= names or (len(names) >= 2 and names <= folded)
+    }
     return countries.pop() if len(countries) == 1 else None
 
 

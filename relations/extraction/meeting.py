@@ -71,7 +71,8 @@ LEVEL_PATTERNS = (
     (
         "allied",
         Gate(
-            r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b",
+            r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b|"
+            r"\b(?:partnership|friendship) and alliance\b",
             "allied alliance allies",
             re.IGNORECASE,
         ),

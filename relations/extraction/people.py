@@ -47,7 +47,7 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
     "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
     "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
-    "Francophonie"
+    "Francophonie Europe"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
@@ -377,8 +377,8 @@ class PeopleReader:
         while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
             k += 1
         span = self._trim_title(end + 1, k)
-        if span is None:
-            return None
+        if span is None or (k < sent_last and self.is_name_token(k)):
+            return None  # "A, Turkish President B": the title is B's, not an apposition to A
         if k < sent_last and self.doc.words[k] == "," and k + 1 < sent_last:
             j = k + 1
             while j < sent_last and self._is_title_token(j):

@@ -87,6 +87,12 @@ PEOPLE = [
     ),
     ("Russia's top diplomat Sergey Lavrov met Hakan Fidan.", "Sergey Lavrov", "RUS", "top diplomat"),
     (
+        "Armenian Foreign Minister Ararat Mirzoyan met Minister for Europe and Foreign Affairs of France Jean-Noel Barrot.",
+        "Jean-Noel Barrot",
+        "FRA",
+        "Minister for Europe and Foreign Affairs",
+    ),
+    (
         "Deputy Prime Minister \u2013 Minister of Foreign Affairs of Kazakhstan Murat Nurtleu met Wang Yi.",
         "Murat Nurtleu",
         "KAZ",
@@ -119,3 +125,31 @@ def test_names_and_titles_in_many_styles(sentence, name, country, title, gazette
     people = extract(sentence, title="", published=None, gazetteer=gazetteer).to_contract()["participants"]
     assert {"name": name, "country": country, "title": title} in people
     assert all(p["name"] != "Dato" for p in people)
+
+
+def test_a_title_before_the_next_name_is_not_an_apposition(gazetteer):
+    """Headline 'PM Shehbaz, Turkish President Erdogan': 'Turkish President' is Erdogan's title."""
+    _, result = run("sidelines-headline-list-of-leaders", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        # a known official's full name inside a longer written name
+        {"name": "Muhammad Shehbaz Sharif", "country": "PAK", "title": "Prime Minister"},
+        {"name": "Recep Tayyip Erdogan", "country": "TUR", "title": "President"},
+    ]
+    assert contract["meeting"]["format"] == "sidelines"
+    assert contract["forums"] == ["Antalya Diplomacy Forum"]
+
+
+def test_a_newly_appointed_ambassador_takes_part(gazetteer):
+    _, result = run("reception-newly-appointed-ambassador", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": None,
+        "format": "reception",
+        "location_country": "UZB",
+        "location_city": "Tashkent",
+    }
+    assert [(p["name"], p["country"], p["title"]) for p in contract["participants"]] == [
+        ("Maria Gabriella Ferrara", "ITA", "Ambassador"),
+        ("Bakhtiyor Saidov", "UZB", "Minister of Foreign Affairs"),
+    ]

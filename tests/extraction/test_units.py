@@ -9,6 +9,7 @@ import pytest
 from relations.extraction.dates import find_dates
 from relations.extraction.forums import find_forums
 from relations.extraction.lexicon import get_lexicon
+from relations.extraction.meeting import relation_level
 from relations.extraction.participants import PLACEHOLDER, clean_title
 from relations.extraction.places import find_dateline
 from relations.extraction.text import Document, split_sentences
@@ -119,3 +120,17 @@ def test_forums_registry_definitions_and_editions(gazetteer):
     )
     labels = [f.label for f in find_forums(Document.parse(text), get_lexicon(gazetteer))]
     assert labels == ["UNFCCC", "AIPA", "CEF", "UNFCCC", "UNFCCC"]  # HDCM is a bilateral mechanism
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("relations of strategic partnership and alliance", "allied"),
+        ("the brotherly relations between the two countries", None),
+        ("the friendly and brotherly relations", "friendly"),
+        ("the comprehensive strategic partnership", "comprehensive_strategic_partnership"),
+    ],
+)
+def test_relation_levels(text, level):
+    cue = relation_level("", f"The leaders praised {text}.")
+    assert (cue.value if cue else None) == level
