@@ -286,6 +286,8 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
             continue  # "in Azerbaijan's foreign policy"
         if i >= 2 and lower[i - 1] == "in" and lower[i - 2] in TOPIC_NOUNS:
             continue  # "the situation in Ukraine" is a topic, not the venue
+        if event and hit.kind in ("name", "official", "alternative") and _after_unknown_place(doc, i, sent, places):
+            return hit  # "in Apulia, Italy": a town the gazetteer does not know, then its country
         rel = i - sent.first
         for cue in LOCATION_BEFORE:
             n = len(cue)
@@ -297,6 +299,19 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
                         break  # "at the" / "at" place a meeting only in a building
                 return hit
     return None
+
+
+def _after_unknown_place(doc: Document, i: int, sent: Sentence, places: dict[int, PlaceHit]) -> bool:
+    """'in Apulia, Italy', 'at Borgo Egnazia, Italy': 'in'/'at', one to three capitalised words, a comma."""
+    words = doc.words
+    k = i - 1
+    if k <= sent.first or words[k] != ",":
+        return False
+    k -= 1
+    n = 0
+    while k > sent.first and n < 3 and words[k][:1].isupper() and k not in places:
+        k, n = k - 1, n + 1
+    return n > 0 and doc.lower[k] in ("in", "at")
 
 
 def _city_text(doc: Document, hit: PlaceHit) -> str | None:

@@ -36,6 +36,7 @@ class TitleReader:
             return
         parts: list[str] = []
         countries: list[str] = []
+        cities: list[str] = []
         k = m.title_first
         while k < m.title_last:
             hit = self.places.get(k)
@@ -50,12 +51,14 @@ class TitleReader:
                     parts.append(" " + PLACEHOLDER)
                 k = max(last, k + 1)
                 continue
+            if hit and hit[2].iso3 and hit[2].kind in ("capital", "city") and hit[0] == k:
+                cities.append(hit[2].iso3)  # "Governor of Samarkand region", "Mayor of Tashkent"
             parts.append(self._token_text(k))
             k += 1
         title = clean_title("".join(parts).strip())
         m.title = title or None
-        if countries:
-            m.country = countries[0]
+        if countries or cities:
+            m.country = (countries or cities)[0]
         if m.counterpart:
             m.title = None
 

@@ -59,7 +59,7 @@ LOWER_TITLE_HEADS = words(
 LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
     "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
     "energy health education culture agriculture state national top special permanent external senior "
-    "parliament parliamentary senate government ministry"
+    "parliament parliamentary senate government ministry region province oblast district regional provincial"
 )
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
 HONORIFICS = words(
@@ -102,6 +102,8 @@ NAME_STOP = (
         "Olympics Expo"
     )
 )
+# Words the stop list holds for places that are also common surnames before a given name.
+SURNAME_WORDS = words("Park")
 NAMED_AFTER = words(
     "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
@@ -182,6 +184,8 @@ class PeopleReader:
                 and not (len(w) > 1 and w.isupper() and w in acronyms)
                 and not self._is_style(i)
             )
+        for i in [i for i, w in enumerate(words[:-1]) if w in SURNAME_WORDS]:
+            nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
 
     # ---------------------------------------------------------------- name tokens
 

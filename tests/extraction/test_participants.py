@@ -112,6 +112,12 @@ PEOPLE = [
     ),
     ("Iraqi Defence Minister Thabet Saeed al-Abbasi met Wang Yi.", "Thabet Saeed al-Abbasi", "IRQ", "Defence Minister"),
     (
+        "Governor of Samarkand region Erkin Tursunov met Wang Yi in Samarkand.",
+        "Erkin Tursunov",
+        "UZB",
+        "Governor of Samarkand region",
+    ),
+    (
         "Speaker of the Dewan Rakyat Tan Sri Dato' Seri Johari Abdul met Wang Yi.",
         "Tan Sri Dato' Seri Johari Abdul",
         "MYS",
