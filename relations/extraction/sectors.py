@@ -64,6 +64,11 @@ LIST_CUES = (
     ("relations", "in"),
     ("projects", "in"),
     ("agreements", "in"),
+    ("agreements", "on"),
+    ("agreement", "on"),
+    ("memoranda", "on"),
+    ("memorandum", "on"),
+    ("documents", "on"),
     ("potential", "in"),
     ("prospects", "in"),
     ("opportunities", "in"),
@@ -132,8 +137,12 @@ HEAD_NOUNS = words(
     "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
-    "complex direction directions"
+    "complex direction directions corridor corridors route routes pipeline pipelines"
 )
+# A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
+# "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
+NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway")
+WORKS_SECTORS = frozenset({"transport", "energy"})
 # A sentence is read only if it has one of these (most sentences name no area of cooperation).
 GATE_WORDS = REACH_CUES | words(
     "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
@@ -193,12 +202,17 @@ class SectorReader:
             for i, j, slugs in book.scan(tokens):
                 if i in terms or (masked and any(k in masked for k in range(i, j))):
                     continue
-                if folded and not (words[i][:1].islower() or self._sentence_initial(i)):
+                if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):
                     continue
                 if j < len(words) and self.lower[j] in NOT_AN_AREA:
                     continue
                 terms[i] = (j, slugs)  # type: ignore[assignment]
         return terms
+
+    def _names_works(self, j: int, slugs) -> bool:
+        """'Transport Corridor', 'Gas Pipeline' (not 'Economic Corridor': the name of a plan)."""
+        words = self.doc.words
+        return j < len(words) and words[j] in NAMED_WORKS and not WORKS_SECTORS.isdisjoint(slugs)
 
     def _sentence_initial(self, i: int) -> bool:
         return self.doc.sentences[self.doc.sent_of[i]].first == i
@@ -295,7 +309,7 @@ class SectorReader:
             if w in GENERIC_HEADS and k + 1 < last and lower[k + 1] == "of":
                 k, budget = k + 2, 3
                 continue
-            if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive")) and not w.endswith("ing")):
+            if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing")):
                 return None
             k += 1
             budget -= 1

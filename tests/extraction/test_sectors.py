@@ -67,6 +67,11 @@ def test_growth_verbs_partner_in_between_and_predicates(gazetteer):
         ("They noted the energetic development of relations.", []),
         ("The Security Council discussed the resolution.", []),
         ("The ministers agreed to strengthen them in key areas.", []),
+        ("They signed agreements on health, education and culture.", ["culture", "education", "health"]),
+        ("They signed memoranda on cooperation in agriculture and veterinary medicine.", ["agriculture", "health"]),
+        ("They discussed the Trans-Caspian International Transport Route.", ["transport"]),
+        ("They discussed the progress of the Central Asia Gas Pipeline.", ["energy"]),
+        ("They discussed the Southern Economic Corridor initiative.", []),  # the name of a plan, not an area
         ("They hope to expand it to other regions.", []),
     ],
 )
