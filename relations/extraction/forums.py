@@ -1,8 +1,8 @@
 """Multilateral forums: registry names and acronyms, well-known bodies outside the registry,
-"Full Name (ACR)" definitions and bare acronyms used as an event ("46th AIPA General Assembly").
+"Full Name (ACR)" definitions and bare acronyms used as an event ("the 12th ABC General Assembly").
 
 A body or edition of an organisation maps to it through the registry's other names ("COP29",
-"PACE"); a trailing edition number is absorbed ("COP 30", "TICAD 8").
+"PACE"); a trailing edition number is absorbed ("COP 30", "ASEM 14").
 """
 
 from __future__ import annotations
@@ -185,14 +185,14 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
         length, entry = hit
         j = i + length
         if j < n and words[j].isdigit() and doc.starts[j] - doc.ends[j - 1] <= 1 and len(words[j]) <= 2:
-            j += 1  # an edition number: "COP 30", "TICAD 8"
+            j += 1  # an edition number: "COP 30", "ASEM 14"
         hits.append(ForumHit(_label(entry, present), doc.starts[i], doc.ends[j - 1], i, j, entry.registered))
         free = j
     return hits
 
 
 def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
-    """'COP29', 'TICAD8': a forum acronym glued to an edition number."""
+    """'COP29', 'ASEM14': a forum acronym glued to an edition number."""
     stem = word.rstrip("0123456789")
     if stem == word or not stem or len(word) - len(stem) > 2:
         return None
@@ -215,7 +215,7 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
         if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
         if _names_a_country(doc, lex, k - len(name) - 3, k):
-            continue  # "Azerbaijan-Turkey Business Forum (ATBF)": a national or bilateral body
+            continue  # "Peru-Chile Business Forum (PCBF)": a national or bilateral body
         hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
         covered.add(k + 1)
     return hits
@@ -243,7 +243,7 @@ def _is_bare_acronym(word: str) -> bool:
 
 
 def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
-    """An unknown acronym used as an event or body: '46th AIPA General Assembly', 'TICAD 8'."""
+    """An unknown acronym used as an event or body: '12th ABC General Assembly', 'XYZ 8'."""
     words, hits = doc.words, []
     n = len(words)
     for i in [i for i, w in enumerate(words) if w.isupper()]:

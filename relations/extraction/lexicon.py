@@ -160,7 +160,7 @@ def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
 
 
 def _plural(demonym: str) -> str | None:
-    """ "Azerbaijani" -> "Azerbaijanis", "Uzbek" -> "Uzbeks"; None where English adds nothing."""
+    """ "Peruvian" -> "Peruvians", "Kyrgyz" -> None; None where English adds nothing."""
     if " " in demonym or demonym.endswith(("s", "sh", "ch", "ese", "z", "x")):
         return None
     return demonym + "s"

@@ -168,7 +168,7 @@ def is_past(sent: Sentence) -> bool:
 
 def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
     """The lead and up to `after` following sentences that are not about another (earlier, future or
-    invited) visit: "invited him to pay an official visit to Azerbaijan" says nothing of this one."""
+    invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
         if not is_past(sent) and not FUTURE_RE.search(sent.text) and "invit" not in sent.text.lower():
@@ -208,7 +208,7 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
-    """'to attend the G7 Foreign Ministers Meeting': a multilateral event with a forum named in it."""
+    """'to attend the G20 Finance Ministers Meeting': a multilateral event with a forum named in it."""
     for sent in context:
         for m in ATTEND_RE.finditer(sent.text):
             rest = sent.text[m.end() : m.end() + 120]
@@ -283,7 +283,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
         if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
             continue
         if hit.last < len(doc.words) and doc.words[hit.last] == "'":
-            continue  # "in Azerbaijan's foreign policy"
+            continue  # "in Peru's foreign policy"
         if i >= 2 and lower[i - 1] == "in" and lower[i - 2] in TOPIC_NOUNS:
             continue  # "the situation in Ukraine" is a topic, not the venue
         if event and hit.kind in ("name", "official", "alternative") and _after_unknown_place(doc, i, sent, places):

@@ -1,10 +1,11 @@
 """From mentions to people, and from people to the participants of the meeting.
 
 Mentions are merged by name (a surname refers back to the full name written earlier or later);
-each person's country comes from a title ("Uzbek President", "Minister of Foreign Affairs of
-Japan", "Speaker of the Milli Majlis"), a counterpart phrase ("his Israeli counterpart"), a
-known official, a coordination ("Portugal's President A and Prime Minister B") or, last, the
-one party left unrepresented. The participants are the people named in the sentence that
+each person's country comes from a title ("Kyrgyz President", "Minister of Foreign Affairs of
+Peru", "Speaker of the Jogorku Kenesh", "Governor of Samarkand region"), a counterpart phrase
+("his Chilean counterpart"), a known official, a coordination ("Ruritania's President A and
+Prime Minister B"), the headline or, last, a party left unrepresented (one named in a pair with
+a known party first: "between Palau and Fiji"). The participants are the people named in the sentence that
 reports the meeting (then in later meeting sentences until two countries take part).
 """
 
@@ -75,7 +76,7 @@ class TitleReader:
         )
 
     def _institution_parts(self, first: int, last: int) -> list[str]:
-        """'Senate of Pakistan' inside a title: keep the body, mark the country for removal."""
+        """'Senate of Ruritania' inside a title: keep the body, mark the country for removal."""
         parts, k = [], first
         inner = {i: j for i, j, place in self.lex.places.scan(self.doc.words, first + 1, last) if place.is_mention}  # type: ignore[union-attr]
         while k < last:
@@ -94,7 +95,7 @@ class TitleReader:
 
 @lru_cache(maxsize=4096)
 def clean_title(title: str) -> str:
-    """Drop the country from a title: "Azerbaijan's Minister of Foreign Affairs" -> "Minister of ..."."""
+    """Drop the country from a title: "Latvia's Minister of Foreign Affairs" -> "Minister of ..."."""
     p = PLACEHOLDER
     title = re.sub(rf"\b(?:Republic|Kingdom|State|Federation|Sultanate|Commonwealth|Principality)\s+of\s+{p}", p, title)
     t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:[Tt]he\s+)?{p}\s*$", "", title)
@@ -147,9 +148,9 @@ def add_back_references(
     places: dict[int, tuple[int, int, Place]] | None = None,
     extra_keys: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """Bare surnames ('Putin and Aliyev confirmed') that repeat a word of a full name written in the
-    text or in the headline (extra_keys). A surname that is also a place ('Luis Montenegro ...
-    Montenegro said') is the person where no preposition makes it the country."""
+    """Bare surnames ('Rahimov and Osmonov agreed') that repeat a word of a full name written in the
+    text or in the headline (extra_keys). A surname that is also a place ('Rui Portugal ... Portugal
+    said') is the person where no preposition makes it the country."""
     full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys} | extra_keys
     surnames = {m.name.rsplit(None, 1)[-1].lower() for m in mentions if len(m.keys) >= 2}
     taken = {k for m in mentions for k in range(m.first, m.last)}
@@ -202,7 +203,7 @@ def share_plural_titles(doc: Document, people: list[Person]) -> None:
 
 
 def resolve_counterparts(doc: Document, people: list[Person]) -> None:
-    """'his Israeli counterpart Israel Katz': the counterpart holds the same title as the subject."""
+    """'his Chilean counterpart Ana Rojas': the counterpart holds the same title as the subject."""
     by_sentence: dict[int, list[tuple[Mention, Person]]] = {}
     for p in people:
         for m in p.mentions:
@@ -233,7 +234,7 @@ def unresolved_fallback(people: list[Person], candidates: list[str], doc: Docume
 
 
 def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:
-    """'Portugal's President A and Prime Minister B': B shares A's country."""
+    """'Ruritania's President A and Prime Minister B': B shares A's country."""
     m = p.first_mention
     if m.title_first is None:
         return None  # "Presidents A and B": two names under one plural title are two countries

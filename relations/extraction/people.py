@@ -1,11 +1,13 @@
 """People: names, the titles around them, and surnames that refer back to a full name.
 
 A name is a run of capitalised tokens that are not title, place or function words
-("Jeyhun Bayramov", "Waleed bin Abdulkarim Al Khuraiji", "HAYASHI Yoshimasa"); a single
-token counts when a title or an honorific stands before it ("President Putin"). The title is
-read before the name ("Uzbek President Shavkat Mirziyoyev", "Speaker of the Majlis of
-Turkmenistan X", "the Minister of Foreign Affairs of China, Wang Yi,") or in apposition after
-it ("Jeyhun Bayramov, Azerbaijan's Minister of Foreign Affairs,"). Honorifics are dropped.
+("Anna Petrova", "Khalid bin Saeed Al Marri", "TANAKA Hiroshi"); a single token counts when a
+title or an honorific stands before it ("President Rahimov"), or when it is the surname of a
+known official. The title is read before the name ("Kyrgyz President Talant Osmonov", "Speaker
+of the Parliament of Georgia X", "the Minister of Foreign Affairs of Peru, Ana Quispe,", in lower
+case too: "Chile's foreign minister X") or in apposition after it ("Anna Petrova, Latvia's
+Minister of Foreign Affairs,"). Honorifics are dropped; Malaysian styles ("Tan Sri", "Datuk
+Seri") stay at the front of the name.
 """
 
 from __future__ import annotations
@@ -210,7 +212,7 @@ class PeopleReader:
         return self.nameish[i]
 
     def _glued(self, i: int) -> bool:
-        """Token i touches token i-1 (no space): 'Al-Khuraiji', "O'Brien"."""
+        """Token i touches token i-1 (no space): 'Al-Marri', "O'Brien"."""
         return i > 0 and self.doc.starts[i] == self.doc.ends[i - 1]
 
     def _run_end(self, i: int, limit: int) -> int:
@@ -229,7 +231,7 @@ class PeopleReader:
             ):
                 j += 2
             elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():
-                j += 1  # an initial: "V. Putin"
+                j += 1  # an initial: "K. Rahimov"
             elif w.lower() in PARTICLES and j + 1 < limit and self.is_name_token(j + 1):
                 j += 1
             elif (
@@ -246,7 +248,7 @@ class PeopleReader:
         return j
 
     def _place_in_name(self, j: int, limit: int) -> bool:
-        """A place word inside a name after a first name: 'Luís Montenegro', 'Israel Katz'."""
+        """A place word inside a name after a first name: 'Rui Portugal', 'Chad Miller'."""
         hit = self.places.get(j)
         if not hit or hit[0] != j or hit[1] != j + 1:
             return False
@@ -286,7 +288,7 @@ class PeopleReader:
             return i
         if i not in self.places:
             return None
-        # A country word as a first name after a title cue: "counterpart Israel Katz".
+        # A country word as a first name after a title cue: "counterpart Jordan Petrov".
         hit = self.places.get(i)
         if hit and hit[0] == i and hit[1] == i + 1 and i > sent_first and i + 1 < sent_last:
             prev = self.doc.words[i - 1]
@@ -313,11 +315,11 @@ class PeopleReader:
         return m
 
     def _known_surname(self, start: int, end: int) -> bool:
-        """'Tokayev met Mirziyoyev': a bare surname of a known official names that person."""
+        """'Rahimov met Osmonov': a bare surname of a known official names that person."""
         return end - start == 1 and fold_name(self.doc.words[start]) in self.lex.official_surnames
 
     def _names_a_place(self, end: int, sent_last: int) -> bool:
-        """'Heydar Aliyev International Airport', 'the Nizami Ganjavi Center': a name given to a place."""
+        """'Ivan Kovac International Airport', 'the Omar Hadi Center': a name given to a place."""
         return any(self.doc.words[k] in NAMED_AFTER for k in range(end, min(end + 3, sent_last)))
 
     def _honorific_before(self, start: int) -> bool:
@@ -343,9 +345,9 @@ class PeopleReader:
         while k >= sent_first and (self.doc.words[k] in HONORIFICS or self.doc.words[k] == "." or self._is_style(k)):
             k -= 1
         if k >= sent_first and self.doc.words[k] == ",":
-            k -= 1  # "the Minister of Foreign Affairs of China, Wang Yi,"
+            k -= 1  # "the Minister of Foreign Affairs of Peru, Ana Quispe,"
         if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
-            k -= 3  # "External Affairs Minister (EAM) S Jaishankar"
+            k -= 3  # "Foreign Minister (FM) R. Singh"
         end = k + 1
         while k >= sent_first and (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
             if self._is_counterpart_boundary(k, end):
@@ -354,7 +356,7 @@ class PeopleReader:
         span = self._trim_title(k + 1, end)
         only_rank = span and all(w in RANKS for w in self.doc.words[span[0] : span[1]])
         if only_rank and k > sent_first and self.doc.words[k] == ",":
-            # "Minister of Defense of Azerbaijan, Colonel General Zakir Hasanov": the office, not the rank
+            # "Minister of Defence of Ruritania, Colonel General A. Karimov": the office, not the rank
             return self._title_before(k + 1, sent_first) or span
         return span
 
@@ -370,11 +372,11 @@ class PeopleReader:
         )
 
     def _is_counterpart_boundary(self, k: int, end: int) -> bool:
-        """Stop before 'his' in 'his Israeli counterpart'; never cross a lowercase word."""
+        """Stop before 'his' in 'his Chilean counterpart'."""
         return self.doc.words[k] in ("his", "her", "their")
 
     def _title_after(self, end: int, sent_last: int) -> tuple[int, int] | None:
-        """Apposition: 'X, Minister of Foreign Affairs of Japan,' (may span one more comma)."""
+        """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma)."""
         if end >= sent_last or self.doc.words[end] != ",":
             return None
         k = end + 1

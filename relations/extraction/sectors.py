@@ -10,7 +10,7 @@ A sector word counts when it
   economic relations", "trade-economic, cultural-humanitarian and transport-logistics
   cooperation", "the fuel and energy complex"), or
 - is the subject of "is a promising area of cooperation", or
-- follows "cooperation between the" ("cooperation between the legislative bodies").
+- follows "cooperation between the" ("cooperation between the parliaments").
 Capitalised words inside names ("Minister for Fisheries and Ports", "Free Trade Agreement") and
 words inside forum names are ignored; so is a word that only shares its spelling with a sector
 ("the legal framework", "the communications of the minister's office").
