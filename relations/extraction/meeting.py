@@ -404,15 +404,32 @@ def meeting_date(
         if TRIGGER_RE.search(nxt.text) and not is_past(nxt):
             candidates.append(nxt)
     for sent in candidates:
-        if not may_name_a_date(doc.lower[sent.first : sent.last]):
-            continue
-        hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
-        if not hits:
-            continue
-        explicit = [h for h in hits if h.explicit_year and h.value]
-        best = explicit[0] if explicit else hits[0]
-        return (best if best.value else None), True
+        best = _date_in(doc, sent, ref, not_before)
+        if best:
+            return (best if best.value else None), True
+    if SAME_DAY_RE.search(lead.text):  # "later that day": the day an earlier sentence gives
+        for sent in reversed(doc.sentences[: lead.index]):
+            best = _date_in(doc, sent, ref, not_before)
+            if best:
+                return (best if best.value else None), True
     return None, False
+
+
+SAME_DAY_RE = Gate(
+    r"\b(?:later (?:that|the same|in the) day|on the same day|later that (?:morning|afternoon|evening))\b",
+    "later same",
+    re.IGNORECASE,
+)
+
+
+def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -> DateHit | None:
+    if not may_name_a_date(doc.lower[sent.first : sent.last]):
+        return None
+    hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+    if not hits:
+        return None
+    explicit = [h for h in hits if h.explicit_year and h.value]
+    return explicit[0] if explicit else hits[0]
 
 
 # ------------------------------------------------------------------ venue from weaker evidence

@@ -49,7 +49,7 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
     "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
     "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
-    "Francophonie Europe"
+    "Francophonie Europe Communities"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
@@ -103,6 +103,11 @@ NAME_STOP = (
         "Group Holding Fund Bank Exchange Market Stock Index Prize Award Order Medal Cup Games Olympic "
         "Olympics Expo"
     )
+)
+# Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
+PORTFOLIO_WORDS = words(
+    "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
+    "Resources Protection"
 )
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
@@ -303,7 +308,7 @@ class PeopleReader:
         honorific = start > sent_first and self._honorific_before(start)
         if n_names < 2 and title is None and not honorific and not self._known_surname(start, end):
             return None
-        if n_names < 1 or self._names_a_place(end, sent_last):
+        if n_names < 1 or self._names_a_place(end, sent_last) or self._qualifies_a_portfolio(start, end):
             return None
         after = self._title_after(end, sent_last)
         name = self.doc.slice(self._styles_before(start, sent_first), end)
@@ -313,6 +318,11 @@ class PeopleReader:
             m.title_first, m.title_last = chosen
             m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
         return m
+
+    def _qualifies_a_portfolio(self, start: int, end: int) -> bool:
+        """'Andean' in 'Minister of Foreign Affairs, Andean Integration and ...': part of a title."""
+        words = self.doc.words
+        return end - start == 1 and end < len(words) and words[end] in PORTFOLIO_WORDS
 
     def _known_surname(self, start: int, end: int) -> bool:
         """'Rahimov met Osmonov': a bare surname of a known official names that person."""
@@ -335,6 +345,8 @@ class PeopleReader:
             return True
         if w == "The":
             return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
+        if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in PORTFOLIO_WORDS:
+            return True  # "..., Andean Integration and ..."
         if w in ("\u2013", "\u2014"):  # "Deputy Prime Minister \u2013 Minister of Foreign Affairs"
             return 0 < k < len(words) - 1 and words[k - 1] in TITLE_WORDS and words[k + 1] in TITLE_WORDS
         return w in COUNTERPART_WORDS
@@ -367,7 +379,7 @@ class PeopleReader:
             words[k] == ","
             and sent_first < k < end - 1
             and words[k - 1] in TITLE_WORDS
-            and words[k + 1] in TITLE_WORDS
+            and (words[k + 1] in TITLE_WORDS or self._is_title_token(k + 1))
             and words[k + 1] not in TITLE_HEADS
         )
 

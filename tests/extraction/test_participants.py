@@ -45,9 +45,9 @@ def test_videoconference_with_a_portfolio_demonym_and_a_bare_weekday(gazetteer):
     }
     assert contract["participants"] == [
         {
-            "name": "Nasser Bourita",
-            "country": "MAR",
-            "title": "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates",
+            "name": "Rosa Quispe",
+            "country": "PER",
+            "title": "Minister of Foreign Affairs, Andean Integration and Peruvian Communities Abroad",
         },
         {"name": "Tanja Fajon", "country": "SVN", "title": "Minister of Foreign and European Affairs"},
     ]
