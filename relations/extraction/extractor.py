@@ -18,6 +18,8 @@ from .forums import ForumHit, find_forums, redefined_acronyms
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, Place, get_lexicon
 from .meeting import (
+    MEETING_NOUN_RE,
+    TRIGGER_RE,
     Cue,
     Location,
     context_sentences,
@@ -25,6 +27,7 @@ from .meeting import (
     find_lead,
     find_location,
     is_announcement,
+    is_past,
     meeting_date,
     meeting_format,
     relation_level,
@@ -60,6 +63,20 @@ class Reading:
     place_at: dict[int, tuple[int, int, Place]] = field(default_factory=dict)
     hit_at: dict[int, PlaceHit] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)
+    reader: PeopleReader | None = None
+    titles: TitleReader | None = None
+
+    def taken(self) -> set[int]:
+        """The tokens of people's names and titles."""
+        return {t for m in self.mentions for t in _mention_tokens(m)}
+
+    def roles(self, sent: Sentence, taken: set[int]) -> list[Mention]:
+        """Offices named without a person in a sentence, with their country and title read."""
+        assert self.reader is not None and self.titles is not None
+        roles = self.reader.roles(sent.first, sent.last, sent.index, taken)
+        for role in roles:
+            self.titles.read(role)
+        return [r for r in roles if r.country]
 
 
 def read_document(
@@ -86,7 +103,7 @@ def read_document(
     titles = TitleReader(doc, r.place_at, lex)
     for m in mentions:
         titles.read(m)
-    r.mentions = mentions
+    r.mentions, r.reader, r.titles = mentions, reader, titles
     return r
 
 
@@ -112,6 +129,8 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
+    if lead is None:
+        lead = _lead_without_names(body, people, skip)
     if lead is not None and not is_announcement(lead):
         _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "")
     level = relation_level(title or "", text) if result.meeting else None
@@ -239,11 +258,13 @@ def _read_meeting(
         candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
         candidates.append(location.iso3)
     unresolved_fallback(participants, candidates, doc)
+    roles = _meeting_roles(doc, body, participants, lead, context, location if fmt.value in VISIT_FORMATS else None)
     if location is None and fmt.value not in ("phone_call", "video_call"):
-        location = venue_from_evidence(
-            doc, [_lead_mention(p, lead) for p in participants], lead, fmt, dateline, body.forums
-        )
-    parties = [p.country for p in participants if p.country]
+        people_in_lead = [_lead_mention(p, lead) for p in participants]
+        people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
+        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums)  # type: ignore[arg-type]
+    parties = [p.country for p in participants if p.country] + [r.country for r in roles if r.country]
+    parties += _pair_subject(body, lead) if len(set(parties)) < 2 else []
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
     if len(set(parties)) < 2:
@@ -252,8 +273,96 @@ def _read_meeting(
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     result.participants = [_participant(doc, p, lead) for p in participants]
+    result.participants += [Participant(None, r.country, r.title, _role_span(doc, r)) for r in roles]
     visit_place = location if fmt.value in VISIT_FORMATS else None
     result.parties = _party_facts(doc, participants, visit_place, lead)
+    known = {f.value for f in result.parties}
+    for r in roles:
+        if r.country and r.country not in known:
+            result.parties.append(Fact(r.country, _role_span(doc, r)))
+            known.add(r.country)
+    for iso3, span in _pair_subject_facts(body, lead):
+        if iso3 in parties and iso3 not in known:
+            result.parties.append(Fact(iso3, span))
+            known.add(iso3)
+
+
+def _meeting_roles(
+    doc: Document,
+    body: Reading,
+    participants: list[Person],
+    lead: Sentence,
+    context: list[Sentence],
+    visit_place: Location | None,
+) -> list[Mention]:
+    """Offices that took part without being named ('The President of Uzbekistan received X'), for
+    the countries no named participant represents. Only when the named people do not already make
+    the meeting (so a third country's office elsewhere in the lead is not taken)."""
+    countries = {p.country for p in participants if p.country}
+    if len(countries) >= 2 and (visit_place is None or visit_place.iso3 in countries):
+        return []
+    taken = body.taken()
+    subject_title = next((p.title for p in participants if p.title), None)
+    out: list[Mention] = []
+    for sent in [lead, *context[1:]]:
+        for role in body.roles(sent, taken):
+            if role.country in countries or _role_mentioned_only(doc, role, sent):
+                continue
+            if role.counterpart:
+                role.title = subject_title or "counterpart"  # an unnamed participant keeps a title
+            subject_title = subject_title or role.title
+            out.append(role)
+            countries.add(role.country)  # type: ignore[arg-type]
+        if len(countries) >= 2 and (visit_place is None or visit_place.iso3 in countries):
+            break
+    return out
+
+
+def _role_mentioned_only(doc: Document, role: Mention, sent: Sentence) -> bool:
+    start = role.title_first if role.title_first is not None else role.first
+    window = doc.lower[max(sent.first, start - 6) : start]
+    return any(w in MENTION_ONLY_CUES or w == "invitation" for w in window)
+
+
+def _role_span(doc: Document, role: Mention) -> Span:
+    return doc.token_span(role.title_first, role.title_last)  # type: ignore[arg-type]
+
+
+def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sentence | None:
+    """A meeting reported with offices only ('Uzbekistan's Foreign Minister met the Ambassador of
+    Japan') or by its two countries ('Georgia and Armenia held political consultations in ...')."""
+    doc = body.doc
+    taken: set[int] | None = None
+    for sent in doc.sentences:
+        if sent.end <= skip or not TRIGGER_RE.search(sent.text) or is_past(sent):
+            continue
+        if len(_pair_subject(body, sent)) == 2 and MEETING_NOUN_RE.search(sent.text):
+            return sent
+        taken = body.taken() if taken is None else taken
+        named = {p.country for p in people for m in p.mentions if m.sentence == sent.index and p.country}
+        if len(named | {r.country for r in body.roles(sent, taken)}) >= 2:
+            return sent
+    return None
+
+
+def _pair_subject_facts(body: Reading, sent: Sentence) -> list[tuple[str, Span]]:
+    """'Georgia and Armenia held ...', 'consultations between Georgia and Armenia': the two countries
+    coordinated at the start of the sentence or after 'between'."""
+    doc, words = body.doc, body.doc.words
+    hits = [
+        h for h in body.places if sent.first <= h.first < sent.last and h.kind in ("name", "official", "alternative")
+    ]
+    for a, b in pairwise(hits):
+        if b.first - a.last != 1 or words[a.last] != "and" or a.iso3 == b.iso3:
+            continue
+        before = [w for w in doc.lower[sent.first : a.first] if w not in ("the", "of", "foreign", "ministries")]
+        if not before or before[-1] in ("between", "among") or (a.first == sent.first):
+            return [(a.iso3, doc.span(a.start, a.end)), (b.iso3, doc.span(b.start, b.end))]  # type: ignore[list-item]
+    return []
+
+
+def _pair_subject(body: Reading, sent: Sentence) -> list[str]:
+    return [iso3 for iso3, _ in _pair_subject_facts(body, sent)]
 
 
 def _lead_mention(p: Person, lead: Sentence) -> tuple[int, int, str | None] | None:

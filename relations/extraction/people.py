@@ -119,6 +119,13 @@ NAMED_AFTER = words(
 RANKS = words("Colonel General Lieutenant Major Admiral Marshal Army Brigadier Captain Vice Rear Senior")
 NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
+# Heads of a role named without a person ("The President of Uzbekistan received ...", "the Kazakh
+# Foreign Minister", "his Georgian counterpart"): singular offices only.
+ROLE_HEADS = words(
+    "President Vice-President Minister Speaker Chairman Chairwoman Chairperson Ambassador Envoy Premier "
+    "Chancellor King Queen Emir Amir Sultan Secretary Secretary-General Head Governor Mayor Commissioner "
+    "president minister speaker chairman ambassador envoy premier chancellor head counterpart"
+)
 NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
 
 
@@ -287,6 +294,44 @@ class PeopleReader:
                     found.append(mention)
                 i = max(end, i + 1)
         return found
+
+    def roles(self, sent_first: int, sent_last: int, sentence: int, taken: set[int]) -> list[Mention]:
+        """Offices named without a person in one sentence ('The President of Uzbekistan received',
+        'Uzbekistan's Foreign Minister', 'his Georgian counterpart'), outside the taken tokens (the
+        names and titles of people). Each is a Mention with an empty name; TitleReader reads it."""
+        words, out = self.doc.words, []
+        k = sent_first
+        while k < sent_last:
+            if words[k] not in ROLE_HEADS or k in taken:
+                k += 1
+                continue
+            first = k
+            while first > sent_first and first - 1 not in taken and self._is_title_token(first - 1):
+                if self._is_counterpart_boundary(first - 1, k):
+                    break
+                first -= 1
+            end = k + 1
+            while (
+                words[k] not in COUNTERPART_WORDS and end < sent_last and end not in taken and self._role_continues(end)
+            ):
+                end += 1
+            span = self._trim_title(first, end)
+            k = max(end, k + 1)
+            if span is None or (span[1] < sent_last and (self.is_name_token(span[1]) or words[span[1]] == "'")):
+                continue  # a named person's title, or "the President's office"
+            lo = span[0] + 1 if words[span[0]] in ("the", "The") else span[0]
+            m = Mention(span[1], span[1], "", sentence=sentence, title_first=lo, title_last=span[1])
+            m.counterpart = words[span[1] - 1] in COUNTERPART_WORDS
+            out.append(m)
+        return out
+
+    def _role_continues(self, k: int) -> bool:
+        """A role's title goes on after its head ('of Uzbekistan', 'of Foreign Affairs and Trade of
+        Hungary'), but not into the next role ('... and the Prime Minister of ...')."""
+        words = self.doc.words
+        if words[k] in (",", "and"):
+            return k + 1 < len(words) and words[k + 1] in TITLE_WORDS and words[k + 1] not in TITLE_HEADS
+        return self._is_title_token(k) and words[k] not in ("his", "her", "their", "in", "at", "on", "to")
 
     def _name_start(self, i: int, sent_first: int, sent_last: int) -> int | None:
         if self.nameish[i]:

@@ -159,3 +159,49 @@ def test_a_newly_appointed_ambassador_takes_part(gazetteer):
         ("Maria Gabriella Ferrara", "ITA", "Ambassador"),
         ("Bakhtiyor Saidov", "UZB", "Minister of Foreign Affairs"),
     ]
+
+
+def test_an_office_named_without_a_person_takes_part(gazetteer):
+    article, result = run("reception-unnamed-host", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Juraj Blanar", "country": "SVK", "title": "Minister of Foreign and European Affairs"},
+        {"name": None, "country": "TKM", "title": "President"},  # "the President of Turkmenistan received"
+    ]
+    assert contract["meeting"]["location_country"] == "TKM"  # "arrived in the country": the host's
+    host = next(p for p in result.participants if p.name is None)
+    assert article.text[host.span.start : host.span.end] == "President of Turkmenistan"
+
+
+def test_a_meeting_of_two_offices_and_one_of_two_countries(gazetteer):
+    _, result = run("offices-only-and-countries-only", gazetteer)
+    assert result.to_contract()["participants"] == [
+        {"name": None, "country": "JPN", "title": "Ambassador"},
+        {"name": None, "country": "UZB", "title": "Foreign Minister"},
+    ]
+    _, result = run("consultations-two-countries", gazetteer)
+    contract = result.to_contract()
+    assert contract["parties"] == ["AZE", "GEO"]
+    assert contract["participants"] == []
+    assert contract["meeting"] == {
+        "date": "2024-05-03",
+        "format": "talks",
+        "location_country": "GEO",
+        "location_city": "Tbilisi",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the named people make the meeting: a third country's office is not added
+        "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping at the summit hosted by the "
+        "President of Turkmenistan.",
+        # an office that only sends greetings does not take part
+        "Chinese Foreign Minister Wang Yi met in Beijing the visiting guest, who conveyed the greetings of the "
+        "President of Kazakhstan.",
+    ],
+)
+def test_offices_that_do_not_take_part(text, gazetteer):
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert all(p["name"] for p in contract["participants"])
