@@ -173,7 +173,7 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
     n = len(words)
     lengths = lex.forums.lengths
     free = 0
-    for i in [i for i, w in enumerate(words) if w in lengths or w[-1] in DIGITS]:
+    for i in lex.classify(doc).forums:
         if i < free:
             continue
         w = words[i]
@@ -246,7 +246,7 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
     """An unknown acronym used as an event or body: '12th ABC General Assembly', 'XYZ 8'."""
     words, hits = doc.words, []
     n = len(words)
-    for i in [i for i, w in enumerate(words) if w.isupper()]:
+    for i in lex.classify(doc).upper:
         w = words[i]
         if i in covered or not _is_bare_acronym(w) or w in NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
             continue

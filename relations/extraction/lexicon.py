@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
 from .text import TOKEN_RE, Document, norm
@@ -103,13 +103,14 @@ class Phrasebook:
                     return n, value
         return None
 
-    def scan(self, words: list[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, object]]:
-        """Non-overlapping longest matches, left to right: (first token, end token, value)."""
+    def scan(
+        self, words: list[str], start: int = 0, end: int | None = None, starts: list[int] | None = None
+    ) -> list[tuple[int, int, object]]:
+        """Non-overlapping longest matches, left to right: (first token, end token, value). `starts`,
+        when given, are the tokens that can begin an entry (from Lexicon.classify)."""
         stop = len(words) if end is None else end
         lengths, entries = self.lengths, self.entries
-        if start == 0 and stop == len(words):
-            starts = [i for i, w in enumerate(words) if w in lengths]
-        else:
+        if starts is None:
             starts = [i for i in range(start, stop) if words[i] in lengths]
         found: list[tuple[int, int, object]] = []
         free = start  # the first token not inside an earlier match
@@ -148,6 +149,69 @@ class Lexicon:
     registered_acronyms: frozenset[str]
     capitals: dict[str, str]
     official_surnames: frozenset[str] = frozenset()
+    _word_class: dict[str, int] = field(default_factory=dict)
+
+    def classify(self, doc: Document) -> TokenClasses:  # noqa: C901 - one unrolled loop is the point (speed)
+        """The tokens of a document that can start a place, a forum or a sector phrase, or that are
+        capitalised or all capitals: one pass, with each distinct word classified once per lexicon."""
+        cached = doc.classes
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        out = TokenClasses()
+        get, word_class = self._word_class.get, self._word_class
+        if len(word_class) > 500_000:
+            word_class.clear()
+        places, forums, exact, sectors = (
+            out.places.append,
+            out.forums.append,
+            out.sectors_exact.append,
+            out.sectors.append,
+        )
+        upper, capital = out.upper.append, out.capital.append
+        for i, w in enumerate(doc.words):
+            c = get(w)
+            if c is None:
+                c = word_class[w] = self._class_of(w)
+            if c:
+                if c & 1:
+                    places(i)
+                if c & 2:
+                    forums(i)
+                if c & 4:
+                    exact(i)
+                if c & 8:
+                    sectors(i)
+                if c & 16:
+                    upper(i)
+                if c & 32:
+                    capital(i)
+        doc.classes = out
+        return out
+
+    def _class_of(self, w: str) -> int:
+        return (
+            (w in self.places.lengths)
+            | (w in self.forums.lengths or w[-1] in DIGITS) << 1
+            | (w in self.sectors_exact.lengths) << 2
+            | (w.lower() in self.sectors.lengths) << 3
+            | w.isupper() << 4
+            | w[:1].isupper() << 5
+        )
+
+
+DIGITS = frozenset("0123456789")
+
+
+@dataclass(slots=True)
+class TokenClasses:
+    """Token indexes by what they can be (see Lexicon.classify)."""
+
+    places: list[int] = field(default_factory=list)
+    forums: list[int] = field(default_factory=list)  # also tokens ending in a digit ("COP29")
+    sectors_exact: list[int] = field(default_factory=list)
+    sectors: list[int] = field(default_factory=list)  # matched on the lowercased token
+    upper: list[int] = field(default_factory=list)
+    capital: list[int] = field(default_factory=list)
 
 
 def get_lexicon(gazetteer: Gazetteer) -> Lexicon:

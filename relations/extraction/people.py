@@ -188,7 +188,7 @@ class PeopleReader:
         acronyms = lex.registered_acronyms
         self.nameish = nameish = [False] * len(doc.words)
         words = doc.words
-        for i in [i for i, w in enumerate(words) if w[:1].isupper()]:
+        for i in lex.classify(doc).capital:
             w = words[i]
             nameish[i] = (
                 i not in blocked

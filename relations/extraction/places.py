@@ -67,7 +67,7 @@ class Dateline:
 def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
     """Every place phrase (longest match), blocked phrases excluded."""
     hits = []
-    for i, j, place in lex.places.scan(doc.words):
+    for i, j, place in lex.places.scan(doc.words, starts=lex.classify(doc).places):
         assert isinstance(place, Place)
         if place.iso3 is None:
             continue

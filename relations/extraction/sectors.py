@@ -197,9 +197,13 @@ class SectorReader:
         """token index -> (end token, slugs) for every usable sector term."""
         terms: dict[int, tuple[int, tuple[str, ...]]] = {}
         words, masked = self.doc.words, self.masked
-        for book, tokens in ((self.lex.sectors_exact, words), (self.lex.sectors, self.lower)):
+        classes = self.lex.classify(self.doc)
+        for book, tokens, starts in (
+            (self.lex.sectors_exact, words, classes.sectors_exact),
+            (self.lex.sectors, self.lower, classes.sectors),
+        ):
             folded = book is self.lex.sectors
-            for i, j, slugs in book.scan(tokens):
+            for i, j, slugs in book.scan(tokens, starts=starts):
                 if i in terms or (masked and any(k in masked for k in range(i, j))):
                     continue
                 if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):

@@ -74,6 +74,7 @@ class Document:
     _sent_starts: list[int] = field(default_factory=list)
     _lower: list[str] | None = None
     redefined: set[str] | None = None  # registry acronyms the text defines otherwise (forums.py)
+    classes: object | None = None  # lexicon.TokenClasses, computed once
     _positions: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
