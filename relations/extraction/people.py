@@ -271,28 +271,27 @@ class PeopleReader:
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
-        candidates = [i for i, ok in enumerate(self.nameish) if ok or i in self.places]
-        sentence_of = self.doc.sent_of
-        pos = 0
-        for sent in self.doc.sentences:
-            i = sent.first
-            while i < sent.last:
-                while pos < len(candidates) and candidates[pos] < i:
-                    pos += 1
-                if pos == len(candidates) or sentence_of[candidates[pos]] != sent.index:
-                    break
-                i = candidates[pos]
-                start = self._name_start(i, sent.first, sent.last)
-                if start is None:
-                    i += 1
-                    continue
-                end = self._run_end(start, sent.last)
-                while end > start and self.doc.words[end - 1] in (".", "-", "'"):
-                    end -= 1
-                mention = self._mention(start, end, sent.index, sent.first, sent.last)
-                if mention:
-                    found.append(mention)
-                i = max(end, i + 1)
+        nameish, words = self.nameish, self.doc.words
+        candidates = [i for i in self.lex.classify(self.doc).capital if nameish[i]]
+        # a country word as a first name ("counterpart Jordan Petrov"): single-token places only
+        candidates += [i for i, (a, b, _) in self.places.items() if a == i and b == i + 1 and not nameish[i]]
+        candidates.sort()
+        sentences, sent_of = self.doc.sentences, self.doc.sent_of
+        free = 0
+        for i in candidates:
+            if i < free:
+                continue
+            sent = sentences[sent_of[i]]
+            start = self._name_start(i, sent.first, sent.last)
+            if start is None:
+                continue
+            end = self._run_end(start, sent.last)
+            while end > start and words[end - 1] in (".", "-", "'"):
+                end -= 1
+            mention = self._mention(start, end, sent.index, sent.first, sent.last)
+            if mention:
+                found.append(mention)
+            free = max(end, i + 1)
         return found
 
     def roles(self, sent_first: int, sent_last: int, sentence: int, taken: set[int]) -> list[Mention]:

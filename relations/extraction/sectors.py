@@ -173,6 +173,7 @@ LINKS = words("is are remains remain was were become becomes")
 RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
 OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | {"and"}  # words a list can start after
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
+ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 MAX_ITEM = 6
 
 
@@ -204,7 +205,7 @@ class SectorReader:
         ):
             folded = book is self.lex.sectors
             for i, j, slugs in book.scan(tokens, starts=starts):
-                if i in terms or (masked and any(k in masked for k in range(i, j))):
+                if i in terms or (masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j))))):
                     continue
                 if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):
                     continue
@@ -276,7 +277,8 @@ class SectorReader:
     def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:
         j, slugs = self.terms[i]
         for slug in slugs:
-            found.setdefault((i, slug), SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1]))
+            if (i, slug) not in found:
+                found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1])
 
     def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> None:
         """Items after a cue, separated by commas/'and', while each starts with a sector term.
@@ -285,7 +287,7 @@ class SectorReader:
         lower, words = self.lower, self.doc.words
         while k < last:
             item_start = k
-            while k < last and lower[k] not in ITEM_SPLIT and words[k] not in (".", ";", ":"):
+            while k < last and lower[k] not in ITEM_END:
                 k += 1
             term = self._item_term(item_start, k)
             if term is None:
