@@ -28,7 +28,8 @@ DATE_RE = Gate(
     r"|(?<![\w.])(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)"
     r"|(?<![\w.])(?P<dot>(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d))(?!\d)"
     r"|\b(?P<rel>today|yesterday|tonight|this morning|this afternoon|this evening)\b"
-    r"|\b(?:on|last|this|On|Last|This)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"|\b(?:on|last|this|On|Last|This)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?<=, )(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=,)",
     "jan feb mar apr may jun jul aug sep oct nov dec today yesterday tonight this day 19 20",
     re.IGNORECASE,
 )
@@ -75,7 +76,7 @@ def _relative(m: re.Match, ref: date | None) -> date | None:
     rel = (m.group("rel") or "").lower()
     if rel:
         return ref - timedelta(days=1) if rel == "yesterday" else ref
-    weekday = WEEKDAYS[m.group("wd").lower()]
+    weekday = WEEKDAYS[(m.group("wd") or m.group("wd2")).lower()]
     back = (ref.weekday() - weekday) % 7
     if back == 0 and m.group().lower().startswith("last"):
         back = 7
@@ -98,6 +99,17 @@ def _resolve(m: re.Match, ref: date | None) -> tuple[date | None, bool]:
     if year:
         return _safe_date(int(year), month, day), True
     return _without_year(month, day, ref), False
+
+
+DATE_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "morning", "afternoon", "evening"}
+)
+
+
+def may_name_a_date(lower_tokens: list[str]) -> bool:
+    """A cheap test on a sentence's lowercased tokens before the date regex runs: a month, a weekday,
+    'today', 'yesterday', 'tonight', 'this morning' or a number."""
+    return not DATE_WORDS.isdisjoint(lower_tokens) or any(w[0] in "0123456789" for w in lower_tokens)
 
 
 def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateHit]:

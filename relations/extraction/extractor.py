@@ -7,15 +7,19 @@ sectors, forums, countries mentioned, relation level. Every fact keeps its evide
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .dates import DateHit
 from .forums import ForumHit, find_forums, redefined_acronyms
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, Place, get_lexicon
 from .meeting import (
+    MEETING_NOUN_RE,
+    TRIGGER_RE,
     Cue,
     Location,
     context_sentences,
@@ -23,6 +27,7 @@ from .meeting import (
     find_lead,
     find_location,
     is_announcement,
+    is_past,
     meeting_date,
     meeting_format,
     relation_level,
@@ -58,15 +63,35 @@ class Reading:
     place_at: dict[int, tuple[int, int, Place]] = field(default_factory=dict)
     hit_at: dict[int, PlaceHit] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)
+    reader: PeopleReader | None = None
+    titles: TitleReader | None = None
+
+    def taken(self) -> set[int]:
+        """The tokens of people's names and titles."""
+        return {t for m in self.mentions for t in _mention_tokens(m)}
+
+    def roles(self, sent: Sentence, taken: set[int]) -> list[Mention]:
+        """Offices named without a person in a sentence, with their country and title read."""
+        assert self.reader is not None and self.titles is not None
+        roles = self.reader.roles(sent.first, sent.last, sent.index, taken)
+        for role in roles:
+            self.titles.read(role)
+        return [r for r in roles if r.country]
 
 
-def read_document(doc: Document, lex: Lexicon, skip_before: int = 0, redefined: set[str] | None = None) -> Reading:
+def read_document(
+    doc: Document,
+    lex: Lexicon,
+    skip_before: int = 0,
+    redefined: set[str] | None = None,
+    known_names: frozenset[str] = frozenset(),
+) -> Reading:
     all_places = find_places(doc, lex)
     # "Commonwealth of Australia" is a country's name, not the Commonwealth forum
     official = [(p.first, p.last) for p in all_places if p.kind in ("name", "official") and p.last - p.first > 1]
     forums = [f for f in find_forums(doc, lex, redefined) if not any(a <= f.first and f.last <= b for a, b in official)]
     forum_tokens = {t for f in forums for t in range(f.first, f.last)}
-    head = {i for i, s in enumerate(doc.starts) if s < skip_before}
+    head = set(range(bisect_left(doc.starts, skip_before))) if skip_before else set()
     places = [p for p in all_places if p.first not in forum_tokens and p.first not in head]
     r = Reading(doc, places, forums, blocked=forum_tokens | head)
     for p in places:
@@ -74,11 +99,11 @@ def read_document(doc: Document, lex: Lexicon, skip_before: int = 0, redefined: 
             r.place_at[t] = (p.first, p.last, Place(p.iso3, p.kind))
             r.hit_at[t] = p
     reader = PeopleReader(doc, lex, r.place_at, r.blocked)
-    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token)
+    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names)
     titles = TitleReader(doc, r.place_at, lex)
     for m in mentions:
         titles.read(m)
-    r.mentions = mentions
+    r.mentions, r.reader, r.titles = mentions, reader, titles
     return r
 
 
@@ -88,8 +113,11 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
-    body = read_document(doc, lex, skip)
     head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex))
+    # a full name in the headline lets a bare surname in the body name the person
+    body = read_document(
+        doc, lex, skip, known_names=frozenset(k for m in head.mentions if len(m.keys) >= 2 for k in m.keys)
+    )
     people = build_people(body.mentions, lex)
     _enrich_from_headline(people, build_people(head.mentions, lex))
     resolve_counterparts(doc, people)
@@ -101,6 +129,8 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
+    if lead is None:
+        lead = _lead_without_names(body, people, skip)
     if lead is not None and not is_announcement(lead):
         _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "")
     level = relation_level(title or "", text) if result.meeting else None
@@ -116,11 +146,16 @@ def _mention_tokens(m: Mention) -> range:
 
 
 def _enrich_from_headline(people: list[Person], headline_people: list[Person]) -> None:
+    """The headline can tell a body person's country and title, and their longer name ('John Mahama'
+    in the headline, 'Mahama' in the body)."""
     for hp in headline_people:
         for p in people:
-            if hp.keys <= p.keys:
+            if hp.keys <= p.keys or p.keys <= hp.keys:
                 p.country = p.country or hp.country
                 p.title = p.title or hp.title
+                longer = hp.name.split()
+                if len(longer) > len(p.name.split()) and hp.name.endswith(" " + p.name) and longer[0].istitle():
+                    p.name = hp.name
 
 
 def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[Fact]:
@@ -185,8 +220,12 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     """'conveyed greetings to President Z', 'on behalf of President Z': Z did not take part."""
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
-    window = doc.words[max(sent.first, start - 6) : start]
-    return any(w.lower() in MENTION_ONLY_CUES for w in window)
+    window = doc.lower[max(sent.first, start - 6) : start]
+    # "received the newly appointed Ambassador Z": an appointment that is not the story
+    return any(
+        w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])
+        for k, w in enumerate(window)
+    )
 
 
 def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
@@ -213,13 +252,19 @@ def _read_meeting(
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context)
-    candidates = _party_candidates(result, head, lead, body, location if fmt.value in VISIT_FORMATS else None)
+    known = {p.country for p in participants if p.country}
+    candidates = _party_candidates(result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None)
+    if location and fmt.value == "sidelines" and location.iso3 in candidates:
+        candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
+        candidates.append(location.iso3)
     unresolved_fallback(participants, candidates, doc)
+    roles = _meeting_roles(doc, body, participants, lead, context, location if fmt.value in VISIT_FORMATS else None)
     if location is None and fmt.value not in ("phone_call", "video_call"):
-        location = venue_from_evidence(
-            doc, [_lead_mention(p, lead) for p in participants], lead, fmt, dateline, body.forums
-        )
-    parties = [p.country for p in participants if p.country]
+        people_in_lead = [_lead_mention(p, lead) for p in participants]
+        people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
+        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums)  # type: ignore[arg-type]
+    parties = [p.country for p in participants if p.country] + [r.country for r in roles if r.country]
+    parties += _pair_subject(body, lead) if len(set(parties)) < 2 else []
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
     if len(set(parties)) < 2:
@@ -228,8 +273,96 @@ def _read_meeting(
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     result.participants = [_participant(doc, p, lead) for p in participants]
+    result.participants += [Participant(None, r.country, r.title, _role_span(doc, r)) for r in roles]
     visit_place = location if fmt.value in VISIT_FORMATS else None
     result.parties = _party_facts(doc, participants, visit_place, lead)
+    known = {f.value for f in result.parties}
+    for r in roles:
+        if r.country and r.country not in known:
+            result.parties.append(Fact(r.country, _role_span(doc, r)))
+            known.add(r.country)
+    for iso3, span in _pair_subject_facts(body, lead):
+        if iso3 in parties and iso3 not in known:
+            result.parties.append(Fact(iso3, span))
+            known.add(iso3)
+
+
+def _meeting_roles(
+    doc: Document,
+    body: Reading,
+    participants: list[Person],
+    lead: Sentence,
+    context: list[Sentence],
+    visit_place: Location | None,
+) -> list[Mention]:
+    """Offices that took part without being named ('The President of Uzbekistan received X'), for
+    the countries no named participant represents. Only when the named people do not already make
+    the meeting (so a third country's office elsewhere in the lead is not taken)."""
+    countries = {p.country for p in participants if p.country}
+    if len(countries) >= 2 and (visit_place is None or visit_place.iso3 in countries):
+        return []
+    taken = body.taken()
+    subject_title = next((p.title for p in participants if p.title), None)
+    out: list[Mention] = []
+    for sent in [lead, *context[1:]]:
+        for role in body.roles(sent, taken):
+            if role.country in countries or _role_mentioned_only(doc, role, sent):
+                continue
+            if role.counterpart:
+                role.title = subject_title or "counterpart"  # an unnamed participant keeps a title
+            subject_title = subject_title or role.title
+            out.append(role)
+            countries.add(role.country)  # type: ignore[arg-type]
+        if len(countries) >= 2 and (visit_place is None or visit_place.iso3 in countries):
+            break
+    return out
+
+
+def _role_mentioned_only(doc: Document, role: Mention, sent: Sentence) -> bool:
+    start = role.title_first if role.title_first is not None else role.first
+    window = doc.lower[max(sent.first, start - 6) : start]
+    return any(w in MENTION_ONLY_CUES or w == "invitation" for w in window)
+
+
+def _role_span(doc: Document, role: Mention) -> Span:
+    return doc.token_span(role.title_first, role.title_last)  # type: ignore[arg-type]
+
+
+def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sentence | None:
+    """A meeting reported with offices only ('Uzbekistan's Foreign Minister met the Ambassador of
+    Japan') or by its two countries ('Georgia and Armenia held political consultations in ...')."""
+    doc = body.doc
+    taken: set[int] | None = None
+    for sent in doc.sentences:
+        if sent.end <= skip or not TRIGGER_RE.search(sent.text) or is_past(sent):
+            continue
+        if len(_pair_subject(body, sent)) == 2 and MEETING_NOUN_RE.search(sent.text):
+            return sent
+        taken = body.taken() if taken is None else taken
+        named = {p.country for p in people for m in p.mentions if m.sentence == sent.index and p.country}
+        if len(named | {r.country for r in body.roles(sent, taken)}) >= 2:
+            return sent
+    return None
+
+
+def _pair_subject_facts(body: Reading, sent: Sentence) -> list[tuple[str, Span]]:
+    """'Georgia and Armenia held ...', 'consultations between Georgia and Armenia': the two countries
+    coordinated at the start of the sentence or after 'between'."""
+    doc, words = body.doc, body.doc.words
+    hits = [
+        h for h in body.places if sent.first <= h.first < sent.last and h.kind in ("name", "official", "alternative")
+    ]
+    for a, b in pairwise(hits):
+        if b.first - a.last != 1 or words[a.last] != "and" or a.iso3 == b.iso3:
+            continue
+        before = [w for w in doc.lower[sent.first : a.first] if w not in ("the", "of", "foreign", "ministries")]
+        if not before or before[-1] in ("between", "among") or (a.first == sent.first):
+            return [(a.iso3, doc.span(a.start, a.end)), (b.iso3, doc.span(b.start, b.end))]  # type: ignore[list-item]
+    return []
+
+
+def _pair_subject(body: Reading, sent: Sentence) -> list[str]:
+    return [iso3 for iso3, _ in _pair_subject_facts(body, sent)]
 
 
 def _lead_mention(p: Person, lead: Sentence) -> tuple[int, int, str | None] | None:
@@ -238,8 +371,27 @@ def _lead_mention(p: Person, lead: Sentence) -> tuple[int, int, str | None] | No
     return (m.first, m.last, p.country) if m else None
 
 
+def _paired_with(body: Reading, known: set[str]) -> list[str]:
+    """Countries named in a pair with a known party: 'between Palau and New Zealand', 'Kenya-Japan'."""
+    words, out = body.doc.words, []
+    hits = [h for h in body.places if h.iso3 and h.kind in ("name", "official", "alternative", "demonym")]
+    for a, b in pairwise(hits):
+        if b.first - a.last != 1 or words[a.last] not in ("and", "-", "\u2013", "&"):
+            continue
+        if a.iso3 in known and b.iso3 not in known:
+            out.append(b.iso3)
+        elif b.iso3 in known and a.iso3 not in known:
+            out.append(a.iso3)
+    return [c for c, _ in Counter(out).most_common()]
+
+
 def _party_candidates(
-    result: Extraction, head: Reading, lead: Sentence, body: Reading, location: Location | None
+    result: Extraction,
+    head: Reading,
+    lead: Sentence,
+    known: set[str],
+    body: Reading,
+    location: Location | None,
 ) -> list[str]:
     out: list[str] = []
     if location:
@@ -248,6 +400,7 @@ def _party_candidates(
     out += [
         h.iso3 for h in body.places if h.iso3 and h.first >= lead.first and h.last <= lead.last and h.kind == "demonym"
     ]
+    out += _paired_with(body, known)
     counts = Counter(f.value for f in result.countries_mentioned if f.span is not None)
     out += [c for c, _ in counts.most_common()]
     seen: list[str] = []

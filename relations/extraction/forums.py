@@ -1,8 +1,8 @@
 """Multilateral forums: registry names and acronyms, well-known bodies outside the registry,
-"Full Name (ACR)" definitions and bare acronyms used as an event ("46th AIPA General Assembly").
+"Full Name (ACR)" definitions and bare acronyms used as an event ("the 12th ABC General Assembly").
 
 A body or edition of an organisation maps to it through the registry's other names ("COP29",
-"PACE"); a trailing edition number is absorbed ("COP 30", "TICAD 8").
+"PACE"); a trailing edition number is absorbed ("COP 30", "ASEM 14").
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ NOT_FORUM_ACRONYMS = words(
 )
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
 NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "-", "de", "la", "du", "des", "'", "s"})
+DIGITS = frozenset("0123456789")
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
@@ -126,7 +127,7 @@ class ForumHit:
 
 def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) -> list[ForumHit]:
     """Every forum named in the text, in order (minus acronyms the article defines as something else)."""
-    redefined = _redefined_acronyms(doc, lex) | (redefined or set())
+    redefined = redefined_acronyms(doc, lex) | (redefined or set())
     hits = [h for h in _registry_hits(doc, lex) if not (h.last - h.first == 1 and doc.words[h.first] in redefined)]
     covered = {t for h in hits for t in range(h.first, h.last)}
     hits += _definition_hits(doc, lex, covered)
@@ -137,7 +138,10 @@ def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) 
 
 
 def redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
-    return _redefined_acronyms(doc, lex)
+    """Registry acronyms this text defines as something else (computed once per document)."""
+    if doc.redefined is None:
+        doc.redefined = _redefined_acronyms(doc, lex)
+    return doc.redefined
 
 
 def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
@@ -166,27 +170,29 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
     words = doc.words
     present = set(words)
     hits = []
-    i, n = 0, len(words)
+    n = len(words)
     lengths = lex.forums.lengths
-    while i < n:
+    free = 0
+    for i in lex.classify(doc).forums:
+        if i < free:
+            continue
         w = words[i]
         hit = lex.forums.match_at(words, i) if w in lengths else None
         if hit is None:
             hit = _edition_token(lex, w) if w[-1:].isdigit() else None
             if hit is None:
-                i += 1
                 continue
         length, entry = hit
         j = i + length
         if j < n and words[j].isdigit() and doc.starts[j] - doc.ends[j - 1] <= 1 and len(words[j]) <= 2:
-            j += 1  # an edition number: "COP 30", "TICAD 8"
+            j += 1  # an edition number: "COP 30", "ASEM 14"
         hits.append(ForumHit(_label(entry, present), doc.starts[i], doc.ends[j - 1], i, j, entry.registered))
-        i = j
+        free = j
     return hits
 
 
 def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
-    """'COP29', 'TICAD8': a forum acronym glued to an edition number."""
+    """'COP29', 'ASEM14': a forum acronym glued to an edition number."""
     stem = word.rstrip("0123456789")
     if stem == word or not stem or len(word) - len(stem) > 2:
         return None
@@ -209,7 +215,7 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
         if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
         if _names_a_country(doc, lex, k - len(name) - 3, k):
-            continue  # "Azerbaijan-Turkey Business Forum (ATBF)": a national or bilateral body
+            continue  # "Peru-Chile Business Forum (PCBF)": a national or bilateral body
         hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
         covered.add(k + 1)
     return hits
@@ -237,10 +243,10 @@ def _is_bare_acronym(word: str) -> bool:
 
 
 def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
-    """An unknown acronym used as an event or body: '46th AIPA General Assembly', 'TICAD 8'."""
+    """An unknown acronym used as an event or body: '12th ABC General Assembly', 'XYZ 8'."""
     words, hits = doc.words, []
     n = len(words)
-    for i in [i for i, w in enumerate(words) if w.isupper()]:
+    for i in lex.classify(doc).upper:
         w = words[i]
         if i in covered or not _is_bare_acronym(w) or w in NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
             continue

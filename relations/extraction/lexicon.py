@@ -8,8 +8,8 @@ starts at each token of a document. Countries, forums and sectors each get one; 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
 from .text import TOKEN_RE, Document, norm
@@ -70,20 +70,17 @@ def tokenize(phrase: str) -> tuple[str, ...]:
 
 
 class Phrasebook:
-    """Longest-match lookup of token tuples (optionally case-folded)."""
+    """Longest-match lookup of token tuples. A book of lowercase keys is scanned on lowercased tokens."""
 
-    def __init__(self, fold: Callable[[str], str] | None = None) -> None:
-        self.fold = fold
+    def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], object] = {}
-        self.lengths: dict[str, list[int]] = {}
+        self.lengths: dict[str, list[int]] = {}  # first token -> the entry lengths, longest first
 
     def add(self, phrase: str | tuple[str, ...], value: object, *, keep: bool = True) -> None:
         """Add a phrase; with keep=True an existing entry for the same tokens wins."""
         key = tokenize(phrase) if isinstance(phrase, str) else phrase
         if not key:
             return
-        if self.fold:
-            key = tuple(self.fold(t) for t in key)
         if keep and key in self.entries:
             return
         self.entries[key] = value
@@ -94,44 +91,40 @@ class Phrasebook:
 
     def match_at(self, words: list[str], i: int, end: int | None = None) -> tuple[int, object] | None:
         """The longest entry starting at token i: (number of tokens, value)."""
-        first = self.fold(words[i]) if self.fold else words[i]
-        lengths = self.lengths.get(first)
+        lengths = self.lengths.get(words[i])
         if not lengths:
             return None
         stop = len(words) if end is None else end
+        entries = self.entries
         for n in lengths:
-            if i + n > stop:
-                continue
-            key = tuple(words[i : i + n])
-            if self.fold:
-                key = tuple(self.fold(t) for t in key)
-            value = self.entries.get(key)
-            if value is not None:
-                return n, value
+            if i + n <= stop:
+                value = entries.get(tuple(words[i : i + n]))
+                if value is not None:
+                    return n, value
         return None
 
-    def scan(self, words: list[str], start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, object]]:
-        """Non-overlapping longest matches, left to right: (first token, end token, value)."""
+    def scan(
+        self, words: list[str], start: int = 0, end: int | None = None, starts: list[int] | None = None
+    ) -> list[tuple[int, int, object]]:
+        """Non-overlapping longest matches, left to right: (first token, end token, value). `starts`,
+        when given, are the tokens that can begin an entry (from Lexicon.classify)."""
         stop = len(words) if end is None else end
-        lengths, entries, fold = self.lengths, self.entries, self.fold
-        i = start
-        while i < stop:
-            w = words[i]
-            options = lengths.get(fold(w) if fold else w)
-            if options:
-                for n in options:
-                    if i + n > stop:
-                        continue
-                    key = tuple(words[i : i + n])
-                    value = entries.get(tuple(fold(t) for t in key) if fold else key)
+        lengths, entries = self.lengths, self.entries
+        if starts is None:
+            starts = [i for i in range(start, stop) if words[i] in lengths]
+        found: list[tuple[int, int, object]] = []
+        free = start  # the first token not inside an earlier match
+        for i in starts:
+            if i < free:
+                continue
+            for n in lengths[words[i]]:
+                if i + n <= stop:
+                    value = entries.get(tuple(words[i : i + n]))
                     if value is not None:
-                        yield i, i + n, value
-                        i += n
+                        found.append((i, i + n, value))
+                        free = i + n
                         break
-                else:
-                    i += 1
-            else:
-                i += 1
+        return found
 
 
 @dataclass(slots=True)
@@ -155,6 +148,70 @@ class Lexicon:
     officials: dict[str, list[tuple[frozenset[str], str]]]
     registered_acronyms: frozenset[str]
     capitals: dict[str, str]
+    official_surnames: frozenset[str] = frozenset()
+    _word_class: dict[str, int] = field(default_factory=dict)
+
+    def classify(self, doc: Document) -> TokenClasses:  # noqa: C901 - one unrolled loop is the point (speed)
+        """The tokens of a document that can start a place, a forum or a sector phrase, or that are
+        capitalised or all capitals: one pass, with each distinct word classified once per lexicon."""
+        cached = doc.classes
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        out = TokenClasses()
+        get, word_class = self._word_class.get, self._word_class
+        if len(word_class) > 500_000:
+            word_class.clear()
+        places, forums, exact, sectors = (
+            out.places.append,
+            out.forums.append,
+            out.sectors_exact.append,
+            out.sectors.append,
+        )
+        upper, capital = out.upper.append, out.capital.append
+        for i, w in enumerate(doc.words):
+            c = get(w)
+            if c is None:
+                c = word_class[w] = self._class_of(w)
+            if c:
+                if c & 1:
+                    places(i)
+                if c & 2:
+                    forums(i)
+                if c & 4:
+                    exact(i)
+                if c & 8:
+                    sectors(i)
+                if c & 16:
+                    upper(i)
+                if c & 32:
+                    capital(i)
+        doc.classes = out
+        return out
+
+    def _class_of(self, w: str) -> int:
+        return (
+            (w in self.places.lengths)
+            | (w in self.forums.lengths or w[-1] in DIGITS) << 1
+            | (w in self.sectors_exact.lengths) << 2
+            | (w.lower() in self.sectors.lengths) << 3
+            | w.isupper() << 4
+            | w[:1].isupper() << 5
+        )
+
+
+DIGITS = frozenset("0123456789")
+
+
+@dataclass(slots=True)
+class TokenClasses:
+    """Token indexes by what they can be (see Lexicon.classify)."""
+
+    places: list[int] = field(default_factory=list)
+    forums: list[int] = field(default_factory=list)  # also tokens ending in a digit ("COP29")
+    sectors_exact: list[int] = field(default_factory=list)
+    sectors: list[int] = field(default_factory=list)  # matched on the lowercased token
+    upper: list[int] = field(default_factory=list)
+    capital: list[int] = field(default_factory=list)
 
 
 def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
@@ -167,7 +224,7 @@ def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
 
 
 def _plural(demonym: str) -> str | None:
-    """ "Azerbaijani" -> "Azerbaijanis", "Uzbek" -> "Uzbeks"; None where English adds nothing."""
+    """ "Peruvian" -> "Peruvians", "Kyrgyz" -> None; None where English adds nothing."""
     if " " in demonym or demonym.endswith(("s", "sh", "ch", "ese", "z", "x")):
         return None
     return demonym + "s"
@@ -271,6 +328,13 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
             keys = frozenset(fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1)
             for k in keys:
                 officials.setdefault(k, []).append((keys, o.country))
+    surnames = set()
+    for o in gazetteer.officials:
+        # the surname ("Ferdinand Marcos Jr." -> Marcos) and one-word other names ("Lula")
+        tokens = [t for t in tokenize(o.name) if t.isalpha() and t not in ("Jr", "Sr") and not t.isupper()]
+        if len(tokens) >= 2 and len(tokens[-1]) >= 4:
+            surnames.add(fold_name(tokens[-1]))
+        surnames.update(fold_name(n) for n in o.other_names if " " not in n and len(n) >= 4 and n.isalpha())
     return Lexicon(
         places=places,
         forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
@@ -281,6 +345,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         officials=officials,
         registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
         capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
+        official_surnames=frozenset(surnames),
     )
 
 
@@ -295,8 +360,13 @@ def official_country(lex: Lexicon, keys: frozenset[str]) -> str | None:
     folded = {fold_name(k) for k in keys}
     if not folded:
         return None
-    first = next(iter(folded))
-    countries = {country for names, country in lex.officials.get(first, ()) if folded <= names}
+    # all the words are in a known name, or a known full name is all in the words ("Muhammad Shehbaz Sharif")
+    countries = {
+        country
+        for first in folded
+        for names, country in lex.officials.get(first, ())
+        if folded <= names or (len(names) >= 2 and names <= folded)
+    }
     return countries.pop() if len(countries) == 1 else None
 
 

@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import DateHit, find_dates
+from .dates import DateHit, find_dates, may_name_a_date
 from .forums import ForumHit
 from .places import Dateline, PlaceHit
 from .text import Document, Gate, Sentence, words
 
 TRIGGER_RE = Gate(
     r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
-    r"hosted|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
+    r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
     r"credentials|letters? of credence|arrived|arrives)\b",
     "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv",
@@ -71,7 +71,8 @@ LEVEL_PATTERNS = (
     (
         "allied",
         Gate(
-            r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b",
+            r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b|"
+            r"\b(?:partnership|friendship) and alliance\b",
             "allied alliance allies",
             re.IGNORECASE,
         ),
@@ -118,15 +119,27 @@ class Cue:
     end: int | None = None
 
 
+MEETING_NOUN_RE = Gate(
+    r"\b(?:consultations|talks|meeting|negotiations|conversation|call|visit|session|videoconference)\b",
+    "consultations talks meeting negotiations conversation call visit session videoconference",
+    re.IGNORECASE,
+)
+
+
 def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> Sentence | None:
-    """The first sentence reporting a meeting, with a named person in it or in the next two sentences
-    ("Political consultations ... were held in Bishkek. The delegation was led by ...")."""
+    """The first sentence reporting a meeting, with a named person in it, or one that names the
+    meeting itself with the people in the next two sentences ("Political consultations ... were held
+    in Bishkek. The delegation was led by ..."; not "The leaders also discussed ...")."""
     for sent in doc.sentences:
         if sent.end <= skip_before or not TRIGGER_RE.search(sent.text):
             continue
         if sent.index in mention_sentences:
             return sent
-        if mention_sentences & {sent.index + 1, sent.index + 2} and not is_past(sent):
+        if (
+            mention_sentences & {sent.index + 1, sent.index + 2}
+            and not is_past(sent)
+            and MEETING_NOUN_RE.search(sent.text)
+        ):
             return sent
     return None
 
@@ -155,7 +168,7 @@ def is_past(sent: Sentence) -> bool:
 
 def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
     """The lead and up to `after` following sentences that are not about another (earlier, future or
-    invited) visit: "invited him to pay an official visit to Azerbaijan" says nothing of this one."""
+    invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
         if not is_past(sent) and not FUTURE_RE.search(sent.text) and "invit" not in sent.text.lower():
@@ -195,7 +208,7 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
-    """'to attend the G7 Foreign Ministers Meeting': a multilateral event with a forum named in it."""
+    """'to attend the G20 Finance Ministers Meeting': a multilateral event with a forum named in it."""
     for sent in context:
         for m in ATTEND_RE.finditer(sent.text):
             rest = sent.text[m.end() : m.end() + 120]
@@ -270,9 +283,11 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
         if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
             continue
         if hit.last < len(doc.words) and doc.words[hit.last] == "'":
-            continue  # "in Azerbaijan's foreign policy"
+            continue  # "in Peru's foreign policy"
         if i >= 2 and lower[i - 1] == "in" and lower[i - 2] in TOPIC_NOUNS:
             continue  # "the situation in Ukraine" is a topic, not the venue
+        if event and hit.kind in ("name", "official", "alternative") and _after_unknown_place(doc, i, sent, places):
+            return hit  # "in Apulia, Italy": a town the gazetteer does not know, then its country
         rel = i - sent.first
         for cue in LOCATION_BEFORE:
             n = len(cue)
@@ -284,6 +299,19 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
                         break  # "at the" / "at" place a meeting only in a building
                 return hit
     return None
+
+
+def _after_unknown_place(doc: Document, i: int, sent: Sentence, places: dict[int, PlaceHit]) -> bool:
+    """'in Apulia, Italy', 'at Borgo Egnazia, Italy': 'in'/'at', one to three capitalised words, a comma."""
+    words = doc.words
+    k = i - 1
+    if k <= sent.first or words[k] != ",":
+        return False
+    k -= 1
+    n = 0
+    while k > sent.first and n < 3 and words[k][:1].isupper() and k not in places:
+        k, n = k - 1, n + 1
+    return n > 0 and doc.lower[k] in ("in", "at")
 
 
 def _city_text(doc: Document, hit: PlaceHit) -> str | None:
@@ -348,14 +376,18 @@ def _capital_phrase(
 
 def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:
     """A city of the meeting's country named with 'in' in a sentence about the meeting."""
-    for sent in doc.sentences:
+    hits = sorted(
+        {h.first: h for h in places.values() if h.iso3 == iso3 and h.kind in CITY_KINDS}.values(),
+        key=lambda h: h.first,
+    )
+    for hit in hits:
+        i = hit.first
+        if i == 0 or doc.words[i - 1].lower() != "in":
+            continue
+        sent = doc.sentences[doc.sent_of[i]]
         if sent.index in skip or is_past(sent) or not (GROUP_RE.search(sent.text) or TRIGGER_RE.search(sent.text)):
             continue
-        for i in range(sent.first, sent.last):
-            hit = places.get(i)
-            is_city = hit and hit.first == i and hit.iso3 == iso3 and hit.kind in ("capital", "city")
-            if is_city and i > 0 and doc.words[i - 1].lower() == "in":
-                return hit
+        return hit
     return None
 
 
@@ -372,13 +404,32 @@ def meeting_date(
         if TRIGGER_RE.search(nxt.text) and not is_past(nxt):
             candidates.append(nxt)
     for sent in candidates:
-        hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
-        if not hits:
-            continue
-        explicit = [h for h in hits if h.explicit_year and h.value]
-        best = explicit[0] if explicit else hits[0]
-        return (best if best.value else None), True
+        best = _date_in(doc, sent, ref, not_before)
+        if best:
+            return (best if best.value else None), True
+    if SAME_DAY_RE.search(lead.text):  # "later that day": the day an earlier sentence gives
+        for sent in reversed(doc.sentences[: lead.index]):
+            best = _date_in(doc, sent, ref, not_before)
+            if best:
+                return (best if best.value else None), True
     return None, False
+
+
+SAME_DAY_RE = Gate(
+    r"\b(?:later (?:that|the same|in the) day|on the same day|later that (?:morning|afternoon|evening))\b",
+    "later same",
+    re.IGNORECASE,
+)
+
+
+def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -> DateHit | None:
+    if not may_name_a_date(doc.lower[sent.first : sent.last]):
+        return None
+    hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+    if not hits:
+        return None
+    explicit = [h for h in hits if h.explicit_year and h.value]
+    return explicit[0] if explicit else hits[0]
 
 
 # ------------------------------------------------------------------ venue from weaker evidence

@@ -1,10 +1,11 @@
 """From mentions to people, and from people to the participants of the meeting.
 
 Mentions are merged by name (a surname refers back to the full name written earlier or later);
-each person's country comes from a title ("Uzbek President", "Minister of Foreign Affairs of
-Japan", "Speaker of the Milli Majlis"), a counterpart phrase ("his Israeli counterpart"), a
-known official, a coordination ("Portugal's President A and Prime Minister B") or, last, the
-one party left unrepresented. The participants are the people named in the sentence that
+each person's country comes from a title ("Kyrgyz President", "Minister of Foreign Affairs of
+Peru", "Speaker of the Jogorku Kenesh", "Governor of Samarkand region"), a counterpart phrase
+("his Chilean counterpart"), a known official, a coordination ("Ruritania's President A and
+Prime Minister B"), the headline or, last, a party left unrepresented (one named in a pair with
+a known party first: "between Palau and Fiji"). The participants are the people named in the sentence that
 reports the meeting (then in later meeting sentences until two countries take part).
 """
 
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicon import Lexicon, Place, official_country
-from .people import COUNTERPART_WORDS, Mention, Person, name_keys
+from .people import COUNTERPART_WORDS, TITLE_HEADS, Mention, Person, name_keys
 from .text import Document
 
 MENTION_KINDS = ("name", "official", "alternative", "demonym")
@@ -35,29 +37,46 @@ class TitleReader:
             return
         parts: list[str] = []
         countries: list[str] = []
+        cities: list[str] = []
         k = m.title_first
         while k < m.title_last:
             hit = self.places.get(k)
             if hit and hit[2].iso3 and hit[2].kind in (*MENTION_KINDS, "institution"):
                 first, last, place = hit
                 countries.append(place.iso3)  # type: ignore[arg-type]
-                if place.kind == "institution":
+                if self._qualifies_a_portfolio(first, last, m):
+                    parts += [self._token_text(t) for t in range(first, last)]  # "... and Moroccan Expatriates"
+                elif place.kind == "institution":
                     parts += self._institution_parts(max(first, k), min(last, m.title_last))
                 else:
                     parts.append(" " + PLACEHOLDER)
                 k = max(last, k + 1)
                 continue
+            if hit and hit[2].iso3 and hit[2].kind in ("capital", "city") and hit[0] == k:
+                cities.append(hit[2].iso3)  # "Governor of Samarkand region", "Mayor of Tashkent"
             parts.append(self._token_text(k))
             k += 1
         title = clean_title("".join(parts).strip())
         m.title = title or None
-        if countries:
-            m.country = countries[0]
+        if countries or cities:
+            m.country = (countries or cities)[0]
         if m.counterpart:
             m.title = None
 
+    def _qualifies_a_portfolio(self, first: int, last: int, m: Mention) -> bool:
+        """A demonym inside a portfolio ('Minister of Foreign Affairs and Moroccan Expatriates') is part of
+        the title's wording, not the country of the office."""
+        words = self.doc.words
+        return (
+            first > m.title_first  # type: ignore[operator]
+            and words[first - 1] in ("and", ",")
+            and last < m.title_last  # type: ignore[operator]
+            and words[last] not in TITLE_HEADS
+            and self.places[first][2].kind == "demonym"
+        )
+
     def _institution_parts(self, first: int, last: int) -> list[str]:
-        """'Senate of Pakistan' inside a title: keep the body, mark the country for removal."""
+        """'Senate of Ruritania' inside a title: keep the body, mark the country for removal."""
         parts, k = [], first
         inner = {i: j for i, j, place in self.lex.places.scan(self.doc.words, first + 1, last) if place.is_mention}  # type: ignore[union-attr]
         while k < last:
@@ -74,19 +93,22 @@ class TitleReader:
         return gap + self.doc.words[k]
 
 
+@lru_cache(maxsize=4096)
 def clean_title(title: str) -> str:
-    """Drop the country from a title: "Azerbaijan's Minister of Foreign Affairs" -> "Minister of ..."."""
+    """Drop the country from a title: "Latvia's Minister of Foreign Affairs" -> "Minister of ..."."""
     p = PLACEHOLDER
     title = re.sub(rf"\b(?:Republic|Kingdom|State|Federation|Sultanate|Commonwealth|Principality)\s+of\s+{p}", p, title)
-    t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:the\s+)?{p}\s*$", "", title)
+    t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:[Tt]he\s+)?{p}\s*$", "", title)
     t = re.sub(rf"\bof\s+(?:the\s+)?{p}\s*'\s*s\b", "of the", t)
     t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b)?\s*)+", "", t)
-    t = re.sub(rf"\s*\b(?:of|to)\s+(?:the\s+)?{p}\s*", " ", t)
+    t = re.sub(rf"\s*\b(?:of|to)\s+(?:[Tt]he\s+)?{p}\s*", " ", t)
     t = t.replace(p, "")
     t = re.sub(r"\s+", " ", t).replace(" / ", "/").replace(" - ", "-").strip(" ,")
     t = re.sub(r"\s*,\s*", ", ", t)
     t = re.sub(r"^(?:the|The)\s+", "", t)
-    return t
+    # nothing may dangle where the country was cut out: "Minister of Foreign Affairs of" -> "... Affairs"
+    t = re.sub(r"(?:[\s,]+(?:of|to|for|and|in|at|on|the|The|[-\u2013\u2014]))+\s*$", "", t)
+    return re.sub(r"^(?:(?:of|to|for|and|in|at|on|[-\u2013\u2014])\s+)+", "", t).strip(" ,")
 
 
 def build_people(mentions: list[Mention], lex: Lexicon) -> list[Person]:
@@ -114,19 +136,44 @@ def _known_official(p: Person, lex: Lexicon) -> str | None:
     return official_country(lex, p.keys)
 
 
-def add_back_references(doc: Document, mentions: list[Mention], reader_is_name) -> list[Mention]:
-    """Bare surnames ('Putin and Aliyev confirmed') that repeat a word of a full name."""
-    full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys}
+NOT_BEFORE_A_PERSON = frozenset(
+    {"of", "in", "to", "from", "between", "the", "into", "across", "within", "for", "about", "towards", "toward"}
+)
+
+
+def add_back_references(
+    doc: Document,
+    mentions: list[Mention],
+    reader_is_name,
+    places: dict[int, tuple[int, int, Place]] | None = None,
+    extra_keys: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """Bare surnames ('Rahimov and Osmonov agreed') that repeat a word of a full name written in the
+    text or in the headline (extra_keys). A surname that is also a place ('Rui Portugal ... Portugal
+    said') is the person where no preposition makes it the country."""
+    full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys} | extra_keys
+    surnames = {m.name.rsplit(None, 1)[-1].lower() for m in mentions if len(m.keys) >= 2}
     taken = {k for m in mentions for k in range(m.first, m.last)}
+    places = places or {}
     extra = []
     for i in [i for i, w in enumerate(doc.lower) if w in full]:
         w = doc.words[i]
-        if i in taken or len(w) < 3 or not reader_is_name(i):
+        if i in taken or len(w) < 3:
+            continue
+        if not reader_is_name(i) and not _place_as_surname(doc, i, places, surnames):
             continue
         if i + 1 < len(doc.words) and reader_is_name(i + 1):
             continue
         extra.append(Mention(i, i + 1, w, sentence=doc.sent_of[i], keys=name_keys(w)))
     return mentions + extra
+
+
+def _place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
+    hit = places.get(i)
+    if hit is None or hit[0] != i or hit[1] != i + 1 or doc.lower[i] not in surnames:
+        return False
+    prev = doc.lower[i - 1] if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+    return prev not in NOT_BEFORE_A_PERSON and doc.words[i + 1 : i + 2] != ["'"]
 
 
 PLURAL_HEADS = {
@@ -156,7 +203,7 @@ def share_plural_titles(doc: Document, people: list[Person]) -> None:
 
 
 def resolve_counterparts(doc: Document, people: list[Person]) -> None:
-    """'his Israeli counterpart Israel Katz': the counterpart holds the same title as the subject."""
+    """'his Chilean counterpart Ana Rojas': the counterpart holds the same title as the subject."""
     by_sentence: dict[int, list[tuple[Mention, Person]]] = {}
     for p in people:
         for m in p.mentions:
@@ -187,7 +234,7 @@ def unresolved_fallback(people: list[Person], candidates: list[str], doc: Docume
 
 
 def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:
-    """'Portugal's President A and Prime Minister B': B shares A's country."""
+    """'Ruritania's President A and Prime Minister B': B shares A's country."""
     m = p.first_mention
     if m.title_first is None:
         return None  # "Presidents A and B": two names under one plural title are two countries

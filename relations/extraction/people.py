@@ -1,11 +1,13 @@
 """People: names, the titles around them, and surnames that refer back to a full name.
 
 A name is a run of capitalised tokens that are not title, place or function words
-("Jeyhun Bayramov", "Waleed bin Abdulkarim Al Khuraiji", "HAYASHI Yoshimasa"); a single
-token counts when a title or an honorific stands before it ("President Putin"). The title is
-read before the name ("Uzbek President Shavkat Mirziyoyev", "Speaker of the Majlis of
-Turkmenistan X", "the Minister of Foreign Affairs of China, Wang Yi,") or in apposition after
-it ("Jeyhun Bayramov, Azerbaijan's Minister of Foreign Affairs,"). Honorifics are dropped.
+("Anna Petrova", "Khalid bin Saeed Al Marri", "TANAKA Hiroshi"); a single token counts when a
+title or an honorific stands before it ("President Rahimov"), or when it is the surname of a
+known official. The title is read before the name ("Kyrgyz President Talant Osmonov", "Speaker
+of the Parliament of Georgia X", "the Minister of Foreign Affairs of Peru, Ana Quispe,", in lower
+case too: "Chile's foreign minister X") or in apposition after it ("Anna Petrova, Latvia's
+Minister of Foreign Affairs,"). Honorifics are dropped; Malaysian styles ("Tan Sri", "Datuk
+Seri") stay at the front of the name.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, Place
+from .lexicon import Lexicon, Place, fold_name
 from .text import Document, words
 
 TITLE_HEADS = words(
@@ -46,7 +48,20 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Tribunal Bureau Politburo Standing Central Military Navy Air Army Overseas Commonwealth Development "
     "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
     "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
-    "Sabha Storting Riksdag Dewan Rakyat Negara"
+    "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
+    "Francophonie Europe Communities"
+)
+# Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
+# minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
+LOWER_TITLE_HEADS = words(
+    "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
+    "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
+    "mayor diplomat counterpart"
+)
+LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
+    "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
+    "energy health education culture agriculture state national top special permanent external senior "
+    "parliament parliamentary senate government ministry region province oblast district regional provincial"
 )
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
 HONORIFICS = words(
@@ -54,10 +69,14 @@ HONORIFICS = words(
     "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
     "Excellencies Eminence Holiness"
 )
+# Malaysian and Bruneian styles written before a name ("Tan Sri Dato' Seri X", "Datuk Seri Y"): not
+# name words, but kept at the front of the name, which is reported in its longest written form.
+STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
 PARTICLES = words("bin binti bint ibn ben al el da de do dos das van von der den di du la le y del dela e ul ud")
 NAME_STOP = (
     TITLE_WORDS
     | HONORIFICS
+    | STYLES
     | words(
         "The A An In On At During After Before Both He She They It This That These Those We Our Also And But "
         "As By From With Without For Of To Upon Under Over Meanwhile However Moreover Furthermore Besides "
@@ -85,6 +104,13 @@ NAME_STOP = (
         "Olympics Expo"
     )
 )
+# Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
+PORTFOLIO_WORDS = words(
+    "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
+    "Resources Protection"
+)
+# Words the stop list holds for places that are also common surnames before a given name.
+SURNAME_WORDS = words("Park")
 NAMED_AFTER = words(
     "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
@@ -93,6 +119,13 @@ NAMED_AFTER = words(
 RANKS = words("Colonel General Lieutenant Major Admiral Marshal Army Brigadier Captain Vice Rear Senior")
 NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
+# Heads of a role named without a person ("The President of Uzbekistan received ...", "the Kazakh
+# Foreign Minister", "his Georgian counterpart"): singular offices only.
+ROLE_HEADS = words(
+    "President Vice-President Minister Speaker Chairman Chairwoman Chairperson Ambassador Envoy Premier "
+    "Chancellor King Queen Emir Amir Sultan Secretary Secretary-General Head Governor Mayor Commissioner "
+    "president minister speaker chairman ambassador envoy premier chancellor head counterpart"
+)
 NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
 
 
@@ -127,8 +160,21 @@ class Person:
         return self.mentions[0]
 
 
+LOWER_STYLES = frozenset(w.lower() for w in STYLES)
+
+
 def name_keys(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+", name) if len(w) > 1 and w.lower() not in PARTICLES)
+    """The words that identify a person: no particles, no styles ('Tan Sri', 'Datuk'), no initials."""
+    tokens = re.findall(r"[^\W\d_]+", name)
+    keys = set()
+    for k, w in enumerate(tokens):
+        low = w.lower()
+        if len(w) < 2 or low in PARTICLES or low in LOWER_STYLES:
+            continue
+        if w == "Tan" and k + 1 < len(tokens) and tokens[k + 1] == "Sri":
+            continue
+        keys.add(low)
+    return frozenset(keys)
 
 
 class PeopleReader:
@@ -140,23 +186,45 @@ class PeopleReader:
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
         acronyms = lex.registered_acronyms
-        self.nameish = [
-            i not in blocked
-            and w[:1].isupper()
-            and w not in NAME_STOP
-            and i not in places
-            and NAME_TOKEN_RE.match(w) is not None
-            and not (len(w) > 1 and w.isupper() and w in acronyms)
-            for i, w in enumerate(doc.words)
-        ]
+        self.nameish = nameish = [False] * len(doc.words)
+        words = doc.words
+        for i in lex.classify(doc).capital:
+            w = words[i]
+            nameish[i] = (
+                i not in blocked
+                and w not in NAME_STOP
+                and i not in places
+                and NAME_TOKEN_RE.match(w) is not None
+                and not (len(w) > 1 and w.isupper() and w in acronyms)
+                and not self._is_style(i)
+            )
+        for i in [i for i, w in enumerate(words[:-1]) if w in SURNAME_WORDS]:
+            nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
 
     # ---------------------------------------------------------------- name tokens
+
+    def _is_style(self, i: int) -> bool:
+        """'Datuk', 'Seri', the "Tan" of 'Tan Sri', the apostrophe of "Dato'"."""
+        words = self.doc.words
+        w = words[i]
+        if w in STYLES:
+            return True
+        if w == "Tan":
+            return i + 1 < len(words) and words[i + 1] == "Sri"
+        return w == "'" and i > 0 and words[i - 1] == "Dato" and self.doc.starts[i] == self.doc.ends[i - 1]
+
+    def _styles_before(self, start: int, sent_first: int) -> int:
+        """Where the styles written before a name begin ('Tan Sri Dato' Seri' + name)."""
+        k = start
+        while k > sent_first and self._is_style(k - 1):
+            k -= 1
+        return k
 
     def is_name_token(self, i: int) -> bool:
         return self.nameish[i]
 
     def _glued(self, i: int) -> bool:
-        """Token i touches token i-1 (no space): 'Al-Khuraiji', "O'Brien"."""
+        """Token i touches token i-1 (no space): 'Al-Marri', "O'Brien"."""
         return i > 0 and self.doc.starts[i] == self.doc.ends[i - 1]
 
     def _run_end(self, i: int, limit: int) -> int:
@@ -175,15 +243,24 @@ class PeopleReader:
             ):
                 j += 2
             elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():
-                j += 1  # an initial: "V. Putin"
+                j += 1  # an initial: "K. Rahimov"
             elif w.lower() in PARTICLES and j + 1 < limit and self.is_name_token(j + 1):
                 j += 1
+            elif (
+                w.lower() in PARTICLES
+                and j + 2 < limit
+                and words[j + 1] == "-"
+                and self._glued(j + 1)
+                and self._glued(j + 2)
+                and self.is_name_token(j + 2)
+            ):
+                j += 3  # "al-Abbasi", "bin-Zayed"
             else:
                 break
         return j
 
     def _place_in_name(self, j: int, limit: int) -> bool:
-        """A place word inside a name after a first name: 'Luís Montenegro', 'Israel Katz'."""
+        """A place word inside a name after a first name: 'Rui Portugal', 'Chad Miller'."""
         hit = self.places.get(j)
         if not hit or hit[0] != j or hit[1] != j + 1:
             return False
@@ -194,36 +271,73 @@ class PeopleReader:
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
-        candidates = [i for i, ok in enumerate(self.nameish) if ok or i in self.places]
-        sentence_of = self.doc.sent_of
-        pos = 0
-        for sent in self.doc.sentences:
-            i = sent.first
-            while i < sent.last:
-                while pos < len(candidates) and candidates[pos] < i:
-                    pos += 1
-                if pos == len(candidates) or sentence_of[candidates[pos]] != sent.index:
-                    break
-                i = candidates[pos]
-                start = self._name_start(i, sent.first, sent.last)
-                if start is None:
-                    i += 1
-                    continue
-                end = self._run_end(start, sent.last)
-                while end > start and self.doc.words[end - 1] in (".", "-", "'"):
-                    end -= 1
-                mention = self._mention(start, end, sent.index, sent.first, sent.last)
-                if mention:
-                    found.append(mention)
-                i = max(end, i + 1)
+        nameish, words = self.nameish, self.doc.words
+        candidates = [i for i in self.lex.classify(self.doc).capital if nameish[i]]
+        # a country word as a first name ("counterpart Jordan Petrov"): single-token places only
+        candidates += [i for i, (a, b, _) in self.places.items() if a == i and b == i + 1 and not nameish[i]]
+        candidates.sort()
+        sentences, sent_of = self.doc.sentences, self.doc.sent_of
+        free = 0
+        for i in candidates:
+            if i < free:
+                continue
+            sent = sentences[sent_of[i]]
+            start = self._name_start(i, sent.first, sent.last)
+            if start is None:
+                continue
+            end = self._run_end(start, sent.last)
+            while end > start and words[end - 1] in (".", "-", "'"):
+                end -= 1
+            mention = self._mention(start, end, sent.index, sent.first, sent.last)
+            if mention:
+                found.append(mention)
+            free = max(end, i + 1)
         return found
+
+    def roles(self, sent_first: int, sent_last: int, sentence: int, taken: set[int]) -> list[Mention]:
+        """Offices named without a person in one sentence ('The President of Uzbekistan received',
+        'Uzbekistan's Foreign Minister', 'his Georgian counterpart'), outside the taken tokens (the
+        names and titles of people). Each is a Mention with an empty name; TitleReader reads it."""
+        words, out = self.doc.words, []
+        k = sent_first
+        while k < sent_last:
+            if words[k] not in ROLE_HEADS or k in taken:
+                k += 1
+                continue
+            first = k
+            while first > sent_first and first - 1 not in taken and self._is_title_token(first - 1):
+                if self._is_counterpart_boundary(first - 1, k):
+                    break
+                first -= 1
+            end = k + 1
+            while (
+                words[k] not in COUNTERPART_WORDS and end < sent_last and end not in taken and self._role_continues(end)
+            ):
+                end += 1
+            span = self._trim_title(first, end)
+            k = max(end, k + 1)
+            if span is None or (span[1] < sent_last and (self.is_name_token(span[1]) or words[span[1]] == "'")):
+                continue  # a named person's title, or "the President's office"
+            lo = span[0] + 1 if words[span[0]] in ("the", "The") else span[0]
+            m = Mention(span[1], span[1], "", sentence=sentence, title_first=lo, title_last=span[1])
+            m.counterpart = words[span[1] - 1] in COUNTERPART_WORDS
+            out.append(m)
+        return out
+
+    def _role_continues(self, k: int) -> bool:
+        """A role's title goes on after its head ('of Uzbekistan', 'of Foreign Affairs and Trade of
+        Hungary'), but not into the next role ('... and the Prime Minister of ...')."""
+        words = self.doc.words
+        if words[k] in (",", "and"):
+            return k + 1 < len(words) and words[k + 1] in TITLE_WORDS and words[k + 1] not in TITLE_HEADS
+        return self._is_title_token(k) and words[k] not in ("his", "her", "their", "in", "at", "on", "to")
 
     def _name_start(self, i: int, sent_first: int, sent_last: int) -> int | None:
         if self.nameish[i]:
             return i
         if i not in self.places:
             return None
-        # A country word as a first name after a title cue: "counterpart Israel Katz".
+        # A country word as a first name after a title cue: "counterpart Jordan Petrov".
         hit = self.places.get(i)
         if hit and hit[0] == i and hit[1] == i + 1 and i > sent_first and i + 1 < sent_last:
             prev = self.doc.words[i - 1]
@@ -236,12 +350,12 @@ class PeopleReader:
         n_names = sum(1 for k in range(start, end) if words[k][:1].isupper() and len(words[k]) > 1)
         title = self._title_before(start, sent_first)
         honorific = start > sent_first and self._honorific_before(start)
-        if n_names < 2 and title is None and not honorific:
+        if n_names < 2 and title is None and not honorific and not self._known_surname(start, end):
             return None
-        if n_names < 1 or self._names_a_place(end, sent_last):
+        if n_names < 1 or self._names_a_place(end, sent_last) or self._qualifies_a_portfolio(start, end):
             return None
         after = self._title_after(end, sent_last)
-        name = self.doc.slice(start, end)
+        name = self.doc.slice(self._styles_before(start, sent_first), end)
         m = Mention(start, end, name, sentence=sentence, keys=name_keys(name))
         chosen = title if title and (not after or self._has_country(*title)) else (after or title)
         if chosen:
@@ -249,31 +363,47 @@ class PeopleReader:
             m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
         return m
 
+    def _qualifies_a_portfolio(self, start: int, end: int) -> bool:
+        """'Andean' in 'Minister of Foreign Affairs, Andean Integration and ...': part of a title."""
+        words = self.doc.words
+        return end - start == 1 and end < len(words) and words[end] in PORTFOLIO_WORDS
+
+    def _known_surname(self, start: int, end: int) -> bool:
+        """'Rahimov met Osmonov': a bare surname of a known official names that person."""
+        return end - start == 1 and fold_name(self.doc.words[start]) in self.lex.official_surnames
+
     def _names_a_place(self, end: int, sent_last: int) -> bool:
-        """'Heydar Aliyev International Airport', 'the Nizami Ganjavi Center': a name given to a place."""
+        """'Ivan Kovac International Airport', 'the Omar Hadi Center': a name given to a place."""
         return any(self.doc.words[k] in NAMED_AFTER for k in range(end, min(end + 3, sent_last)))
 
     def _honorific_before(self, start: int) -> bool:
         k = start - 1
         if self.doc.words[k] == "." and k > 0:
             k -= 1
-        return self.doc.words[k] in HONORIFICS
+        return self.doc.words[k] in HONORIFICS or self._is_style(k)
 
     def _is_title_token(self, k: int) -> bool:
-        w = self.doc.words[k]
-        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places:
+        words = self.doc.words
+        w = words[k]
+        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS:
             return True
+        if w == "The":
+            return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
+        if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in PORTFOLIO_WORDS:
+            return True  # "..., Andean Integration and ..."
+        if w in ("\u2013", "\u2014"):  # "Deputy Prime Minister \u2013 Minister of Foreign Affairs"
+            return 0 < k < len(words) - 1 and words[k - 1] in TITLE_WORDS and words[k + 1] in TITLE_WORDS
         return w in COUNTERPART_WORDS
 
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""
         k = start - 1
-        while k >= sent_first and (self.doc.words[k] in HONORIFICS or self.doc.words[k] == "."):
+        while k >= sent_first and (self.doc.words[k] in HONORIFICS or self.doc.words[k] == "." or self._is_style(k)):
             k -= 1
         if k >= sent_first and self.doc.words[k] == ",":
-            k -= 1  # "the Minister of Foreign Affairs of China, Wang Yi,"
+            k -= 1  # "the Minister of Foreign Affairs of Peru, Ana Quispe,"
         if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
-            k -= 3  # "External Affairs Minister (EAM) S Jaishankar"
+            k -= 3  # "Foreign Minister (FM) R. Singh"
         end = k + 1
         while k >= sent_first and (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
             if self._is_counterpart_boundary(k, end):
@@ -282,7 +412,7 @@ class PeopleReader:
         span = self._trim_title(k + 1, end)
         only_rank = span and all(w in RANKS for w in self.doc.words[span[0] : span[1]])
         if only_rank and k > sent_first and self.doc.words[k] == ",":
-            # "Minister of Defense of Azerbaijan, Colonel General Zakir Hasanov": the office, not the rank
+            # "Minister of Defence of Ruritania, Colonel General A. Karimov": the office, not the rank
             return self._title_before(k + 1, sent_first) or span
         return span
 
@@ -293,24 +423,24 @@ class PeopleReader:
             words[k] == ","
             and sent_first < k < end - 1
             and words[k - 1] in TITLE_WORDS
-            and words[k + 1] in TITLE_WORDS
+            and (words[k + 1] in TITLE_WORDS or self._is_title_token(k + 1))
             and words[k + 1] not in TITLE_HEADS
         )
 
     def _is_counterpart_boundary(self, k: int, end: int) -> bool:
-        """Stop before 'his' in 'his Israeli counterpart'; never cross a lowercase word."""
+        """Stop before 'his' in 'his Chilean counterpart'."""
         return self.doc.words[k] in ("his", "her", "their")
 
     def _title_after(self, end: int, sent_last: int) -> tuple[int, int] | None:
-        """Apposition: 'X, Minister of Foreign Affairs of Japan,' (may span one more comma)."""
+        """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma)."""
         if end >= sent_last or self.doc.words[end] != ",":
             return None
         k = end + 1
         while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
             k += 1
         span = self._trim_title(end + 1, k)
-        if span is None:
-            return None
+        if span is None or (k < sent_last and self.is_name_token(k)):
+            return None  # "A, Turkish President B": the title is B's, not an apposition to A
         if k < sent_last and self.doc.words[k] == "," and k + 1 < sent_last:
             j = k + 1
             while j < sent_last and self._is_title_token(j):
@@ -329,7 +459,7 @@ class PeopleReader:
             last -= 1
         if last <= first:
             return None
-        if not any(words[k] in TITLE_HEADS or words[k] in COUNTERPART_WORDS for k in range(first, last)):
+        if not any(words[k] in TITLE_HEADS or words[k] in LOWER_TITLE_HEADS for k in range(first, last)):
             return None
         if (
             last - first > 1

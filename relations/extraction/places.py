@@ -1,9 +1,9 @@
 """Places: country names, official forms, demonyms, capitals, cities and institutions.
 
 Only names, official forms, alternative names and demonyms are country *mentions*; a capital,
-a city or an institution ("Moscow", "the Kremlin", "Milli Majlis") helps to place a meeting or
+a city or an institution ("Lima", "the Kremlin", "Jogorku Kenesh") helps to place a meeting or
 a person but does not by itself mention the country. A dateline ("BAKU, July 1 (AZERTAC) --")
-says where the story was filed, and an outlet's name ("Vietnam News Agency") is not a mention.
+says where the story was filed, and an outlet's name ("Ruritania News Agency") is not a mention.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Dateline:
     city: str | None
     iso3: str | None
     date_text: str | None
-    country: PlaceHit | None = None  # a country the dateline names ("BAKU, Azerbaijan", "[US]")
+    country: PlaceHit | None = None  # a country the dateline names ("LIMA, Peru", "[US]")
     kind: str | None = None  # the gazetteer kind of the city phrase ("capital", "city", "name", ...)
     city_start: int = 0
     city_end: int = 0
@@ -67,7 +67,7 @@ class Dateline:
 def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
     """Every place phrase (longest match), blocked phrases excluded."""
     hits = []
-    for i, j, place in lex.places.scan(doc.words):
+    for i, j, place in lex.places.scan(doc.words, starts=lex.classify(doc).places):
         assert isinstance(place, Place)
         if place.iso3 is None:
             continue
@@ -111,7 +111,7 @@ def _spaced(text: str, m: re.Match) -> bool:
 
 
 def _named_country(doc: Document, lex: Lexicon, m: re.Match) -> PlaceHit | None:
-    """The country a dateline names after the city: 'BAKU, Azerbaijan', 'New York [US]'."""
+    """The country a dateline names after the city: 'LIMA, Peru', 'New York [US]'."""
     from .lexicon import tokenize
 
     for group in ("country", "bracket"):
@@ -156,7 +156,7 @@ def dateline_date(dateline: Dateline | None, published: date | None) -> date | N
 
 
 def is_media_name(doc: Document, hit: PlaceHit) -> bool:
-    """'Vietnam News Agency', 'Azerbaijan State News Agency', 'Times of India', 'Voice of America'."""
+    """'Peru News Agency', 'Latvia State News Agency', 'Times of India', 'Voice of America'."""
     j, bridged = hit.last, 0
     while j < len(doc.words) and doc.words[j] in MEDIA_BRIDGE and bridged < 2:
         j, bridged = j + 1, bridged + 1

@@ -10,7 +10,7 @@ A sector word counts when it
   economic relations", "trade-economic, cultural-humanitarian and transport-logistics
   cooperation", "the fuel and energy complex"), or
 - is the subject of "is a promising area of cooperation", or
-- follows "cooperation between the" ("cooperation between the legislative bodies").
+- follows "cooperation between the" ("cooperation between the parliaments").
 Capitalised words inside names ("Minister for Fisheries and Ports", "Free Trade Agreement") and
 words inside forum names are ignored; so is a word that only shares its spelling with a sector
 ("the legal framework", "the communications of the minister's office").
@@ -64,6 +64,11 @@ LIST_CUES = (
     ("relations", "in"),
     ("projects", "in"),
     ("agreements", "in"),
+    ("agreements", "on"),
+    ("agreement", "on"),
+    ("memoranda", "on"),
+    ("memorandum", "on"),
+    ("documents", "on"),
     ("potential", "in"),
     ("prospects", "in"),
     ("opportunities", "in"),
@@ -83,6 +88,10 @@ LIST_CUES = (
     ("touched", "upon"),
     ("talked", "about"),
     ("views", "on"),
+    ("talks", "on"),
+    ("discussions", "on"),
+    ("consultations", "on"),
+    ("dialogue", "on"),
     ("focused", "on"),
     ("focusing", "on"),
     ("focuses", "on"),
@@ -125,19 +134,22 @@ GROWTH_VERBS = words(
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
 HEAD_NOUNS = words(
-    "consultations "
     "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
-    "complex direction directions"
+    "complex direction directions corridor corridors route routes pipeline pipelines"
 )
+# A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
+# "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
+NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway")
+WORKS_SECTORS = frozenset({"transport", "energy"})
 # A sentence is read only if it has one of these (most sentences name no area of cooperation).
 GATE_WORDS = REACH_CUES | words(
     "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
     "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
     "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
     "concentrated emphasis attention topics touched talked views integration complex direction directions "
-    "exchange exchanges reviewed explored considered examined addressed"
+    "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue"
 )
 MODIFIER_OK = words(
     "the a an bilateral mutual various all such other joint regional international alternative renewable "
@@ -159,7 +171,9 @@ AREA_NOUNS = words(
 )
 LINKS = words("is are remains remain was were become becomes")
 RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
+OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | {"and"}  # words a list can start after
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
+ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 MAX_ITEM = 6
 
 
@@ -184,17 +198,26 @@ class SectorReader:
         """token index -> (end token, slugs) for every usable sector term."""
         terms: dict[int, tuple[int, tuple[str, ...]]] = {}
         words, masked = self.doc.words, self.masked
-        for book, tokens in ((self.lex.sectors_exact, words), (self.lex.sectors, self.lower)):
+        classes = self.lex.classify(self.doc)
+        for book, tokens, starts in (
+            (self.lex.sectors_exact, words, classes.sectors_exact),
+            (self.lex.sectors, self.lower, classes.sectors),
+        ):
             folded = book is self.lex.sectors
-            for i, j, slugs in book.scan(tokens):
-                if i in terms or (masked and any(k in masked for k in range(i, j))):
+            for i, j, slugs in book.scan(tokens, starts=starts):
+                if i in terms or (masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j))))):
                     continue
-                if folded and not (words[i][:1].islower() or self._sentence_initial(i)):
+                if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):
                     continue
                 if j < len(words) and self.lower[j] in NOT_AN_AREA:
                     continue
                 terms[i] = (j, slugs)  # type: ignore[assignment]
         return terms
+
+    def _names_works(self, j: int, slugs) -> bool:
+        """'Transport Corridor', 'Gas Pipeline' (not 'Economic Corridor': the name of a plan)."""
+        words = self.doc.words
+        return j < len(words) and words[j] in NAMED_WORKS and not WORKS_SECTORS.isdisjoint(slugs)
 
     def _sentence_initial(self, i: int) -> bool:
         return self.doc.sentences[self.doc.sent_of[i]].first == i
@@ -204,13 +227,16 @@ class SectorReader:
         if not self.terms:
             return []
         lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
-        for index in sorted({sent_of[i] for i in self.terms}):
+        by_sentence: dict[int, list[int]] = {}
+        for i in sorted(self.terms):
+            by_sentence.setdefault(sent_of[i], []).append(i)
+        for index, term_positions in by_sentence.items():
             sent = sentences[index]
             first, last = sent.first, sent.last
             if GATE_WORDS.isdisjoint(lower[first:last]):
                 continue
             preps: set[str] = set()
-            for k in range(first, last):
+            for k in [k for k in range(first, last) if lower[k] in OPENERS]:
                 w = lower[k]
                 start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
                 if start is None and w in REACH_CUES:
@@ -223,7 +249,7 @@ class SectorReader:
                     self._read_list(k + 1, last, found, strict=True)
                 elif w == "and" and k + 1 < last and lower[k + 1] in preps:
                     self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
-            self._read_qualifiers(first, last, found)
+            self._read_qualifiers(term_positions, last, found)
         return sorted(found.values(), key=lambda h: h.start)
 
     def _cue_at(self, k: int, last: int) -> int | None:
@@ -239,18 +265,20 @@ class SectorReader:
         lower = self.lower
         if k < last and lower[k] in REACH_PREPS:
             return None  # "cooperation in": an ordinary cue
-        for j in range(k, min(k + 5, last)):
+        between = k < last and lower[k] in ("between", "among")  # "between Palau and New Zealand in"
+        for j in range(k, min(k + (8 if between else 5), last)):
             w = lower[j]
             if w in REACH_PREPS:
                 return j + 1 if j > k else None
-            if w in REACH_STOP or j in self.terms:
+            if (w in REACH_STOP and not (between and w == "and")) or j in self.terms:
                 return None
         return None
 
     def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:
         j, slugs = self.terms[i]
         for slug in slugs:
-            found.setdefault((i, slug), SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1]))
+            if (i, slug) not in found:
+                found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1])
 
     def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> None:
         """Items after a cue, separated by commas/'and', while each starts with a sector term.
@@ -259,7 +287,7 @@ class SectorReader:
         lower, words = self.lower, self.doc.words
         while k < last:
             item_start = k
-            while k < last and lower[k] not in ITEM_SPLIT and words[k] not in (".", ";", ":"):
+            while k < last and lower[k] not in ITEM_END:
                 k += 1
             term = self._item_term(item_start, k)
             if term is None:
@@ -287,19 +315,17 @@ class SectorReader:
             if w in GENERIC_HEADS and k + 1 < last and lower[k + 1] == "of":
                 k, budget = k + 2, 3
                 continue
-            if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive")) and not w.endswith("ing")):
+            if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing")):
                 return None
             k += 1
             budget -= 1
         return None
 
-    def _read_qualifiers(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
+    def _read_qualifiers(self, positions: list[int], last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments',
         'energy is a promising area of cooperation'."""
         terms, lower = self.terms, self.lower
-        for i in range(first, last):
-            if i not in terms:
-                continue
+        for i in positions:
             j = terms[i][0]
             while j < last and (lower[j] in ("and", ",", "-") or (j in terms and j != i)):
                 j = terms[j][0] if j in terms else j + 1

@@ -20,11 +20,11 @@ class CountryRef:
     name: str
     official_name: str = ""
     capital: str = ""
-    official: tuple[str, ...] = ()  # official forms ("the Islamic Republic of Pakistan")
+    official: tuple[str, ...] = ()  # official forms ("the Republic of Peru")
     alternative: tuple[str, ...] = ()  # other names ("Türkiye", "UAE", "South Korea")
-    demonym: tuple[str, ...] = ()  # demonyms/adjectives ("Azerbaijani", "Uzbek")
+    demonym: tuple[str, ...] = ()  # demonyms/adjectives ("Peruvian", "Kyrgyz")
     city: tuple[str, ...] = ()  # major cities other than the capital
-    institution: tuple[str, ...] = ()  # offices that imply the country ("Milli Majlis", "Kremlin")
+    institution: tuple[str, ...] = ()  # offices that imply the country ("Jogorku Kenesh", "Kremlin")
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,3 +97,28 @@ def test_host_verbs_and_datelines(lead, iso3, gazetteer):
     result = extract(text, title="Ministers meet", published=None, gazetteer=gazetteer)
     assert result.meeting is not None
     assert result.meeting.location_country == iso3
+
+
+def test_town_unknown_to_the_gazetteer_then_its_country(gazetteer):
+    _, result = run("sidelines-town-and-country", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2024-06-14",
+        "format": "sidelines",
+        "location_country": "ITA",
+        "location_city": None,
+    }
+    assert contract["sectors"] == ["defence", "energy", "science"]
+    assert contract["relation_level"] == "strategic_partnership"
+
+
+def test_credentials_of_two_ambassadors_at_a_palace(gazetteer):
+    _, result = run("credentials-two-ambassadors", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"]["format"] == "reception"
+    assert contract["meeting"]["location_country"] == "OMN"  # received at Al Alam Palace
+    assert contract["participants"] == [
+        {"name": "Carmen Diez Orejas", "country": "ESP", "title": "Ambassador"},
+        {"name": "Park Jong-han", "country": "KOR", "title": "Ambassador"},  # "Park" is a surname here
+        {"name": "Haitham bin Tarik", "country": "OMN", "title": "Sultan"},
+    ]

@@ -45,7 +45,7 @@ def test_focused_on_agenda_included_emphasis_and_adjective_chains(gazetteer):
 def test_growth_verbs_partner_in_between_and_predicates(gazetteer):
     _, result = run("sectors-growth-verbs", gazetteer)
     assert result.to_contract()["sectors"] == [
-        "economy",  # ways to expand them in the economy, renewable energy and healthcare
+        "economy",  # means to develop them in the economy, renewable energy and healthcare
         "energy",
         "health",
         "industry",  # mining is a promising area of cooperation
@@ -60,13 +60,18 @@ def test_growth_verbs_partner_in_between_and_predicates(gazetteer):
         ("The ministers discussed trade, energy and transport.", ["energy", "trade", "transport"]),
         ("They agreed to work in spheres such as tourism and sport.", ["sports", "tourism"]),
         ("Cooperation in various areas including health and science was reviewed.", ["health", "science"]),
-        ("They backed cooperation with Ruritania in the peaceful use of nuclear energy.", ["energy"]),
+        ("They backed cooperation with Ruritania in the peaceful use of atomic energy.", ["energy"]),
         ("The sides signed documents in the fields of culture and education.", ["culture", "education"]),
         ("The two leaders agreed to boost trade and investment.", ["investment", "trade"]),
         ("The ministers stressed the need to strengthen the legal framework.", []),
         ("They noted the energetic development of relations.", []),
         ("The Security Council discussed the resolution.", []),
         ("The ministers agreed to strengthen them in key areas.", []),
+        ("They signed agreements on health, education and culture.", ["culture", "education", "health"]),
+        ("They signed memoranda on cooperation in agriculture and veterinary medicine.", ["agriculture", "health"]),
+        ("They discussed the Trans-Caspian International Transport Route.", ["transport"]),
+        ("They discussed the progress of the Central Asia Gas Pipeline.", ["energy"]),
+        ("They discussed the Southern Economic Corridor initiative.", []),  # the name of a plan, not an area
         ("They hope to expand it to other regions.", []),
     ],
 )
