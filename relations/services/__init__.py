@@ -5,11 +5,12 @@ functions are re-exported so callers write `from relations import services`.
 """
 
 from .curation import meeting_curator_update
-from .ingest import ArticleIngestResult, IngestReport, Outcome, article_ingest, articles_ingest
+from .ingest import ArticleIngestResult, Outcome, article_ingest
 from .meetings import meeting_create, meeting_set_status, meeting_update
 from .officials import OfficialResolver, official_merge
 from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
+from .runs import IngestReport, articles_ingest
 
 __all__ = [
     "ArticleIngestResult",

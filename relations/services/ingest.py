@@ -15,8 +15,7 @@ this one path: a single article is a batch of one.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -25,7 +24,8 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from relations.extraction import EXTRACTOR_VERSION, ArticleError, ArticleInput, Extraction, Gazetteer, extract
+from relations.extraction import EXTRACTOR_VERSION, ArticleError, ArticleInput, Extraction, Gazetteer
+from relations.extraction.batch import extract_article
 from relations.extraction.types import Fact, Participant, Span
 from relations.models import (
     Article,
@@ -134,7 +134,10 @@ class _Pending:
 
 
 def ingest_batch(
-    items: list[ArticleInput], ctx: IngestContext, *, stop_at_error: bool = False
+    items: list[ArticleInput],
+    ctx: IngestContext,
+    *,
+    stop_at_error: bool = False,
 ) -> list[ArticleIngestResult | ArticleError]:
     """Ingest a batch; returns one result (or the error that stopped it) per item, in order.
 
@@ -164,7 +167,7 @@ def ingest_batch(
         except (DatabaseError, ValidationError) as exc:
             ctx.forget_writes()
             if len(items) == 1:
-                return [ArticleError(items[0].origin or items[0].title, _describe(exc))]
+                return [ArticleError(items[0].origin or items[0].title, describe(exc))]
             log.info("batch of %d failed (%s); retrying one article at a time", len(items), exc)
             return _one_by_one(items, ctx, stop_at_error)
     return [_finish(r) for r in results]
@@ -196,14 +199,9 @@ def _finish(result: ArticleIngestResult | ArticleError | _Pending) -> ArticleIng
 
 def _prepare(item: ArticleInput, ctx: IngestContext) -> _Pending | ArticleError:
     """Extract (outside any transaction: it is the slow, pure part) and check the result."""
-    where = item.origin or item.title
-    try:
-        extraction = extract(item.text, title=item.title, published=item.published, gazetteer=ctx.gazetteer)
-    except Exception as exc:  # one odd text must not stop a run of thousands
-        log.exception("extractor failed on %s", where)
-        return ArticleError(where, f"the extractor failed ({exc.__class__.__name__}: {exc})")
-    if not extraction.countries_mentioned:
-        return ArticleError(where, "the article names no country")
+    extraction = extract_article(item, ctx.gazetteer)
+    if isinstance(extraction, ArticleError):
+        return extraction
     article = Article(
         title=item.title,
         text=item.text,
@@ -483,94 +481,8 @@ def _write_relations(pendings: list[_Pending], ctx: IngestContext) -> None:
     bulk_create_with_history(levels, RelationLevel, batch_size=500)
 
 
-# --------------------------------------------------------------------------- many articles
-
-
-class DryRunRollback(Exception):
-    """Raised at the end of a dry run to roll everything back."""
-
-
-@dataclass
-class IngestReport:
-    """What ingesting many articles did (STYLE rule 16)."""
-
-    read: int = 0
-    new: int = 0
-    known: int = 0
-    merged: int = 0
-    no_meeting: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
-    dry_run: bool = False
-
-    def count(self, outcome: str) -> None:
-        setattr(self, outcome, getattr(self, outcome) + 1)
-
-    def summary(self) -> str:
-        prefix = "Dry run, nothing committed: " if self.dry_run else ""
-        return (
-            f"{prefix}{self.read} read, {self.new} new, {self.known} already known, "
-            f"{self.merged} merged into an existing meeting, {self.no_meeting} without a meeting, {self.failed} failed"
-        )
-
-
-def articles_ingest(
-    *,
-    articles: Iterable[ArticleInput | ArticleError],
-    dry_run: bool = False,
-    strict: bool = False,
-    gazetteer: Gazetteer | None = None,
-    on_progress: Callable[[IngestReport], None] | None = None,
-    batch_size: int = BATCH_SIZE,
-) -> IngestReport:
-    """Ingest a stream of articles; bad ones are reported and skipped (with strict, the first stops it).
-
-    Memory stays flat: the stream is read one batch at a time. With dry_run, everything runs
-    inside one transaction that is rolled back at the end.
-    """
-    report = IngestReport(dry_run=dry_run)
-    ctx = IngestContext.load(gazetteer)
-    try:
-        with transaction.atomic() if dry_run else nullcontext():
-            for result in _results(articles, ctx, strict, batch_size):
-                report.read += 1
-                if isinstance(result, ArticleError):
-                    report.failed += 1
-                    report.errors.append(str(result))
-                else:
-                    report.count(result.outcome)
-                if on_progress:
-                    on_progress(report)
-                if strict and report.failed:
-                    break
-            if dry_run:
-                raise DryRunRollback
-    except DryRunRollback:
-        pass
-    return report
-
-
-def _results(
-    articles: Iterable[ArticleInput | ArticleError], ctx: IngestContext, strict: bool, batch_size: int
-) -> Iterator[ArticleIngestResult | ArticleError]:
-    """Results in input order; a read error first flushes the batch before it."""
-    batch: list[ArticleInput] = []
-    for item in articles:
-        if isinstance(item, ArticleError):
-            if batch:
-                yield from ingest_batch(batch, ctx, stop_at_error=strict)
-                batch = []
-            yield item
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield from ingest_batch(batch, ctx, stop_at_error=strict)
-            batch = []
-    if batch:
-        yield from ingest_batch(batch, ctx, stop_at_error=strict)
-
-
-def _describe(exc: Exception) -> str:
+def describe(exc: Exception) -> str:
+    """A one-line message for a write that failed."""
     if isinstance(exc, ValidationError):
         if hasattr(exc, "error_dict"):
             return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
