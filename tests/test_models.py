@@ -119,3 +119,20 @@ def test_meeting_queryset_between_finds_meetings_of_both_countries() -> None:
     both = factories.make_meeting([aze, pak])
     factories.make_meeting([aze, arm])
     assert list(models.Meeting.objects.between("pak", "aze")) == [both]
+
+
+def test_a_bulk_created_link_gets_its_original_state_in_history_on_first_change() -> None:
+    """Ingest writes link rows without history; the first edit records the state before it."""
+    meeting = factories.MeetingFactory()
+    models.MeetingParticipant.objects.bulk_create(
+        [models.MeetingParticipant(meeting=meeting, raw_name="Jane Doe", title="Minister", origin="extracted")]
+    )
+    participant = models.MeetingParticipant.objects.get()
+    assert participant.history.count() == 0
+    participant.title = "Minister of Foreign Affairs"
+    participant.save()
+    records = list(participant.history.order_by("history_id").values_list("history_type", "title"))
+    assert records == [("+", "Minister"), ("~", "Minister of Foreign Affairs")]
+    participant.title = "Foreign Minister"
+    participant.save()
+    assert participant.history.count() == 3

@@ -236,7 +236,8 @@ def _write(todo: list[_Pending], ctx: IngestContext) -> None:
     for p in with_meeting:
         _place(p, pool, ctx, merged_on_record)
     ctx.resolver.flush()
-    bulk_create_with_history([p.article for p in todo], Article, batch_size=500)
+    # Articles and link rows get their history on first change (models.HistoryOnFirstChange).
+    Article.objects.bulk_create([p.article for p in todo], batch_size=500)
     Article.countries_mentioned.through.objects.bulk_create(
         [
             Article.countries_mentioned.through(article_id=p.article.pk, country_id=code)
@@ -405,8 +406,8 @@ def _write_links(pendings: list[_Pending], ctx: IngestContext, merged_on_record:
         if meeting.status == MeetingStatus.EXTRACTED:
             _links_of(p, meeting, have.setdefault(meeting.pk, _Have()), ctx, rows)
     for model, objs in rows.items():
-        bulk_create_with_history(objs, model, batch_size=500)
-    bulk_create_with_history(sources, MeetingSource, batch_size=500)
+        model.objects.bulk_create(objs, batch_size=500)
+    MeetingSource.objects.bulk_create(sources, batch_size=500)
 
 
 def _links_of(p: _Pending, meeting: Meeting, have: _Have, ctx: IngestContext, rows: dict[type, list]) -> None:
@@ -478,7 +479,7 @@ def _write_relations(pendings: list[_Pending], ctx: IngestContext) -> None:
                 evidence=level.span.sentence if level.span else "",
             )
         )
-    bulk_create_with_history(levels, RelationLevel, batch_size=500)
+    RelationLevel.objects.bulk_create(levels, batch_size=500)
 
 
 def describe(exc: Exception) -> str:
