@@ -94,10 +94,12 @@ def read_document(
     head = set(range(bisect_left(doc.starts, skip_before))) if skip_before else set()
     places = [p for p in all_places if p.first not in forum_tokens and p.first not in head]
     r = Reading(doc, places, forums, blocked=forum_tokens | head)
+    place_at, hit_at = r.place_at, r.hit_at
     for p in places:
+        entry = (p.first, p.last, Place(p.iso3, p.kind))
         for t in range(p.first, p.last):
-            r.place_at[t] = (p.first, p.last, Place(p.iso3, p.kind))
-            r.hit_at[t] = p
+            place_at[t] = entry
+            hit_at[t] = p
     reader = PeopleReader(doc, lex, r.place_at, r.blocked)
     mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names)
     titles = TitleReader(doc, r.place_at, lex)

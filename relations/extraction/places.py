@@ -165,7 +165,7 @@ def is_media_name(doc: Document, hit: PlaceHit) -> bool:
     if j < len(doc.words) and doc.words[j] == "News" and bridged == 0:
         return True
     before = doc.text[max(0, hit.start - 24) : hit.start]
-    return bool(MEDIA_OF_RE.search(before))
+    return " of" in before and bool(MEDIA_OF_RE.search(before))
 
 
 def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) -> list[PlaceHit]:

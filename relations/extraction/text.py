@@ -167,12 +167,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
 
 
 class Gate:
