@@ -214,15 +214,24 @@ MENTION_ONLY_CUES = frozenset(
         "tribute",
         "appointed",
         "decree",
+        "invitation",
+        "instructions",
+        "instruction",
+        "initiative",
+        "late",
+        "legacy",
     ]
 )
 
 
 def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
-    """'conveyed greetings to President Z', 'on behalf of President Z': Z did not take part."""
+    """'conveyed greetings to President Z', 'on behalf of President Z', 'at the invitation of President Z',
+    'the late President Z': Z did not take part."""
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
     window = doc.lower[max(sent.first, start - 6) : start]
+    if "," in window:  # "On the instructions of President Z, Foreign Minister Y met ...": Y took part
+        window = window[len(window) - window[::-1].index(",") :]
     # "received the newly appointed Ambassador Z": an appointment that is not the story
     return any(
         w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])

@@ -205,3 +205,29 @@ def test_a_meeting_of_two_offices_and_one_of_two_countries(gazetteer):
 def test_offices_that_do_not_take_part(text, gazetteer):
     contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
     assert all(p["name"] for p in contract["participants"])
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Kazakh Foreign Minister Murat Nurtleu, who is in Baku at the invitation of President Ilham Aliyev, "
+            "met Azerbaijani Foreign Minister Jeyhun Bayramov on Monday.",
+            "Ilham Aliyev",
+        ),
+        (
+            "On the instructions of President Shavkat Mirziyoyev, Uzbek Foreign Minister Bakhtiyor Saidov met "
+            "Chinese Foreign Minister Wang Yi in Beijing.",
+            "Shavkat Mirziyoyev",
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan received Syrian President Ahmed al-Sharaa in Ankara, where "
+            "they recalled the late President Hafez al-Assad.",
+            "Hafez al-Assad",
+        ),
+    ],
+)
+def test_people_named_in_the_lead_who_did_not_meet(text, absent, gazetteer):
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert len(contract["participants"]) == 2
+    assert absent not in [p["name"] for p in contract["participants"]]
