@@ -65,6 +65,7 @@ class Reading:
     blocked: set[int] = field(default_factory=set)
     reader: PeopleReader | None = None
     titles: TitleReader | None = None
+    in_forums: list[PlaceHit] = field(default_factory=list)  # places inside forum names ("Doha Forum")
 
     def taken(self) -> set[int]:
         """The tokens of people's names and titles."""
@@ -94,6 +95,7 @@ def read_document(
     head = set(range(bisect_left(doc.starts, skip_before))) if skip_before else set()
     places = [p for p in all_places if p.first not in forum_tokens and p.first not in head]
     r = Reading(doc, places, forums, blocked=forum_tokens | head)
+    r.in_forums = [p for p in all_places if p.first in forum_tokens]
     place_at, hit_at = r.place_at, r.hit_at
     for p in places:
         entry = (p.first, p.last, Place(p.iso3, p.kind))
@@ -273,7 +275,8 @@ def _read_meeting(
     if location is None and fmt.value not in ("phone_call", "video_call"):
         people_in_lead = [_lead_mention(p, lead) for p in participants]
         people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
-        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums)  # type: ignore[arg-type]
+        event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
+        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
     parties = [p.country for p in participants if p.country] + [r.country for r in roles if r.country]
     parties += _pair_subject(body, lead) if len(set(parties)) < 2 else []
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:

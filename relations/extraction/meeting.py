@@ -32,8 +32,8 @@ PAST_RE = Gate(
 )
 PHONE_RE = Gate(
     r"\b(?:tele)?phone (?:conversation|call|talks?|conversations)\b|\bspoke (?:by|over the) (?:tele)?phone\b|"
-    r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b",
-    "phone",
+    r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b|\b(?:had|held|made|during|in) an? call\b",
+    "phone call",
     re.IGNORECASE,
 )
 VIDEO_RE = Gate(
@@ -59,13 +59,13 @@ ATTEND_RE = Gate(
     re.IGNORECASE,
 )
 MULTILATERAL_RE = Gate(
-    r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
+    r"\b(?:Summit|summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
     "summit forum ministers ministerial assembly conference session congress",
 )
 RECEPTION_RE = Gate(
     r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
-    r"letters? of credence)\b",
-    "receiv reception credential credence",
+    r"letters? of credence|courtesy call|audience)\b",
+    "receiv reception credential credence courtesy audience",
 )
 LEVEL_PATTERNS = (
     (
@@ -208,7 +208,8 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
-    """'to attend the G20 Finance Ministers Meeting': a multilateral event with a forum named in it."""
+    """'to attend the G20 Finance Ministers Meeting', 'within the framework of the Astana International
+    Forum': a multilateral event, with a forum named in it or a name of its own."""
     for sent in context:
         for m in ATTEND_RE.finditer(sent.text):
             rest = sent.text[m.end() : m.end() + 120]
@@ -216,9 +217,24 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
             if not event:
                 continue
             lo, hi = sent.start + m.end(), sent.start + m.end() + event.end()
-            if any(lo <= f.start < hi for f in forums):
+            if any(lo <= f.start < hi for f in forums) or _names_an_event(rest[: event.end()]):
                 return Cue("sidelines", sent.start + m.start(), hi)
     return None
+
+
+EVENT_NAME_JOINERS = frozenset({"of", "the", "and", "on", "for", "in", "de", "-"})
+BILATERAL_WORDS = frozenset({"Business", "Bilateral", "Intergovernmental", "Joint", "Investment"})
+
+
+def _names_an_event(name: str) -> bool:
+    """'the Astana International Forum', 'the 3rd Global Water Summit': a multilateral event named with
+    capitals (not a bilateral 'Joint Commission' or 'Business Forum')."""
+    words = re.findall(r"[\w']+|-", name)
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w[:1].isdigit() or w in EVENT_NAME_JOINERS for w in words)
+        and BILATERAL_WORDS.isdisjoint(words)
+    )
 
 
 def relation_level(title: str, text: str) -> Cue | None:
@@ -457,10 +473,12 @@ def venue_from_evidence(
     fmt: Cue,
     dateline: Dateline | None,
     forums: list[ForumHit],
+    places: dict[int, PlaceHit],
 ) -> Location | None:
     """Where the meeting was when no place follows a venue cue:
     - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
     - 'A received/hosted/welcomed B' (not on the sidelines): A's country;
+    - on the sidelines of an event named after a city ('the Doha Forum'): that city;
     - on the sidelines, or at talks, a dateline in a third country: the reporter is at the venue;
     - on the sidelines of a UN organ with a fixed seat: its seat.
     The city is the dateline's when the dateline is in that country."""
@@ -473,6 +491,9 @@ def venue_from_evidence(
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
         return Location(iso3, city, start, end)
+    named = _event_city(doc, fmt, places) if fmt.value == "sidelines" else None
+    if named:  # "on the sidelines of the Antalya Diplomacy Forum"
+        return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end)
     if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value in ("sidelines", "talks"):
         return Location(
             dateline.iso3, dateline.city if dateline.is_city else None, dateline.city_start, dateline.city_end
@@ -483,6 +504,23 @@ def venue_from_evidence(
             iso3, city = FIXED_SEATS[seat.label]
             return Location(iso3, city, seat.start, seat.end)
     return None
+
+
+def _event_city(doc: Document, fmt: Cue, places: dict[int, PlaceHit]) -> PlaceHit | None:
+    """A capital or city in the name of the event a sidelines cue introduces."""
+    if fmt.start is None or fmt.end is None:
+        return None
+    event = MULTILATERAL_RE.search(doc.text[fmt.end : fmt.end + 100])
+    hi = fmt.end + event.end() if event else fmt.end
+    sentence_end = doc.sentence_at(fmt.start).end  # type: ignore[union-attr]
+    return next(
+        (
+            h
+            for h in sorted(places.values(), key=lambda h: h.start)
+            if fmt.start <= h.start < min(hi, sentence_end) and h.kind in CITY_KINDS
+        ),
+        None,
+    )
 
 
 def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:

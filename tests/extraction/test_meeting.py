@@ -122,3 +122,53 @@ def test_credentials_of_two_ambassadors_at_a_palace(gazetteer):
         {"name": "Park Jong-han", "country": "KOR", "title": "Ambassador"},  # "Park" is a surname here
         {"name": "Haitham bin Tarik", "country": "OMN", "title": "Sultan"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "iso3"),
+    [
+        (
+            "Kazakh President Kassym-Jomart Tokayev had a call with French President Emmanuel Macron on Monday.",
+            "phone_call",
+            None,
+        ),
+        (
+            "Japanese Ambassador Takashi Hatori paid a courtesy call on Uzbek Foreign Minister Bakhtiyor Saidov in "
+            "Tashkent on Monday.",
+            "reception",
+            "UZB",
+        ),
+        (
+            "Pope Francis granted an audience to Polish President Andrzej Duda at the Apostolic Palace.",
+            "reception",
+            "VAT",
+        ),
+        (
+            "During the BRICS summit in Kazan, Russian President Vladimir Putin held talks with Indian Prime Minister "
+            "Narendra Modi.",
+            "sidelines",
+            "RUS",
+        ),
+        (
+            "Within the framework of the Astana International Forum, Kazakh Foreign Minister Murat Nurtleu met with "
+            "Hungarian Foreign Minister Peter Szijjarto.",
+            "sidelines",
+            "KAZ",  # the city the event is named after
+        ),
+        (
+            "Pakistani Prime Minister Shehbaz Sharif met Turkish President Recep Tayyip Erdogan on the sidelines of the "
+            "Antalya Diplomacy Forum.",
+            "sidelines",
+            "TUR",
+        ),
+        (
+            "During the Kazakhstan-Hungary Business Forum, Kazakh Foreign Minister Murat Nurtleu met with Hungarian "
+            "Foreign Minister Peter Szijjarto.",
+            "talks",  # a bilateral event
+            None,
+        ),
+    ],
+)
+def test_formats_and_event_venues(text, fmt, iso3, gazetteer):
+    meeting = extract(text, title="", published=None, gazetteer=gazetteer).meeting
+    assert (meeting.format, meeting.location_country) == (fmt, iso3)
