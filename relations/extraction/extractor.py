@@ -222,6 +222,9 @@ MENTION_ONLY_CUES = frozenset(
         "initiative",
         "late",
         "legacy",
+        "photo",
+        "photos",
+        "credit",
     ]
 )
 
