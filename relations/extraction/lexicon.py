@@ -46,6 +46,18 @@ NOT_A_COUNTRY = (
     "American dollar",
     "American dollars",
     "Hong Kong dollar",
+    "South China Sea",
+    "East China Sea",
+    "Sea of Japan",
+    "Gulf of Mexico",
+    "Gulf of Oman",
+    "Gulf of Guinea",
+    "Gulf of Thailand",
+    "Philippine Sea",
+    "West Philippine Sea",
+    "Irish Sea",
+    "Timor Sea",
+    "Korea Strait",
 )
 
 
