@@ -351,9 +351,9 @@ def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sente
     doc = body.doc
     taken: set[int] | None = None
     for sent in doc.sentences:
-        if sent.end <= skip or not TRIGGER_RE.search(sent.text) or is_past(sent):
+        if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent):
             continue
-        if len(_pair_subject(body, sent)) == 2 and MEETING_NOUN_RE.search(sent.text):
+        if len(_pair_subject(body, sent)) == 2 and MEETING_NOUN_RE.search(sent.text, sent.low):
             return sent
         taken = body.taken() if taken is None else taken
         named = {p.country for p in people for m in p.mentions if m.sentence == sent.index and p.country}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .text import TOKEN_RE, Document, norm
@@ -361,6 +362,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     )
 
 
+@lru_cache(maxsize=65536)
 def fold_name(word: str) -> str:
     """Lowercase without diacritics: 'Erdoğan' and 'Erdogan' are the same name."""
     decomposed = unicodedata.normalize("NFKD", word.lower())

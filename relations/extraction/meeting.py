@@ -131,14 +131,14 @@ def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> S
     meeting itself with the people in the next two sentences ("Political consultations ... were held
     in Bishkek. The delegation was led by ..."; not "The leaders also discussed ...")."""
     for sent in doc.sentences:
-        if sent.end <= skip_before or not TRIGGER_RE.search(sent.text):
+        if sent.end <= skip_before or not TRIGGER_RE.search(sent.text, sent.low):
             continue
         if sent.index in mention_sentences:
             return sent
         if (
             mention_sentences & {sent.index + 1, sent.index + 2}
             and not is_past(sent)
-            and MEETING_NOUN_RE.search(sent.text)
+            and MEETING_NOUN_RE.search(sent.text, sent.low)
         ):
             return sent
     return None
@@ -159,11 +159,11 @@ DONE_RE = Gate(
 
 def is_announcement(sent: Sentence) -> bool:
     """'X will pay an official visit next week': a meeting announced, not reported."""
-    return bool(FUTURE_RE.search(sent.text)) and not DONE_RE.search(sent.text)
+    return bool(FUTURE_RE.search(sent.text, sent.low)) and not DONE_RE.search(sent.text, sent.low)
 
 
 def is_past(sent: Sentence) -> bool:
-    return bool(PAST_RE.search(sent.text))
+    return bool(PAST_RE.search(sent.text, sent.low))
 
 
 def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
@@ -171,7 +171,7 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        if not is_past(sent) and not FUTURE_RE.search(sent.text) and "invit" not in sent.text.lower():
+        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and "invit" not in sent.low:
             out.append(sent)
     return out
 
@@ -179,7 +179,7 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
 def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:
     """The first match in the sentences (evidence in the body), else in the headline."""
     for sent in sentences:
-        m = regex.search(sent.text)
+        m = regex.search(sent.text, sent.low)
         if m:
             return Cue(m.group(), sent.start + m.start(), sent.start + m.end())
     m = regex.search(title)
@@ -201,7 +201,7 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     attend = _attend_event(context, forums)
     if attend:
         return attend
-    m = RECEPTION_RE.search(lead.text)
+    m = RECEPTION_RE.search(lead.text, lead.low)
     if m:
         return Cue("reception", lead.start + m.start(), lead.start + m.end())
     return Cue("talks", lead.start, lead.end)
@@ -211,7 +211,7 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
     """'to attend the G20 Finance Ministers Meeting', 'within the framework of the Astana International
     Forum': a multilateral event, with a forum named in it or a name of its own."""
     for sent in context:
-        for m in ATTEND_RE.finditer(sent.text):
+        for m in ATTEND_RE.finditer(sent.text, sent.low):
             rest = sent.text[m.end() : m.end() + 120]
             event = MULTILATERAL_RE.search(rest)
             if not event:
@@ -293,7 +293,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
     'in'/'at' count only for a city or an institution and in a sentence about the meeting
     ('the talks were held at the X Palace in Y')."""
     lower = doc.lower
-    event = lead or bool(EVENT_RE.search(sent.text))
+    event = lead or bool(EVENT_RE.search(sent.text, sent.low))
     for i in range(sent.first, sent.last):
         hit = places.get(i)
         if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
@@ -379,7 +379,7 @@ def _capital_phrase(
 ) -> Location | None:
     """'in the Uzbek capital', 'a visit to the Turkish capital', 'in the capital of Kazakhstan': the
     country, city = its capital."""
-    m = CAPITAL_RE.search(sent.text)
+    m = CAPITAL_RE.search(sent.text, sent.low)
     if not m:
         return None
     at = sent.start + (m.start(1) if m.group(1) else m.end() + 1)
@@ -401,7 +401,11 @@ def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[i
         if i == 0 or doc.words[i - 1].lower() != "in":
             continue
         sent = doc.sentences[doc.sent_of[i]]
-        if sent.index in skip or is_past(sent) or not (GROUP_RE.search(sent.text) or TRIGGER_RE.search(sent.text)):
+        if (
+            sent.index in skip
+            or is_past(sent)
+            or not (GROUP_RE.search(sent.text, sent.low) or TRIGGER_RE.search(sent.text, sent.low))
+        ):
             continue
         return hit
     return None
@@ -417,13 +421,13 @@ def meeting_date(
     candidates = [lead]
     if lead.index + 1 < len(doc.sentences):
         nxt = doc.sentences[lead.index + 1]
-        if TRIGGER_RE.search(nxt.text) and not is_past(nxt):
+        if TRIGGER_RE.search(nxt.text, nxt.low) and not is_past(nxt):
             candidates.append(nxt)
     for sent in candidates:
         best = _date_in(doc, sent, ref, not_before)
         if best:
             return (best if best.value else None), True
-    if SAME_DAY_RE.search(lead.text):  # "later that day": the day an earlier sentence gives
+    if SAME_DAY_RE.search(lead.text, lead.low):  # "later that day": the day an earlier sentence gives
         for sent in reversed(doc.sentences[: lead.index]):
             best = _date_in(doc, sent, ref, not_before)
             if best:
@@ -439,7 +443,7 @@ SAME_DAY_RE = Gate(
 
 
 def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -> DateHit | None:
-    if not may_name_a_date(doc.lower[sent.first : sent.last]):
+    if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text):
         return None
     hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
     if not hits:
@@ -525,7 +529,7 @@ def _event_city(doc: Document, fmt: Cue, places: dict[int, PlaceHit]) -> PlaceHi
 
 def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
     """'A held talks with B, who is visiting the country': B is the guest, A's country the venue."""
-    m = HOST_COUNTRY_RE.search(lead.text)
+    m = HOST_COUNTRY_RE.search(lead.text, lead.low)
     if not m:
         return None
     at = lead.start + m.start()
@@ -539,7 +543,7 @@ def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMent
 
 def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
     """'A received B' (A before the verb, B after) or 'B was received by A': A's country."""
-    m = HOST_VERB_RE.search(lead.text)
+    m = HOST_VERB_RE.search(lead.text, lead.low)
     if not m:
         return None
     at, end = lead.start + m.start(), lead.start + m.end("verb")

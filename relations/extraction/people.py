@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import Lexicon, Place, fold_name
 from .text import Document, words
@@ -163,6 +164,7 @@ class Person:
 LOWER_STYLES = frozenset(w.lower() for w in STYLES)
 
 
+@lru_cache(maxsize=65536)
 def name_keys(name: str) -> frozenset[str]:
     """The words that identify a person: no particles, no styles ('Tan Sri', 'Datuk'), no initials."""
     tokens = re.findall(r"[^\W\d_]+", name)
@@ -347,7 +349,7 @@ class PeopleReader:
 
     def _mention(self, start: int, end: int, sentence: int, sent_first: int, sent_last: int) -> Mention | None:
         words = self.doc.words
-        n_names = sum(1 for k in range(start, end) if words[k][:1].isupper() and len(words[k]) > 1)
+        n_names = sum(1 for w in words[start:end] if len(w) > 1 and w[0].isupper())
         title = self._title_before(start, sent_first)
         honorific = start > sent_first and self._honorific_before(start)
         if n_names < 2 and title is None and not honorific and not self._known_surname(start, end):
@@ -374,7 +376,7 @@ class PeopleReader:
 
     def _names_a_place(self, end: int, sent_last: int) -> bool:
         """'Ivan Kovac International Airport', 'the Omar Hadi Center': a name given to a place."""
-        return any(self.doc.words[k] in NAMED_AFTER for k in range(end, min(end + 3, sent_last)))
+        return not NAMED_AFTER.isdisjoint(self.doc.words[end : min(end + 3, sent_last)])
 
     def _honorific_before(self, start: int) -> bool:
         k = start - 1
