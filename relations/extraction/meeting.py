@@ -435,6 +435,15 @@ def meeting_date(
     return None, False
 
 
+ARRIVAL_RE = re.compile(r"\b(?:arrived|arrives|arriving|arrival|landed|departed|left)\b", re.IGNORECASE)
+
+
+def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
+    """The date is in the clause (since the last comma) of an arrival or departure."""
+    before = doc.text[sent.start : hit.start]
+    return bool(ARRIVAL_RE.search(before[before.rfind(",") + 1 :]))
+
+
 SAME_DAY_RE = Gate(
     r"\b(?:later (?:that|the same|in the) day|on the same day|later that (?:morning|afternoon|evening))\b",
     "later same",
@@ -446,6 +455,8 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
     if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text):
         return None
     hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+    if len(hits) > 1:  # "X, who arrived on Sunday, held talks on Monday": the arrival is not the meeting
+        hits = [h for h in hits if not _in_arrival_clause(doc, sent, h)] or hits
     if not hits:
         return None
     explicit = [h for h in hits if h.explicit_year and h.value]

@@ -3,6 +3,8 @@ the meeting, the host named by 'visiting the country' or 'received', datelines a
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from relations.extraction import extract
@@ -172,3 +174,17 @@ def test_credentials_of_two_ambassadors_at_a_palace(gazetteer):
 def test_formats_and_event_venues(text, fmt, iso3, gazetteer):
     meeting = extract(text, title="", published=None, gazetteer=gazetteer).meeting
     assert (meeting.format, meeting.location_country) == (fmt, iso3)
+
+
+def test_the_day_of_an_arrival_is_not_the_day_of_the_meeting(gazetteer):
+    text = (
+        "Kazakh Foreign Minister Murat Nurtleu, who arrived in Tashkent on Sunday, held talks with Uzbek Foreign "
+        "Minister Bakhtiyor Saidov on Monday."
+    )
+    meeting = extract(text, title="", published=date(2024, 5, 8), gazetteer=gazetteer).meeting
+    assert (meeting.date, meeting.location_country) == (date(2024, 5, 6), "UZB")
+
+
+def test_this_morning_is_a_date_word(gazetteer):
+    text = "Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov in Tashkent this morning."
+    assert extract(text, title="", published=date(2024, 5, 8), gazetteer=gazetteer).meeting.date == date(2024, 5, 8)
