@@ -147,8 +147,9 @@ def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> S
 FUTURE_RE = Gate(
     r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be)\b|"
     r"\b(?:is|are) (?:expected|scheduled|due|set|going) to\b|\bnext (?:week|month|year)\b|\bupcoming\b|"
+    r"\bto be (?:held|hosted|organi[sz]ed|signed)\b|"
     r"\bplans? to (?:visit|meet|hold)\b",
-    "will expected scheduled due set going next upcoming plan",
+    "will expected scheduled due set going next upcoming plan held hosted organi signed",
     re.IGNORECASE,
 )
 DONE_RE = Gate(

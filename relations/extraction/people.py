@@ -407,7 +407,15 @@ class PeopleReader:
         if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
             k -= 3  # "Foreign Minister (FM) R. Singh"
         end = k + 1
-        while k >= sent_first and (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
+        while k >= sent_first:
+            if self.doc.words[k] == ")":  # "Speaker of the Milli Majlis (Parliament) of Ruritania X"
+                opening = self._aside_start(k, sent_first)
+                if opening is None or opening == sent_first or not self._is_title_token(opening - 1):
+                    break
+                k = opening - 1
+                continue
+            if not (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
+                break
             if self._is_counterpart_boundary(k, end):
                 break
             k -= 1
@@ -417,6 +425,16 @@ class PeopleReader:
             # "Minister of Defence of Ruritania, Colonel General A. Karimov": the office, not the rank
             return self._title_before(k + 1, sent_first) or span
         return span
+
+    def _aside_start(self, k: int, sent_first: int) -> int | None:
+        """The '(' of a short aside that ends at token k (a ')')."""
+        words = self.doc.words
+        for j in range(k - 1, max(sent_first, k - 5) - 1, -1):
+            if words[j] == "(":
+                return j
+            if words[j] == ")":
+                return None
+        return None
 
     def _inner_comma(self, k: int, end: int, sent_first: int) -> bool:
         """'Minister of Investment, Industry and Trade': a comma between two title words."""

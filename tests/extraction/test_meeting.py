@@ -188,3 +188,10 @@ def test_the_day_of_an_arrival_is_not_the_day_of_the_meeting(gazetteer):
 def test_this_morning_is_a_date_word(gazetteer):
     text = "Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov in Tashkent this morning."
     assert extract(text, title="", published=date(2024, 5, 8), gazetteer=gazetteer).meeting.date == date(2024, 5, 8)
+
+
+def test_a_meeting_to_be_held_elsewhere_does_not_place_this_one(gazetteer):
+    _, result = run("report-future-commission", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"]["location_country"] is None  # "to be held in Tbilisi": the next commission
+    assert contract["parties"] == ["AZE", "GEO"]

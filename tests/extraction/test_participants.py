@@ -231,3 +231,13 @@ def test_people_named_in_the_lead_who_did_not_meet(text, absent, gazetteer):
     contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
     assert len(contract["participants"]) == 2
     assert absent not in [p["name"] for p in contract["participants"]]
+
+
+def test_an_aside_inside_a_title(gazetteer):
+    _, result = run("trend-parliament-aside-in-title", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Sahiba Gafarova", "country": "AZE", "title": "Speaker of the Milli Majlis"},
+        {"name": "Tanzila Narbayeva", "country": "UZB", "title": "Chairperson of the Senate of the Oliy Majlis"},
+    ]
+    assert contract["relation_level"] == "allied"

@@ -102,3 +102,8 @@ def test_particularly_in_and_talks_on(gazetteer):
         "Luiz Inácio Lula da Silva",
         "Gabriel Boric",
     ]  # no photo credit
+
+
+def test_singular_communication_in_an_adjective_list(gazetteer):
+    _, result = run("akipress-communication", gazetteer)
+    assert result.to_contract()["sectors"] == ["communications", "culture", "economy", "trade", "transport"]
