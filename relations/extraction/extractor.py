@@ -7,6 +7,7 @@ sectors, forums, countries mentioned, relation level. Every fact keeps its evide
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
 EXTRACTOR_VERSION = "1.7.0"
+HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -353,8 +355,12 @@ def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sente
     for sent in doc.sentences:
         if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent):
             continue
-        if len(_pair_subject(body, sent)) == 2 and MEETING_NOUN_RE.search(sent.text, sent.low):
-            return sent
+        if (
+            len(_pair_subject(body, sent)) == 2
+            and MEETING_NOUN_RE.search(sent.text, sent.low)
+            and HELD_RE.search(sent.text)
+        ):
+            return sent  # "Georgia and Armenia held consultations", not "... continue negotiations"
         taken = body.taken() if taken is None else taken
         named = {p.country for p in people for m in p.mentions if m.sentence == sent.index and p.country}
         if len(named | {r.country for r in body.roles(sent, taken)}) >= 2:

@@ -495,7 +495,7 @@ def venue_from_evidence(
     - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
     - 'A received/hosted/welcomed B' (not on the sidelines): A's country;
     - on the sidelines of an event named after a city ('the Doha Forum'): that city;
-    - on the sidelines, or at talks, a dateline in a third country: the reporter is at the venue;
+    - on the sidelines, a dateline in a third country: the reporter is at the event;
     - on the sidelines of a UN organ with a fixed seat: its seat.
     The city is the dateline's when the dateline is in that country."""
     people = sorted(m for m in mentions if m and m[2])
@@ -510,7 +510,7 @@ def venue_from_evidence(
     named = _event_city(doc, fmt, places) if fmt.value == "sidelines" else None
     if named:  # "on the sidelines of the Antalya Diplomacy Forum"
         return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end)
-    if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value in ("sidelines", "talks"):
+    if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value == "sidelines":
         return Location(
             dateline.iso3, dateline.city if dateline.is_city else None, dateline.city_start, dateline.city_end
         )

@@ -195,3 +195,19 @@ def test_a_meeting_to_be_held_elsewhere_does_not_place_this_one(gazetteer):
     contract = result.to_contract()
     assert contract["meeting"]["location_country"] is None  # "to be held in Tbilisi": the next commission
     assert contract["parties"] == ["AZE", "GEO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a third-country dateline is where the story was filed, not the venue of talks
+        "MOSCOW, May 5 (Wire) - Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev.",
+    ],
+)
+def test_no_venue_from_a_dateline_alone(text, gazetteer):
+    assert extract(text, title="", published=None, gazetteer=gazetteer).meeting.location_country is None
+
+
+def test_two_countries_continuing_negotiations_is_no_meeting(gazetteer):
+    text = "Azerbaijan and Armenia continue negotiations on the peace treaty, the ministry said."
+    assert extract(text, title="", published=None, gazetteer=gazetteer).meeting is None
