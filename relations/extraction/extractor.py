@@ -291,7 +291,7 @@ def _read_meeting(
     ref = published or dateline_date(dateline, published)
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
-    result.participants = [_participant(doc, p, lead) for p in participants]
+    result.participants = [_participant(doc, p, lead) for p in participants if p.country]  # no country: no party
     result.participants += [Participant(None, r.country, r.title, _role_span(doc, r)) for r in roles]
     visit_place = location if fmt.value in VISIT_FORMATS else None
     result.parties = _party_facts(doc, participants, visit_place, lead)

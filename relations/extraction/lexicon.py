@@ -273,8 +273,6 @@ def build_places(gazetteer: Gazetteer) -> Phrasebook:
     rows = []
     for c in gazetteer.countries:
         for phrase, kind in _country_phrases(c):
-            if "," in phrase and kind in MENTION_KINDS and kind != "official":
-                continue
             rows.append((KIND_RANK[kind], _strip_the(phrase), Place(c.iso3, kind)))
     for phrase in NOT_A_COUNTRY:
         book.add(phrase, Place(None, "blocked"))

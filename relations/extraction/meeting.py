@@ -567,4 +567,11 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
         host, guest = (before[-1] if before else None), (after[0] if after else None)
     if host is None or guest is None or host[2] == guest[2]:
         return None
+    if not m.group("by") and _possessive(doc, guest):
+        return None  # "A welcomed B's proposal": B is not A's guest
     return host[2], at, end  # type: ignore[return-value]
+
+
+def _possessive(doc: Document, mention: LeadMention) -> bool:
+    last = mention[1]
+    return doc.words[last : last + 1] == ["'"]

@@ -242,6 +242,7 @@ class PeopleReader:
                 and j + 1 < limit
                 and self._glued(j + 1)
                 and words[j + 1][:1].isalpha()
+                and not (w == "'" and words[j + 1] in ("s", "S"))  # "Xi Jinping's proposal": a possessive
             ):
                 j += 2
             elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():

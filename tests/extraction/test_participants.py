@@ -241,3 +241,16 @@ def test_an_aside_inside_a_title(gazetteer):
         {"name": "Tanzila Narbayeva", "country": "UZB", "title": "Chairperson of the Senate of the Oliy Majlis"},
     ]
     assert contract["relation_level"] == "allied"
+
+
+def test_a_possessive_is_not_part_of_a_name_and_a_comma_can_be_in_a_country_name(gazetteer):
+    text = "Kazakh President Kassym-Jomart Tokayev welcomed Chinese President Xi Jinping's proposal during the talks."
+    result = extract(text, title="", published=None, gazetteer=gazetteer)
+    assert "Xi Jinping" in [p.name for p in result.participants]
+    assert result.meeting.location_country is None  # welcoming a proposal says nothing of the venue
+    text = "The Governor of Saint Helena, Ascension and Tristan da Cunha Nigel Phillips met Fijian President Ratu Wiliame Katonivere."
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Ratu Wiliame Katonivere", "FJI"),
+        ("Nigel Phillips", "SHN"),
+    ]
