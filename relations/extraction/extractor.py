@@ -125,7 +125,8 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
         doc, lex, skip, known_names=frozenset(k for m in head.mentions if len(m.keys) >= 2 for k in m.keys)
     )
     people = build_people(body.mentions, lex)
-    _enrich_from_headline(people, build_people(head.mentions, lex))
+    headline_people = build_people(head.mentions, lex)
+    _enrich_from_headline(people, headline_people)
     resolve_counterparts(doc, people)
     share_plural_titles(doc, people)
 
@@ -137,8 +138,11 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
     if lead is None:
         lead = _lead_without_names(body, people, skip)
+    from_headline: list[Person] = []
+    if lead is None:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
+        lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
     if lead is not None and not is_announcement(lead):
-        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "")
+        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "", from_headline)
     level = relation_level(title or "", text) if result.meeting else None
     if level:  # a level is stated for the parties, so only when there is a meeting
         result.relation_level = Fact(level.value, _cue_span(doc, level))
@@ -262,6 +266,7 @@ def _read_meeting(
     dateline,
     published: date | None,
     title: str,
+    from_headline: list[Person] | None = None,
 ) -> None:
     doc = body.doc
     context = context_sentences(doc, lead)
@@ -269,7 +274,7 @@ def _read_meeting(
     location = None
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
-    participants = _select_participants(doc, people, lead, context)
+    participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
     known = {p.country for p in participants if p.country}
     candidates = _party_candidates(result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None)
     if location and fmt.value == "sidelines" and location.iso3 in candidates:
@@ -282,8 +287,7 @@ def _read_meeting(
         people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
         event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
         location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
-    parties = [p.country for p in participants if p.country] + [r.country for r in roles if r.country]
-    parties += _pair_subject(body, lead) if len(set(parties)) < 2 else []
+    parties = _meeting_parties(body, head, lead, participants, roles)
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
     if len(set(parties)) < 2:
@@ -291,19 +295,38 @@ def _read_meeting(
     ref = published or dateline_date(dateline, published)
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
-    result.participants = [_participant(doc, p, lead) for p in participants if p.country]  # no country: no party
+    headline = {id(p) for p in from_headline or ()}
+    result.participants = [
+        Participant(p.name, p.country, p.title) if id(p) in headline else _participant(doc, p, lead)
+        for p in participants
+        if p.country  # no country: no party
+    ]
     result.participants += [Participant(None, r.country, r.title, _role_span(doc, r)) for r in roles]
     visit_place = location if fmt.value in VISIT_FORMATS else None
-    result.parties = _party_facts(doc, participants, visit_place, lead)
+    result.parties = _party_facts(doc, [p for p in participants if id(p) not in headline], visit_place, lead)
     known = {f.value for f in result.parties}
-    for r in roles:
-        if r.country and r.country not in known:
-            result.parties.append(Fact(r.country, _role_span(doc, r)))
-            known.add(r.country)
-    for iso3, span in _pair_subject_facts(body, lead):
-        if iso3 in parties and iso3 not in known:
+    evidence = [(r.country, _role_span(doc, r)) for r in roles] + _pair_subject_facts(body, lead)
+    for iso3, span in [*evidence, *((c, None) for c in parties)]:  # None: read in the headline
+        if iso3 and iso3 in parties and iso3 not in known:
             result.parties.append(Fact(iso3, span))
             known.add(iso3)
+
+
+def _meeting_parties(
+    body: Reading,
+    head: Reading,
+    lead: Sentence,
+    participants: list[Person],
+    roles: list[Mention],
+) -> list[str]:
+    """The parties the people (named or by office) represent; else the two countries the lead pairs
+    ('Georgia and Armenia held ...'); else the countries the headline names."""
+    parties = [p.country for p in participants if p.country] + [r.country for r in roles if r.country]
+    if len(set(parties)) < 2:
+        parties += _pair_subject(body, lead)
+    if len(set(parties)) < 2:
+        parties += _headline_countries(head)
+    return parties  # type: ignore[return-value]
 
 
 def _meeting_roles(
@@ -366,6 +389,41 @@ def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sente
         if len(named | {r.country for r in body.roles(sent, taken)}) >= 2:
             return sent
     return None
+
+
+HEADLINE_MEETING_RE = re.compile(
+    r"\b(?:meets?|met|discuss(?:es|ed)?|receives?|received|hosts?|hosted|confers?|conferred|"
+    r"(?:holds?|held|have|has|had) (?:\w+ ){0,2}(?:talks|call|conversation|meeting|consultations)|"
+    r"(?:speaks?|spoke|talks?) (?:by|over the) (?:tele)?phone)\b",
+    re.IGNORECASE,
+)
+HEADLINE_FUTURE_RE = re.compile(r"\b(?:to|will) (?:meet|hold|visit|discuss|host|receive|travel)\b", re.IGNORECASE)
+
+
+def _lead_of_headline(
+    body: Reading, head: Reading, headline_people: list[Person], skip: int
+) -> tuple[Sentence | None, list[Person]]:
+    """A meeting the headline reports ('Tokayev, Putin discuss energy by phone') when the body names
+    nobody ('The two presidents discussed ...'): the first body sentence that reports a meeting is the
+    lead, the headline's people are the participants, its countries the parties."""
+    title = head.doc.text
+    if not HEADLINE_MEETING_RE.search(title) or HEADLINE_FUTURE_RE.search(title):
+        return None, []
+    countries = {p.country for p in headline_people if p.country} | set(_headline_countries(head))
+    if len(countries) < 2:
+        return None, []
+    for sent in body.doc.sentences:
+        if sent.end > skip and TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent):
+            return sent, [p for p in headline_people if p.country]
+    return None, []
+
+
+def _headline_countries(head: Reading) -> list[str]:
+    out: list[str] = []
+    for h in country_mentions(head.doc, head.places, {t for m in head.mentions for t in range(m.first, m.last)}):
+        if h.iso3 and h.iso3 not in out:
+            out.append(h.iso3)
+    return out
 
 
 def _pair_subject_facts(body: Reading, sent: Sentence) -> list[tuple[str, Span]]:

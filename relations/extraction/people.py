@@ -377,7 +377,12 @@ class PeopleReader:
 
     def _names_a_place(self, end: int, sent_last: int) -> bool:
         """'Ivan Kovac International Airport', 'the Omar Hadi Center': a name given to a place."""
-        return not NAMED_AFTER.isdisjoint(self.doc.words[end : min(end + 3, sent_last)])
+        for w in self.doc.words[end : min(end + 3, sent_last)]:
+            if w in NAMED_AFTER:
+                return True
+            if not w[0].isupper():
+                return False  # "X in Port of Spain": the name ends before "in"
+        return False
 
     def _honorific_before(self, start: int) -> bool:
         k = start - 1

@@ -254,3 +254,35 @@ def test_a_possessive_is_not_part_of_a_name_and_a_comma_can_be_in_a_country_name
         ("Ratu Wiliame Katonivere", "FJI"),
         ("Nigel Phillips", "SHN"),
     ]
+
+
+def test_a_meeting_the_headline_names_and_the_body_does_not(gazetteer):
+    _, result = run("headline-names-body-roles", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2024-05-06",
+        "format": "phone_call",
+        "location_country": None,
+        "location_city": None,
+    }
+    assert contract["participants"] == [
+        {"name": "Tokayev", "country": "KAZ", "title": None},
+        {"name": "Putin", "country": "RUS", "title": None},
+    ]
+    assert all(p.span is None for p in result.participants)  # read in the headline
+    assert contract["sectors"] == ["energy"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["China condemns US talks with Taiwan", "Russia, Ukraine to hold talks in Istanbul"],
+)
+def test_headlines_that_report_no_meeting(title, gazetteer):
+    text = "The ministry said on Monday that it firmly opposes the talks. The delegations will meet on Friday."
+    assert extract(text, title=title, published=None, gazetteer=gazetteer).meeting is None
+
+
+def test_a_name_before_in_and_a_city_named_port(gazetteer):
+    text = "President Keith Rowley received Ambassador of Laos Khamphao Ernthavanh in Port of Spain on Monday."
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert ("Khamphao Ernthavanh", "LAO") in [(p["name"], p["country"]) for p in contract["participants"]]
