@@ -106,10 +106,13 @@ DATE_WORDS = (
 )
 
 
-def may_name_a_date(lower_tokens: list[str]) -> bool:
-    """A cheap test on a sentence's lowercased tokens before the date regex runs: a month, a weekday,
-    'today', 'yesterday', 'tonight', 'this morning' or a number."""
-    return not DATE_WORDS.isdisjoint(lower_tokens) or any(w[0] in "0123456789" for w in lower_tokens)
+DIGIT_RE = re.compile(r"\d")
+
+
+def may_name_a_date(lower_tokens: list[str], text: str) -> bool:
+    """A cheap test on a sentence before the date regex runs: a month, a weekday, 'today',
+    'yesterday', 'tonight', 'this morning' or a digit."""
+    return not DATE_WORDS.isdisjoint(lower_tokens) or DIGIT_RE.search(text) is not None
 
 
 def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateHit]:

@@ -7,6 +7,7 @@ sectors, forums, countries mentioned, relation level. Every fact keeps its evide
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,7 +49,8 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.8.0"
+HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -65,6 +67,7 @@ class Reading:
     blocked: set[int] = field(default_factory=set)
     reader: PeopleReader | None = None
     titles: TitleReader | None = None
+    in_forums: list[PlaceHit] = field(default_factory=list)  # places inside forum names ("Doha Forum")
 
     def taken(self) -> set[int]:
         """The tokens of people's names and titles."""
@@ -94,10 +97,13 @@ def read_document(
     head = set(range(bisect_left(doc.starts, skip_before))) if skip_before else set()
     places = [p for p in all_places if p.first not in forum_tokens and p.first not in head]
     r = Reading(doc, places, forums, blocked=forum_tokens | head)
+    r.in_forums = [p for p in all_places if p.first in forum_tokens]
+    place_at, hit_at = r.place_at, r.hit_at
     for p in places:
+        entry = (p.first, p.last, Place(p.iso3, p.kind))
         for t in range(p.first, p.last):
-            r.place_at[t] = (p.first, p.last, Place(p.iso3, p.kind))
-            r.hit_at[t] = p
+            place_at[t] = entry
+            hit_at[t] = p
     reader = PeopleReader(doc, lex, r.place_at, r.blocked)
     mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names)
     titles = TitleReader(doc, r.place_at, lex)
@@ -119,7 +125,8 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
         doc, lex, skip, known_names=frozenset(k for m in head.mentions if len(m.keys) >= 2 for k in m.keys)
     )
     people = build_people(body.mentions, lex)
-    _enrich_from_headline(people, build_people(head.mentions, lex))
+    headline_people = build_people(head.mentions, lex)
+    _enrich_from_headline(people, headline_people)
     resolve_counterparts(doc, people)
     share_plural_titles(doc, people)
 
@@ -131,8 +138,11 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
     if lead is None:
         lead = _lead_without_names(body, people, skip)
+    from_headline: list[Person] = []
+    if lead is None:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
+        lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
     if lead is not None and not is_announcement(lead):
-        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "")
+        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "", from_headline)
     level = relation_level(title or "", text) if result.meeting else None
     if level:  # a level is stated for the parties, so only when there is a meeting
         result.relation_level = Fact(level.value, _cue_span(doc, level))
@@ -212,15 +222,27 @@ MENTION_ONLY_CUES = frozenset(
         "tribute",
         "appointed",
         "decree",
+        "invitation",
+        "instructions",
+        "instruction",
+        "initiative",
+        "late",
+        "legacy",
+        "photo",
+        "photos",
+        "credit",
     ]
 )
 
 
 def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
-    """'conveyed greetings to President Z', 'on behalf of President Z': Z did not take part."""
+    """'conveyed greetings to President Z', 'on behalf of President Z', 'at the invitation of President Z',
+    'the late President Z': Z did not take part."""
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
     window = doc.lower[max(sent.first, start - 6) : start]
+    if "," in window:  # "On the instructions of President Z, Foreign Minister Y met ...": Y took part
+        window = window[len(window) - window[::-1].index(",") :]
     # "received the newly appointed Ambassador Z": an appointment that is not the story
     return any(
         w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])
@@ -244,6 +266,7 @@ def _read_meeting(
     dateline,
     published: date | None,
     title: str,
+    from_headline: list[Person] | None = None,
 ) -> None:
     doc = body.doc
     context = context_sentences(doc, lead)
@@ -251,7 +274,7 @@ def _read_meeting(
     location = None
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
-    participants = _select_participants(doc, people, lead, context)
+    participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
     known = {p.country for p in participants if p.country}
     candidates = _party_candidates(result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None)
     if location and fmt.value == "sidelines" and location.iso3 in candidates:
@@ -262,9 +285,9 @@ def _read_meeting(
     if location is None and fmt.value not in ("phone_call", "video_call"):
         people_in_lead = [_lead_mention(p, lead) for p in participants]
         people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
-        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums)  # type: ignore[arg-type]
-    parties = [p.country for p in participants if p.country] + [r.country for r in roles if r.country]
-    parties += _pair_subject(body, lead) if len(set(parties)) < 2 else []
+        event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
+        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
+    parties = _meeting_parties(body, head, lead, participants, roles)
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
     if len(set(parties)) < 2:
@@ -272,19 +295,38 @@ def _read_meeting(
     ref = published or dateline_date(dateline, published)
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
-    result.participants = [_participant(doc, p, lead) for p in participants]
+    headline = {id(p) for p in from_headline or ()}
+    result.participants = [
+        Participant(p.name, p.country, p.title) if id(p) in headline else _participant(doc, p, lead)
+        for p in participants
+        if p.country  # no country: no party
+    ]
     result.participants += [Participant(None, r.country, r.title, _role_span(doc, r)) for r in roles]
     visit_place = location if fmt.value in VISIT_FORMATS else None
-    result.parties = _party_facts(doc, participants, visit_place, lead)
+    result.parties = _party_facts(doc, [p for p in participants if id(p) not in headline], visit_place, lead)
     known = {f.value for f in result.parties}
-    for r in roles:
-        if r.country and r.country not in known:
-            result.parties.append(Fact(r.country, _role_span(doc, r)))
-            known.add(r.country)
-    for iso3, span in _pair_subject_facts(body, lead):
-        if iso3 in parties and iso3 not in known:
+    evidence = [(r.country, _role_span(doc, r)) for r in roles] + _pair_subject_facts(body, lead)
+    for iso3, span in [*evidence, *((c, None) for c in parties)]:  # None: read in the headline
+        if iso3 and iso3 in parties and iso3 not in known:
             result.parties.append(Fact(iso3, span))
             known.add(iso3)
+
+
+def _meeting_parties(
+    body: Reading,
+    head: Reading,
+    lead: Sentence,
+    participants: list[Person],
+    roles: list[Mention],
+) -> list[str]:
+    """The parties the people (named or by office) represent; else the two countries the lead pairs
+    ('Georgia and Armenia held ...'); else the countries the headline names."""
+    parties = [p.country for p in participants if p.country] + [r.country for r in roles if r.country]
+    if len(set(parties)) < 2:
+        parties += _pair_subject(body, lead)
+    if len(set(parties)) < 2:
+        parties += _headline_countries(head)
+    return parties  # type: ignore[return-value]
 
 
 def _meeting_roles(
@@ -334,15 +376,54 @@ def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sente
     doc = body.doc
     taken: set[int] | None = None
     for sent in doc.sentences:
-        if sent.end <= skip or not TRIGGER_RE.search(sent.text) or is_past(sent):
+        if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent):
             continue
-        if len(_pair_subject(body, sent)) == 2 and MEETING_NOUN_RE.search(sent.text):
-            return sent
+        if (
+            len(_pair_subject(body, sent)) == 2
+            and MEETING_NOUN_RE.search(sent.text, sent.low)
+            and HELD_RE.search(sent.text)
+        ):
+            return sent  # "Georgia and Armenia held consultations", not "... continue negotiations"
         taken = body.taken() if taken is None else taken
         named = {p.country for p in people for m in p.mentions if m.sentence == sent.index and p.country}
         if len(named | {r.country for r in body.roles(sent, taken)}) >= 2:
             return sent
     return None
+
+
+HEADLINE_MEETING_RE = re.compile(
+    r"\b(?:meets?|met|discuss(?:es|ed)?|receives?|received|hosts?|hosted|confers?|conferred|"
+    r"(?:holds?|held|have|has|had) (?:\w+ ){0,2}(?:talks|call|conversation|meeting|consultations)|"
+    r"(?:speaks?|spoke|talks?) (?:by|over the) (?:tele)?phone)\b",
+    re.IGNORECASE,
+)
+HEADLINE_FUTURE_RE = re.compile(r"\b(?:to|will) (?:meet|hold|visit|discuss|host|receive|travel)\b", re.IGNORECASE)
+
+
+def _lead_of_headline(
+    body: Reading, head: Reading, headline_people: list[Person], skip: int
+) -> tuple[Sentence | None, list[Person]]:
+    """A meeting the headline reports ('Tokayev, Putin discuss energy by phone') when the body names
+    nobody ('The two presidents discussed ...'): the first body sentence that reports a meeting is the
+    lead, the headline's people are the participants, its countries the parties."""
+    title = head.doc.text
+    if not HEADLINE_MEETING_RE.search(title) or HEADLINE_FUTURE_RE.search(title):
+        return None, []
+    countries = {p.country for p in headline_people if p.country} | set(_headline_countries(head))
+    if len(countries) < 2:
+        return None, []
+    for sent in body.doc.sentences:
+        if sent.end > skip and TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent):
+            return sent, [p for p in headline_people if p.country]
+    return None, []
+
+
+def _headline_countries(head: Reading) -> list[str]:
+    out: list[str] = []
+    for h in country_mentions(head.doc, head.places, {t for m in head.mentions for t in range(m.first, m.last)}):
+        if h.iso3 and h.iso3 not in out:
+            out.append(h.iso3)
+    return out
 
 
 def _pair_subject_facts(body: Reading, sent: Sentence) -> list[tuple[str, Span]]:

@@ -148,27 +148,26 @@ def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
     """Registry acronyms this text defines as something else: 'Public Investment Fund (PIF)' is not
     the Pacific Islands Forum."""
     words, out = doc.words, set()
+    starts = lex.classify(doc).forums
     for k in doc.positions("("):
         if k < 1 or k + 2 >= len(words) or words[k + 2] != ")" or words[k + 1] not in lex.registered_acronyms:
             continue
         name = _name_before(words, k)
-        known = any(lex.forums.match_at(words, j, k) for j in range(max(0, k - len(name) - 4), k))
+        lo = max(0, k - len(name) - 4)
+        known = any(lex.forums.match_at(words, j, k) for j in starts if lo <= j < k)
         if name and not known:
             out.add(words[k + 1])
     return out
 
 
-def _label(entry: ForumEntry, present: set[str]) -> str:
+def _label(entry: ForumEntry, words: list[str]) -> str:
     if entry.registered or not entry.acronym:
         return entry.label
-    return (
-        entry.acronym if entry.acronym in present or entry.acronym.upper() in present else (entry.name or entry.label)
-    )
+    return entry.acronym if entry.acronym in words or entry.acronym.upper() in words else (entry.name or entry.label)
 
 
 def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
     words = doc.words
-    present = set(words)
     hits = []
     n = len(words)
     lengths = lex.forums.lengths
@@ -186,7 +185,7 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
         j = i + length
         if j < n and words[j].isdigit() and doc.starts[j] - doc.ends[j - 1] <= 1 and len(words[j]) <= 2:
             j += 1  # an edition number: "COP 30", "ASEM 14"
-        hits.append(ForumHit(_label(entry, present), doc.starts[i], doc.ends[j - 1], i, j, entry.registered))
+        hits.append(ForumHit(_label(entry, words), doc.starts[i], doc.ends[j - 1], i, j, entry.registered))
         free = j
     return hits
 

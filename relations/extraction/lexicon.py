@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .text import TOKEN_RE, Document, norm
@@ -46,6 +47,18 @@ NOT_A_COUNTRY = (
     "American dollar",
     "American dollars",
     "Hong Kong dollar",
+    "South China Sea",
+    "East China Sea",
+    "Sea of Japan",
+    "Gulf of Mexico",
+    "Gulf of Oman",
+    "Gulf of Guinea",
+    "Gulf of Thailand",
+    "Philippine Sea",
+    "West Philippine Sea",
+    "Irish Sea",
+    "Timor Sea",
+    "Korea Strait",
 )
 
 
@@ -260,8 +273,6 @@ def build_places(gazetteer: Gazetteer) -> Phrasebook:
     rows = []
     for c in gazetteer.countries:
         for phrase, kind in _country_phrases(c):
-            if "," in phrase and kind in MENTION_KINDS and kind != "official":
-                continue
             rows.append((KIND_RANK[kind], _strip_the(phrase), Place(c.iso3, kind)))
     for phrase in NOT_A_COUNTRY:
         book.add(phrase, Place(None, "blocked"))
@@ -349,6 +360,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     )
 
 
+@lru_cache(maxsize=65536)
 def fold_name(word: str) -> str:
     """Lowercase without diacritics: 'Erdoğan' and 'Erdogan' are the same name."""
     decomposed = unicodedata.normalize("NFKD", word.lower())

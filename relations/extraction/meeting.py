@@ -32,8 +32,8 @@ PAST_RE = Gate(
 )
 PHONE_RE = Gate(
     r"\b(?:tele)?phone (?:conversation|call|talks?|conversations)\b|\bspoke (?:by|over the) (?:tele)?phone\b|"
-    r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b",
-    "phone",
+    r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b|\b(?:had|held|made|during|in) an? call\b",
+    "phone call",
     re.IGNORECASE,
 )
 VIDEO_RE = Gate(
@@ -59,13 +59,13 @@ ATTEND_RE = Gate(
     re.IGNORECASE,
 )
 MULTILATERAL_RE = Gate(
-    r"\b(?:Summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
+    r"\b(?:Summit|summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
     "summit forum ministers ministerial assembly conference session congress",
 )
 RECEPTION_RE = Gate(
     r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
-    r"letters? of credence)\b",
-    "receiv reception credential credence",
+    r"letters? of credence|courtesy call|audience)\b",
+    "receiv reception credential credence courtesy audience",
 )
 LEVEL_PATTERNS = (
     (
@@ -131,14 +131,14 @@ def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> S
     meeting itself with the people in the next two sentences ("Political consultations ... were held
     in Bishkek. The delegation was led by ..."; not "The leaders also discussed ...")."""
     for sent in doc.sentences:
-        if sent.end <= skip_before or not TRIGGER_RE.search(sent.text):
+        if sent.end <= skip_before or not TRIGGER_RE.search(sent.text, sent.low):
             continue
         if sent.index in mention_sentences:
             return sent
         if (
             mention_sentences & {sent.index + 1, sent.index + 2}
             and not is_past(sent)
-            and MEETING_NOUN_RE.search(sent.text)
+            and MEETING_NOUN_RE.search(sent.text, sent.low)
         ):
             return sent
     return None
@@ -147,8 +147,9 @@ def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> S
 FUTURE_RE = Gate(
     r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be)\b|"
     r"\b(?:is|are) (?:expected|scheduled|due|set|going) to\b|\bnext (?:week|month|year)\b|\bupcoming\b|"
+    r"\bto be (?:held|hosted|organi[sz]ed|signed)\b|"
     r"\bplans? to (?:visit|meet|hold)\b",
-    "will expected scheduled due set going next upcoming plan",
+    "will expected scheduled due set going next upcoming plan held hosted organi signed",
     re.IGNORECASE,
 )
 DONE_RE = Gate(
@@ -159,11 +160,11 @@ DONE_RE = Gate(
 
 def is_announcement(sent: Sentence) -> bool:
     """'X will pay an official visit next week': a meeting announced, not reported."""
-    return bool(FUTURE_RE.search(sent.text)) and not DONE_RE.search(sent.text)
+    return bool(FUTURE_RE.search(sent.text, sent.low)) and not DONE_RE.search(sent.text, sent.low)
 
 
 def is_past(sent: Sentence) -> bool:
-    return bool(PAST_RE.search(sent.text))
+    return bool(PAST_RE.search(sent.text, sent.low))
 
 
 def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
@@ -171,7 +172,7 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        if not is_past(sent) and not FUTURE_RE.search(sent.text) and "invit" not in sent.text.lower():
+        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and "invit" not in sent.low:
             out.append(sent)
     return out
 
@@ -179,7 +180,7 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
 def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:
     """The first match in the sentences (evidence in the body), else in the headline."""
     for sent in sentences:
-        m = regex.search(sent.text)
+        m = regex.search(sent.text, sent.low)
         if m:
             return Cue(m.group(), sent.start + m.start(), sent.start + m.end())
     m = regex.search(title)
@@ -201,24 +202,40 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     attend = _attend_event(context, forums)
     if attend:
         return attend
-    m = RECEPTION_RE.search(lead.text)
+    m = RECEPTION_RE.search(lead.text, lead.low)
     if m:
         return Cue("reception", lead.start + m.start(), lead.start + m.end())
     return Cue("talks", lead.start, lead.end)
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
-    """'to attend the G20 Finance Ministers Meeting': a multilateral event with a forum named in it."""
+    """'to attend the G20 Finance Ministers Meeting', 'within the framework of the Astana International
+    Forum': a multilateral event, with a forum named in it or a name of its own."""
     for sent in context:
-        for m in ATTEND_RE.finditer(sent.text):
+        for m in ATTEND_RE.finditer(sent.text, sent.low):
             rest = sent.text[m.end() : m.end() + 120]
             event = MULTILATERAL_RE.search(rest)
             if not event:
                 continue
             lo, hi = sent.start + m.end(), sent.start + m.end() + event.end()
-            if any(lo <= f.start < hi for f in forums):
+            if any(lo <= f.start < hi for f in forums) or _names_an_event(rest[: event.end()]):
                 return Cue("sidelines", sent.start + m.start(), hi)
     return None
+
+
+EVENT_NAME_JOINERS = frozenset({"of", "the", "and", "on", "for", "in", "de", "-"})
+BILATERAL_WORDS = frozenset({"Business", "Bilateral", "Intergovernmental", "Joint", "Investment"})
+
+
+def _names_an_event(name: str) -> bool:
+    """'the Astana International Forum', 'the 3rd Global Water Summit': a multilateral event named with
+    capitals (not a bilateral 'Joint Commission' or 'Business Forum')."""
+    words = re.findall(r"[\w']+|-", name)
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w[:1].isdigit() or w in EVENT_NAME_JOINERS for w in words)
+        and BILATERAL_WORDS.isdisjoint(words)
+    )
 
 
 def relation_level(title: str, text: str) -> Cue | None:
@@ -277,7 +294,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
     'in'/'at' count only for a city or an institution and in a sentence about the meeting
     ('the talks were held at the X Palace in Y')."""
     lower = doc.lower
-    event = lead or bool(EVENT_RE.search(sent.text))
+    event = lead or bool(EVENT_RE.search(sent.text, sent.low))
     for i in range(sent.first, sent.last):
         hit = places.get(i)
         if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
@@ -363,7 +380,7 @@ def _capital_phrase(
 ) -> Location | None:
     """'in the Uzbek capital', 'a visit to the Turkish capital', 'in the capital of Kazakhstan': the
     country, city = its capital."""
-    m = CAPITAL_RE.search(sent.text)
+    m = CAPITAL_RE.search(sent.text, sent.low)
     if not m:
         return None
     at = sent.start + (m.start(1) if m.group(1) else m.end() + 1)
@@ -385,7 +402,11 @@ def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[i
         if i == 0 or doc.words[i - 1].lower() != "in":
             continue
         sent = doc.sentences[doc.sent_of[i]]
-        if sent.index in skip or is_past(sent) or not (GROUP_RE.search(sent.text) or TRIGGER_RE.search(sent.text)):
+        if (
+            sent.index in skip
+            or is_past(sent)
+            or not (GROUP_RE.search(sent.text, sent.low) or TRIGGER_RE.search(sent.text, sent.low))
+        ):
             continue
         return hit
     return None
@@ -401,18 +422,27 @@ def meeting_date(
     candidates = [lead]
     if lead.index + 1 < len(doc.sentences):
         nxt = doc.sentences[lead.index + 1]
-        if TRIGGER_RE.search(nxt.text) and not is_past(nxt):
+        if TRIGGER_RE.search(nxt.text, nxt.low) and not is_past(nxt):
             candidates.append(nxt)
     for sent in candidates:
         best = _date_in(doc, sent, ref, not_before)
         if best:
             return (best if best.value else None), True
-    if SAME_DAY_RE.search(lead.text):  # "later that day": the day an earlier sentence gives
+    if SAME_DAY_RE.search(lead.text, lead.low):  # "later that day": the day an earlier sentence gives
         for sent in reversed(doc.sentences[: lead.index]):
             best = _date_in(doc, sent, ref, not_before)
             if best:
                 return (best if best.value else None), True
     return None, False
+
+
+ARRIVAL_RE = re.compile(r"\b(?:arrived|arrives|arriving|arrival|landed|departed|left)\b", re.IGNORECASE)
+
+
+def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
+    """The date is in the clause (since the last comma) of an arrival or departure."""
+    before = doc.text[sent.start : hit.start]
+    return bool(ARRIVAL_RE.search(before[before.rfind(",") + 1 :]))
 
 
 SAME_DAY_RE = Gate(
@@ -423,9 +453,11 @@ SAME_DAY_RE = Gate(
 
 
 def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -> DateHit | None:
-    if not may_name_a_date(doc.lower[sent.first : sent.last]):
+    if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text):
         return None
     hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+    if len(hits) > 1:  # "X, who arrived on Sunday, held talks on Monday": the arrival is not the meeting
+        hits = [h for h in hits if not _in_arrival_clause(doc, sent, h)] or hits
     if not hits:
         return None
     explicit = [h for h in hits if h.explicit_year and h.value]
@@ -457,11 +489,13 @@ def venue_from_evidence(
     fmt: Cue,
     dateline: Dateline | None,
     forums: list[ForumHit],
+    places: dict[int, PlaceHit],
 ) -> Location | None:
     """Where the meeting was when no place follows a venue cue:
     - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
     - 'A received/hosted/welcomed B' (not on the sidelines): A's country;
-    - on the sidelines, or at talks, a dateline in a third country: the reporter is at the venue;
+    - on the sidelines of an event named after a city ('the Doha Forum'): that city;
+    - on the sidelines, a dateline in a third country: the reporter is at the event;
     - on the sidelines of a UN organ with a fixed seat: its seat.
     The city is the dateline's when the dateline is in that country."""
     people = sorted(m for m in mentions if m and m[2])
@@ -473,7 +507,10 @@ def venue_from_evidence(
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
         return Location(iso3, city, start, end)
-    if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value in ("sidelines", "talks"):
+    named = _event_city(doc, fmt, places) if fmt.value == "sidelines" else None
+    if named:  # "on the sidelines of the Antalya Diplomacy Forum"
+        return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end)
+    if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value == "sidelines":
         return Location(
             dateline.iso3, dateline.city if dateline.is_city else None, dateline.city_start, dateline.city_end
         )
@@ -485,9 +522,26 @@ def venue_from_evidence(
     return None
 
 
+def _event_city(doc: Document, fmt: Cue, places: dict[int, PlaceHit]) -> PlaceHit | None:
+    """A capital or city in the name of the event a sidelines cue introduces."""
+    if fmt.start is None or fmt.end is None:
+        return None
+    event = MULTILATERAL_RE.search(doc.text[fmt.end : fmt.end + 100])
+    hi = fmt.end + event.end() if event else fmt.end
+    sentence_end = doc.sentence_at(fmt.start).end  # type: ignore[union-attr]
+    return next(
+        (
+            h
+            for h in sorted(places.values(), key=lambda h: h.start)
+            if fmt.start <= h.start < min(hi, sentence_end) and h.kind in CITY_KINDS
+        ),
+        None,
+    )
+
+
 def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
     """'A held talks with B, who is visiting the country': B is the guest, A's country the venue."""
-    m = HOST_COUNTRY_RE.search(lead.text)
+    m = HOST_COUNTRY_RE.search(lead.text, lead.low)
     if not m:
         return None
     at = lead.start + m.start()
@@ -501,7 +555,7 @@ def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMent
 
 def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
     """'A received B' (A before the verb, B after) or 'B was received by A': A's country."""
-    m = HOST_VERB_RE.search(lead.text)
+    m = HOST_VERB_RE.search(lead.text, lead.low)
     if not m:
         return None
     at, end = lead.start + m.start(), lead.start + m.end("verb")
@@ -513,4 +567,11 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
         host, guest = (before[-1] if before else None), (after[0] if after else None)
     if host is None or guest is None or host[2] == guest[2]:
         return None
+    if not m.group("by") and _possessive(doc, guest):
+        return None  # "A welcomed B's proposal": B is not A's guest
     return host[2], at, end  # type: ignore[return-value]
+
+
+def _possessive(doc: Document, mention: LeadMention) -> bool:
+    last = mention[1]
+    return doc.words[last : last + 1] == ["'"]

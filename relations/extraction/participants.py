@@ -40,6 +40,9 @@ class TitleReader:
         cities: list[str] = []
         k = m.title_first
         while k < m.title_last:
+            if self.doc.words[k] == "(":  # an aside inside the title is not part of it
+                k = next((j + 1 for j in range(k + 1, m.title_last) if self.doc.words[j] == ")"), m.title_last)
+                continue
             hit = self.places.get(k)
             if hit and hit[2].iso3 and hit[2].kind in (*MENTION_KINDS, "institution"):
                 first, last, place = hit

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import Lexicon, Place, fold_name
 from .text import Document, words
@@ -163,6 +164,7 @@ class Person:
 LOWER_STYLES = frozenset(w.lower() for w in STYLES)
 
 
+@lru_cache(maxsize=65536)
 def name_keys(name: str) -> frozenset[str]:
     """The words that identify a person: no particles, no styles ('Tan Sri', 'Datuk'), no initials."""
     tokens = re.findall(r"[^\W\d_]+", name)
@@ -240,6 +242,7 @@ class PeopleReader:
                 and j + 1 < limit
                 and self._glued(j + 1)
                 and words[j + 1][:1].isalpha()
+                and not (w == "'" and words[j + 1] in ("s", "S"))  # "Xi Jinping's proposal": a possessive
             ):
                 j += 2
             elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():
@@ -347,7 +350,7 @@ class PeopleReader:
 
     def _mention(self, start: int, end: int, sentence: int, sent_first: int, sent_last: int) -> Mention | None:
         words = self.doc.words
-        n_names = sum(1 for k in range(start, end) if words[k][:1].isupper() and len(words[k]) > 1)
+        n_names = sum(1 for w in words[start:end] if len(w) > 1 and w[0].isupper())
         title = self._title_before(start, sent_first)
         honorific = start > sent_first and self._honorific_before(start)
         if n_names < 2 and title is None and not honorific and not self._known_surname(start, end):
@@ -374,7 +377,12 @@ class PeopleReader:
 
     def _names_a_place(self, end: int, sent_last: int) -> bool:
         """'Ivan Kovac International Airport', 'the Omar Hadi Center': a name given to a place."""
-        return any(self.doc.words[k] in NAMED_AFTER for k in range(end, min(end + 3, sent_last)))
+        for w in self.doc.words[end : min(end + 3, sent_last)]:
+            if w in NAMED_AFTER:
+                return True
+            if not w[0].isupper():
+                return False  # "X in Port of Spain": the name ends before "in"
+        return False
 
     def _honorific_before(self, start: int) -> bool:
         k = start - 1
@@ -405,7 +413,15 @@ class PeopleReader:
         if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
             k -= 3  # "Foreign Minister (FM) R. Singh"
         end = k + 1
-        while k >= sent_first and (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
+        while k >= sent_first:
+            if self.doc.words[k] == ")":  # "Speaker of the Milli Majlis (Parliament) of Ruritania X"
+                opening = self._aside_start(k, sent_first)
+                if opening is None or opening == sent_first or not self._is_title_token(opening - 1):
+                    break
+                k = opening - 1
+                continue
+            if not (self._is_title_token(k) or self._inner_comma(k, end, sent_first)):
+                break
             if self._is_counterpart_boundary(k, end):
                 break
             k -= 1
@@ -415,6 +431,16 @@ class PeopleReader:
             # "Minister of Defence of Ruritania, Colonel General A. Karimov": the office, not the rank
             return self._title_before(k + 1, sent_first) or span
         return span
+
+    def _aside_start(self, k: int, sent_first: int) -> int | None:
+        """The '(' of a short aside that ends at token k (a ')')."""
+        words = self.doc.words
+        for j in range(k - 1, max(sent_first, k - 5) - 1, -1):
+            if words[j] == "(":
+                return j
+            if words[j] == ")":
+                return None
+        return None
 
     def _inner_comma(self, k: int, end: int, sent_first: int) -> bool:
         """'Minister of Investment, Industry and Trade': a comma between two title words."""

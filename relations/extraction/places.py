@@ -35,6 +35,12 @@ DATELINE_RE = re.compile(
 )
 # Datelines that name a seat rather than a city: the city the gazetteer knows it by.
 SEAT_DATELINES = {"united nations": "New York"}
+CURRENCY_WORDS = words(
+    "franc francs yen yuan renminbi ruble rubles rouble roubles rupee rupees lira tenge sum soum som manat "
+    "real reais peso pesos rand pound pounds riyal riyals rial rials dirham dirhams won baht dinar dinars "
+    "dollar dollars ringgit rupiah dong shekel shekels hryvnia lari dram zloty forint krona kronor krone "
+    "koruna leu lei lev taka afghani kyat kip riel naira cedi shilling shillings birr"
+)
 NOT_DATELINE_START = words("On In At The As During After Before President Minister Prime Foreign His Her")
 
 
@@ -165,7 +171,7 @@ def is_media_name(doc: Document, hit: PlaceHit) -> bool:
     if j < len(doc.words) and doc.words[j] == "News" and bridged == 0:
         return True
     before = doc.text[max(0, hit.start - 24) : hit.start]
-    return bool(MEDIA_OF_RE.search(before))
+    return " of" in before and bool(MEDIA_OF_RE.search(before))
 
 
 def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) -> list[PlaceHit]:
@@ -176,5 +182,7 @@ def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) ->
             continue
         if h.first in excluded or is_media_name(doc, h):
             continue
+        if h.kind == "demonym" and h.last < len(doc.words) and doc.lower[h.last] in CURRENCY_WORDS:
+            continue  # "the Swiss franc", "Japanese yen": a currency
         out.append(h)
     return out

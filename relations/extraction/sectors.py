@@ -52,6 +52,14 @@ LIST_CUES = (
     ("especially",),
     ("notably",),
     ("namely",),
+    ("particularly", "in"),
+    ("especially", "in"),
+    ("notably", "in"),
+    ("including", "in"),
+    ("mainly", "in"),
+    ("primarily", "in"),
+    ("particularly", "on"),
+    ("especially", "on"),
     ("cooperation", "in"),
     ("cooperation", "on"),
     ("co-operation", "in"),
@@ -160,7 +168,8 @@ MODIFIER_OK = words(
 # "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
 GENERIC_HEADS = words(
     "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues "
-    "matters questions field potential"
+    "matters questions field potential increase growth implementation strengthening deepening diversification "
+    "volume volumes"
 )
 # A sector word followed by one of these names a legal or abstract base, not an area: "legal framework".
 NOT_AN_AREA = words("framework frameworks basis base foundation foundations documents document status instruments")
@@ -293,7 +302,7 @@ class SectorReader:
             if term is None:
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
                 gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
-                if strict or misses or k - item_start > 3 or gerund:
+                if strict or misses > 1 or k - item_start > MAX_ITEM or gerund:
                     return
                 misses += 1
             else:

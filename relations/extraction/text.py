@@ -59,6 +59,7 @@ class Sentence:
     text: str
     first: int = 0  # first token index
     last: int = 0  # one past the last token index
+    low: str = ""  # the text lowercased (for Gate searches)
 
 
 @dataclass(slots=True)
@@ -97,10 +98,12 @@ class Document:
         return doc
 
     def positions(self, word: str) -> list[int]:
-        """Token indexes of one word (e.g. every '('), computed once per word."""
+        """Token indexes of a punctuation mark that quote normalising leaves alone (every '('), once."""
         found = self._positions.get(word)
         if found is None:
-            found = self._positions[word] = [i for i, w in enumerate(self.words) if w == word]
+            # only a plain punctuation mark, whose normal form is the text's own ("(")
+            found = [i for i, w in enumerate(self.words) if w == word] if word in self.text else []
+            self._positions[word] = found
         return found
 
     @property
@@ -167,12 +170,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, low=stripped.lower()))
 
 
 class Gate:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 # ------------------------------------------------------------------ gazetteer entries
 
@@ -57,9 +58,9 @@ class OfficialRef:
 # ------------------------------------------------------------------ results
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Where a fact was read: character offsets into the article text and the sentence."""
+class Span(NamedTuple):
+    """Where a fact was read: character offsets into the article text and the sentence.
+    (A named tuple: immutable like a frozen dataclass, and several times cheaper to make.)"""
 
     start: int
     end: int

@@ -3,6 +3,8 @@ the meeting, the host named by 'visiting the country' or 'received', datelines a
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from relations.extraction import extract
@@ -122,3 +124,90 @@ def test_credentials_of_two_ambassadors_at_a_palace(gazetteer):
         {"name": "Park Jong-han", "country": "KOR", "title": "Ambassador"},  # "Park" is a surname here
         {"name": "Haitham bin Tarik", "country": "OMN", "title": "Sultan"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "iso3"),
+    [
+        (
+            "Kazakh President Kassym-Jomart Tokayev had a call with French President Emmanuel Macron on Monday.",
+            "phone_call",
+            None,
+        ),
+        (
+            "Japanese Ambassador Takashi Hatori paid a courtesy call on Uzbek Foreign Minister Bakhtiyor Saidov in "
+            "Tashkent on Monday.",
+            "reception",
+            "UZB",
+        ),
+        (
+            "Pope Francis granted an audience to Polish President Andrzej Duda at the Apostolic Palace.",
+            "reception",
+            "VAT",
+        ),
+        (
+            "During the BRICS summit in Kazan, Russian President Vladimir Putin held talks with Indian Prime Minister "
+            "Narendra Modi.",
+            "sidelines",
+            "RUS",
+        ),
+        (
+            "Within the framework of the Astana International Forum, Kazakh Foreign Minister Murat Nurtleu met with "
+            "Hungarian Foreign Minister Peter Szijjarto.",
+            "sidelines",
+            "KAZ",  # the city the event is named after
+        ),
+        (
+            "Pakistani Prime Minister Shehbaz Sharif met Turkish President Recep Tayyip Erdogan on the sidelines of the "
+            "Antalya Diplomacy Forum.",
+            "sidelines",
+            "TUR",
+        ),
+        (
+            "During the Kazakhstan-Hungary Business Forum, Kazakh Foreign Minister Murat Nurtleu met with Hungarian "
+            "Foreign Minister Peter Szijjarto.",
+            "talks",  # a bilateral event
+            None,
+        ),
+    ],
+)
+def test_formats_and_event_venues(text, fmt, iso3, gazetteer):
+    meeting = extract(text, title="", published=None, gazetteer=gazetteer).meeting
+    assert (meeting.format, meeting.location_country) == (fmt, iso3)
+
+
+def test_the_day_of_an_arrival_is_not_the_day_of_the_meeting(gazetteer):
+    text = (
+        "Kazakh Foreign Minister Murat Nurtleu, who arrived in Tashkent on Sunday, held talks with Uzbek Foreign "
+        "Minister Bakhtiyor Saidov on Monday."
+    )
+    meeting = extract(text, title="", published=date(2024, 5, 8), gazetteer=gazetteer).meeting
+    assert (meeting.date, meeting.location_country) == (date(2024, 5, 6), "UZB")
+
+
+def test_this_morning_is_a_date_word(gazetteer):
+    text = "Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov in Tashkent this morning."
+    assert extract(text, title="", published=date(2024, 5, 8), gazetteer=gazetteer).meeting.date == date(2024, 5, 8)
+
+
+def test_a_meeting_to_be_held_elsewhere_does_not_place_this_one(gazetteer):
+    _, result = run("report-future-commission", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"]["location_country"] is None  # "to be held in Tbilisi": the next commission
+    assert contract["parties"] == ["AZE", "GEO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a third-country dateline is where the story was filed, not the venue of talks
+        "MOSCOW, May 5 (Wire) - Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev.",
+    ],
+)
+def test_no_venue_from_a_dateline_alone(text, gazetteer):
+    assert extract(text, title="", published=None, gazetteer=gazetteer).meeting.location_country is None
+
+
+def test_two_countries_continuing_negotiations_is_no_meeting(gazetteer):
+    text = "Azerbaijan and Armenia continue negotiations on the peace treaty, the ministry said."
+    assert extract(text, title="", published=None, gazetteer=gazetteer).meeting is None

@@ -205,3 +205,84 @@ def test_a_meeting_of_two_offices_and_one_of_two_countries(gazetteer):
 def test_offices_that_do_not_take_part(text, gazetteer):
     contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
     assert all(p["name"] for p in contract["participants"])
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Kazakh Foreign Minister Murat Nurtleu, who is in Baku at the invitation of President Ilham Aliyev, "
+            "met Azerbaijani Foreign Minister Jeyhun Bayramov on Monday.",
+            "Ilham Aliyev",
+        ),
+        (
+            "On the instructions of President Shavkat Mirziyoyev, Uzbek Foreign Minister Bakhtiyor Saidov met "
+            "Chinese Foreign Minister Wang Yi in Beijing.",
+            "Shavkat Mirziyoyev",
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan received Syrian President Ahmed al-Sharaa in Ankara, where "
+            "they recalled the late President Hafez al-Assad.",
+            "Hafez al-Assad",
+        ),
+    ],
+)
+def test_people_named_in_the_lead_who_did_not_meet(text, absent, gazetteer):
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert len(contract["participants"]) == 2
+    assert absent not in [p["name"] for p in contract["participants"]]
+
+
+def test_an_aside_inside_a_title(gazetteer):
+    _, result = run("trend-parliament-aside-in-title", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Sahiba Gafarova", "country": "AZE", "title": "Speaker of the Milli Majlis"},
+        {"name": "Tanzila Narbayeva", "country": "UZB", "title": "Chairperson of the Senate of the Oliy Majlis"},
+    ]
+    assert contract["relation_level"] == "allied"
+
+
+def test_a_possessive_is_not_part_of_a_name_and_a_comma_can_be_in_a_country_name(gazetteer):
+    text = "Kazakh President Kassym-Jomart Tokayev welcomed Chinese President Xi Jinping's proposal during the talks."
+    result = extract(text, title="", published=None, gazetteer=gazetteer)
+    assert "Xi Jinping" in [p.name for p in result.participants]
+    assert result.meeting.location_country is None  # welcoming a proposal says nothing of the venue
+    text = "The Governor of Saint Helena, Ascension and Tristan da Cunha Nigel Phillips met Fijian President Ratu Wiliame Katonivere."
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Ratu Wiliame Katonivere", "FJI"),
+        ("Nigel Phillips", "SHN"),
+    ]
+
+
+def test_a_meeting_the_headline_names_and_the_body_does_not(gazetteer):
+    _, result = run("headline-names-body-roles", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2024-05-06",
+        "format": "phone_call",
+        "location_country": None,
+        "location_city": None,
+    }
+    assert contract["participants"] == [
+        {"name": "Tokayev", "country": "KAZ", "title": None},
+        {"name": "Putin", "country": "RUS", "title": None},
+    ]
+    assert all(p.span is None for p in result.participants)  # read in the headline
+    assert contract["sectors"] == ["energy"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["China condemns US talks with Taiwan", "Russia, Ukraine to hold talks in Istanbul"],
+)
+def test_headlines_that_report_no_meeting(title, gazetteer):
+    text = "The ministry said on Monday that it firmly opposes the talks. The delegations will meet on Friday."
+    assert extract(text, title=title, published=None, gazetteer=gazetteer).meeting is None
+
+
+def test_a_name_before_in_and_a_city_named_port(gazetteer):
+    text = "President Keith Rowley received Ambassador of Laos Khamphao Ernthavanh in Port of Spain on Monday."
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert ("Khamphao Ernthavanh", "LAO") in [(p["name"], p["country"]) for p in contract["participants"]]

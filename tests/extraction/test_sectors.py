@@ -72,8 +72,38 @@ def test_growth_verbs_partner_in_between_and_predicates(gazetteer):
         ("They discussed the Trans-Caspian International Transport Route.", ["transport"]),
         ("They discussed the progress of the Central Asia Gas Pipeline.", ["energy"]),
         ("They discussed the Southern Economic Corridor initiative.", []),  # the name of a plan, not an area
+        ("They discussed a possible visit, the schedule of meetings and the exchange of delegations.", []),
+        ("The sides discussed the situation in Afghanistan, Syria, and the Middle East.", []),
+        ("The President noted that the country's economy grew by 6 percent last year.", []),
         ("They hope to expand it to other regions.", []),
     ],
 )
 def test_sector_phrasings(text, expected, gazetteer):
     assert sectors_of(text, gazetteer) == expected
+
+
+def test_longer_topics_in_a_discussed_list(gazetteer):
+    """'the development of the Middle Corridor' (no sector) does not end the list before 'cargo' and
+    'digitalization'."""
+    _, result = run("trend-background-first", gazetteer)
+    contract = result.to_contract()
+    assert contract["sectors"] == ["communications", "transport"]
+    assert contract["meeting"]["date"] == "2024-06-09"
+    assert contract["meeting"]["location_country"] == "AZE"
+
+
+def test_particularly_in_and_talks_on(gazetteer):
+    _, result = run("courtesy-call-particularly-in", gazetteer)
+    assert result.to_contract()["sectors"] == ["communications", "energy"]
+    _, result = run("photo-caption-lead", gazetteer)
+    contract = result.to_contract()
+    assert contract["sectors"] == ["culture", "health", "science", "trade"]
+    assert [p["name"] for p in contract["participants"]] == [
+        "Luiz Inácio Lula da Silva",
+        "Gabriel Boric",
+    ]  # no photo credit
+
+
+def test_singular_communication_in_an_adjective_list(gazetteer):
+    _, result = run("akipress-communication", gazetteer)
+    assert result.to_contract()["sectors"] == ["communications", "culture", "economy", "trade", "transport"]

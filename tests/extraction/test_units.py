@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from relations.extraction import extract
 from relations.extraction.dates import find_dates
 from relations.extraction.forums import find_forums
 from relations.extraction.lexicon import get_lexicon
@@ -134,3 +135,16 @@ def test_forums_registry_definitions_and_editions(gazetteer):
 def test_relation_levels(text, level):
     cue = relation_level("", f"The leaders praised {text}.")
     assert (cue.value if cue else None) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Patrols in the South China Sea and the Gulf of Mexico continued.", []),
+        ("The Swiss franc and the Japanese yen rose against the Chinese yuan.", []),  # currencies
+        ("Swiss and Japanese diplomats met in Bern.", ["CHE", "JPN"]),
+    ],
+)
+def test_seas_and_currencies_name_no_country(text, countries, gazetteer):
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert contract["countries_mentioned"] == countries
