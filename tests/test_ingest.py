@@ -366,3 +366,15 @@ def test_official_merge_moves_participations_names_and_positions() -> None:
     assert other.official == keep
     assert "J. Bayramov" in keep.other_names.values_list("name", flat=True)
     assert keep.positions.filter(title="Deputy Minister").exists()
+
+
+def test_a_long_run_keeps_no_query_log_even_in_debug(reference: None, tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    """With DEBUG on Django logs queries; ingest clears the log per batch so memory stays flat."""
+    from django.db import connection
+
+    settings.DEBUG = True
+    write(tmp_path, "1.txt", AGENCY_ONE)
+    write(tmp_path, "2.txt", LATER_MEETING)
+    connection.queries_log.clear()
+    services.articles_ingest(articles=iter_articles([tmp_path]), batch_size=1)
+    assert len(connection.queries) == 0

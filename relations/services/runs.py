@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 
 from relations.extraction import ArticleError, ArticleInput, Gazetteer
 
@@ -113,3 +113,6 @@ def _results(
             yield segment
         else:
             yield from ingest_batch(segment, ctx, stop_at_error=strict)
+            # With DEBUG on, Django keeps the last 9,000 queries, bulk inserts with whole
+            # article texts among them: memory would grow with the run. Keep it flat.
+            reset_queries()
