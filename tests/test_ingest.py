@@ -378,3 +378,14 @@ def test_a_long_run_keeps_no_query_log_even_in_debug(reference: None, tmp_path: 
     connection.queries_log.clear()
     services.articles_ingest(articles=iter_articles([tmp_path]), batch_size=1)
     assert len(connection.queries) == 0
+
+
+def test_parties_known_only_from_their_officials_count_as_mentioned(reference: None, tmp_path: Path) -> None:
+    """A report that names the people but no country still has a meeting; its parties are mentioned."""
+    text = (
+        "title: Tokayev and Mirziyoyev talk by phone\npublished: 2024-05-08\n---\n"
+        "Kassym-Jomart Tokayev and Shavkat Mirziyoyev held a telephone conversation on Monday and discussed water.\n"
+    )
+    out, _ = ingest(write(tmp_path, "call.txt", text))
+    assert "1 new" in out
+    assert sorted(models.Article.objects.get().countries_mentioned.values_list("iso3", flat=True)) == ["KAZ", "UZB"]

@@ -23,6 +23,6 @@ def extract_article(item: ArticleInput, gazetteer: Gazetteer) -> Extraction | Ar
     except Exception as exc:  # one odd text must not stop a run of thousands
         log.exception("extractor failed on %s", where)
         return ArticleError(where, f"the extractor failed ({exc.__class__.__name__}: {exc})")
-    if not extraction.countries_mentioned:
+    if not extraction.countries_mentioned and not extraction.parties:  # parties may come from known officials
         return ArticleError(where, "the article names no country")
     return extraction

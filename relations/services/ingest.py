@@ -242,7 +242,7 @@ def _write(todo: list[_Pending], ctx: IngestContext) -> None:
         [
             Article.countries_mentioned.through(article_id=p.article.pk, country_id=code)
             for p in todo
-            for code in sorted({f.value for f in p.extraction.countries_mentioned} & ctx.countries)
+            for code in sorted(({f.value for f in p.extraction.countries_mentioned} | set(p.parties)) & ctx.countries)
         ],
         batch_size=1000,
     )

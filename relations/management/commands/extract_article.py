@@ -36,6 +36,6 @@ class Command(BaseCommand):
         indent = options["indent"] if len(paths) == 1 else None
         for article in articles:
             result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
-            if not result.countries_mentioned:
+            if not result.countries_mentioned and not result.parties:
                 raise CommandError(f"{article.origin}: the article names no country")
             self.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False, indent=indent))  # type: ignore[arg-type]
