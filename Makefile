@@ -39,10 +39,11 @@ test: install
 test-browser: install
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
-## lint: ruff, formatting, migrations check
+## lint: ruff, formatting, types of services and selectors (mypy), migrations check
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(MANAGE) makemigrations --check --dry-run
 
 format: install

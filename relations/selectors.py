@@ -501,7 +501,7 @@ def relations_ranked(*, country: str | None = None) -> QuerySet[BilateralRelatio
     Both countries are fetched with the row, so a page of pairs costs one query (prevents N+1).
     """
     queryset = relation_list(countries=[country] if country else ())
-    return queryset.select_related("country_a", "country_b").order_by(
+    return queryset.select_related("country_a", "country_b").order_by(  # type: ignore[misc]  # relation_list annotates
         "-meetings_count", F("last_meeting_date").desc(nulls_last=True), "country_a_id", "country_b_id"
     )
 

@@ -11,6 +11,7 @@ and adds the meetings the batch creates, so two reports in one batch merge as we
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -57,8 +58,8 @@ class Report:
     """What dedupe needs to know of one new article."""
 
     key: str
-    date: date | None
-    published: date | None
+    date: datetime.date | None
+    published: datetime.date | None
     text: str
     persons: set[Person]
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -396,7 +396,12 @@ def _ensure_forums(labels: set[str], ctx: IngestContext) -> None:
 def _write_links(pendings: list[_Pending], ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:
     _ensure_forums({f.value for p in pendings for f in p.extraction.forums}, ctx)
     have = _existing_links(merged_on_record)
-    rows: dict[type, list] = {MeetingCountry: [], MeetingParticipant: [], MeetingSector: [], MeetingForum: []}
+    rows: dict[type[models.Model], list] = {
+        MeetingCountry: [],
+        MeetingParticipant: [],
+        MeetingSector: [],
+        MeetingForum: [],
+    }
     sources = []
     for p in pendings:
         assert p.candidate is not None
@@ -406,11 +411,13 @@ def _write_links(pendings: list[_Pending], ctx: IngestContext, merged_on_record:
         if meeting.status == MeetingStatus.EXTRACTED:
             _links_of(p, meeting, have.setdefault(meeting.pk, _Have()), ctx, rows)
     for model, objs in rows.items():
-        model.objects.bulk_create(objs, batch_size=500)
+        model._default_manager.bulk_create(objs, batch_size=500)
     MeetingSource.objects.bulk_create(sources, batch_size=500)
 
 
-def _links_of(p: _Pending, meeting: Meeting, have: _Have, ctx: IngestContext, rows: dict[type, list]) -> None:
+def _links_of(
+    p: _Pending, meeting: Meeting, have: _Have, ctx: IngestContext, rows: dict[type[models.Model], list]
+) -> None:
     """The link rows this report adds to its meeting (what the meeting does not have yet)."""
     common = {"meeting": meeting, "source": p.article, "origin": EXTRACTED}
     locked = set(meeting.locked_fields)  # link sets a curator edited are theirs

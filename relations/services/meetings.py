@@ -215,9 +215,12 @@ def _apply_links(meeting: Meeting, data: MeetingData) -> list[str]:
     return changed
 
 
-def _replace(model: type[Evidence], meeting: Meeting, key: str, values: list[Any]) -> bool:
+LinkModel = type[MeetingCountry] | type[MeetingSector] | type[MeetingForum]
+
+
+def _replace(model: LinkModel, meeting: Meeting, key: str, values: list[Any]) -> bool:
     """Make the meeting's link rows of `model` exactly `values`, keeping the rows (and evidence) that stay."""
-    rows = model.objects.filter(meeting=meeting)  # type: ignore[attr-defined]
+    rows = model._default_manager.filter(meeting=meeting)
     current = set(rows.values_list(key, flat=True))
     wanted = set(values)
     if current == wanted:
@@ -233,14 +236,14 @@ def _replace(model: type[Evidence], meeting: Meeting, key: str, values: list[Any
 
 def _replace_participants(meeting: Meeting, participants: Sequence[ParticipantData]) -> bool:
     """Make the participants exactly those given, keyed by official (or by name when unresolved)."""
-    ids = [p["official"] for p in participants if p.get("official") is not None]
+    ids: list[int] = [pk for p in participants if (pk := p.get("official")) is not None]
     officials = {o.pk: o for o in Official.objects.filter(pk__in=ids)}
     missing = sorted(set(ids) - set(officials))
     if missing:
         raise ValidationError({"participants": f"unknown official {', '.join(map(str, missing))}"})
     wanted = []
     for entry in participants:
-        official = officials.get(entry.get("official"))  # type: ignore[arg-type]
+        official = officials.get(entry.get("official") or 0)
         name = (entry.get("name") or (official.name if official else "")).strip()
         country = entry.get("country") or (official.country_id if official else None)
         if official is None and not name:

@@ -137,7 +137,9 @@ class OfficialResolver:
             for person, row in zip(new, rows, strict=True):
                 person.official_id = row.pk
             positions = [
-                Position(official_id=p.official_id, title=p.title, country_id=p.country) for p in new if p.title
+                Position(official=row, title=p.title, country_id=p.country)
+                for p, row in zip(new, rows, strict=True)
+                if p.title
             ]
             bulk_create_with_history(positions, Position, batch_size=500)
         aliases, self._aliases = self._aliases, []

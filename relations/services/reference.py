@@ -242,8 +242,8 @@ def _load_officials(rows: list[dict[str, Any]], report: LoadReport, where: str) 
         country = row.get("country")
         if country and country not in countries:
             raise ReferenceDataError(f"{where} entry {i}: unknown country code {country!r}")
-        names = [row["name"], *(row.get("other_names") or [])]
-        keys = {name_key(n) for n in names}
+        written = [row["name"], *(row.get("other_names") or [])]
+        keys = {name_key(n) for n in written}
         match = next((k for k in known.get(country, []) if k[1] & keys), None)
         if match is None:
             official = Official(name=row["name"], country_id=country, curated=True)
@@ -255,7 +255,7 @@ def _load_officials(rows: list[dict[str, Any]], report: LoadReport, where: str) 
             confirmed.append(match[0])
         else:
             unchanged += 1
-        for name in names:
+        for name in written:
             if name not in match[2]:
                 match[2].add(name)
                 aliases.append((match[0], name))
