@@ -49,7 +49,7 @@ from .sectors import SectorReader
 from .text import Document, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.8.0"
+EXTRACTOR_VERSION = "1.9.0"
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -231,6 +231,12 @@ MENTION_ONLY_CUES = frozenset(
         "photo",
         "photos",
         "credit",
+        "funeral",
+        "burial",
+        "mourning",
+        "death",
+        "passing",
+        "obituary",
     ]
 )
 
@@ -276,7 +282,10 @@ def _read_meeting(
         location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
     known = {p.country for p in participants if p.country}
-    candidates = _party_candidates(result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None)
+    home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's
+    candidates = _party_candidates(
+        result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None, home
+    )
     if location and fmt.value == "sidelines" and location.iso3 in candidates:
         candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
         candidates.append(location.iso3)
@@ -473,15 +482,24 @@ def _party_candidates(
     known: set[str],
     body: Reading,
     location: Location | None,
+    home: str | None = None,
 ) -> list[str]:
+    """Countries an unresolved participant may represent, best first: the visited country, the
+    headline's, a demonym in the lead, one paired with a known party, the dateline's (the outlet
+    reports from home), then the most named."""
     out: list[str] = []
     if location:
         out.append(location.iso3)
     out += [h.iso3 for h in head.places if h.iso3 and h.kind in ("name", "official", "alternative", "demonym")]
+    taken = body.taken()  # "former Italian President X": the demonym is X's, who is someone else
     out += [
-        h.iso3 for h in body.places if h.iso3 and h.first >= lead.first and h.last <= lead.last and h.kind == "demonym"
+        h.iso3
+        for h in body.places
+        if h.iso3 and h.first >= lead.first and h.last <= lead.last and h.kind == "demonym" and h.first not in taken
     ]
     out += _paired_with(body, known)
+    if home:
+        out.append(home)
     counts = Counter(f.value for f in result.countries_mentioned if f.span is not None)
     out += [c for c, _ in counts.most_common()]
     seen: list[str] = []

@@ -62,10 +62,17 @@ MULTILATERAL_RE = Gate(
     r"\b(?:Summit|summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
     "summit forum ministers ministerial assembly conference session congress",
 )
+CEREMONY_RE = Gate(
+    r"\b(?:attend(?:ed|s|ing)?|at|during|on the occasion of|in|for) the (?:state |presidential )?(?:funeral|"
+    r"burial|inauguration|swearing-in|coronation|investiture|enthronement)"
+    r"(?= of (?:the late |late |former |new |newly elected )?[A-Z]| ceremony\b| service\b| mass\b|[,.;])",
+    "funeral burial inauguration swearing coronation investiture enthronement",
+    re.IGNORECASE,
+)
 RECEPTION_RE = Gate(
     r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
-    r"letters? of credence|courtesy call|audience)\b",
-    "receiv reception credential credence courtesy audience",
+    r"letters? of credence|courtesy call|audience|call(?:ed|s|ing) on(?= (?:[A-Z]|the [A-Z]|his |her )))\b",
+    "receiv reception credential credence courtesy audience call",
 )
 LEVEL_PATTERNS = (
     (
@@ -145,7 +152,8 @@ def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> S
 
 
 FUTURE_RE = Gate(
-    r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be)\b|"
+    r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be|undertake|embark|go|head|"
+    r"lead|co-chair|conduct)\b|"
     r"\b(?:is|are) (?:expected|scheduled|due|set|going) to\b|\bnext (?:week|month|year)\b|\bupcoming\b|"
     r"\bto be (?:held|hosted|organi[sz]ed|signed)\b|"
     r"\bplans? to (?:visit|meet|hold)\b",
@@ -199,6 +207,9 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     cue = _search(VISIT_RE, title, context)
     if cue:
         return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end)
+    cue = _search(CEREMONY_RE, title, context)
+    if cue:  # two leaders who talk at a funeral or an inauguration: neither a visit nor a summit
+        return Cue("other", cue.start, cue.end)
     attend = _attend_event(context, forums)
     if attend:
         return attend
@@ -213,6 +224,9 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
     Forum': a multilateral event, with a forum named in it or a name of its own."""
     for sent in context:
         for m in ATTEND_RE.finditer(sent.text, sent.low):
+            before = sent.low[max(0, m.start() - 40) : m.start()].split()
+            if before and before[-1].strip(",") in JOINT_WORK_WORDS:
+                continue  # "interaction within the framework of the SCO": how they cooperate, not where they met
             rest = sent.text[m.end() : m.end() + 120]
             event = MULTILATERAL_RE.search(rest)
             if not event:
@@ -223,6 +237,12 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
     return None
 
 
+# "cooperation within the framework of the SCO", "to coordinate closely during the summit": the
+# event frames the countries' work together, not this meeting.
+JOINT_WORK_WORDS = words(
+    "cooperation co-operation interaction coordination collaboration partnership relations ties dialogue "
+    "cooperate cooperating interact interacting coordinate coordinating work working contacts efforts"
+)
 EVENT_NAME_JOINERS = frozenset({"of", "the", "and", "on", "for", "in", "de", "-"})
 BILATERAL_WORDS = frozenset({"Business", "Bilateral", "Intergovernmental", "Joint", "Investment"})
 
@@ -473,8 +493,9 @@ HOST_COUNTRY_RE = Gate(
     re.IGNORECASE,
 )
 HOST_VERB_RE = Gate(
-    r"\b(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?P<by>\s+by\b)?",
-    "receiv host welcom",
+    r"\b(?:(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?P<by>\s+by\b)?|"
+    r"(?P<call>call(?:ed|s|ing) on)(?= (?:[A-Z]|the [A-Z]|his |her )))",
+    "receiv host welcom call",
 )
 # UN organs that sit in one city: a meeting on their sidelines is there unless the text says otherwise.
 FIXED_SEATS = {"UNGA": ("USA", "New York"), "UNSC": ("USA", "New York"), "UNHRC": ("CHE", "Geneva")}
@@ -558,16 +579,16 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
     m = HOST_VERB_RE.search(lead.text, lead.low)
     if not m:
         return None
-    at, end = lead.start + m.start(), lead.start + m.end("verb")
+    at, end = lead.start + m.start(), lead.start + m.end("verb" if m.group("verb") else "call")
     before = [p for p in people if doc.ends[p[1] - 1] <= at]
     after = [p for p in people if doc.starts[p[0]] >= end]
-    if m.group("by"):
+    if m.group("by") or m.group("call"):  # "B was received by A", "B called on A": A hosts
         host, guest = (after[0] if after else None), (before[-1] if before else None)
     else:
         host, guest = (before[-1] if before else None), (after[0] if after else None)
     if host is None or guest is None or host[2] == guest[2]:
         return None
-    if not m.group("by") and _possessive(doc, guest):
+    if m.group("verb") and not m.group("by") and _possessive(doc, guest):
         return None  # "A welcomed B's proposal": B is not A's guest
     return host[2], at, end  # type: ignore[return-value]
 

@@ -50,14 +50,18 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
     "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
     "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
-    "Francophonie Europe Communities"
+    "Francophonie Europe Communities Emigration Immigration Migration Initiatives Reforms Reform Privatization "
+    "Privatisation Statistics Mines Mining Fisheries Livestock Petroleum Hydrocarbons Telecommunications Posts "
+    "Aviation Housing Urban Rural Family Women Children Employment Veterans Religious Endowments Awqaf Hajj "
+    "Umrah Tourism Heritage Antiquities Media Broadcasting Solidarity Cohesion Decentralization Transition "
+    "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
 LOWER_TITLE_HEADS = words(
     "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
     "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
-    "mayor diplomat counterpart"
+    "mayor diplomat counterpart spokesman spokeswoman spokesperson"
 )
 LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
     "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
@@ -73,7 +77,9 @@ HONORIFICS = words(
 # Malaysian and Bruneian styles written before a name ("Tan Sri Dato' Seri X", "Datuk Seri Y"): not
 # name words, but kept at the front of the name, which is reported in its longest written form.
 STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
-PARTICLES = words("bin binti bint ibn ben al el da de do dos das van von der den di du la le y del dela e ul ud")
+PARTICLES = words(
+    "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud"
+)
 NAME_STOP = (
     TITLE_WORDS
     | HONORIFICS
@@ -102,13 +108,13 @@ NAME_STOP = (
         "Constitution Freedom Democracy Justice Peace Friendship Cooperation Partnership Development Growth "
         "Progress Ceasefire Energy Oil Gas Pipeline Railway Highway Project Projects Company Corporation "
         "Group Holding Fund Bank Exchange Market Stock Index Prize Award Order Medal Cup Games Olympic "
-        "Olympics Expo"
+        "Olympics Expo Nation Nations Homeland Fatherland Motherland"
     )
 )
 # Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
 PORTFOLIO_WORDS = words(
     "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
-    "Resources Protection"
+    "Resources Protection Initiatives Reforms Emigration Migration"
 )
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
@@ -252,6 +258,13 @@ class PeopleReader:
             elif (
                 w.lower() in PARTICLES
                 and j + 2 < limit
+                and words[j + 1].lower() in PARTICLES
+                and self.is_name_token(j + 2)
+            ):
+                j += 2  # "Juan Ramón de la Fuente", "Rafael van der Vaart"
+            elif (
+                w.lower() in PARTICLES
+                and j + 2 < limit
                 and words[j + 1] == "-"
                 and self._glued(j + 1)
                 and self._glued(j + 2)
@@ -357,6 +370,8 @@ class PeopleReader:
             return None
         if n_names < 1 or self._names_a_place(end, sent_last) or self._qualifies_a_portfolio(start, end):
             return None
+        if end - start == 1 and title is not None and self._is_title_token(start):
+            return None  # "... and Special Initiatives Prof. Ahsan Iqbal": the end of the title, not a name
         after = self._title_after(end, sent_last)
         name = self.doc.slice(self._styles_before(start, sent_first), end)
         m = Mention(start, end, name, sentence=sentence, keys=name_keys(name))
@@ -399,9 +414,43 @@ class PeopleReader:
             return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
         if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in PORTFOLIO_WORDS:
             return True  # "..., Andean Integration and ..."
+        if w[:1].isupper() and self._in_portfolio_list(k):
+            return True  # "Minister of Commerce, Industries and Textiles Dr. X": a portfolio word, then the name
         if w in ("\u2013", "\u2014"):  # "Deputy Prime Minister \u2013 Minister of Foreign Affairs"
             return 0 < k < len(words) - 1 and words[k - 1] in TITLE_WORDS and words[k + 1] in TITLE_WORDS
         return w in COUNTERPART_WORDS
+
+    def _in_portfolio_list(self, k: int) -> bool:
+        """Token k is an item of a portfolio list that runs from 'Minister of'/'Minister for' to an
+        honorific before the name: 'Minister of Commerce, Industries and Textiles Dr. Amina Rahman'.
+        Items are single words (or a word before a title word: 'Blue Economy'), so 'Minister Sall, Ndiaye
+        and Dr. Fall' (no 'of') and 'Minister Amina Rahman and Mr. X' (a two-word name) are not lists."""
+        words, n = self.doc.words, len(self.doc.words)
+        j, plain = k, 0
+        while j < min(n, k + 8) and words[j] not in HONORIFICS:
+            w = words[j]
+            if w in (",", "and", "&"):
+                plain = 0
+            elif not w[:1].isupper():
+                return False
+            elif w in TITLE_WORDS:
+                plain = 0
+            else:
+                plain += 1
+                if plain > 1:
+                    return False
+            j += 1
+        if j >= n or words[j] not in HONORIFICS:
+            return False
+        i = k - 1
+        while i > max(0, k - 10):
+            w = words[i]
+            if w in ("of", "for"):
+                return words[i - 1] in TITLE_HEADS or words[i - 1] in ("Ministry", "Department")
+            if not (w[:1].isupper() or w in (",", "and", "&")):
+                return False
+            i -= 1
+        return False
 
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""

@@ -137,7 +137,7 @@ REACH_CUES = words(
 GROWTH_VERBS = words(
     "expand expanding develop developing strengthen strengthening deepen deepening enhance enhancing boost "
     "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
-    "increasing advance advancing bolster bolstering"
+    "increasing advance advancing bolster bolstering raise raising double doubling"
 )
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
@@ -281,6 +281,8 @@ class SectorReader:
                 return j + 1 if j > k else None
             if (w in REACH_STOP and not (between and w == "and")) or j in self.terms:
                 return None
+            if len(w) > 4 and w.endswith("ed"):
+                return None  # "relations rooted in history and culture": what they rest on, not an area
         return None
 
     def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:

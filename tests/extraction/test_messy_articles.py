@@ -1,0 +1,73 @@
+"""Whole-article behaviour on messier hand-written news (tests/articles/): long honorific titles,
+portfolio lists, sources and mourners named next to the people who met, announced visits."""
+
+from __future__ import annotations
+
+from .test_articles import quoted, run
+
+
+def test_called_on_a_minister_with_a_portfolio_list_and_a_spokeswoman(gazetteer):
+    """'Minister of Commerce, Industries and Textiles Dr. X': the portfolio words are title, not a
+    person; a spokeswoman quoted in the lead is the source; 'called on' is a reception by the host."""
+    article, result = run("reception-called-on-portfolio", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2025-05-06",
+        "format": "reception",
+        "location_country": "BGD",
+        "location_city": "Dhaka",
+    }
+    assert contract["participants"] == [
+        {"name": "Amina Rahman", "country": "BGD", "title": "Minister of Commerce, Industries and Textiles"},
+        {"name": "Ramis Şen", "country": "TUR", "title": "Ambassador"},
+    ]
+    assert contract["sectors"] == ["health", "trade"]  # "ways to raise bilateral trade", pharmaceuticals
+    assert quoted(article, result.meeting.format_span) == "called on"
+
+
+def test_leader_of_the_nation_and_cooperation_within_a_summit_framework(gazetteer):
+    """'Leader of the Nation' is an honorific, not a person; 'interaction within the framework of
+    the ... Summit' is how the countries cooperate, not the sidelines of this meeting."""
+    _, result = run("reception-leader-of-the-nation", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2024-11-21",
+        "format": "reception",
+        "location_country": "TJK",
+        "location_city": None,
+    }
+    assert contract["participants"] == [
+        {"name": "Murat Nurtleu", "country": "KAZ", "title": "Minister of Foreign Affairs"},
+        {"name": "Emomali Rahmon", "country": "TJK", "title": "President"},
+    ]
+    assert contract["forums"] == ["CIS", "SCO"]
+
+
+def test_leaders_talking_at_a_funeral(gazetteer):
+    """'QUITO.-' style dateline; 'de la' inside a name; the person whose funeral it is did not take
+    part, and their demonym does not give the unresolved president a country: the home dateline does."""
+    article, result = run("funeral-brief-conversation", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2025-03-14",
+        "format": "other",
+        "location_country": "ITA",
+        "location_city": "Rome",
+    }
+    assert contract["parties"] == ["ESP", "PER"]
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Andrés Molina", "ESP"),
+        ("Rosa Quispe de la Cruz", "PER"),
+    ]
+    assert quoted(article, result.meeting.format_span) == "attended the funeral"
+
+
+def test_briefing_that_announces_a_state_visit_reports_no_meeting(gazetteer):
+    """'will undertake a state visit': announced, not held; 'relations rooted in ... culture' is
+    what the relations rest on, not an area of cooperation."""
+    _, result = run("briefing-announced-state-visit", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] is None
+    assert contract["parties"] == [] and contract["participants"] == []
+    assert contract["sectors"] == ["energy", "trade", "transport"]
+    assert contract["countries_mentioned"] == ["KAZ", "MNG"]
