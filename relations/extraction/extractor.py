@@ -28,6 +28,7 @@ from .meeting import (
     find_lead,
     find_location,
     is_announcement,
+    is_opinion,
     is_past,
     meeting_date,
     meeting_format,
@@ -46,7 +47,7 @@ from .participants import (
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .sectors import SectorReader
-from .text import Document, Sentence
+from .text import Document, Gate, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
 EXTRACTOR_VERSION = "1.9.0"
@@ -135,18 +136,38 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
-    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
+    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published)
+    lead = _joint_lead(doc, people, skip, lead) or lead
     if lead is None:
         lead = _lead_without_names(body, people, skip)
     from_headline: list[Person] = []
     if lead is None:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
         lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
-    if lead is not None and not is_announcement(lead):
+    if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
         _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "", from_headline)
     level = relation_level(title or "", text) if result.meeting else None
     if level:  # a level is stated for the parties, so only when there is a meeting
         result.relation_level = Fact(level.value, _cue_span(doc, level))
     return result
+
+
+JOINT_RE = Gate(
+    r"\b(?:agreed|agree|pledged|vowed|reaffirmed|committed|decided|resolved|concurred)\b",
+    "agree pledged vowed reaffirmed committed decided resolved concurred",
+)
+
+
+def _joint_lead(doc: Document, people: list[Person], skip: int, lead: Sentence | None) -> Sentence | None:
+    """'President A and General Secretary B agreed Monday to expand trade': a sentence before the lead
+    where people of two countries agree on something reports the meeting by its outcome."""
+    stop = lead.index if lead else len(doc.sentences)
+    for sent in doc.sentences[:stop]:
+        if sent.end <= skip or is_past(sent) or not JOINT_RE.search(sent.text, sent.low):
+            continue
+        countries = {p.country for p in people if p.country and any(m.sentence == sent.index for m in p.mentions)}
+        if len(countries) >= 2 and not is_announcement(sent):
+            return sent
+    return None
 
 
 def _mention_tokens(m: Mention) -> range:

@@ -40,6 +40,8 @@ NOT_A_COUNTRY = (
     "American continent",
     "Dutch disease",
     "French fries",
+    "US$",
+    "U.S.$",
     "US dollar",
     "US dollars",
     "U.S. dollar",
@@ -162,6 +164,8 @@ class Lexicon:
     registered_acronyms: frozenset[str]
     capitals: dict[str, str]
     official_surnames: frozenset[str] = frozenset()
+    # known officials' names with a word that is otherwise no name word ("To Lam", "Jan Lipavsky")
+    official_names: Phrasebook = field(default_factory=Phrasebook)
     _word_class: dict[str, int] = field(default_factory=dict)
 
     def classify(self, doc: Document) -> TokenClasses:  # noqa: C901 - one unrolled loop is the point (speed)
@@ -347,6 +351,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
             surnames.add(fold_name(tokens[-1]))
         surnames.update(fold_name(n) for n in o.other_names if " " not in n and len(n) >= 4 and n.isalpha())
     return Lexicon(
+        official_names=_official_names(gazetteer),
         places=places,
         forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
         sectors=sectors,
@@ -358,6 +363,21 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
         official_surnames=frozenset(surnames),
     )
+
+
+def _official_names(gazetteer: Gazetteer) -> Phrasebook:
+    """The known officials' names that hold a stop word of the name reader ('To', 'Jan', 'May', a
+    style such as 'Haji'): read as a name where written in full. A title word ('King Salman') is not
+    a name word and stays out."""
+    from .people import NAME_STOP, NAME_TITLES  # word lists; imported here to keep modules acyclic
+
+    book = Phrasebook()
+    for o in gazetteer.officials:
+        for n in (o.name, *o.other_names):
+            tokens = tokenize(n)
+            if len(tokens) >= 2 and any(t in NAME_STOP for t in tokens) and not any(t in NAME_TITLES for t in tokens):
+                book.add(tokens, o.country or "")
+    return book
 
 
 @lru_cache(maxsize=65536)

@@ -133,14 +133,30 @@ MEETING_NOUN_RE = Gate(
 )
 
 
-def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> Sentence | None:
+RECOLLECTION_RE = re.compile(
+    r"^\W*(?:When|Back in|Ever since|Since|Years ago|Decades ago|In(?= (?:\w+ )?(?:19|20)\d\d))\b.*?"
+    r"\b((?:19|20)\d\d)\b"
+)
+
+
+def is_recollection(sent: Sentence, ref: date | None) -> bool:
+    """'When King X visited Abuja in December 2016, ...', 'Back in 2019, ...': a sentence that opens
+    on a meeting years before the article's date recalls history (needs the published date)."""
+    m = RECOLLECTION_RE.search(sent.text) if ref and ("19" in sent.text or "20" in sent.text) else None
+    return bool(m) and int(m.group(1)) < ref.year - 1  # type: ignore[union-attr]
+
+
+def find_lead(doc: Document, mention_sentences: set[int], skip_before: int, ref: date | None = None) -> Sentence | None:
     """The first sentence reporting a meeting, with a named person in it, or one that names the
     meeting itself with the people in the next two sentences ("Political consultations ... were held
-    in Bishkek. The delegation was led by ..."; not "The leaders also discussed ...")."""
+    in Bishkek. The delegation was led by ..."; not "The leaders also discussed ..."). A sentence that
+    recalls a meeting of years ago is not the lead."""
     for sent in doc.sentences:
         if sent.end <= skip_before or not TRIGGER_RE.search(sent.text, sent.low):
             continue
         if sent.index in mention_sentences:
+            if is_recollection(sent, ref):
+                continue
             return sent
         if (
             mention_sentences & {sent.index + 1, sent.index + 2}
@@ -166,6 +182,23 @@ DONE_RE = Gate(
 )
 
 
+OPINION_TITLE_RE = re.compile(
+    r"^\W*(?:op-?ed|opinion|commentary|editorial|column|analysis|viewpoint|interview)\b\s*[:|\u2013\u2014-]",
+    re.IGNORECASE,
+)
+AUTHOR_NOTE_RE = Gate(
+    r"^\W*\(?(?:the (?:writer|author) is|the views expressed)\b", "writer author views", re.IGNORECASE
+)
+
+
+def is_opinion(title: str, doc: Document) -> bool:
+    """An op-ed, a column, an analysis or an interview ('OP-ED: ...', '... The writer is the
+    Ambassador of X'): it argues or recalls, it does not report a meeting."""
+    if OPINION_TITLE_RE.search(title):
+        return True
+    return any(AUTHOR_NOTE_RE.search(s.text, s.low) for s in doc.sentences[-3:])
+
+
 def is_announcement(sent: Sentence) -> bool:
     """'X will pay an official visit next week': a meeting announced, not reported."""
     return bool(FUTURE_RE.search(sent.text, sent.low)) and not DONE_RE.search(sent.text, sent.low)
@@ -180,9 +213,17 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and "invit" not in sent.low:
+        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and not INVITED_RE.search(sent.low):
             out.append(sent)
     return out
+
+
+# "invited him to pay an official visit to Peru", "accepted the invitation to visit": another visit.
+# ("the first leader to be invited on a state visit", "at the invitation of": this one.)
+INVITED_RE = re.compile(
+    r"\binvit(?:ed|es|e|ing)\b.{0,60}?\bto (?:pay|visit|make|come|attend|hold|travel)\b|"
+    r"\binvitations? to (?:pay|visit|make|come|attend|travel)\b|\binvitation to\b(?! the)"
+)
 
 
 def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:

@@ -208,6 +208,12 @@ class PeopleReader:
             )
         for i in [i for i, w in enumerate(words[:-1]) if w in SURNAME_WORDS]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
+        known = lex.official_names
+        if known.lengths:  # "To Lam", "Jan Lipavsky": a known official's full name, stop words and all
+            starts = [i for i in lex.classify(doc).capital if words[i] in known.lengths]
+            for i, j, _ in known.scan(words, starts=starts) if starts else ():
+                if blocked.isdisjoint(range(i, j)):
+                    nameish[i:j] = [True] * (j - i)
 
     # ---------------------------------------------------------------- name tokens
 

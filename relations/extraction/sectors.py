@@ -82,6 +82,8 @@ LIST_CUES = (
     ("opportunities", "in"),
     ("interaction", "in"),
     ("cooperation", "including"),
+    ("together", "in"),
+    ("together", "on"),
     ("issues", "of"),
     ("matters", "of"),
     ("discussed",),
@@ -137,7 +139,7 @@ REACH_CUES = words(
 GROWTH_VERBS = words(
     "expand expanding develop developing strengthen strengthening deepen deepening enhance enhancing boost "
     "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
-    "increasing advance advancing bolster bolstering raise raising double doubling"
+    "increasing advance advancing bolster bolstering raise raising double doubling lift lifting"
 )
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
@@ -152,12 +154,17 @@ HEAD_NOUNS = words(
 NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway")
 WORKS_SECTORS = frozenset({"transport", "energy"})
 # A sentence is read only if it has one of these (most sentences name no area of cooperation).
-GATE_WORDS = REACH_CUES | words(
-    "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
-    "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
-    "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
-    "concentrated emphasis attention topics touched talked views integration complex direction directions "
-    "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue"
+GATE_WORDS = (
+    REACH_CUES
+    | GROWTH_VERBS
+    | words(
+        "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
+        "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
+        "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
+        "concentrated emphasis attention topics touched talked views integration complex direction directions "
+        "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue "
+        "together"
+    )
 )
 MODIFIER_OK = words(
     "the a an bilateral mutual various all such other joint regional international alternative renewable "

@@ -71,3 +71,48 @@ def test_briefing_that_announces_a_state_visit_reports_no_meeting(gazetteer):
     assert contract["parties"] == [] and contract["participants"] == []
     assert contract["sectors"] == ["energy", "trade", "transport"]
     assert contract["countries_mentioned"] == ["KAZ", "MNG"]
+
+
+def test_wire_lead_reports_the_summit_by_what_the_leaders_agreed(gazetteer):
+    """'A and B agreed Tuesday to ...': the lead names no meeting verb; 'To Lam' is a known name whose
+    first word is also a function word; a bare weekday dates it; 'to be invited on a state visit' is
+    this visit, not another one; 'US$' is a currency."""
+    article, result = run("agreed-wire-state-visit", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2025-06-17",
+        "format": "state_visit",
+        "location_country": "KAZ",
+        "location_city": None,
+    }
+    assert contract["participants"] == [
+        {"name": "Kassym-Jomart Tokayev", "country": "KAZ", "title": "President"},
+        {"name": "To Lam", "country": "VNM", "title": "Communist Party General Secretary"},
+    ]
+    assert contract["countries_mentioned"] == ["KAZ", "VNM"]
+    assert contract["sectors"] == ["agriculture", "energy", "trade"]
+    assert quoted(article, result.meeting.date_span) == "Tuesday"
+
+
+def test_opinion_piece_reports_no_meeting(gazetteer):
+    _, result = run("opinion-ambassador-recollection", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] is None
+    assert contract["parties"] == [] and contract["participants"] == []
+    assert contract["sectors"] == ["agriculture", "education"]
+
+
+def test_a_visit_years_ago_is_not_the_lead(gazetteer):
+    """'When A first visited Accra in June 2016 and met B, ...': history; the meeting is Thursday's."""
+    _, result = run("recollection-then-meeting", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2025-07-03",
+        "format": "state_visit",
+        "location_country": "GHA",
+        "location_city": "Accra",
+    }
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Kwame Boateng", "GHA"),
+        ("Samuel Otieno", "KEN"),
+    ]
