@@ -144,7 +144,7 @@ GROWTH_VERBS = words(
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
 HEAD_NOUNS = words(
-    "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
+    "cooperation co-operation relations ties partnership partnerships projects project collaboration dialogue issues "
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
     "complex direction directions corridor corridors route routes pipeline pipelines"
@@ -157,6 +157,7 @@ WORKS_SECTORS = frozenset({"transport", "energy"})
 GATE_WORDS = (
     REACH_CUES
     | GROWTH_VERBS
+    | HEAD_NOUNS
     | words(
         "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
         "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
@@ -166,6 +167,10 @@ GATE_WORDS = (
         "together"
     )
 )
+# An item that elaborates the one before it: "energy, including hydrogen projects in the X region, ...".
+ELABORATIONS = words("including especially particularly notably in with through along via such")
+# "the fight against climate change", "combating terrorism": the sector is what is fought.
+STRUGGLE_WORDS = words("fight fighting struggle combat combating combatting countering tackling war")
 MODIFIER_OK = words(
     "the a an bilateral mutual various all such other joint regional international alternative renewable "
     "green digital modern new mutually beneficial priority promising key important strategic practical "
@@ -174,7 +179,8 @@ MODIFIER_OK = words(
 )
 # "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
 GENERIC_HEADS = words(
-    "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues "
+    "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues management "
+    "supply supplies provision production export exports import imports delivery deliveries "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
     "volume volumes"
 )
@@ -300,27 +306,41 @@ class SectorReader:
 
     def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> None:
         """Items after a cue, separated by commas/'and', while each starts with a sector term.
-        strict (after a verb): the first item must be a sector, or nothing is read."""
-        misses = 0
+        strict (after a verb): the first item must be a sector, or nothing is read. An item that starts
+        with a sector may run long ("trade diversification in the face of tariffs, energy ..."), and one
+        that elaborates the item before it ("energy, including hydrogen projects in the X region, transport")
+        is passed over."""
+        misses = hits = 0
         lower, words = self.lower, self.doc.words
         while k < last:
             item_start = k
-            while k < last and lower[k] not in ITEM_END:
-                k += 1
+            k = self._item_end(k, last)
+            long = k - item_start > MAX_ITEM
             term = self._item_term(item_start, k)
-            if term is None:
+            if term is not None:
+                self._add(term, found)
+                hits += 1
+                if self.terms[term][0] > k:  # the term ran over a separator: "transport and logistics"
+                    k = self._item_end(self.terms[term][0], last)
+            elif not (hits and lower[item_start] in ELABORATIONS):
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
                 gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
-                if strict or misses > 1 or k - item_start > MAX_ITEM or gerund:
+                if strict or misses > 1 or (long and not hits) or gerund:
                     return
                 misses += 1
-            else:
-                self._add(term, found)
             strict = False
-            if k - item_start > MAX_ITEM or k >= last or words[k] in (".", ";"):
+            if k >= last or words[k] in (".", ";"):
                 return
             while k < last and lower[k] in ITEM_SPLIT:
                 k += 1
+
+    def _item_end(self, k: int, last: int) -> int:
+        """Where the item starting at token k ends (a full stop inside the sentence is an abbreviation's:
+        'U.S. tariffs')."""
+        lower = self.lower
+        while k < last and (lower[k] not in ITEM_END or (lower[k] == "." and k < last - 1)):
+            k += 1
+        return k
 
     def _item_term(self, first: int, last: int) -> int | None:
         """The sector term an item starts with (after at most two modifiers, or 'the use of'), if any."""
@@ -333,11 +353,21 @@ class SectorReader:
             if w in GENERIC_HEADS and k + 1 < last and lower[k + 1] == "of":
                 k, budget = k + 2, 3
                 continue
+            if w in STRUGGLE_WORDS:  # "the fight against climate change", "combating terrorism"
+                k, budget = (k + 2 if k + 1 < last and lower[k + 1] == "against" else k + 1), 3
+                continue
+            if self._is_demonym(k):  # "Saudi investment", "Italian companies"
+                k, budget = k + 1, budget - 1
+                continue
             if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing")):
                 return None
             k += 1
             budget -= 1
         return None
+
+    def _is_demonym(self, k: int) -> bool:
+        hit = self.lex.places.entries.get((self.doc.words[k],))
+        return hit is not None and hit.kind == "demonym"  # type: ignore[attr-defined]
 
     def _read_qualifiers(self, positions: list[int], last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments',
@@ -347,11 +377,18 @@ class SectorReader:
             j = terms[i][0]
             while j < last and (lower[j] in ("and", ",", "-") or (j in terms and j != i)):
                 j = terms[j][0] if j in terms else j + 1
+            holds = lower[terms[i][0] - 1] in HEAD_NOUNS  # the term holds its noun: "industrial cooperation"
             heads = j < last and (lower[j] in HEAD_NOUNS or (lower[j] in LINKS and self._is_area_of(j + 1, last)))
-            if heads or (
-                i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"])
+            if (
+                holds
+                or heads
+                or (i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"]))
             ):
                 self._add(i, found)
+            # "industrial cooperation, agriculture and science": the list goes on after the noun
+            after = terms[i][0] if holds else (j + 1 if heads and lower[j] in HEAD_NOUNS else None)
+            if after is not None and after + 1 < last and lower[after] == ",":
+                self._read_list(after + 1, last, found, strict=True)
 
     def _is_area_of(self, k: int, last: int) -> bool:
         """'... is a promising direction of cooperation', '... remain key pillars of the partnership'."""

@@ -166,6 +166,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return True  # an initial: "V. Putin", "U.S."
+    if len(word) == 1 and dot >= 2 and text[dot - 2] == ".":
+        return True  # the end of "a.m.", "p.m.", "e.g.", "i.e."
     return word.lower() in ABBREVIATIONS and (word[0].isupper() or len(word) <= 3)
 
 

@@ -116,3 +116,33 @@ def test_a_visit_years_ago_is_not_the_lead(gazetteer):
         ("Kwame Boateng", "GHA"),
         ("Samuel Otieno", "KEN"),
     ]
+
+
+def test_sector_lists_with_long_items_and_elaborations(gazetteer):
+    """A list item that starts with a sector may run long ('trade diversification in the face of U.S.
+    tariffs'); 'energy, including hydrogen projects in the X region, ...' elaborates energy and the list
+    goes on; a demonym qualifies a sector ('Qatari investment'); 'the fight against climate change'."""
+    _, result = run("sectors-long-items-and-elaborations", gazetteer)
+    contract = result.to_contract()
+    assert contract["sectors"] == [
+        "agriculture",
+        "climate",
+        "education",
+        "energy",
+        "investment",
+        "migration",
+        "trade",
+        "transport",
+    ]
+    assert contract["countries_mentioned"] == ["CHL", "QAT", "USA"]
+
+
+def test_list_after_a_qualified_sector_and_a_river_basin_body(gazetteer):
+    """'industrial cooperation, agriculture and information technology': the list goes on after the
+    qualified sector; 'the supply of electricity', 'the management of the waters'; 'Niger Basin
+    Authority (NBA)' is a multilateral body although a country's name is in it."""
+    _, result = run("sectors-qualified-list-river-body", gazetteer)
+    contract = result.to_contract()
+    assert contract["sectors"] == ["agriculture", "communications", "energy", "industry", "water"]
+    assert contract["forums"] == ["NBA"]
+    assert contract["parties"] == ["BEN", "NER"]
