@@ -145,8 +145,11 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
         lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
     if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
         _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "", from_headline)
-    level = relation_level(title or "", text) if result.meeting else None
-    if level:  # a level is stated for the parties, so only when there is a meeting
+    # the level the article states for two countries, with or without a meeting (an op-ed or a
+    # ministry statement can state it too)
+    two = result.meeting or len({f.value for f in result.countries_mentioned}) >= 2
+    level = relation_level(title or "", text) if two else None
+    if level:
         result.relation_level = Fact(level.value, _cue_span(doc, level))
     return result
 

@@ -92,7 +92,10 @@ LEVEL_PATTERNS = (
             re.IGNORECASE,
         ),
     ),
-    ("strategic_partnership", Gate(r"\bstrategic partner(?:ship|s)\b", "strategic", re.IGNORECASE)),
+    (
+        "strategic_partnership",
+        Gate(r"\bstrategic (?:cooperative )?partner(?:ship|s)\b", "strategic", re.IGNORECASE),
+    ),
     (
         "friendly",
         Gate(
@@ -299,12 +302,28 @@ def _names_an_event(name: str) -> bool:
     )
 
 
+# "work towards elevating relations to a comprehensive strategic partnership", "the prospect of a
+# strategic partnership": an aim, not the level the relations have ("elevated to" in the past is).
+GOAL_BEFORE_RE = re.compile(
+    r"\b(?:towards?|aim\w*|seek\w*|striv\w*|goal|prospects? of|possibility of|path to|road to|"
+    r"(?:to|will|would|could|can|shall) (?:further )?(?:elevate|upgrade|raise|lift|bring|transform|establish)|"
+    r"elevating|upgrading|raising|lifting|transforming|establishing)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def relation_level(title: str, text: str) -> Cue | None:
-    """The highest level of relations the article states (allied > comprehensive > strategic > friendly)."""
+    """The highest level of relations the article states (allied > comprehensive > strategic > friendly);
+    a level that is only an aim is passed over."""
     low = text.lower()
+    aims: list[tuple[int, int]] = []
     for value, regex in LEVEL_PATTERNS:
-        m = regex.search(text, low)
-        if m:
+        for m in regex.finditer(text, low):
+            if any(a <= m.start() < b for a, b in aims):
+                continue  # "strategic partnership" inside an aimed-at "comprehensive strategic partnership"
+            if GOAL_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+                aims.append((m.start(), m.end()))
+                continue
             return Cue(value, m.start(), m.end())
         if regex.search(title):
             return Cue(value)

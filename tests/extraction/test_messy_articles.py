@@ -3,6 +3,10 @@ portfolio lists, sources and mourners named next to the people who met, announce
 
 from __future__ import annotations
 
+import pytest
+
+from relations.extraction import extract
+
 from .test_articles import quoted, run
 
 
@@ -146,3 +150,32 @@ def test_list_after_a_qualified_sector_and_a_river_basin_body(gazetteer):
     assert contract["sectors"] == ["agriculture", "communications", "energy", "industry", "water"]
     assert contract["forums"] == ["NBA"]
     assert contract["parties"] == ["BEN", "NER"]
+
+
+MEETING = "Uzbek Foreign Minister Bakhtiyor Saidov met Chinese Foreign Minister Wang Yi in Tashkent on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("They agreed to work towards elevating relations to a comprehensive strategic partnership.", None),
+        ("The sides reaffirmed their all-weather strategic cooperative partnership.", "strategic_partnership"),
+        (
+            "Relations were elevated to a strategic partnership in 2019, and both sides seek to raise them to a "
+            "comprehensive strategic partnership.",
+            "strategic_partnership",
+        ),
+        ("They explored the possibility of a strategic partnership.", None),
+    ],
+)
+def test_a_level_that_is_only_an_aim_is_not_the_level(text, level, gazetteer):
+    result = extract(MEETING + text, title="", published=None, gazetteer=gazetteer)
+    assert result.to_contract()["relation_level"] == level
+
+
+def test_a_level_is_reported_without_a_meeting(gazetteer):
+    """The annotation reports the level an article states for two countries, meeting or not."""
+    text = "Kazakhstan and Uzbekistan are bound by a comprehensive strategic partnership, the ministry said."
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert contract["meeting"] is None
+    assert contract["relation_level"] == "comprehensive_strategic_partnership"
