@@ -144,7 +144,9 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     if lead is None:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
         lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
     if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
-        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "", from_headline)
+        _read_meeting(
+            lex, result, body, head, people, lead, dateline, published, title or "", from_headline, headline_people
+        )
     # the level the article states for two countries, with or without a meeting (an op-ed or a
     # ministry statement can state it too)
     two = result.meeting or len({f.value for f in result.countries_mentioned}) >= 2
@@ -297,6 +299,7 @@ def _read_meeting(
     published: date | None,
     title: str,
     from_headline: list[Person] | None = None,
+    headline_people: list[Person] | None = None,
 ) -> None:
     doc = body.doc
     context = context_sentences(doc, lead)
@@ -314,6 +317,12 @@ def _read_meeting(
         candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
         candidates.append(location.iso3)
     unresolved_fallback(participants, candidates, doc)
+    if len({p.country for p in participants if p.country}) < 2:
+        # "Tokayev receives Turkmen minister" / "The Head of State received ...": the headline names
+        # the participant whom the body calls by office only
+        extra = _named_in_headline_only(people, headline_people, {p.country for p in participants})
+        participants += extra
+        from_headline = [*(from_headline or ()), *extra]
     roles = _meeting_roles(doc, body, participants, lead, context, location if fmt.value in VISIT_FORMATS else None)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         people_in_lead = [_lead_mention(p, lead) for p in participants]
@@ -343,6 +352,18 @@ def _read_meeting(
         if iso3 and iso3 in parties and iso3 not in known:
             result.parties.append(Fact(iso3, span))
             known.add(iso3)
+
+
+def _named_in_headline_only(
+    people: list[Person], headline_people: list[Person] | None, countries: set[str | None]
+) -> list[Person]:
+    """Headline people of another country whom the body never names (not even as mentioned only)."""
+    out = []
+    for hp in headline_people or ():
+        if hp.country and hp.country not in countries and not any(hp.keys & p.keys for p in people):
+            out.append(hp)
+            countries.add(hp.country)
+    return out
 
 
 def _meeting_parties(

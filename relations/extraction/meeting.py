@@ -21,8 +21,8 @@ TRIGGER_RE = Gate(
     r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
-    r"credentials|letters? of credence|arrived|arrives)\b",
-    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv",
+    r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit)\b",
+    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit",
     re.IGNORECASE,
 )
 PAST_RE = Gate(

@@ -281,6 +281,20 @@ class PeopleReader:
                 break
         return j
 
+    def _initials_before(self, start: int, sent_first: int) -> int:
+        """'A.Pildegovics', 'A. Pildegovics': an initial glued to its full stop, which the name reader
+        does not start on when the letter is also a word ('A')."""
+        words, doc = self.doc.words, self.doc
+        while (
+            start - 2 >= sent_first
+            and words[start - 1] == "."
+            and len(words[start - 2]) == 1
+            and words[start - 2].isupper()
+            and doc.starts[start - 1] == doc.ends[start - 2]
+        ):
+            start -= 2
+        return start
+
     def _place_in_name(self, j: int, limit: int) -> bool:
         """A place word inside a name after a first name: 'Rui Portugal', 'Chad Miller'."""
         hit = self.places.get(j)
@@ -310,6 +324,7 @@ class PeopleReader:
             end = self._run_end(start, sent.last)
             while end > start and words[end - 1] in (".", "-", "'"):
                 end -= 1
+            start = self._initials_before(start, sent.first)
             mention = self._mention(start, end, sent.index, sent.first, sent.last)
             if mention:
                 found.append(mention)

@@ -167,6 +167,10 @@ GATE_WORDS = (
         "together"
     )
 )
+# Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".
+BODY_HEADS = words(
+    "Commission Committee Council Subcommission Sub-Commission Subcommittee Sub-Committee Group Board Dialogue"
+)
 # An item that elaborates the one before it: "energy, including hydrogen projects in the X region, ...".
 ELABORATIONS = words("including especially particularly notably in with through along via such")
 # "the fight against climate change", "combating terrorism": the sector is what is fought.
@@ -214,6 +218,7 @@ class SectorReader:
         self.lex = lex
         self.masked = masked
         self.lower = doc.lower
+        self.bodies: list[int] = []  # sector terms in the name of a bilateral commission
         self.terms = self._terms()
 
     def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
@@ -230,7 +235,10 @@ class SectorReader:
                 if i in terms or (masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j))))):
                     continue
                 if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):
-                    continue
+                    if self._names_a_body_on(i, terms):
+                        self.bodies.append(i)  # "the Intergovernmental Commission on Trade and Economic ..."
+                    else:
+                        continue
                 if j < len(words) and self.lower[j] in NOT_AN_AREA:
                     continue
                 terms[i] = (j, slugs)  # type: ignore[assignment]
@@ -241,13 +249,29 @@ class SectorReader:
         words = self.doc.words
         return j < len(words) and words[j] in NAMED_WORKS and not WORKS_SECTORS.isdisjoint(slugs)
 
+    def _named_bodies(self) -> dict[tuple[int, str], SectorHit]:
+        """The sectors a commission is named for ('... Commission on Trade and Economic Cooperation')."""
+        found: dict[tuple[int, str], SectorHit] = {}
+        for i in self.bodies:
+            self._add(i, found)
+        return found
+
+    def _names_a_body_on(self, i: int, terms: dict) -> bool:
+        """'Intergovernmental Commission on Trade and Economic Cooperation', 'Subcommittee on Transport':
+        a commission named for its sectors (the words before i, back to 'on'/'for', are sectors too)."""
+        words = self.doc.words
+        b = i - 1
+        while b > 0 and (words[b] in ("and", ",", "&") or b in terms):
+            b -= 1
+        return b > 0 and words[b] in ("on", "for") and words[b - 1] in BODY_HEADS
+
     def _sentence_initial(self, i: int) -> bool:
         return self.doc.sentences[self.doc.sent_of[i]].first == i
 
     def read(self) -> list[SectorHit]:
-        found: dict[tuple[int, str], SectorHit] = {}
         if not self.terms:
             return []
+        found = self._named_bodies()
         lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
         by_sentence: dict[int, list[int]] = {}
         for i in sorted(self.terms):

@@ -179,3 +179,63 @@ def test_a_level_is_reported_without_a_meeting(gazetteer):
     contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
     assert contract["meeting"] is None
     assert contract["relation_level"] == "comprehensive_strategic_partnership"
+
+
+def test_commission_co_chaired_by_ministers_after_a_background_paragraph(gazetteer):
+    """A background paragraph first; the commission is named for its sectors; its co-chairs met
+    (talks); the delegation's later call on the president is another meeting."""
+    _, result = run("commission-co-chairs-background-first", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"] == {
+        "date": "2025-05-19",
+        "format": "talks",
+        "location_country": "AZE",
+        "location_city": "Baku",
+    }
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Mikayil Jabbarov", "AZE"),
+        ("Serik Zhumangarin", "KAZ"),
+    ]
+    assert contract["sectors"] == ["agriculture", "communications", "economy", "trade", "transport"]
+
+
+def test_host_called_by_office_in_the_body_is_named_in_the_headline(gazetteer):
+    """'Tokayev receives ...' / 'The Head of State received X': the headline names the host."""
+    _, result = run("head-of-state-named-in-headline", gazetteer)
+    contract = result.to_contract()
+    assert contract["parties"] == ["KAZ", "TKM"]
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Tokayev", "KAZ"),
+        ("Rashid Meredov", "TKM"),
+    ]
+    assert contract["meeting"]["format"] == "reception"
+
+
+def test_trilateral_summit_of_three_leaders(gazetteer):
+    _, result = run("trilateral-summit", gazetteer)
+    contract = result.to_contract()
+    assert contract["parties"] == ["AZE", "PAK", "TUR"]
+    assert contract["meeting"] == {
+        "date": "2025-07-08",
+        "format": "talks",
+        "location_country": "TUR",
+        "location_city": "Istanbul",
+    }
+
+
+def test_languages_and_peoples_are_not_countries(gazetteer):
+    """'signed in Arabic, Turkish and English', 'the Iraqi Turkmen community', 'Arab, Kurdish and
+    Turkmen parties': no country named by them (Turkish is named anyway, by Fidan's title)."""
+    _, result = run("languages-and-peoples", gazetteer)
+    assert [f.value for f in result.countries_mentioned if f.span] == ["IRQ", "TUR", "IRQ"]
+
+
+def test_delegation_heads_with_glued_initials(gazetteer):
+    """'B.Nematov', 'A.Pildegovics' (the initial 'A' is also a word): agency-style names."""
+    _, result = run("consultations-glued-initials", gazetteer)
+    contract = result.to_contract()
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("A.Pildegovics", "LVA"),
+        ("B.Nematov", "UZB"),
+    ]
+    assert contract["meeting"]["location_country"] == "LVA"
