@@ -138,6 +138,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published)
     lead = _joint_lead(doc, people, skip, lead) or lead
+    lead = _headline_lead(doc, people, headline_people, lead) or lead
     if lead is None:
         lead = _lead_without_names(body, people, skip)
     from_headline: list[Person] = []
@@ -171,6 +172,28 @@ def _joint_lead(doc: Document, people: list[Person], skip: int, lead: Sentence |
             continue
         countries = {p.country for p in people if p.country and any(m.sentence == sent.index for m in p.mentions)}
         if len(countries) >= 2 and not is_announcement(sent):
+            return sent
+    return None
+
+
+def _headline_lead(
+    doc: Document, people: list[Person], headline_people: list[Person], lead: Sentence | None
+) -> Sentence | None:
+    """'Lavrov, Wang Yi hold talks in Beijing': when a later sentence reporting a meeting names more of
+    the people the headline names than the lead does, it reports the story's meeting."""
+    if lead is None or not headline_people:
+        return None
+    named = [p for p in people if any(hp.keys & p.keys for hp in headline_people)]
+    if not named:
+        return None
+    count: dict[int, int] = {}
+    for p in named:
+        for index in {m.sentence for m in p.mentions}:
+            count[index] = count.get(index, 0) + 1
+    best = count.get(lead.index, 0)
+    for index in sorted(i for i, n in count.items() if i > lead.index and n > best):
+        sent = doc.sentences[index]
+        if TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not is_announcement(sent):
             return sent
     return None
 
@@ -334,7 +357,7 @@ def _read_meeting(
         parties.append(location.iso3)
     if len(set(parties)) < 2:
         return
-    ref = published or dateline_date(dateline, published)
+    ref = dateline_date(dateline, published) or published
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     headline = {id(p) for p in from_headline or ()}

@@ -142,9 +142,17 @@ RECOLLECTION_RE = re.compile(
 )
 
 
+PAST_OPENER_RE = re.compile(
+    r"^\W*(?:Last (?:week|month|year)|Earlier (?:this|last) (?:week|month|year)|Previously|Earlier|"
+    r"(?:\w+ )?(?:days|weeks|months|years) ago)\b"
+)
+
+
 def is_recollection(sent: Sentence, ref: date | None) -> bool:
-    """'When King X visited Abuja in December 2016, ...', 'Back in 2019, ...': a sentence that opens
-    on a meeting years before the article's date recalls history (needs the published date)."""
+    """'When King X visited Abuja in December 2016, ...', 'Back in 2019, ...' (years before the
+    published date), 'Last week, A received B': a sentence that opens on an earlier meeting."""
+    if PAST_OPENER_RE.search(sent.text):
+        return True
     m = RECOLLECTION_RE.search(sent.text) if ref and ("19" in sent.text or "20" in sent.text) else None
     return bool(m) and int(m.group(1)) < ref.year - 1  # type: ignore[union-attr]
 

@@ -27,7 +27,14 @@ TITLE_HEADS = words(
     "Heads Chief Leader Commander Adviser Advisor Aide Spokesperson Spokesman Spokeswoman Deputy Monarch "
     "Pope Marshal Admiral Attorney Prosecutor Mufti Patriarch Rector Consul Chargé Ombudsman Ombudsperson "
     "Vice-Premier PM FM DPM Taoiseach Emperor Crown General Lieutenant Colonel Captain Governor-General "
-    "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor"
+    "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor "
+    "Akim Hokim Khokim Wali Vali Prefect Chairwoman Deputy-Chairman"
+)
+# Words after a place name that make it a region ("Gyeonggi Province", "Almaty Region"): part of a
+# governor's or a mayor's title, not a person.
+REGION_WORDS = words(
+    "Province Region Oblast Prefecture County District Governorate Municipality Territory Canton "
+    "Voivodeship Regency Emirate"
 )
 TITLE_WORDS = TITLE_HEADS | words(
     "European Eurasian Asian African American Pacific Atlantic Arab Eastern Western Northern Southern Near "
@@ -61,7 +68,7 @@ TITLE_WORDS = TITLE_HEADS | words(
 LOWER_TITLE_HEADS = words(
     "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
     "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
-    "mayor diplomat counterpart spokesman spokeswoman spokesperson"
+    "mayor diplomat counterpart spokesman spokeswoman spokesperson akim hokim khokim"
 )
 LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
     "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
@@ -118,7 +125,7 @@ PORTFOLIO_WORDS = words(
 )
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
-NAMED_AFTER = words(
+NAMED_AFTER = REGION_WORDS | words(
     "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
     "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
@@ -429,8 +436,10 @@ class PeopleReader:
     def _is_title_token(self, k: int) -> bool:
         words = self.doc.words
         w = words[k]
-        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS:
+        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS or w in REGION_WORDS:
             return True
+        if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in REGION_WORDS:
+            return True  # "Governor of Gyeonggi Province Kim Dong-yeon"
         if w == "The":
             return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
         if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in PORTFOLIO_WORDS:

@@ -154,11 +154,15 @@ def _city_name(city: str) -> str:
 
 
 def dateline_date(dateline: Dateline | None, published: date | None) -> date | None:
-    """A dateline's date, when it has a year (it can then stand in for a missing published date)."""
+    """The day the story was filed: a dateline's date with its year, or without one in the week before
+    the published date ('YEREVAN, Oct. 7' published on 8 October: 'today' is the 7th). It stands in
+    for a missing published date and fixes 'today' and 'yesterday' better than the published date."""
     if not dateline or not dateline.date_text:
         return None
-    parsed = parse_date_phrase(dateline.date_text, None)
-    return parsed
+    filed = parse_date_phrase(dateline.date_text, published)
+    if filed and published and not 0 <= (published - filed).days <= 7:
+        return None  # a dateline that does not agree with the published date is not trusted
+    return filed
 
 
 def is_media_name(doc: Document, hit: PlaceHit) -> bool:

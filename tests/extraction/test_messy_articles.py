@@ -239,3 +239,48 @@ def test_delegation_heads_with_glued_initials(gazetteer):
         ("B.Nematov", "UZB"),
     ]
     assert contract["meeting"]["location_country"] == "LVA"
+
+
+def test_dateline_day_fixes_today_and_roles_give_titles(gazetteer):
+    """'YEREVAN, Oct. 7' published on the 8th: 'today' is the 7th. 'Uzbekistan's top diplomat X',
+    'the head of the Foreign Ministry of Armenia Y'."""
+    _, result = run("roles-top-diplomat-dateline-today", gazetteer)
+    contract = result.to_contract()
+    assert contract["meeting"]["date"] == "2025-10-07"
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Ararat Mirzoyan", "ARM"),
+        ("Bakhtiyor Saidov", "UZB"),
+    ]
+
+
+def test_regional_heads_akim_and_governor_of_a_province(gazetteer):
+    """'Akim of Almaty region X', 'Governor of Gyeonggi Province Y': 'Gyeonggi' names a province."""
+    _, result = run("regional-akim-governor", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Marlen Beisembayev", "country": "KAZ", "title": "Akim of Almaty region"},
+        {"name": "Kim Dong-yeon", "country": "KOR", "title": "Governor of Gyeonggi Province"},
+    ]
+
+
+def test_a_lead_that_opens_last_week_is_history(gazetteer):
+    _, result = run("last-week-then-talks", gazetteer)
+    contract = result.to_contract()
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Wang Yi", "CHN"),
+        ("Sergey Lavrov", "RUS"),
+    ]
+    assert contract["meeting"]["location_country"] == "CHN"
+
+
+def test_the_meeting_is_the_one_the_headline_names(gazetteer):
+    """An earlier stop of a tour comes first; the headline's pair met in the second sentence."""
+    _, result = run("headline-meeting-after-another", gazetteer)
+    contract = result.to_contract()
+    assert contract["parties"] == ["CHN", "RUS"]
+    assert contract["meeting"] == {
+        "date": "2025-04-08",
+        "format": "talks",
+        "location_country": "RUS",
+        "location_city": "Moscow",
+    }
