@@ -375,6 +375,8 @@ def _read_meeting(
         if iso3 and iso3 in parties and iso3 not in known:
             result.parties.append(Fact(iso3, span))
             known.add(iso3)
+    named = {f.value for f in result.countries_mentioned}
+    result.countries_mentioned += [f for f in result.parties if f.value not in named]  # "parties included"
 
 
 def _named_in_headline_only(

@@ -87,6 +87,8 @@ LIST_CUES = (
     ("issues", "of"),
     ("matters", "of"),
     ("discussed",),
+    ("raised",),
+    ("raising",),
     ("discussing",),
     ("discuss",),
     ("reviewed",),
@@ -164,7 +166,7 @@ GATE_WORDS = (
         "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
         "concentrated emphasis attention topics touched talked views integration complex direction directions "
         "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue "
-        "together"
+        "together raised raising"
     )
 )
 # Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".

@@ -284,3 +284,26 @@ def test_the_meeting_is_the_one_the_headline_names(gazetteer):
         "location_country": "RUS",
         "location_city": "Moscow",
     }
+
+
+def test_wire_story_with_a_spokesman_and_analysts_quoted(gazetteer):
+    """Only the two leaders met: the Kremlin spokesman, an analyst, a US official, the deputy prime
+    minister at the airport and the chancellor of the next stop are mentioned."""
+    _, result = run("wire-quotes-analysts-and-spokesman", gazetteer)
+    contract = result.to_contract()
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Narendra Modi", "IND"),
+        ("Vladimir Putin", "RUS"),
+    ]
+    assert contract["sectors"] == ["agriculture", "energy", "transport"]  # fertilisers: agriculture
+
+
+def test_party_named_only_by_its_minister_is_among_the_countries(gazetteer):
+    """Australia is never named, but its minister met: countries_mentioned includes the parties.
+    'raised trade impediments, consular cases and regional security' lists sectors."""
+    _, result = run("minister-meets-counterpart-sources", gazetteer)
+    contract = result.to_contract()
+    assert contract["parties"] == ["AUS", "CHN"]
+    assert contract["countries_mentioned"] == ["AUS", "CHN"]
+    assert [p["name"] for p in contract["participants"]] == ["Penny Wong", "Wang Yi"]
+    assert contract["sectors"] == ["migration", "security", "trade"]
