@@ -351,7 +351,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
             surnames.add(fold_name(tokens[-1]))
         surnames.update(fold_name(n) for n in o.other_names if " " not in n and len(n) >= 4 and n.isalpha())
     return Lexicon(
-        official_names=_official_names(gazetteer),
+        official_names=_official_names(gazetteer, place_words),
         places=places,
         forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
         sectors=sectors,
@@ -365,17 +365,19 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     )
 
 
-def _official_names(gazetteer: Gazetteer) -> Phrasebook:
+def _official_names(gazetteer: Gazetteer, place_words: frozenset[str]) -> Phrasebook:
     """The known officials' names that hold a stop word of the name reader ('To', 'Jan', 'May', a
-    style such as 'Haji'): read as a name where written in full. A title word ('King Salman') is not
-    a name word and stays out."""
+    style such as 'Haji') or a place name ('Santiago Peña', 'Israel Katz'): read as a name where
+    written in full. A title word ('King Salman') is not a name word and stays out."""
     from .people import NAME_STOP, NAME_TITLES  # word lists; imported here to keep modules acyclic
 
     book = Phrasebook()
     for o in gazetteer.officials:
         for n in (o.name, *o.other_names):
             tokens = tokenize(n)
-            if len(tokens) >= 2 and any(t in NAME_STOP for t in tokens) and not any(t in NAME_TITLES for t in tokens):
+            if len(tokens) < 2 or any(t in NAME_TITLES for t in tokens):
+                continue
+            if any(t in NAME_STOP or t in place_words for t in tokens):
                 book.add(tokens, o.country or "")
     return book
 

@@ -307,3 +307,15 @@ def test_party_named_only_by_its_minister_is_among_the_countries(gazetteer):
     assert contract["countries_mentioned"] == ["AUS", "CHN"]
     assert [p["name"] for p in contract["participants"]] == ["Penny Wong", "Wang Yi"]
     assert contract["sectors"] == ["migration", "security", "trade"]
+
+
+def test_leaders_without_a_country_in_the_text_are_known_officials(gazetteer):
+    """'Presidents Daniel Noboa and Santiago Peña': the reference list of officials gives the
+    countries, and a known full name is read whole although 'Santiago' is also a capital."""
+    _, result = run("unresolved-leaders-known-officials", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Daniel Noboa", "country": "ECU", "title": "President"},
+        {"name": "Santiago Peña", "country": "PRY", "title": "President"},
+    ]
+    assert contract["meeting"]["format"] == "official_visit"
