@@ -89,6 +89,7 @@ def read_document(
     skip_before: int = 0,
     redefined: set[str] | None = None,
     known_names: frozenset[str] = frozenset(),
+    headline: bool = False,
 ) -> Reading:
     all_places = find_places(doc, lex)
     # "Commonwealth of Australia" is a country's name, not the Commonwealth forum
@@ -105,7 +106,7 @@ def read_document(
         for t in range(p.first, p.last):
             place_at[t] = entry
             hit_at[t] = p
-    reader = PeopleReader(doc, lex, r.place_at, r.blocked)
+    reader = PeopleReader(doc, lex, r.place_at, r.blocked, headline=headline)
     mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names)
     titles = TitleReader(doc, r.place_at, lex)
     for m in mentions:
@@ -120,7 +121,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
-    head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex))
+    head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex), headline=True)
     # a full name in the headline lets a bare surname in the body name the person
     body = read_document(
         doc, lex, skip, known_names=frozenset(k for m in head.mentions if len(m.keys) >= 2 for k in m.keys)

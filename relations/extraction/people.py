@@ -61,7 +61,8 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Privatisation Statistics Mines Mining Fisheries Livestock Petroleum Hydrocarbons Telecommunications Posts "
     "Aviation Housing Urban Rural Family Women Children Employment Veterans Religious Endowments Awqaf Hajj "
     "Umrah Tourism Heritage Antiquities Media Broadcasting Solidarity Cohesion Decentralization Transition "
-    "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination"
+    "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination "
+    "Member Members CPC CCP CPV"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
@@ -195,8 +196,16 @@ def name_keys(name: str) -> frozenset[str]:
 class PeopleReader:
     """Finds mentions of people in one document."""
 
-    def __init__(self, doc: Document, lex: Lexicon, places: dict[int, tuple[int, int, Place]], blocked: set[int]):
+    def __init__(
+        self,
+        doc: Document,
+        lex: Lexicon,
+        places: dict[int, tuple[int, int, Place]],
+        blocked: set[int],
+        headline: bool = False,
+    ):
         self.doc = doc
+        self.headline = headline
         self.lex = lex
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
@@ -492,6 +501,8 @@ class PeopleReader:
         if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
             k -= 3  # "Foreign Minister (FM) R. Singh"
         end = k + 1
+        if k >= sent_first and self.doc.words[k] in ("and", "&"):
+            return None  # "The Head of State and Sheikh Tamim": the title is the other person's
         while k >= sent_first:
             if self.doc.words[k] == ")":  # "Speaker of the Milli Majlis (Parliament) of Ruritania X"
                 opening = self._aside_start(k, sent_first)
@@ -504,9 +515,19 @@ class PeopleReader:
             if self._is_counterpart_boundary(k, end):
                 break
             k -= 1
-        span = self._trim_title(k + 1, end)
-        only_rank = span and all(w in RANKS for w in self.doc.words[span[0] : span[1]])
-        if only_rank and k > sent_first and self.doc.words[k] == ",":
+        return self._office_behind(self._trim_title(k + 1, end), k, sent_first)
+
+    def _office_behind(self, span: tuple[int, int] | None, k: int, sent_first: int) -> tuple[int, int] | None:
+        """A title that is only a style or a rank gives way to the office written before it."""
+        words = self.doc.words
+        if span and all(w in NAME_TITLES for w in words[span[0] : span[1]]):
+            j = span[0] - 1
+            while j >= sent_first and words[j] in HONORIFICS:
+                j -= 1
+            if j < span[0] - 1:  # "Crown Prince and Prime Minister His Royal Highness Prince X": the office
+                return self._title_before(j + 1, sent_first) or span
+        only_rank = span and all(w in RANKS for w in words[span[0] : span[1]])
+        if only_rank and k > sent_first and words[k] == ",":
             # "Minister of Defence of Ruritania, Colonel General A. Karimov": the office, not the rank
             return self._title_before(k + 1, sent_first) or span
         return span
@@ -544,6 +565,8 @@ class PeopleReader:
         while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
             k += 1
         span = self._trim_title(end + 1, k)
+        if self.headline and k < sent_last and self.doc.words[k][:1].islower():
+            return None  # "Tokayev, Emir of Qatar discuss ...": a headline's second subject, not an apposition
         if span is None or (k < sent_last and self.is_name_token(k)):
             return None  # "A, Turkish President B": the title is B's, not an apposition to A
         if k < sent_last and self.doc.words[k] == "," and k + 1 < sent_last:

@@ -30,7 +30,7 @@ DATELINE_RE = re.compile(
     r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
     r"(?:[.,]?\s*(?P<date>" + MONTH_PATTERN + r"))?"
     r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|"
-    r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}\s*[\u2013\u2014-]\s*)?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
+    r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}(?:\s*[\u2013\u2014]\s*|\s+-\s+))?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
     r"[ \t]*(?P<sep>--|\u2013|\u2014|\.-|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
 )
 # Datelines that name a seat rather than a city: the city the gazetteer knows it by.

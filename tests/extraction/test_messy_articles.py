@@ -319,3 +319,35 @@ def test_leaders_without_a_country_in_the_text_are_known_officials(gazetteer):
         {"name": "Santiago Peña", "country": "PRY", "title": "President"},
     ]
     assert contract["meeting"]["format"] == "official_visit"
+
+
+def test_office_before_the_honorifics_of_a_prince(gazetteer):
+    """'Crown Prince and Prime Minister His Royal Highness Prince X': the office, not 'Prince'."""
+    _, result = run("phone-call-crown-prince-honorifics", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Emmanuel Macron", "country": "FRA", "title": "President"},
+        {
+            "name": "Mohammed bin Salman bin Abdulaziz Al Saud",
+            "country": "SAU",
+            "title": "Crown Prince and Prime Minister",
+        },
+    ]
+
+
+def test_headline_comma_joins_two_subjects_and_a_hyphenated_name_is_no_byline(gazetteer):
+    """'Tokayev, Emir of Qatar discuss ...': not Tokayev's title. 'Astana, February 20. Kazakh
+    President Kassym-Jomart Tokayev ...': the hyphen in the name ends no dateline. 'The Head of State
+    and Sheikh Tamim': the title before 'and' is the other person's."""
+    _, result = run("phone-call-emir-headline-comma", gazetteer)
+    contract = result.to_contract()
+    assert contract["participants"] == [
+        {"name": "Kassym-Jomart Tokayev", "country": "KAZ", "title": "President"},
+        {"name": "Sheikh Tamim bin Hamad Al Thani", "country": "QAT", "title": None},
+    ]
+
+
+def test_party_office_chain_in_a_title(gazetteer):
+    _, result = run("party-title-chain-chinese-mfa", gazetteer)
+    wang = next(p for p in result.to_contract()["participants"] if p["country"] == "CHN")
+    assert wang["title"] == "Member of the Political Bureau of the CPC Central Committee and Foreign Minister"
