@@ -116,12 +116,17 @@ def may_name_a_date(lower_tokens: list[str], text: str) -> bool:
     return not DATE_WORDS.isdisjoint(lower_tokens) or DIGIT_RE.search(text) is not None
 
 
+NOT_THE_DAY_RE = re.compile(r"\b(?:until|till|through|by|next|from|before|after|since|every|each|coming)\s+$", re.I)
+
+
 def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateHit]:
     """Every date phrase in text, resolved against the reference date where needed."""
     hits = []
     for m in DATE_RE.finditer(text):
         if m.group("md") and m.group("md")[:3].lower() == "may" and not m.group("y1") and m.group("md")[0] == "m":
             continue  # the verb "may"
+        if m.group("wd3") and NOT_THE_DAY_RE.search(text, 0, m.start()):
+            continue  # "the forum runs until Friday", "next Monday": not the day something happened
         value, explicit = _resolve(m, ref)
         hits.append(DateHit(value, offset + m.start(), offset + m.end(), explicit))
     return hits

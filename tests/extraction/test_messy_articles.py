@@ -3,6 +3,8 @@ portfolio lists, sources and mourners named next to the people who met, announce
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from relations.extraction import extract
@@ -351,3 +353,19 @@ def test_party_office_chain_in_a_title(gazetteer):
     _, result = run("party-title-chain-chinese-mfa", gazetteer)
     wang = next(p for p in result.to_contract()["participants"] if p["country"] == "CHN")
     assert wang["title"] == "Member of the Political Bureau of the CPC Central Committee and Foreign Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev met Monday.", "2025-06-16"),
+        (
+            "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev at the forum, "
+            "which runs until Friday.",
+            None,
+        ),
+    ],
+)
+def test_a_bare_weekday_dates_the_meeting_but_not_a_deadline(text, day, gazetteer):
+    result = extract(text, title="", published=date(2025, 6, 18), gazetteer=gazetteer)
+    assert result.to_contract()["meeting"]["date"] == day
