@@ -69,10 +69,13 @@ class Reading:
     reader: PeopleReader | None = None
     titles: TitleReader | None = None
     in_forums: list[PlaceHit] = field(default_factory=list)  # places inside forum names ("Doha Forum")
+    _taken: set[int] | None = None
 
     def taken(self) -> set[int]:
-        """The tokens of people's names and titles."""
-        return {t for m in self.mentions for t in _mention_tokens(m)}
+        """The tokens of people's names and titles (computed once; callers do not change it)."""
+        if self._taken is None:
+            self._taken = {t for m in self.mentions for t in _mention_tokens(m)}
+        return self._taken
 
     def roles(self, sent: Sentence, taken: set[int]) -> list[Mention]:
         """Offices named without a person in a sentence, with their country and title read."""
@@ -107,7 +110,8 @@ def read_document(
             place_at[t] = entry
             hit_at[t] = p
     reader = PeopleReader(doc, lex, r.place_at, r.blocked, headline=headline)
-    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names)
+    capitals = lex.classify(doc).capital
+    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names, capitals)
     titles = TitleReader(doc, r.place_at, lex)
     for m in mentions:
         titles.read(m)
@@ -562,11 +566,17 @@ def _party_candidates(
     if location:
         out.append(location.iso3)
     out += [h.iso3 for h in head.places if h.iso3 and h.kind in ("name", "official", "alternative", "demonym")]
-    taken = body.taken()  # "former Italian President X": the demonym is X's, who is someone else
+    titles = [  # "former Italian President X": the demonym is X's, who is someone else
+        (m.title_first, m.title_last) for m in body.mentions if m.sentence == lead.index and m.title_first is not None
+    ]
     out += [
         h.iso3
         for h in body.places
-        if h.iso3 and h.first >= lead.first and h.last <= lead.last and h.kind == "demonym" and h.first not in taken
+        if h.iso3
+        and h.first >= lead.first
+        and h.last <= lead.last
+        and h.kind == "demonym"
+        and not any(a <= h.first < b for a, b in titles)  # type: ignore[operator]
     ]
     out += _paired_with(body, known)
     if home:

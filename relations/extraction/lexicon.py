@@ -164,6 +164,7 @@ class Lexicon:
     registered_acronyms: frozenset[str]
     capitals: dict[str, str]
     official_surnames: frozenset[str] = frozenset()
+    demonym_words: frozenset[str] = frozenset()  # one-word demonyms ("Saudi", "Italian")
     # known officials' names with a word that is otherwise no name word ("To Lam", "Jan Lipavsky")
     official_names: Phrasebook = field(default_factory=Phrasebook)
     _word_class: dict[str, int] = field(default_factory=dict)
@@ -357,6 +358,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         sectors=sectors,
         sectors_exact=sectors_exact,
         place_words=place_words,
+        demonym_words=frozenset(k[0] for k, v in places.entries.items() if len(k) == 1 and v.kind == "demonym"),  # type: ignore[attr-defined]
         country_names={c.iso3: c.name for c in gazetteer.countries},
         officials=officials,
         registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),

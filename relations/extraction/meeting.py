@@ -197,17 +197,18 @@ OPINION_TITLE_RE = re.compile(
     r"^\W*(?:op-?ed|opinion|commentary|editorial|column|analysis|viewpoint|interview)\b\s*[:|\u2013\u2014-]",
     re.IGNORECASE,
 )
-AUTHOR_NOTE_RE = Gate(
-    r"^\W*\(?(?:the (?:writer|author) is|the views expressed)\b", "writer author views", re.IGNORECASE
-)
+AUTHOR_NOTES = ("the writer is", "the author is", "the views expressed", "the writer, ", "the author, ")
+
+
+OPINION_PREFIXES = ("op", "opinion", "commentary", "editorial", "column", "analysis", "viewpoint", "interview")
 
 
 def is_opinion(title: str, doc: Document) -> bool:
     """An op-ed, a column, an analysis or an interview ('OP-ED: ...', '... The writer is the
     Ambassador of X'): it argues or recalls, it does not report a meeting."""
-    if OPINION_TITLE_RE.search(title):
+    if title.lstrip(" \"'([").lower().startswith(OPINION_PREFIXES) and OPINION_TITLE_RE.search(title):
         return True
-    return any(AUTHOR_NOTE_RE.search(s.text, s.low) for s in doc.sentences[-3:])
+    return any(s.low.lstrip(" (*_").startswith(AUTHOR_NOTES) for s in doc.sentences[-3:])
 
 
 def is_announcement(sent: Sentence) -> bool:
@@ -224,7 +225,8 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and not INVITED_RE.search(sent.low):
+        invited = "invit" in sent.low and INVITED_RE.search(sent.low)
+        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and not invited:
             out.append(sent)
     return out
 
@@ -312,12 +314,18 @@ def _names_an_event(name: str) -> bool:
 
 # "work towards elevating relations to a comprehensive strategic partnership", "the prospect of a
 # strategic partnership": an aim, not the level the relations have ("elevated to" in the past is).
-GOAL_BEFORE_RE = re.compile(
+GOAL_BEFORE_RE = Gate(
     r"\b(?:towards?|aim\w*|seek\w*|striv\w*|goal|prospects? of|possibility of|path to|road to|"
     r"(?:to|will|would|could|can|shall) (?:further )?(?:elevate|upgrade|raise|lift|bring|transform|establish)|"
     r"elevating|upgrading|raising|lifting|transforming|establishing)\b[^.;]*$",
+    "toward aim seek striv goal prospect possibility path road elevat upgrad rais lift bring transform establish",
     re.IGNORECASE,
 )
+
+
+def _aimed_at(text: str, low: str, m: re.Match) -> bool:
+    lo = max(0, m.start() - 60)
+    return GOAL_BEFORE_RE.search(text[lo : m.start()], low[lo : m.start()]) is not None
 
 
 def relation_level(title: str, text: str) -> Cue | None:
@@ -326,13 +334,15 @@ def relation_level(title: str, text: str) -> Cue | None:
     low = text.lower()
     aims: list[tuple[int, int]] = []
     for value, regex in LEVEL_PATTERNS:
-        for m in regex.finditer(text, low):
+        m = regex.search(text, low)
+        while m is not None:
             if any(a <= m.start() < b for a, b in aims):
-                continue  # "strategic partnership" inside an aimed-at "comprehensive strategic partnership"
-            if GOAL_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+                pass  # "strategic partnership" inside an aimed-at "comprehensive strategic partnership"
+            elif _aimed_at(text, low, m):
                 aims.append((m.start(), m.end()))
-                continue
-            return Cue(value, m.start(), m.end())
+            else:
+                return Cue(value, m.start(), m.end())
+            m = regex.regex.search(text, m.end())
         if regex.search(title):
             return Cue(value)
     return None

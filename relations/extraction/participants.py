@@ -150,16 +150,20 @@ def add_back_references(
     reader_is_name,
     places: dict[int, tuple[int, int, Place]] | None = None,
     extra_keys: frozenset[str] = frozenset(),
+    capitals: list[int] | None = None,
 ) -> list[Mention]:
     """Bare surnames ('Rahimov and Osmonov agreed') that repeat a word of a full name written in the
     text or in the headline (extra_keys). A surname that is also a place ('Rui Portugal ... Portugal
-    said') is the person where no preposition makes it the country."""
+    said') is the person where no preposition makes it the country. `capitals`: the capitalised
+    tokens, the only ones that can be a name (all tokens when not given)."""
     full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys} | extra_keys
     surnames = {m.name.rsplit(None, 1)[-1].lower() for m in mentions if len(m.keys) >= 2}
     taken = {k for m in mentions for k in range(m.first, m.last)}
     places = places or {}
     extra = []
-    for i in [i for i, w in enumerate(doc.lower) if w in full]:
+    lower = doc.lower
+    positions = range(len(lower)) if capitals is None else capitals
+    for i in [i for i in positions if lower[i] in full]:
         w = doc.words[i]
         if i in taken or len(w) < 3:
             continue

@@ -222,12 +222,13 @@ class PeopleReader:
                 and not (len(w) > 1 and w.isupper() and w in acronyms)
                 and not self._is_style(i)
             )
-        for i in [i for i, w in enumerate(words[:-1]) if w in SURNAME_WORDS]:
+        capital = lex.classify(doc).capital
+        for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
-        known = lex.official_names
-        if known.lengths:  # "To Lam", "Jan Lipavsky": a known official's full name, stop words and all
-            starts = [i for i in lex.classify(doc).capital if words[i] in known.lengths]
-            for i, j, _ in known.scan(words, starts=starts) if starts else ():
+        known = lex.official_names.lengths  # "To Lam", "Santiago Peña": a known official's full name
+        starts = [i for i in capital if words[i] in known]
+        if starts:
+            for i, j, _ in lex.official_names.scan(words, starts=starts):
                 if blocked.isdisjoint(range(i, j)):
                     nameish[i:j] = [True] * (j - i)
 
@@ -447,17 +448,21 @@ class PeopleReader:
         w = words[k]
         if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS or w in REGION_WORDS:
             return True
-        if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in REGION_WORDS:
-            return True  # "Governor of Gyeonggi Province Kim Dong-yeon"
         if w == "The":
             return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
-        if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in PORTFOLIO_WORDS:
-            return True  # "..., Andean Integration and ..."
-        if w[:1].isupper() and self._in_portfolio_list(k):
-            return True  # "Minister of Commerce, Industries and Textiles Dr. X": a portfolio word, then the name
+        if w[:1].isupper() and k + 1 < len(words):
+            nxt = words[k + 1]
+            if nxt in REGION_WORDS or nxt in PORTFOLIO_WORDS:
+                return True  # "Governor of Gyeonggi Province X", "..., Andean Integration and ..."
+            if self._may_list_portfolios(nxt):
+                return self._in_portfolio_list(k)  # "Minister of Commerce, Industries and Textiles Dr. X"
         if w in ("\u2013", "\u2014"):  # "Deputy Prime Minister \u2013 Minister of Foreign Affairs"
             return 0 < k < len(words) - 1 and words[k - 1] in TITLE_WORDS and words[k + 1] in TITLE_WORDS
         return w in COUNTERPART_WORDS
+
+    @staticmethod
+    def _may_list_portfolios(nxt: str) -> bool:
+        return nxt in HONORIFICS or nxt in (",", "and", "&") or nxt in TITLE_WORDS
 
     def _in_portfolio_list(self, k: int) -> bool:
         """Token k is an item of a portfolio list that runs from 'Minister of'/'Minister for' to an

@@ -182,6 +182,7 @@ def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) ->
     """The place hits that mention a country: names and demonyms, outside excluded tokens."""
     out = []
     demonyms = {h.first: h for h in hits if h.kind == "demonym"}
+    ends = {h.last: h for h in demonyms.values()}
     for h in hits:
         if h.kind not in ("name", "official", "alternative", "demonym"):
             continue
@@ -189,7 +190,7 @@ def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) ->
             continue
         if h.kind == "demonym" and h.last < len(doc.words) and doc.lower[h.last] in CURRENCY_WORDS:
             continue  # "the Swiss franc", "Japanese yen": a currency
-        if h.kind == "demonym" and (_names_a_language(doc, h, demonyms) or _names_a_people(doc, h, demonyms)):
+        if h.kind == "demonym" and _names_a_language_or_people(doc, h, demonyms, ends):
             continue
         out.append(h)
     return out
@@ -213,28 +214,48 @@ PEOPLE_AFTER = words(
 LIST_JOINERS = frozenset({",", "and", "or"})
 
 
-def _coordinated(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], extra: frozenset[str]) -> tuple[int, int]:
+def _names_a_language_or_people(
+    doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]
+) -> bool:
+    words = doc.words
+    prev = words[h.first - 1] if h.first > 0 else ""
+    nxt = words[h.last] if h.last < len(words) else "."
+    low = nxt.lower()
+    if (
+        prev not in NEAR_A_LANGUAGE
+        and nxt not in NEAR_A_LANGUAGE
+        and low not in LANGUAGE_AFTER
+        and low not in PEOPLE_AFTER
+        and h.first not in ends
+    ):
+        return False  # the common case: "Kazakh President", "the Uzbek side"
+    return _names_a_language(doc, h, demonyms, ends) or _names_a_people(doc, h, demonyms, ends)
+
+
+# Words around a demonym that may make it a language or a people (a cheap first test).
+NEAR_A_LANGUAGE = frozenset({"in", "into", "ethnic", "Ethnic", ",", "and", "or", "-", "."})
+
+
+def _coordinated(
+    doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit], extra: frozenset[str]
+) -> tuple[int, int]:
     """The run of demonyms (or extra words) coordinated with h: 'Arabic, Turkish and English'."""
     words = doc.words
     lo, hi = h.first, h.last
-    while lo >= 2 and words[lo - 1] in LIST_JOINERS and (words[lo - 2] in extra or _demonym_ending(lo - 1, demonyms)):
-        lo = _demonym_ending(lo - 1, demonyms) or lo - 2
+    while lo >= 2 and words[lo - 1] in LIST_JOINERS and (words[lo - 2] in extra or lo - 1 in ends):
+        lo = ends[lo - 1].first if lo - 1 in ends else lo - 2
     while hi + 1 < len(words) and words[hi] in LIST_JOINERS and (words[hi + 1] in extra or hi + 1 in demonyms):
         hi = demonyms[hi + 1].last if hi + 1 in demonyms else hi + 2
     return lo, hi
 
 
-def _demonym_ending(end: int, demonyms: dict[int, PlaceHit]) -> int:
-    return next((d.first for d in demonyms.values() if d.last == end), 0)
-
-
-def _names_a_language(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit]) -> bool:
+def _names_a_language(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]) -> bool:
     """'signed in Arabic, Turkish and English', 'Russian-speaking', 'the Kazakh language'."""
     words, lower = doc.words, doc.lower
     nxt = h.last + (1 if h.last < len(words) and words[h.last] == "-" else 0)
     if nxt < len(words) and lower[nxt] in LANGUAGE_AFTER:
         return True
-    lo, hi = _coordinated(doc, h, demonyms, LANGUAGE_WORDS)
+    lo, hi = _coordinated(doc, h, demonyms, ends, LANGUAGE_WORDS)
     return (
         lo > 0
         and lower[lo - 1] in ("in", "into")
@@ -251,16 +272,16 @@ def _after_a_text(doc: Document, k: int) -> bool:
     return k > 0 and doc.lower[k - 1] in TEXT_VERBS
 
 
-def _names_a_people(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit]) -> bool:
+def _names_a_people(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]) -> bool:
     """'the Iraqi Turkmen community', 'ethnic Kazakhs', 'Arab, Kurdish and Turkmen parties': a people
     living elsewhere, not the country."""
     words = doc.words
     if h.first > 0 and words[h.first - 1] in ("ethnic", "Ethnic"):
         return True
-    prev = next((d for d in demonyms.values() if d.last == h.first), None)
+    prev = ends.get(h.first)
     if prev is not None and prev.iso3 != h.iso3:
         after = words[h.last] if h.last < len(words) else "."
         if after.lower() in PEOPLE_AFTER or not after[:1].isalpha():
             return True  # "the Iraqi Turkmen community": a people of one country named by another's demonym
-    lo, hi = _coordinated(doc, h, demonyms, ETHNIC_WORDS)
+    lo, hi = _coordinated(doc, h, demonyms, ends, ETHNIC_WORDS)
     return any(w in ETHNIC_WORDS for w in words[lo:hi])

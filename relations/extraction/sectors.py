@@ -202,6 +202,7 @@ RELATION_NOUNS = words("cooperation co-operation relations ties partnership inte
 OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | {"and"}  # words a list can start after
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
+INNER_END = ITEM_END - {"."}
 MAX_ITEM = 6
 
 
@@ -282,7 +283,8 @@ class SectorReader:
             sent = sentences[index]
             first, last = sent.first, sent.last
             if GATE_WORDS.isdisjoint(lower[first:last]):
-                continue
+                continue  # no cue and no noun a sector qualifies
+            self._read_qualifiers(term_positions, last, found)
             preps: set[str] = set()
             for k in [k for k in range(first, last) if lower[k] in OPENERS]:
                 w = lower[k]
@@ -297,7 +299,6 @@ class SectorReader:
                     self._read_list(k + 1, last, found, strict=True)
                 elif w == "and" and k + 1 < last and lower[k + 1] in preps:
                     self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
-            self._read_qualifiers(term_positions, last, found)
         return sorted(found.values(), key=lambda h: h.start)
 
     def _cue_at(self, k: int, last: int) -> int | None:
@@ -338,16 +339,21 @@ class SectorReader:
         is passed over."""
         misses = hits = 0
         lower, words = self.lower, self.doc.words
+        # a full stop inside the sentence is an abbreviation's ("U.S. tariffs"), not the end of an item
+        last = last - 1 if lower[last - 1] == "." else last
         while k < last:
             item_start = k
-            k = self._item_end(k, last)
+            while k < last and lower[k] not in INNER_END:
+                k += 1
             long = k - item_start > MAX_ITEM
             term = self._item_term(item_start, k)
             if term is not None:
                 self._add(term, found)
                 hits += 1
                 if self.terms[term][0] > k:  # the term ran over a separator: "transport and logistics"
-                    k = self._item_end(self.terms[term][0], last)
+                    k = self.terms[term][0]
+                    while k < last and lower[k] not in INNER_END:
+                        k += 1
             elif not (hits and lower[item_start] in ELABORATIONS):
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
                 gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
@@ -355,18 +361,10 @@ class SectorReader:
                     return
                 misses += 1
             strict = False
-            if k >= last or words[k] in (".", ";"):
+            if k >= last or words[k] == ";":
                 return
             while k < last and lower[k] in ITEM_SPLIT:
                 k += 1
-
-    def _item_end(self, k: int, last: int) -> int:
-        """Where the item starting at token k ends (a full stop inside the sentence is an abbreviation's:
-        'U.S. tariffs')."""
-        lower = self.lower
-        while k < last and (lower[k] not in ITEM_END or (lower[k] == "." and k < last - 1)):
-            k += 1
-        return k
 
     def _item_term(self, first: int, last: int) -> int | None:
         """The sector term an item starts with (after at most two modifiers, or 'the use of'), if any."""
@@ -382,18 +380,15 @@ class SectorReader:
             if w in STRUGGLE_WORDS:  # "the fight against climate change", "combating terrorism"
                 k, budget = (k + 2 if k + 1 < last and lower[k + 1] == "against" else k + 1), 3
                 continue
-            if self._is_demonym(k):  # "Saudi investment", "Italian companies"
-                k, budget = k + 1, budget - 1
-                continue
-            if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing")):
+            if (
+                w not in MODIFIER_OK
+                and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
+                and self.doc.words[k] not in self.lex.demonym_words  # "Saudi investment", "Italian companies"
+            ):
                 return None
             k += 1
             budget -= 1
         return None
-
-    def _is_demonym(self, k: int) -> bool:
-        hit = self.lex.places.entries.get((self.doc.words[k],))
-        return hit is not None and hit.kind == "demonym"  # type: ignore[attr-defined]
 
     def _read_qualifiers(self, positions: list[int], last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments',
