@@ -186,7 +186,8 @@ MODIFIER_OK = words(
 # "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
 GENERIC_HEADS = words(
     "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues management "
-    "supply supplies provision production export exports import imports delivery deliveries "
+    "supply supplies provision production export exports import imports delivery deliveries upgrading "
+    "modernization modernisation rehabilitation realignment building "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
     "volume volumes"
 )
@@ -380,10 +381,14 @@ class SectorReader:
             if w in STRUGGLE_WORDS:  # "the fight against climate change", "combating terrorism"
                 k, budget = (k + 2 if k + 1 < last and lower[k + 1] == "against" else k + 1), 3
                 continue
+            if w == "-" or w.isdigit():
+                k += 1  # "the ML-1 railway": a project's code
+                continue
             if (
                 w not in MODIFIER_OK
                 and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
                 and self.doc.words[k] not in self.lex.demonym_words  # "Saudi investment", "Italian companies"
+                and not self.doc.words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
             ):
                 return None
             k += 1

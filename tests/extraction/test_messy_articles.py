@@ -369,3 +369,17 @@ def test_party_office_chain_in_a_title(gazetteer):
 def test_a_bare_weekday_dates_the_meeting_but_not_a_deadline(text, day, gazetteer):
     result = extract(text, title="", published=date(2025, 6, 18), gazetteer=gazetteer)
     assert result.to_contract()["meeting"]["date"] == day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("The ministers discussed the rehabilitation of the T-2 railway.", ["transport"]),
+        ("The ministers discussed the modernisation of the CASA-1000 gas pipeline and tourism.", ["energy", "tourism"]),
+        ("The ministers discussed Saudi investment in Peru.", ["investment"]),
+        ("The ministers discussed combating terrorism and the fight against climate change.", ["climate", "security"]),
+    ],
+)
+def test_sector_items_after_generic_heads_codes_and_demonyms(sentence, sectors, gazetteer):
+    result = extract(MEETING + sentence, title="", published=None, gazetteer=gazetteer)
+    assert result.to_contract()["sectors"] == sectors
