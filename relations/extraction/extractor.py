@@ -175,8 +175,7 @@ def _joint_lead(doc: Document, people: list[Person], skip: int, lead: Sentence |
     for sent in doc.sentences[:stop]:
         if sent.end <= skip or is_past(sent) or not JOINT_RE.search(sent.text, sent.low):
             continue
-        countries = {p.country for p in people if p.country and any(m.sentence == sent.index for m in p.mentions)}
-        if len(countries) >= 2 and not is_announcement(sent):
+        if len(_countries_in(people, sent.index)) >= 2 and not is_announcement(sent):
             return sent
     return None
 
@@ -196,11 +195,18 @@ def _headline_lead(
         for index in {m.sentence for m in p.mentions}:
             count[index] = count.get(index, 0) + 1
     best = count.get(lead.index, 0)
+    lead_pair = len(_countries_in(people, lead.index)) >= 2
     for index in sorted(i for i, n in count.items() if i > lead.index and n > best):
         sent = doc.sentences[index]
+        if lead_pair and len(_countries_in(people, index)) < 2:
+            continue  # the lead reports a meeting of two countries; this sentence reports none
         if TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not is_announcement(sent):
             return sent
     return None
+
+
+def _countries_in(people: list[Person], index: int) -> set[str]:
+    return {p.country for p in people if p.country and any(m.sentence == index for m in p.mentions)}
 
 
 def _mention_tokens(m: Mention) -> range:

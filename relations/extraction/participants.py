@@ -240,11 +240,15 @@ def unresolved_fallback(people: list[Person], candidates: list[str], doc: Docume
             p.country = left[0]
 
 
+PLURAL_OF_ONE_SIDE = frozenset({"counterparts", "colleagues", "Ministers", "ministers", "officials", "Officials"})
+
+
 def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:
-    """'Ruritania's President A and Prime Minister B': B shares A's country."""
+    """'Ruritania's President A and Prime Minister B': B shares A's country; so does B in 'their
+    Ruritanian counterparts A and B' (one country's plural title)."""
     m = p.first_mention
     if m.title_first is None:
-        return None  # "Presidents A and B": two names under one plural title are two countries
+        return _under_one_plural_title(doc, m, people)  # not "Presidents A and B": two countries
     start = m.title_first
     if start < 1 or doc.words[start - 1] != "and":
         return None
@@ -253,6 +257,18 @@ def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str 
             continue
         if any(qm.last == start - 1 and qm.sentence == m.sentence for qm in q.mentions):
             return q.country
+    return None
+
+
+def _under_one_plural_title(doc: Document, m, people: list[Person]) -> str | None:
+    """'their Philippine counterparts A and B': B follows A, whose plural title names one country."""
+    if m.first < 2 or doc.words[m.first - 1] != "and":
+        return None
+    for q in people:
+        qm = next((x for x in q.mentions if x.last == m.first - 1 and x.sentence == m.sentence), None)
+        if qm is not None and q.country and qm.title_last is not None and qm.title_last <= qm.first:
+            head = doc.words[qm.title_last - 1]
+            return q.country if head in PLURAL_OF_ONE_SIDE else None
     return None
 
 

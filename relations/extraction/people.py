@@ -69,7 +69,8 @@ TITLE_WORDS = TITLE_HEADS | words(
 LOWER_TITLE_HEADS = words(
     "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
     "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
-    "mayor diplomat counterpart spokesman spokeswoman spokesperson akim hokim khokim"
+    "mayor diplomat counterpart counterparts colleague colleagues spokesman spokeswoman spokesperson akim hokim "
+    "khokim"
 )
 LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
     "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "

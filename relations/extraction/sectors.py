@@ -181,7 +181,8 @@ MODIFIER_OK = words(
     "the a an bilateral mutual various all such other joint regional international alternative renewable "
     "green digital modern new mutually beneficial priority promising key important strategic practical "
     "peaceful civil civilian higher further trade economic high advanced clean nuclear sustainable smart "
-    "cross-border large-scale our their its both two"
+    "cross-border large-scale our their its both two cross border way long term large scale maritime "
+    "bilateral"
 )
 # "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
 GENERIC_HEADS = words(

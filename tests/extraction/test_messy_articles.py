@@ -383,3 +383,25 @@ def test_a_bare_weekday_dates_the_meeting_but_not_a_deadline(text, day, gazettee
 def test_sector_items_after_generic_heads_codes_and_demonyms(sentence, sectors, gazetteer):
     result = extract(MEETING + sentence, title="", published=None, gazetteer=gazetteer)
     assert result.to_contract()["sectors"] == sectors
+
+
+def test_two_plus_two_with_plural_counterparts(gazetteer):
+    """'their Philippine counterparts A and B': both Philippine. The headline's 'Marcos' is named in a
+    later sentence that reports no meeting of two countries: the lead stays."""
+    _, result = run("two-plus-two-plural-counterparts", gazetteer)
+    contract = result.to_contract()
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Minoru Kihara", "JPN"),
+        ("Yoko Kamikawa", "JPN"),
+        ("Enrique Manalo", "PHL"),
+        ("Gilberto Teodoro", "PHL"),
+    ]
+    assert contract["meeting"]["location_city"] == "Manila"
+    assert contract["sectors"] == ["security"]  # maritime and economic security
+
+
+def test_cross_border_trade_is_trade(gazetteer):
+    _, result = run("state-house-cross-border-trade", gazetteer)
+    contract = result.to_contract()
+    assert contract["sectors"] == ["energy", "trade"]
+    assert contract["parties"] == ["KEN", "UGA"]
