@@ -143,7 +143,7 @@ RECOLLECTION_RE = re.compile(
 
 
 PAST_OPENER_RE = re.compile(
-    r"^\W*(?:Last (?:week|month|year)|Earlier (?:this|last) (?:week|month|year)|Previously|Earlier|"
+    r"^\W*(?:Last (?:week|month|year)|Earlier (?:this|last) (?:week|month|year)|Previously|"
     r"(?:\w+ )?(?:days|weeks|months|years) ago)\b"
 )
 

@@ -266,9 +266,9 @@ def _under_one_plural_title(doc: Document, m, people: list[Person]) -> str | Non
         return None
     for q in people:
         qm = next((x for x in q.mentions if x.last == m.first - 1 and x.sentence == m.sentence), None)
-        if qm is not None and q.country and qm.title_last is not None and qm.title_last <= qm.first:
+        if qm is not None and qm.country and qm.title_last is not None and qm.title_last <= qm.first:
             head = doc.words[qm.title_last - 1]
-            return q.country if head in PLURAL_OF_ONE_SIDE else None
+            return qm.country if head in PLURAL_OF_ONE_SIDE else None  # the title names the country
     return None
 
 

@@ -405,3 +405,20 @@ def test_cross_border_trade_is_trade(gazetteer):
     contract = result.to_contract()
     assert contract["sectors"] == ["energy", "trade"]
     assert contract["parties"] == ["KEN", "UGA"]
+
+
+def test_plural_title_without_a_country_covers_two_countries(gazetteer):
+    """'co-chaired by Deputy Foreign Ministers A and B': one of each country (unlike 'their Philippine
+    counterparts A and B')."""
+    _, result = run("commission-plural-title-two-countries", gazetteer)
+    contract = result.to_contract()
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Roman Vassilenko", "KAZ"),
+        ("Almaz Imangaziev", "KGZ"),
+    ]
+    assert contract["meeting"] == {
+        "date": "2025-05-01",
+        "format": "talks",
+        "location_country": "KAZ",
+        "location_city": "Almaty",
+    }
