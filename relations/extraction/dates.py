@@ -29,7 +29,8 @@ DATE_RE = Gate(
     r"|(?<![\w.])(?P<dot>(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d))(?!\d)"
     r"|\b(?P<rel>today|yesterday|tonight|this morning|this afternoon|this evening)\b"
     r"|\b(?:on|last|this|On|Last|This)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|(?<=, )(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=,)",
+    r"|(?<=, )(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=,)"
+    r"|\b(?-i:(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!\s+(?:night|evening)\b)",
     "jan feb mar apr may jun jul aug sep oct nov dec today yesterday tonight this day 19 20",
     re.IGNORECASE,
 )
@@ -76,7 +77,7 @@ def _relative(m: re.Match, ref: date | None) -> date | None:
     rel = (m.group("rel") or "").lower()
     if rel:
         return ref - timedelta(days=1) if rel == "yesterday" else ref
-    weekday = WEEKDAYS[(m.group("wd") or m.group("wd2")).lower()]
+    weekday = WEEKDAYS[(m.group("wd") or m.group("wd2") or m.group("wd3")).lower()]
     back = (ref.weekday() - weekday) % 7
     if back == 0 and m.group().lower().startswith("last"):
         back = 7
@@ -115,12 +116,17 @@ def may_name_a_date(lower_tokens: list[str], text: str) -> bool:
     return not DATE_WORDS.isdisjoint(lower_tokens) or DIGIT_RE.search(text) is not None
 
 
+NOT_THE_DAY_RE = re.compile(r"\b(?:until|till|through|by|next|from|before|after|since|every|each|coming)\s+$", re.I)
+
+
 def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateHit]:
     """Every date phrase in text, resolved against the reference date where needed."""
     hits = []
     for m in DATE_RE.finditer(text):
         if m.group("md") and m.group("md")[:3].lower() == "may" and not m.group("y1") and m.group("md")[0] == "m":
             continue  # the verb "may"
+        if m.group("wd3") and NOT_THE_DAY_RE.search(text, 0, m.start()):
+            continue  # "the forum runs until Friday", "next Monday": not the day something happened
         value, explicit = _resolve(m, ref)
         hits.append(DateHit(value, offset + m.start(), offset + m.end(), explicit))
     return hits

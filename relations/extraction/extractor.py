@@ -28,6 +28,7 @@ from .meeting import (
     find_lead,
     find_location,
     is_announcement,
+    is_opinion,
     is_past,
     meeting_date,
     meeting_format,
@@ -46,10 +47,10 @@ from .participants import (
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .sectors import SectorReader
-from .text import Document, Sentence
+from .text import Document, Gate, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.8.0"
+EXTRACTOR_VERSION = "1.9.0"
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -68,10 +69,13 @@ class Reading:
     reader: PeopleReader | None = None
     titles: TitleReader | None = None
     in_forums: list[PlaceHit] = field(default_factory=list)  # places inside forum names ("Doha Forum")
+    _taken: set[int] | None = None
 
     def taken(self) -> set[int]:
-        """The tokens of people's names and titles."""
-        return {t for m in self.mentions for t in _mention_tokens(m)}
+        """The tokens of people's names and titles (computed once; callers do not change it)."""
+        if self._taken is None:
+            self._taken = {t for m in self.mentions for t in _mention_tokens(m)}
+        return self._taken
 
     def roles(self, sent: Sentence, taken: set[int]) -> list[Mention]:
         """Offices named without a person in a sentence, with their country and title read."""
@@ -88,6 +92,7 @@ def read_document(
     skip_before: int = 0,
     redefined: set[str] | None = None,
     known_names: frozenset[str] = frozenset(),
+    headline: bool = False,
 ) -> Reading:
     all_places = find_places(doc, lex)
     # "Commonwealth of Australia" is a country's name, not the Commonwealth forum
@@ -104,8 +109,9 @@ def read_document(
         for t in range(p.first, p.last):
             place_at[t] = entry
             hit_at[t] = p
-    reader = PeopleReader(doc, lex, r.place_at, r.blocked)
-    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names)
+    reader = PeopleReader(doc, lex, r.place_at, r.blocked, headline=headline)
+    capitals = lex.classify(doc).capital
+    mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names, capitals)
     titles = TitleReader(doc, r.place_at, lex)
     for m in mentions:
         titles.read(m)
@@ -119,7 +125,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
-    head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex))
+    head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex), headline=True)
     # a full name in the headline lets a bare surname in the body name the person
     body = read_document(
         doc, lex, skip, known_names=frozenset(k for m in head.mentions if len(m.keys) >= 2 for k in m.keys)
@@ -135,18 +141,72 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
-    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip)
+    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published)
+    lead = _joint_lead(doc, people, skip, lead) or lead
+    lead = _headline_lead(doc, people, headline_people, lead) or lead
     if lead is None:
         lead = _lead_without_names(body, people, skip)
     from_headline: list[Person] = []
     if lead is None:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
         lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
-    if lead is not None and not is_announcement(lead):
-        _read_meeting(lex, result, body, head, people, lead, dateline, published, title or "", from_headline)
-    level = relation_level(title or "", text) if result.meeting else None
-    if level:  # a level is stated for the parties, so only when there is a meeting
+    if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
+        _read_meeting(
+            lex, result, body, head, people, lead, dateline, published, title or "", from_headline, headline_people
+        )
+    # the level the article states for two countries, with or without a meeting (an op-ed or a
+    # ministry statement can state it too)
+    two = result.meeting or len({f.value for f in result.countries_mentioned}) >= 2
+    level = relation_level(title or "", text) if two else None
+    if level:
         result.relation_level = Fact(level.value, _cue_span(doc, level))
     return result
+
+
+JOINT_RE = Gate(
+    r"\b(?:agreed|agree|pledged|vowed|reaffirmed|committed|decided|resolved|concurred)\b",
+    "agree pledged vowed reaffirmed committed decided resolved concurred",
+)
+
+
+def _joint_lead(doc: Document, people: list[Person], skip: int, lead: Sentence | None) -> Sentence | None:
+    """'President A and General Secretary B agreed Monday to expand trade': a sentence before the lead
+    where people of two countries agree on something reports the meeting by its outcome."""
+    stop = lead.index if lead else len(doc.sentences)
+    for sent in doc.sentences[:stop]:
+        if sent.end <= skip or is_past(sent) or not JOINT_RE.search(sent.text, sent.low):
+            continue
+        if len(_countries_in(people, sent.index)) >= 2 and not is_announcement(sent):
+            return sent
+    return None
+
+
+def _headline_lead(
+    doc: Document, people: list[Person], headline_people: list[Person], lead: Sentence | None
+) -> Sentence | None:
+    """'Lavrov, Wang Yi hold talks in Beijing': when a later sentence reporting a meeting names more of
+    the people the headline names than the lead does, it reports the story's meeting."""
+    if lead is None or not headline_people:
+        return None
+    named = [p for p in people if any(hp.keys & p.keys for hp in headline_people)]
+    if not named:
+        return None
+    count: dict[int, int] = {}
+    for p in named:
+        for index in {m.sentence for m in p.mentions}:
+            count[index] = count.get(index, 0) + 1
+    best = count.get(lead.index, 0)
+    lead_pair = len(_countries_in(people, lead.index)) >= 2
+    for index in sorted(i for i, n in count.items() if i > lead.index and n > best):
+        sent = doc.sentences[index]
+        if lead_pair and len(_countries_in(people, index)) < 2:
+            continue  # the lead reports a meeting of two countries; this sentence reports none
+        if TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not is_announcement(sent):
+            return sent
+    return None
+
+
+def _countries_in(people: list[Person], index: int) -> set[str]:
+    return {p.country for p in people if p.country and any(m.sentence == index for m in p.mentions)}
 
 
 def _mention_tokens(m: Mention) -> range:
@@ -231,6 +291,12 @@ MENTION_ONLY_CUES = frozenset(
         "photo",
         "photos",
         "credit",
+        "funeral",
+        "burial",
+        "mourning",
+        "death",
+        "passing",
+        "obituary",
     ]
 )
 
@@ -267,6 +333,7 @@ def _read_meeting(
     published: date | None,
     title: str,
     from_headline: list[Person] | None = None,
+    headline_people: list[Person] | None = None,
 ) -> None:
     doc = body.doc
     context = context_sentences(doc, lead)
@@ -276,11 +343,20 @@ def _read_meeting(
         location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
     known = {p.country for p in participants if p.country}
-    candidates = _party_candidates(result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None)
+    home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's
+    candidates = _party_candidates(
+        result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None, home
+    )
     if location and fmt.value == "sidelines" and location.iso3 in candidates:
         candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
         candidates.append(location.iso3)
     unresolved_fallback(participants, candidates, doc)
+    if len({p.country for p in participants if p.country}) < 2:
+        # "Tokayev receives Turkmen minister" / "The Head of State received ...": the headline names
+        # the participant whom the body calls by office only
+        extra = _named_in_headline_only(people, headline_people, {p.country for p in participants})
+        participants += extra
+        from_headline = [*(from_headline or ()), *extra]
     roles = _meeting_roles(doc, body, participants, lead, context, location if fmt.value in VISIT_FORMATS else None)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         people_in_lead = [_lead_mention(p, lead) for p in participants]
@@ -292,7 +368,7 @@ def _read_meeting(
         parties.append(location.iso3)
     if len(set(parties)) < 2:
         return
-    ref = published or dateline_date(dateline, published)
+    ref = dateline_date(dateline, published) or published
     date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     headline = {id(p) for p in from_headline or ()}
@@ -310,6 +386,20 @@ def _read_meeting(
         if iso3 and iso3 in parties and iso3 not in known:
             result.parties.append(Fact(iso3, span))
             known.add(iso3)
+    named = {f.value for f in result.countries_mentioned}
+    result.countries_mentioned += [f for f in result.parties if f.value not in named]  # "parties included"
+
+
+def _named_in_headline_only(
+    people: list[Person], headline_people: list[Person] | None, countries: set[str | None]
+) -> list[Person]:
+    """Headline people of another country whom the body never names (not even as mentioned only)."""
+    out = []
+    for hp in headline_people or ():
+        if hp.country and hp.country not in countries and not any(hp.keys & p.keys for p in people):
+            out.append(hp)
+            countries.add(hp.country)
+    return out
 
 
 def _meeting_parties(
@@ -473,15 +563,30 @@ def _party_candidates(
     known: set[str],
     body: Reading,
     location: Location | None,
+    home: str | None = None,
 ) -> list[str]:
+    """Countries an unresolved participant may represent, best first: the visited country, the
+    headline's, a demonym in the lead, one paired with a known party, the dateline's (the outlet
+    reports from home), then the most named."""
     out: list[str] = []
     if location:
         out.append(location.iso3)
     out += [h.iso3 for h in head.places if h.iso3 and h.kind in ("name", "official", "alternative", "demonym")]
+    titles = [  # "former Italian President X": the demonym is X's, who is someone else
+        (m.title_first, m.title_last) for m in body.mentions if m.sentence == lead.index and m.title_first is not None
+    ]
     out += [
-        h.iso3 for h in body.places if h.iso3 and h.first >= lead.first and h.last <= lead.last and h.kind == "demonym"
+        h.iso3
+        for h in body.places
+        if h.iso3
+        and h.first >= lead.first
+        and h.last <= lead.last
+        and h.kind == "demonym"
+        and not any(a <= h.first < b for a, b in titles)  # type: ignore[operator]
     ]
     out += _paired_with(body, known)
+    if home:
+        out.append(home)
     counts = Counter(f.value for f in result.countries_mentioned if f.span is not None)
     out += [c for c, _ in counts.most_common()]
     seen: list[str] = []

@@ -90,6 +90,12 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("IEA", "International Energy Agency", ()),
     ("CTBTO", "Comprehensive Nuclear-Test-Ban Treaty Organization", ()),
     ("OPCW", "Organisation for the Prohibition of Chemical Weapons", ()),
+    (
+        "",
+        "Consultative Meeting of the Heads of State of Central Asia",
+        ("Consultative Meeting of Heads of State of Central Asia",),
+    ),
+    ("OMVS", "Organisation for the Development of the Senegal River", ()),
     ("", "Interpol", ("INTERPOL",)),
 )
 
@@ -209,7 +215,10 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
         if not ACRONYM_RE.match(acronym) or acronym in NOT_FORUM_ACRONYMS or lex.places.match_at(words, k + 1):
             continue
         name = _name_before(words, k)
-        if len(name) < 2 or not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS):
+        if len(name) < 2:
+            continue
+        basin = name[-1] in ("Authority", "Commission") and not GEOGRAPHY_AFTER.isdisjoint(name)
+        if not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS or basin):  # basin: "Niger Basin Authority"
             continue
         if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
@@ -220,8 +229,17 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
     return hits
 
 
+# "Organisation for the Development of the Senegal River", "Niger Basin Authority": a country word
+# that names a river or a basin shared by several countries, not a national body.
+GEOGRAPHY_AFTER = words("River Basin Lake Sea Valley Delta Gulf Region")
+
+
 def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
-    return any(getattr(place, "is_mention", False) for _, _, place in lex.places.scan(doc.words, max(first, 0), last))
+    words = doc.words
+    return any(
+        getattr(place, "is_mention", False) and not (j < len(words) and words[j] in GEOGRAPHY_AFTER)
+        for _, j, place in lex.places.scan(words, max(first, 0), last)
+    )
 
 
 def _name_before(words: list[str], k: int) -> list[str]:

@@ -40,6 +40,8 @@ NOT_A_COUNTRY = (
     "American continent",
     "Dutch disease",
     "French fries",
+    "US$",
+    "U.S.$",
     "US dollar",
     "US dollars",
     "U.S. dollar",
@@ -162,6 +164,9 @@ class Lexicon:
     registered_acronyms: frozenset[str]
     capitals: dict[str, str]
     official_surnames: frozenset[str] = frozenset()
+    demonym_words: frozenset[str] = frozenset()  # one-word demonyms ("Saudi", "Italian")
+    # known officials' names with a word that is otherwise no name word ("To Lam", "Jan Lipavsky")
+    official_names: Phrasebook = field(default_factory=Phrasebook)
     _word_class: dict[str, int] = field(default_factory=dict)
 
     def classify(self, doc: Document) -> TokenClasses:  # noqa: C901 - one unrolled loop is the point (speed)
@@ -347,17 +352,36 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
             surnames.add(fold_name(tokens[-1]))
         surnames.update(fold_name(n) for n in o.other_names if " " not in n and len(n) >= 4 and n.isalpha())
     return Lexicon(
+        official_names=_official_names(gazetteer, place_words),
         places=places,
         forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
         sectors=sectors,
         sectors_exact=sectors_exact,
         place_words=place_words,
+        demonym_words=frozenset(k[0] for k, v in places.entries.items() if len(k) == 1 and v.kind == "demonym"),  # type: ignore[attr-defined]
         country_names={c.iso3: c.name for c in gazetteer.countries},
         officials=officials,
         registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
         capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
         official_surnames=frozenset(surnames),
     )
+
+
+def _official_names(gazetteer: Gazetteer, place_words: frozenset[str]) -> Phrasebook:
+    """The known officials' names that hold a stop word of the name reader ('To', 'Jan', 'May', a
+    style such as 'Haji') or a place name ('Santiago Peña', 'Israel Katz'): read as a name where
+    written in full. A title word ('King Salman') is not a name word and stays out."""
+    from .people import NAME_STOP, NAME_TITLES  # word lists; imported here to keep modules acyclic
+
+    book = Phrasebook()
+    for o in gazetteer.officials:
+        for n in (o.name, *o.other_names):
+            tokens = tokenize(n)
+            if len(tokens) < 2 or any(t in NAME_TITLES for t in tokens):
+                continue
+            if any(t in NAME_STOP or t in place_words for t in tokens):
+                book.add(tokens, o.country or "")
+    return book
 
 
 @lru_cache(maxsize=65536)

@@ -21,8 +21,8 @@ TRIGGER_RE = Gate(
     r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
-    r"credentials|letters? of credence|arrived|arrives)\b",
-    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv",
+    r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit)\b",
+    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit",
     re.IGNORECASE,
 )
 PAST_RE = Gate(
@@ -62,10 +62,17 @@ MULTILATERAL_RE = Gate(
     r"\b(?:Summit|summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
     "summit forum ministers ministerial assembly conference session congress",
 )
+CEREMONY_RE = Gate(
+    r"\b(?:attend(?:ed|s|ing)?|at|during|on the occasion of|in|for) the (?:state |presidential )?(?:funeral|"
+    r"burial|inauguration|swearing-in|coronation|investiture|enthronement)"
+    r"(?= of (?:the late |late |former |new |newly elected )?[A-Z]| ceremony\b| service\b| mass\b|[,.;])",
+    "funeral burial inauguration swearing coronation investiture enthronement",
+    re.IGNORECASE,
+)
 RECEPTION_RE = Gate(
     r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
-    r"letters? of credence|courtesy call|audience)\b",
-    "receiv reception credential credence courtesy audience",
+    r"letters? of credence|courtesy call|audience|call(?:ed|s|ing) on(?= (?:[A-Z]|the [A-Z]|his |her )))\b",
+    "receiv reception credential credence courtesy audience call",
 )
 LEVEL_PATTERNS = (
     (
@@ -85,7 +92,10 @@ LEVEL_PATTERNS = (
             re.IGNORECASE,
         ),
     ),
-    ("strategic_partnership", Gate(r"\bstrategic partner(?:ship|s)\b", "strategic", re.IGNORECASE)),
+    (
+        "strategic_partnership",
+        Gate(r"\bstrategic (?:cooperative )?partner(?:ship|s)\b", "strategic", re.IGNORECASE),
+    ),
     (
         "friendly",
         Gate(
@@ -126,14 +136,38 @@ MEETING_NOUN_RE = Gate(
 )
 
 
-def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> Sentence | None:
+RECOLLECTION_RE = re.compile(
+    r"^\W*(?:When|Back in|Ever since|Since|Years ago|Decades ago|In(?= (?:\w+ )?(?:19|20)\d\d))\b.*?"
+    r"\b((?:19|20)\d\d)\b"
+)
+
+
+PAST_OPENER_RE = re.compile(
+    r"^\W*(?:Last (?:week|month|year)|Earlier (?:this|last) (?:week|month|year)|Previously|"
+    r"(?:\w+ )?(?:days|weeks|months|years) ago)\b"
+)
+
+
+def is_recollection(sent: Sentence, ref: date | None) -> bool:
+    """'When King X visited Abuja in December 2016, ...', 'Back in 2019, ...' (years before the
+    published date), 'Last week, A received B': a sentence that opens on an earlier meeting."""
+    if PAST_OPENER_RE.search(sent.text):
+        return True
+    m = RECOLLECTION_RE.search(sent.text) if ref and ("19" in sent.text or "20" in sent.text) else None
+    return bool(m) and int(m.group(1)) < ref.year - 1  # type: ignore[union-attr]
+
+
+def find_lead(doc: Document, mention_sentences: set[int], skip_before: int, ref: date | None = None) -> Sentence | None:
     """The first sentence reporting a meeting, with a named person in it, or one that names the
     meeting itself with the people in the next two sentences ("Political consultations ... were held
-    in Bishkek. The delegation was led by ..."; not "The leaders also discussed ...")."""
+    in Bishkek. The delegation was led by ..."; not "The leaders also discussed ..."). A sentence that
+    recalls a meeting of years ago is not the lead."""
     for sent in doc.sentences:
         if sent.end <= skip_before or not TRIGGER_RE.search(sent.text, sent.low):
             continue
         if sent.index in mention_sentences:
+            if is_recollection(sent, ref):
+                continue
             return sent
         if (
             mention_sentences & {sent.index + 1, sent.index + 2}
@@ -145,7 +179,8 @@ def find_lead(doc: Document, mention_sentences: set[int], skip_before: int) -> S
 
 
 FUTURE_RE = Gate(
-    r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be)\b|"
+    r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be|undertake|embark|go|head|"
+    r"lead|co-chair|conduct)\b|"
     r"\b(?:is|are) (?:expected|scheduled|due|set|going) to\b|\bnext (?:week|month|year)\b|\bupcoming\b|"
     r"\bto be (?:held|hosted|organi[sz]ed|signed)\b|"
     r"\bplans? to (?:visit|meet|hold)\b",
@@ -156,6 +191,24 @@ DONE_RE = Gate(
     r"\b(?:met|held|received|hosted|discussed|welcomed|signed|had|spoke|exchanged|conducted|talked)\b",
     "met held receiv host discuss welcom sign had spoke exchang conduct talk",
 )
+
+
+OPINION_TITLE_RE = re.compile(
+    r"^\W*(?:op-?ed|opinion|commentary|editorial|column|analysis|viewpoint|interview)\b\s*[:|\u2013\u2014-]",
+    re.IGNORECASE,
+)
+AUTHOR_NOTES = ("the writer is", "the author is", "the views expressed", "the writer, ", "the author, ")
+
+
+OPINION_PREFIXES = ("op", "opinion", "commentary", "editorial", "column", "analysis", "viewpoint", "interview")
+
+
+def is_opinion(title: str, doc: Document) -> bool:
+    """An op-ed, a column, an analysis or an interview ('OP-ED: ...', '... The writer is the
+    Ambassador of X'): it argues or recalls, it does not report a meeting."""
+    if title.lstrip(" \"'([").lower().startswith(OPINION_PREFIXES) and OPINION_TITLE_RE.search(title):
+        return True
+    return any(s.low.lstrip(" (*_").startswith(AUTHOR_NOTES) for s in doc.sentences[-3:])
 
 
 def is_announcement(sent: Sentence) -> bool:
@@ -172,9 +225,18 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and "invit" not in sent.low:
+        invited = "invit" in sent.low and INVITED_RE.search(sent.low)
+        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and not invited:
             out.append(sent)
     return out
+
+
+# "invited him to pay an official visit to Peru", "accepted the invitation to visit": another visit.
+# ("the first leader to be invited on a state visit", "at the invitation of": this one.)
+INVITED_RE = re.compile(
+    r"\binvit(?:ed|es|e|ing)\b.{0,60}?\bto (?:pay|visit|make|come|attend|hold|travel)\b|"
+    r"\binvitations? to (?:pay|visit|make|come|attend|travel)\b|\binvitation to\b(?! the)"
+)
 
 
 def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:
@@ -199,6 +261,9 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     cue = _search(VISIT_RE, title, context)
     if cue:
         return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end)
+    cue = _search(CEREMONY_RE, title, context)
+    if cue:  # two leaders who talk at a funeral or an inauguration: neither a visit nor a summit
+        return Cue("other", cue.start, cue.end)
     attend = _attend_event(context, forums)
     if attend:
         return attend
@@ -213,6 +278,9 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
     Forum': a multilateral event, with a forum named in it or a name of its own."""
     for sent in context:
         for m in ATTEND_RE.finditer(sent.text, sent.low):
+            before = sent.low[max(0, m.start() - 40) : m.start()].split()
+            if before and before[-1].strip(",") in JOINT_WORK_WORDS:
+                continue  # "interaction within the framework of the SCO": how they cooperate, not where they met
             rest = sent.text[m.end() : m.end() + 120]
             event = MULTILATERAL_RE.search(rest)
             if not event:
@@ -223,6 +291,12 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
     return None
 
 
+# "cooperation within the framework of the SCO", "to coordinate closely during the summit": the
+# event frames the countries' work together, not this meeting.
+JOINT_WORK_WORDS = words(
+    "cooperation co-operation interaction coordination collaboration partnership relations ties dialogue "
+    "cooperate cooperating interact interacting coordinate coordinating work working contacts efforts"
+)
 EVENT_NAME_JOINERS = frozenset({"of", "the", "and", "on", "for", "in", "de", "-"})
 BILATERAL_WORDS = frozenset({"Business", "Bilateral", "Intergovernmental", "Joint", "Investment"})
 
@@ -238,13 +312,37 @@ def _names_an_event(name: str) -> bool:
     )
 
 
+# "work towards elevating relations to a comprehensive strategic partnership", "the prospect of a
+# strategic partnership": an aim, not the level the relations have ("elevated to" in the past is).
+GOAL_BEFORE_RE = Gate(
+    r"\b(?:towards?|aim\w*|seek\w*|striv\w*|goal|prospects? of|possibility of|path to|road to|"
+    r"(?:to|will|would|could|can|shall) (?:further )?(?:elevate|upgrade|raise|lift|bring|transform|establish)|"
+    r"elevating|upgrading|raising|lifting|transforming|establishing)\b[^.;]*$",
+    "toward aim seek striv goal prospect possibility path road elevat upgrad rais lift bring transform establish",
+    re.IGNORECASE,
+)
+
+
+def _aimed_at(text: str, low: str, m: re.Match) -> bool:
+    lo = max(0, m.start() - 60)
+    return GOAL_BEFORE_RE.search(text[lo : m.start()], low[lo : m.start()]) is not None
+
+
 def relation_level(title: str, text: str) -> Cue | None:
-    """The highest level of relations the article states (allied > comprehensive > strategic > friendly)."""
+    """The highest level of relations the article states (allied > comprehensive > strategic > friendly);
+    a level that is only an aim is passed over."""
     low = text.lower()
+    aims: list[tuple[int, int]] = []
     for value, regex in LEVEL_PATTERNS:
         m = regex.search(text, low)
-        if m:
-            return Cue(value, m.start(), m.end())
+        while m is not None:
+            if any(a <= m.start() < b for a, b in aims):
+                pass  # "strategic partnership" inside an aimed-at "comprehensive strategic partnership"
+            elif _aimed_at(text, low, m):
+                aims.append((m.start(), m.end()))
+            else:
+                return Cue(value, m.start(), m.end())
+            m = regex.regex.search(text, m.end())
         if regex.search(title):
             return Cue(value)
     return None
@@ -473,8 +571,9 @@ HOST_COUNTRY_RE = Gate(
     re.IGNORECASE,
 )
 HOST_VERB_RE = Gate(
-    r"\b(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?P<by>\s+by\b)?",
-    "receiv host welcom",
+    r"\b(?:(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?P<by>\s+by\b)?|"
+    r"(?P<call>call(?:ed|s|ing) on)(?= (?:[A-Z]|the [A-Z]|his |her )))",
+    "receiv host welcom call",
 )
 # UN organs that sit in one city: a meeting on their sidelines is there unless the text says otherwise.
 FIXED_SEATS = {"UNGA": ("USA", "New York"), "UNSC": ("USA", "New York"), "UNHRC": ("CHE", "Geneva")}
@@ -558,16 +657,16 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
     m = HOST_VERB_RE.search(lead.text, lead.low)
     if not m:
         return None
-    at, end = lead.start + m.start(), lead.start + m.end("verb")
+    at, end = lead.start + m.start(), lead.start + m.end("verb" if m.group("verb") else "call")
     before = [p for p in people if doc.ends[p[1] - 1] <= at]
     after = [p for p in people if doc.starts[p[0]] >= end]
-    if m.group("by"):
+    if m.group("by") or m.group("call"):  # "B was received by A", "B called on A": A hosts
         host, guest = (after[0] if after else None), (before[-1] if before else None)
     else:
         host, guest = (before[-1] if before else None), (after[0] if after else None)
     if host is None or guest is None or host[2] == guest[2]:
         return None
-    if not m.group("by") and _possessive(doc, guest):
+    if m.group("verb") and not m.group("by") and _possessive(doc, guest):
         return None  # "A welcomed B's proposal": B is not A's guest
     return host[2], at, end  # type: ignore[return-value]
 

@@ -150,16 +150,20 @@ def add_back_references(
     reader_is_name,
     places: dict[int, tuple[int, int, Place]] | None = None,
     extra_keys: frozenset[str] = frozenset(),
+    capitals: list[int] | None = None,
 ) -> list[Mention]:
     """Bare surnames ('Rahimov and Osmonov agreed') that repeat a word of a full name written in the
     text or in the headline (extra_keys). A surname that is also a place ('Rui Portugal ... Portugal
-    said') is the person where no preposition makes it the country."""
+    said') is the person where no preposition makes it the country. `capitals`: the capitalised
+    tokens, the only ones that can be a name (all tokens when not given)."""
     full = {k for m in mentions if len(m.keys) >= 2 for k in m.keys} | extra_keys
     surnames = {m.name.rsplit(None, 1)[-1].lower() for m in mentions if len(m.keys) >= 2}
     taken = {k for m in mentions for k in range(m.first, m.last)}
     places = places or {}
     extra = []
-    for i in [i for i, w in enumerate(doc.lower) if w in full]:
+    lower = doc.lower
+    positions = range(len(lower)) if capitals is None else capitals
+    for i in [i for i in positions if lower[i] in full]:
         w = doc.words[i]
         if i in taken or len(w) < 3:
             continue
@@ -236,11 +240,15 @@ def unresolved_fallback(people: list[Person], candidates: list[str], doc: Docume
             p.country = left[0]
 
 
+PLURAL_OF_ONE_SIDE = frozenset({"counterparts", "colleagues", "Ministers", "ministers", "officials", "Officials"})
+
+
 def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:
-    """'Ruritania's President A and Prime Minister B': B shares A's country."""
+    """'Ruritania's President A and Prime Minister B': B shares A's country; so does B in 'their
+    Ruritanian counterparts A and B' (one country's plural title)."""
     m = p.first_mention
     if m.title_first is None:
-        return None  # "Presidents A and B": two names under one plural title are two countries
+        return _under_one_plural_title(doc, m, people)  # not "Presidents A and B": two countries
     start = m.title_first
     if start < 1 or doc.words[start - 1] != "and":
         return None
@@ -249,6 +257,18 @@ def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str 
             continue
         if any(qm.last == start - 1 and qm.sentence == m.sentence for qm in q.mentions):
             return q.country
+    return None
+
+
+def _under_one_plural_title(doc: Document, m, people: list[Person]) -> str | None:
+    """'their Philippine counterparts A and B': B follows A, whose plural title names one country."""
+    if m.first < 2 or doc.words[m.first - 1] != "and":
+        return None
+    for q in people:
+        qm = next((x for x in q.mentions if x.last == m.first - 1 and x.sentence == m.sentence), None)
+        if qm is not None and qm.country and qm.title_last is not None and qm.title_last <= qm.first:
+            head = doc.words[qm.title_last - 1]
+            return qm.country if head in PLURAL_OF_ONE_SIDE else None  # the title names the country
     return None
 
 

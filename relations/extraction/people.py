@@ -27,7 +27,14 @@ TITLE_HEADS = words(
     "Heads Chief Leader Commander Adviser Advisor Aide Spokesperson Spokesman Spokeswoman Deputy Monarch "
     "Pope Marshal Admiral Attorney Prosecutor Mufti Patriarch Rector Consul Chargé Ombudsman Ombudsperson "
     "Vice-Premier PM FM DPM Taoiseach Emperor Crown General Lieutenant Colonel Captain Governor-General "
-    "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor"
+    "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor "
+    "Akim Hokim Khokim Wali Vali Prefect Chairwoman Deputy-Chairman"
+)
+# Words after a place name that make it a region ("Gyeonggi Province", "Almaty Region"): part of a
+# governor's or a mayor's title, not a person.
+REGION_WORDS = words(
+    "Province Region Oblast Prefecture County District Governorate Municipality Territory Canton "
+    "Voivodeship Regency Emirate"
 )
 TITLE_WORDS = TITLE_HEADS | words(
     "European Eurasian Asian African American Pacific Atlantic Arab Eastern Western Northern Southern Near "
@@ -50,14 +57,20 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
     "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
     "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
-    "Francophonie Europe Communities"
+    "Francophonie Europe Communities Emigration Immigration Migration Initiatives Reforms Reform Privatization "
+    "Privatisation Statistics Mines Mining Fisheries Livestock Petroleum Hydrocarbons Telecommunications Posts "
+    "Aviation Housing Urban Rural Family Women Children Employment Veterans Religious Endowments Awqaf Hajj "
+    "Umrah Tourism Heritage Antiquities Media Broadcasting Solidarity Cohesion Decentralization Transition "
+    "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination "
+    "Member Members CPC CCP CPV"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
 LOWER_TITLE_HEADS = words(
     "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
     "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
-    "mayor diplomat counterpart"
+    "mayor diplomat counterpart counterparts colleague colleagues spokesman spokeswoman spokesperson akim hokim "
+    "khokim"
 )
 LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
     "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
@@ -73,7 +86,9 @@ HONORIFICS = words(
 # Malaysian and Bruneian styles written before a name ("Tan Sri Dato' Seri X", "Datuk Seri Y"): not
 # name words, but kept at the front of the name, which is reported in its longest written form.
 STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
-PARTICLES = words("bin binti bint ibn ben al el da de do dos das van von der den di du la le y del dela e ul ud")
+PARTICLES = words(
+    "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud"
+)
 NAME_STOP = (
     TITLE_WORDS
     | HONORIFICS
@@ -102,17 +117,17 @@ NAME_STOP = (
         "Constitution Freedom Democracy Justice Peace Friendship Cooperation Partnership Development Growth "
         "Progress Ceasefire Energy Oil Gas Pipeline Railway Highway Project Projects Company Corporation "
         "Group Holding Fund Bank Exchange Market Stock Index Prize Award Order Medal Cup Games Olympic "
-        "Olympics Expo"
+        "Olympics Expo Nation Nations Homeland Fatherland Motherland"
     )
 )
 # Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
 PORTFOLIO_WORDS = words(
     "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
-    "Resources Protection"
+    "Resources Protection Initiatives Reforms Emigration Migration"
 )
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
-NAMED_AFTER = words(
+NAMED_AFTER = REGION_WORDS | words(
     "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
     "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
@@ -182,8 +197,16 @@ def name_keys(name: str) -> frozenset[str]:
 class PeopleReader:
     """Finds mentions of people in one document."""
 
-    def __init__(self, doc: Document, lex: Lexicon, places: dict[int, tuple[int, int, Place]], blocked: set[int]):
+    def __init__(
+        self,
+        doc: Document,
+        lex: Lexicon,
+        places: dict[int, tuple[int, int, Place]],
+        blocked: set[int],
+        headline: bool = False,
+    ):
         self.doc = doc
+        self.headline = headline
         self.lex = lex
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
@@ -200,8 +223,15 @@ class PeopleReader:
                 and not (len(w) > 1 and w.isupper() and w in acronyms)
                 and not self._is_style(i)
             )
-        for i in [i for i, w in enumerate(words[:-1]) if w in SURNAME_WORDS]:
+        capital = lex.classify(doc).capital
+        for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
+        known = lex.official_names.lengths  # "To Lam", "Santiago Peña": a known official's full name
+        starts = [i for i in capital if words[i] in known]
+        if starts:
+            for i, j, _ in lex.official_names.scan(words, starts=starts):
+                if blocked.isdisjoint(range(i, j)):
+                    nameish[i:j] = [True] * (j - i)
 
     # ---------------------------------------------------------------- name tokens
 
@@ -252,6 +282,13 @@ class PeopleReader:
             elif (
                 w.lower() in PARTICLES
                 and j + 2 < limit
+                and words[j + 1].lower() in PARTICLES
+                and self.is_name_token(j + 2)
+            ):
+                j += 2  # "Juan Ramón de la Fuente", "Rafael van der Vaart"
+            elif (
+                w.lower() in PARTICLES
+                and j + 2 < limit
                 and words[j + 1] == "-"
                 and self._glued(j + 1)
                 and self._glued(j + 2)
@@ -261,6 +298,20 @@ class PeopleReader:
             else:
                 break
         return j
+
+    def _initials_before(self, start: int, sent_first: int) -> int:
+        """'A.Pildegovics', 'A. Pildegovics': an initial glued to its full stop, which the name reader
+        does not start on when the letter is also a word ('A')."""
+        words, doc = self.doc.words, self.doc
+        while (
+            start - 2 >= sent_first
+            and words[start - 1] == "."
+            and len(words[start - 2]) == 1
+            and words[start - 2].isupper()
+            and doc.starts[start - 1] == doc.ends[start - 2]
+        ):
+            start -= 2
+        return start
 
     def _place_in_name(self, j: int, limit: int) -> bool:
         """A place word inside a name after a first name: 'Rui Portugal', 'Chad Miller'."""
@@ -291,6 +342,7 @@ class PeopleReader:
             end = self._run_end(start, sent.last)
             while end > start and words[end - 1] in (".", "-", "'"):
                 end -= 1
+            start = self._initials_before(start, sent.first)
             mention = self._mention(start, end, sent.index, sent.first, sent.last)
             if mention:
                 found.append(mention)
@@ -357,6 +409,8 @@ class PeopleReader:
             return None
         if n_names < 1 or self._names_a_place(end, sent_last) or self._qualifies_a_portfolio(start, end):
             return None
+        if end - start == 1 and title is not None and self._is_title_token(start):
+            return None  # "... and Special Initiatives Prof. Ahsan Iqbal": the end of the title, not a name
         after = self._title_after(end, sent_last)
         name = self.doc.slice(self._styles_before(start, sent_first), end)
         m = Mention(start, end, name, sentence=sentence, keys=name_keys(name))
@@ -393,15 +447,55 @@ class PeopleReader:
     def _is_title_token(self, k: int) -> bool:
         words = self.doc.words
         w = words[k]
-        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS:
+        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS or w in REGION_WORDS:
             return True
         if w == "The":
             return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
-        if w[:1].isupper() and k + 1 < len(words) and words[k + 1] in PORTFOLIO_WORDS:
-            return True  # "..., Andean Integration and ..."
+        if w[:1].isupper() and k + 1 < len(words):
+            nxt = words[k + 1]
+            if nxt in REGION_WORDS or nxt in PORTFOLIO_WORDS:
+                return True  # "Governor of Gyeonggi Province X", "..., Andean Integration and ..."
+            if self._may_list_portfolios(nxt):
+                return self._in_portfolio_list(k)  # "Minister of Commerce, Industries and Textiles Dr. X"
         if w in ("\u2013", "\u2014"):  # "Deputy Prime Minister \u2013 Minister of Foreign Affairs"
             return 0 < k < len(words) - 1 and words[k - 1] in TITLE_WORDS and words[k + 1] in TITLE_WORDS
         return w in COUNTERPART_WORDS
+
+    @staticmethod
+    def _may_list_portfolios(nxt: str) -> bool:
+        return nxt in HONORIFICS or nxt in (",", "and", "&") or nxt in TITLE_WORDS
+
+    def _in_portfolio_list(self, k: int) -> bool:
+        """Token k is an item of a portfolio list that runs from 'Minister of'/'Minister for' to an
+        honorific before the name: 'Minister of Commerce, Industries and Textiles Dr. Amina Rahman'.
+        Items are single words (or a word before a title word: 'Blue Economy'), so 'Minister Sall, Ndiaye
+        and Dr. Fall' (no 'of') and 'Minister Amina Rahman and Mr. X' (a two-word name) are not lists."""
+        words, n = self.doc.words, len(self.doc.words)
+        j, plain = k, 0
+        while j < min(n, k + 8) and words[j] not in HONORIFICS:
+            w = words[j]
+            if w in (",", "and", "&"):
+                plain = 0
+            elif not w[:1].isupper():
+                return False
+            elif w in TITLE_WORDS:
+                plain = 0
+            else:
+                plain += 1
+                if plain > 1:
+                    return False
+            j += 1
+        if j >= n or words[j] not in HONORIFICS:
+            return False
+        i = k - 1
+        while i > max(0, k - 10):
+            w = words[i]
+            if w in ("of", "for"):
+                return words[i - 1] in TITLE_HEADS or words[i - 1] in ("Ministry", "Department")
+            if not (w[:1].isupper() or w in (",", "and", "&")):
+                return False
+            i -= 1
+        return False
 
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""
@@ -413,6 +507,8 @@ class PeopleReader:
         if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":
             k -= 3  # "Foreign Minister (FM) R. Singh"
         end = k + 1
+        if k >= sent_first and self.doc.words[k] in ("and", "&"):
+            return None  # "The Head of State and Sheikh Tamim": the title is the other person's
         while k >= sent_first:
             if self.doc.words[k] == ")":  # "Speaker of the Milli Majlis (Parliament) of Ruritania X"
                 opening = self._aside_start(k, sent_first)
@@ -425,9 +521,19 @@ class PeopleReader:
             if self._is_counterpart_boundary(k, end):
                 break
             k -= 1
-        span = self._trim_title(k + 1, end)
-        only_rank = span and all(w in RANKS for w in self.doc.words[span[0] : span[1]])
-        if only_rank and k > sent_first and self.doc.words[k] == ",":
+        return self._office_behind(self._trim_title(k + 1, end), k, sent_first)
+
+    def _office_behind(self, span: tuple[int, int] | None, k: int, sent_first: int) -> tuple[int, int] | None:
+        """A title that is only a style or a rank gives way to the office written before it."""
+        words = self.doc.words
+        if span and all(w in NAME_TITLES for w in words[span[0] : span[1]]):
+            j = span[0] - 1
+            while j >= sent_first and words[j] in HONORIFICS:
+                j -= 1
+            if j < span[0] - 1:  # "Crown Prince and Prime Minister His Royal Highness Prince X": the office
+                return self._title_before(j + 1, sent_first) or span
+        only_rank = span and all(w in RANKS for w in words[span[0] : span[1]])
+        if only_rank and k > sent_first and words[k] == ",":
             # "Minister of Defence of Ruritania, Colonel General A. Karimov": the office, not the rank
             return self._title_before(k + 1, sent_first) or span
         return span
@@ -465,6 +571,8 @@ class PeopleReader:
         while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
             k += 1
         span = self._trim_title(end + 1, k)
+        if self.headline and k < sent_last and self.doc.words[k][:1].islower():
+            return None  # "Tokayev, Emir of Qatar discuss ...": a headline's second subject, not an apposition
         if span is None or (k < sent_last and self.is_name_token(k)):
             return None  # "A, Turkish President B": the title is B's, not an apposition to A
         if k < sent_last and self.doc.words[k] == "," and k + 1 < sent_last:

@@ -30,8 +30,8 @@ DATELINE_RE = re.compile(
     r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
     r"(?:[.,]?\s*(?P<date>" + MONTH_PATTERN + r"))?"
     r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|"
-    r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}\s*[\u2013\u2014-]\s*)?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
-    r"[ \t]*(?P<sep>--|\u2013|\u2014|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
+    r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}(?:\s*[\u2013\u2014]\s*|\s+-\s+))?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
+    r"[ \t]*(?P<sep>--|\u2013|\u2014|\.-|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
 )
 # Datelines that name a seat rather than a city: the city the gazetteer knows it by.
 SEAT_DATELINES = {"united nations": "New York"}
@@ -154,11 +154,15 @@ def _city_name(city: str) -> str:
 
 
 def dateline_date(dateline: Dateline | None, published: date | None) -> date | None:
-    """A dateline's date, when it has a year (it can then stand in for a missing published date)."""
+    """The day the story was filed: a dateline's date with its year, or without one in the week before
+    the published date ('YEREVAN, Oct. 7' published on 8 October: 'today' is the 7th). It stands in
+    for a missing published date and fixes 'today' and 'yesterday' better than the published date."""
     if not dateline or not dateline.date_text:
         return None
-    parsed = parse_date_phrase(dateline.date_text, None)
-    return parsed
+    filed = parse_date_phrase(dateline.date_text, published)
+    if filed and published and not 0 <= (published - filed).days <= 7:
+        return None  # a dateline that does not agree with the published date is not trusted
+    return filed
 
 
 def is_media_name(doc: Document, hit: PlaceHit) -> bool:
@@ -177,6 +181,8 @@ def is_media_name(doc: Document, hit: PlaceHit) -> bool:
 def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) -> list[PlaceHit]:
     """The place hits that mention a country: names and demonyms, outside excluded tokens."""
     out = []
+    demonyms = {h.first: h for h in hits if h.kind == "demonym"}
+    ends = {h.last: h for h in demonyms.values()}
     for h in hits:
         if h.kind not in ("name", "official", "alternative", "demonym"):
             continue
@@ -184,5 +190,98 @@ def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) ->
             continue
         if h.kind == "demonym" and h.last < len(doc.words) and doc.lower[h.last] in CURRENCY_WORDS:
             continue  # "the Swiss franc", "Japanese yen": a currency
+        if h.kind == "demonym" and _names_a_language_or_people(doc, h, demonyms, ends):
+            continue
         out.append(h)
     return out
+
+
+# Languages that are no country's demonym, and words that make a demonym a language or a people.
+LANGUAGE_WORDS = words(
+    "English Arabic Persian Farsi Hindi Urdu Mandarin Cantonese Swahili Malay Pashto Dari Hebrew Bengali "
+    "Punjabi Tamil Latin Esperanto Kurdish Uyghur Tatar"
+)
+LANGUAGE_AFTER = words("language languages speaking speakers speaker translation translations version versions")
+ETHNIC_WORDS = words(
+    "Kurdish Kurd Kurds Arab Arabs Yazidi Yezidi Assyrian Druze Uyghur Uighur Tatar Tatars Pashtun Baloch "
+    "Hazara Berber Amazigh Roma Circassian Chechen Bashkir Karakalpak Rohingya Tamil Sikh Copt Coptic Maronite "
+    "Turkoman Shia Sunni Christian Muslim ethnic"
+)
+PEOPLE_AFTER = words(
+    "community communities minority minorities population populations diaspora tribes tribe families refugees "
+    "parties party"
+)
+LIST_JOINERS = frozenset({",", "and", "or"})
+
+
+def _names_a_language_or_people(
+    doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]
+) -> bool:
+    words = doc.words
+    prev = words[h.first - 1] if h.first > 0 else ""
+    nxt = words[h.last] if h.last < len(words) else "."
+    low = nxt.lower()
+    if (
+        prev not in NEAR_A_LANGUAGE
+        and nxt not in NEAR_A_LANGUAGE
+        and low not in LANGUAGE_AFTER
+        and low not in PEOPLE_AFTER
+        and h.first not in ends
+    ):
+        return False  # the common case: "Kazakh President", "the Uzbek side"
+    return _names_a_language(doc, h, demonyms, ends) or _names_a_people(doc, h, demonyms, ends)
+
+
+# Words around a demonym that may make it a language or a people (a cheap first test).
+NEAR_A_LANGUAGE = frozenset({"in", "into", "ethnic", "Ethnic", ",", "and", "or", "-", "."})
+
+
+def _coordinated(
+    doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit], extra: frozenset[str]
+) -> tuple[int, int]:
+    """The run of demonyms (or extra words) coordinated with h: 'Arabic, Turkish and English'."""
+    words = doc.words
+    lo, hi = h.first, h.last
+    while lo >= 2 and words[lo - 1] in LIST_JOINERS and (words[lo - 2] in extra or lo - 1 in ends):
+        lo = ends[lo - 1].first if lo - 1 in ends else lo - 2
+    while hi + 1 < len(words) and words[hi] in LIST_JOINERS and (words[hi + 1] in extra or hi + 1 in demonyms):
+        hi = demonyms[hi + 1].last if hi + 1 in demonyms else hi + 2
+    return lo, hi
+
+
+def _names_a_language(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]) -> bool:
+    """'signed in Arabic, Turkish and English', 'Russian-speaking', 'the Kazakh language'."""
+    words, lower = doc.words, doc.lower
+    nxt = h.last + (1 if h.last < len(words) and words[h.last] == "-" else 0)
+    if nxt < len(words) and lower[nxt] in LANGUAGE_AFTER:
+        return True
+    lo, hi = _coordinated(doc, h, demonyms, ends, LANGUAGE_WORDS)
+    return (
+        lo > 0
+        and lower[lo - 1] in ("in", "into")
+        and (hi >= len(words) or words[hi] in (".", ",", ";", ")", ":") or lower[hi] in LANGUAGE_AFTER)
+        and (hi - lo > 1 or lower[lo - 1] == "into" or _after_a_text(doc, lo - 1))
+    )
+
+
+TEXT_VERBS = words("signed written published translated drafted printed broadcast issued spoke speaks speaking")
+
+
+def _after_a_text(doc: Document, k: int) -> bool:
+    """'signed in Russian', 'published in Kazakh': one language after a verb of writing or speaking."""
+    return k > 0 and doc.lower[k - 1] in TEXT_VERBS
+
+
+def _names_a_people(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]) -> bool:
+    """'the Iraqi Turkmen community', 'ethnic Kazakhs', 'Arab, Kurdish and Turkmen parties': a people
+    living elsewhere, not the country."""
+    words = doc.words
+    if h.first > 0 and words[h.first - 1] in ("ethnic", "Ethnic"):
+        return True
+    prev = ends.get(h.first)
+    if prev is not None and prev.iso3 != h.iso3:
+        after = words[h.last] if h.last < len(words) else "."
+        if after.lower() in PEOPLE_AFTER or not after[:1].isalpha():
+            return True  # "the Iraqi Turkmen community": a people of one country named by another's demonym
+    lo, hi = _coordinated(doc, h, demonyms, ends, ETHNIC_WORDS)
+    return any(w in ETHNIC_WORDS for w in words[lo:hi])

@@ -82,9 +82,13 @@ LIST_CUES = (
     ("opportunities", "in"),
     ("interaction", "in"),
     ("cooperation", "including"),
+    ("together", "in"),
+    ("together", "on"),
     ("issues", "of"),
     ("matters", "of"),
     ("discussed",),
+    ("raised",),
+    ("raising",),
     ("discussing",),
     ("discuss",),
     ("reviewed",),
@@ -137,12 +141,12 @@ REACH_CUES = words(
 GROWTH_VERBS = words(
     "expand expanding develop developing strengthen strengthening deepen deepening enhance enhancing boost "
     "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
-    "increasing advance advancing bolster bolstering"
+    "increasing advance advancing bolster bolstering raise raising double doubling lift lifting"
 )
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
 HEAD_NOUNS = words(
-    "cooperation co-operation relations ties partnership projects project collaboration dialogue issues "
+    "cooperation co-operation relations ties partnership partnerships projects project collaboration dialogue issues "
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
     "complex direction directions corridor corridors route routes pipeline pipelines"
@@ -152,22 +156,39 @@ HEAD_NOUNS = words(
 NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway")
 WORKS_SECTORS = frozenset({"transport", "energy"})
 # A sentence is read only if it has one of these (most sentences name no area of cooperation).
-GATE_WORDS = REACH_CUES | words(
-    "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
-    "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
-    "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
-    "concentrated emphasis attention topics touched talked views integration complex direction directions "
-    "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue"
+GATE_WORDS = (
+    REACH_CUES
+    | GROWTH_VERBS
+    | HEAD_NOUNS
+    | words(
+        "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
+        "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
+        "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
+        "concentrated emphasis attention topics touched talked views integration complex direction directions "
+        "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue "
+        "together raised raising"
+    )
 )
+# Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".
+BODY_HEADS = words(
+    "Commission Committee Council Subcommission Sub-Commission Subcommittee Sub-Committee Group Board Dialogue"
+)
+# An item that elaborates the one before it: "energy, including hydrogen projects in the X region, ...".
+ELABORATIONS = words("including especially particularly notably in with through along via such")
+# "the fight against climate change", "combating terrorism": the sector is what is fought.
+STRUGGLE_WORDS = words("fight fighting struggle combat combating combatting countering tackling war")
 MODIFIER_OK = words(
     "the a an bilateral mutual various all such other joint regional international alternative renewable "
     "green digital modern new mutually beneficial priority promising key important strategic practical "
     "peaceful civil civilian higher further trade economic high advanced clean nuclear sustainable smart "
-    "cross-border large-scale our their its both two"
+    "cross-border large-scale our their its both two cross border way long term large scale maritime "
+    "bilateral"
 )
 # "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
 GENERIC_HEADS = words(
-    "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues "
+    "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues management "
+    "supply supplies provision production export exports import imports delivery deliveries upgrading "
+    "modernization modernisation rehabilitation realignment building "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
     "volume volumes"
 )
@@ -183,6 +204,7 @@ RELATION_NOUNS = words("cooperation co-operation relations ties partnership inte
 OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | {"and"}  # words a list can start after
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
+INNER_END = ITEM_END - {"."}
 MAX_ITEM = 6
 
 
@@ -201,6 +223,7 @@ class SectorReader:
         self.lex = lex
         self.masked = masked
         self.lower = doc.lower
+        self.bodies: list[int] = []  # sector terms in the name of a bilateral commission
         self.terms = self._terms()
 
     def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
@@ -217,7 +240,10 @@ class SectorReader:
                 if i in terms or (masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j))))):
                     continue
                 if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):
-                    continue
+                    if self._names_a_body_on(i, terms):
+                        self.bodies.append(i)  # "the Intergovernmental Commission on Trade and Economic ..."
+                    else:
+                        continue
                 if j < len(words) and self.lower[j] in NOT_AN_AREA:
                     continue
                 terms[i] = (j, slugs)  # type: ignore[assignment]
@@ -228,13 +254,29 @@ class SectorReader:
         words = self.doc.words
         return j < len(words) and words[j] in NAMED_WORKS and not WORKS_SECTORS.isdisjoint(slugs)
 
+    def _named_bodies(self) -> dict[tuple[int, str], SectorHit]:
+        """The sectors a commission is named for ('... Commission on Trade and Economic Cooperation')."""
+        found: dict[tuple[int, str], SectorHit] = {}
+        for i in self.bodies:
+            self._add(i, found)
+        return found
+
+    def _names_a_body_on(self, i: int, terms: dict) -> bool:
+        """'Intergovernmental Commission on Trade and Economic Cooperation', 'Subcommittee on Transport':
+        a commission named for its sectors (the words before i, back to 'on'/'for', are sectors too)."""
+        words = self.doc.words
+        b = i - 1
+        while b > 0 and (words[b] in ("and", ",", "&") or b in terms):
+            b -= 1
+        return b > 0 and words[b] in ("on", "for") and words[b - 1] in BODY_HEADS
+
     def _sentence_initial(self, i: int) -> bool:
         return self.doc.sentences[self.doc.sent_of[i]].first == i
 
     def read(self) -> list[SectorHit]:
-        found: dict[tuple[int, str], SectorHit] = {}
         if not self.terms:
             return []
+        found = self._named_bodies()
         lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
         by_sentence: dict[int, list[int]] = {}
         for i in sorted(self.terms):
@@ -243,7 +285,8 @@ class SectorReader:
             sent = sentences[index]
             first, last = sent.first, sent.last
             if GATE_WORDS.isdisjoint(lower[first:last]):
-                continue
+                continue  # no cue and no noun a sector qualifies
+            self._read_qualifiers(term_positions, last, found)
             preps: set[str] = set()
             for k in [k for k in range(first, last) if lower[k] in OPENERS]:
                 w = lower[k]
@@ -258,7 +301,6 @@ class SectorReader:
                     self._read_list(k + 1, last, found, strict=True)
                 elif w == "and" and k + 1 < last and lower[k + 1] in preps:
                     self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
-            self._read_qualifiers(term_positions, last, found)
         return sorted(found.values(), key=lambda h: h.start)
 
     def _cue_at(self, k: int, last: int) -> int | None:
@@ -281,6 +323,8 @@ class SectorReader:
                 return j + 1 if j > k else None
             if (w in REACH_STOP and not (between and w == "and")) or j in self.terms:
                 return None
+            if len(w) > 4 and w.endswith("ed"):
+                return None  # "relations rooted in history and culture": what they rest on, not an area
         return None
 
     def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:
@@ -291,24 +335,35 @@ class SectorReader:
 
     def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> None:
         """Items after a cue, separated by commas/'and', while each starts with a sector term.
-        strict (after a verb): the first item must be a sector, or nothing is read."""
-        misses = 0
+        strict (after a verb): the first item must be a sector, or nothing is read. An item that starts
+        with a sector may run long ("trade diversification in the face of tariffs, energy ..."), and one
+        that elaborates the item before it ("energy, including hydrogen projects in the X region, transport")
+        is passed over."""
+        misses = hits = 0
         lower, words = self.lower, self.doc.words
+        # a full stop inside the sentence is an abbreviation's ("U.S. tariffs"), not the end of an item
+        last = last - 1 if lower[last - 1] == "." else last
         while k < last:
             item_start = k
-            while k < last and lower[k] not in ITEM_END:
+            while k < last and lower[k] not in INNER_END:
                 k += 1
+            long = k - item_start > MAX_ITEM
             term = self._item_term(item_start, k)
-            if term is None:
+            if term is not None:
+                self._add(term, found)
+                hits += 1
+                if self.terms[term][0] > k:  # the term ran over a separator: "transport and logistics"
+                    k = self.terms[term][0]
+                    while k < last and lower[k] not in INNER_END:
+                        k += 1
+            elif not (hits and lower[item_start] in ELABORATIONS):
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
                 gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
-                if strict or misses > 1 or k - item_start > MAX_ITEM or gerund:
+                if strict or misses > 1 or (long and not hits) or gerund:
                     return
                 misses += 1
-            else:
-                self._add(term, found)
             strict = False
-            if k - item_start > MAX_ITEM or k >= last or words[k] in (".", ";"):
+            if k >= last or words[k] == ";":
                 return
             while k < last and lower[k] in ITEM_SPLIT:
                 k += 1
@@ -324,7 +379,18 @@ class SectorReader:
             if w in GENERIC_HEADS and k + 1 < last and lower[k + 1] == "of":
                 k, budget = k + 2, 3
                 continue
-            if w not in MODIFIER_OK and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing")):
+            if w in STRUGGLE_WORDS:  # "the fight against climate change", "combating terrorism"
+                k, budget = (k + 2 if k + 1 < last and lower[k + 1] == "against" else k + 1), 3
+                continue
+            if w == "-" or w.isdigit():
+                k += 1  # "the ML-1 railway": a project's code
+                continue
+            if (
+                w not in MODIFIER_OK
+                and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
+                and self.doc.words[k] not in self.lex.demonym_words  # "Saudi investment", "Italian companies"
+                and not self.doc.words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
+            ):
                 return None
             k += 1
             budget -= 1
@@ -338,11 +404,18 @@ class SectorReader:
             j = terms[i][0]
             while j < last and (lower[j] in ("and", ",", "-") or (j in terms and j != i)):
                 j = terms[j][0] if j in terms else j + 1
+            holds = lower[terms[i][0] - 1] in HEAD_NOUNS  # the term holds its noun: "industrial cooperation"
             heads = j < last and (lower[j] in HEAD_NOUNS or (lower[j] in LINKS and self._is_area_of(j + 1, last)))
-            if heads or (
-                i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"])
+            if (
+                holds
+                or heads
+                or (i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"]))
             ):
                 self._add(i, found)
+            # "industrial cooperation, agriculture and science": the list goes on after the noun
+            after = terms[i][0] if holds else (j + 1 if heads and lower[j] in HEAD_NOUNS else None)
+            if after is not None and after + 1 < last and lower[after] == ",":
+                self._read_list(after + 1, last, found, strict=True)
 
     def _is_area_of(self, k: int, last: int) -> bool:
         """'... is a promising direction of cooperation', '... remain key pillars of the partnership'."""

@@ -101,8 +101,13 @@ class Document:
         """Token indexes of a punctuation mark that quote normalising leaves alone (every '('), once."""
         found = self._positions.get(word)
         if found is None:
-            # only a plain punctuation mark, whose normal form is the text's own ("(")
-            found = [i for i, w in enumerate(self.words) if w == word] if word in self.text else []
+            # only a plain punctuation mark, whose normal form is the text's own ("("): a token of its own
+            found = []
+            text, starts = self.text, self.starts
+            at = text.find(word)
+            while at >= 0:
+                found.append(bisect_right(starts, at) - 1)
+                at = text.find(word, at + 1)
             self._positions[word] = found
         return found
 
@@ -166,6 +171,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return True  # an initial: "V. Putin", "U.S."
+    if len(word) == 1 and dot >= 2 and text[dot - 2] == ".":
+        return True  # the end of "a.m.", "p.m.", "e.g.", "i.e."
     return word.lower() in ABBREVIATIONS and (word[0].isupper() or len(word) <= 3)
 
 
