@@ -26,6 +26,19 @@ def admin_link(obj: object, label: object = None) -> str:
     return format_html('<a href="{}">{}</a>', url, label if label is not None else obj)
 
 
+class ReadOnlyInlineMixin:
+    """An inline that lists related rows without letting them be added, changed or deleted there."""
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+
 class EvidenceInlineMixin:
     """Shows the sentence, article and origin of an extracted link read-only, next to the fact."""
 

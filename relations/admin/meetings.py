@@ -30,7 +30,7 @@ from relations.models import (
     MeetingStatus,
 )
 
-from .common import EVIDENCE_FIELDS, EvidenceInlineMixin, admin_link, count_of, titled
+from .common import EVIDENCE_FIELDS, EvidenceInlineMixin, ReadOnlyInlineMixin, admin_link, count_of, titled
 
 # The name under which a curator's edit of each link set is locked against re-ingest.
 LINK_SETS = {
@@ -81,7 +81,7 @@ class MeetingSourceInline(admin.TabularInline):
         return super().get_queryset(request).select_related("article")  # each row is labelled with the article
 
 
-class ArticleMeetingInline(admin.TabularInline):
+class ArticleMeetingInline(ReadOnlyInlineMixin, admin.TabularInline):
     """The meetings an article reports, read-only: links are curated from the meeting's page."""
 
     model = MeetingSource
@@ -93,15 +93,6 @@ class ArticleMeetingInline(admin.TabularInline):
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         return super().get_queryset(request).select_related("meeting", "article")
-
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
 
     @admin.display(description="meeting")
     def meeting_link(self, obj: MeetingSource) -> str:

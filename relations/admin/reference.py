@@ -19,7 +19,7 @@ from relations.models import (
     Position,
 )
 
-from .common import count_of
+from .common import ReadOnlyInlineMixin, count_of
 
 
 class CountryNameInline(admin.TabularInline):
@@ -39,7 +39,7 @@ class CountryMembershipInline(admin.TabularInline):
         return super().get_queryset(request).select_related("forum")  # each row is labelled str(membership)
 
 
-class ForumMembershipInline(admin.TabularInline):
+class ForumMembershipInline(ReadOnlyInlineMixin, admin.TabularInline):
     """A forum's members, listed read-only: the UN has 195, and an editable row with a country
     autocomplete each made the page take seconds. Each row links to its own page for edits;
     new members are added through ForumMembershipAddInline."""
@@ -53,15 +53,6 @@ class ForumMembershipInline(admin.TabularInline):
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         return super().get_queryset(request).select_related("country", "forum")
-
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
 
 
 class ForumMembershipAddInline(admin.TabularInline):
