@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from itertools import pairwise
 
 from .dates import DateHit
@@ -28,10 +29,13 @@ from .meeting import (
     find_lead,
     find_location,
     is_announcement,
+    is_background,
     is_opinion,
     is_past,
+    main_clause,
     meeting_date,
     meeting_format,
+    opens_on_document_history,
     relation_level,
     venue_from_evidence,
 )
@@ -141,14 +145,16 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
-    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published)
-    lead = _joint_lead(doc, people, skip, lead) or lead
-    lead = _headline_lead(doc, people, headline_people, lead) or lead
+    history = opens_on_document_history(doc, skip)
+    background = partial(is_background, ref=published, history=history)
+    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published, history)
+    lead = _joint_lead(doc, people, skip, lead, background) or lead
+    lead = _headline_lead(doc, people, headline_people, lead, background) or lead
     if lead is None:
-        lead = _lead_without_names(body, people, skip)
+        lead = _lead_without_names(body, people, skip, background)
     from_headline: list[Person] = []
-    if lead is None:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
-        lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
+    if lead is None and not history:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
+        lead, from_headline = _lead_of_headline(body, head, headline_people, skip, background)
     if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
         _read_meeting(
             lex, result, body, head, people, lead, dateline, published, title or "", from_headline, headline_people
@@ -168,20 +174,26 @@ JOINT_RE = Gate(
 )
 
 
-def _joint_lead(doc: Document, people: list[Person], skip: int, lead: Sentence | None) -> Sentence | None:
+def _joint_lead(
+    doc: Document, people: list[Person], skip: int, lead: Sentence | None, background=lambda sent: False
+) -> Sentence | None:
     """'President A and General Secretary B agreed Monday to expand trade': a sentence before the lead
     where people of two countries agree on something reports the meeting by its outcome."""
     stop = lead.index if lead else len(doc.sentences)
     for sent in doc.sentences[:stop]:
         if sent.end <= skip or is_past(sent) or not JOINT_RE.search(sent.text, sent.low):
             continue
-        if len(_countries_in(people, sent.index)) >= 2 and not is_announcement(sent):
+        if len(_countries_in(people, sent.index)) >= 2 and not is_announcement(sent) and not background(sent):
             return sent
     return None
 
 
 def _headline_lead(
-    doc: Document, people: list[Person], headline_people: list[Person], lead: Sentence | None
+    doc: Document,
+    people: list[Person],
+    headline_people: list[Person],
+    lead: Sentence | None,
+    background=lambda sent: False,
 ) -> Sentence | None:
     """'Lavrov, Wang Yi hold talks in Beijing': when a later sentence reporting a meeting names more of
     the people the headline names than the lead does, it reports the story's meeting."""
@@ -200,7 +212,12 @@ def _headline_lead(
         sent = doc.sentences[index]
         if lead_pair and len(_countries_in(people, index)) < 2:
             continue  # the lead reports a meeting of two countries; this sentence reports none
-        if TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not is_announcement(sent):
+        if (
+            TRIGGER_RE.search(sent.text, sent.low)
+            and not is_past(sent)
+            and not is_announcement(sent)
+            and not background(sent)
+        ):
             return sent
     return None
 
@@ -336,11 +353,14 @@ def _read_meeting(
     headline_people: list[Person] | None = None,
 ) -> None:
     doc = body.doc
-    context = context_sentences(doc, lead)
-    fmt = meeting_format(title, lead, context, body.forums + head.forums)
+    # "Recalling his state visit to Budapest in 2023, A received B at the Akorda": format, place and
+    # date are read from the lead's own clause
+    own = main_clause(doc, lead)
+    context = [own, *context_sentences(doc, lead)[1:]]
+    fmt = meeting_format(title, own, context, body.forums + head.forums)
     location = None
     if fmt.value not in ("phone_call", "video_call"):
-        location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
+        location = find_location(doc, head.doc, own, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
     known = {p.country for p in participants if p.country}
     home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's
@@ -362,14 +382,14 @@ def _read_meeting(
         people_in_lead = [_lead_mention(p, lead) for p in participants]
         people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
         event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
-        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
+        location = venue_from_evidence(doc, people_in_lead, own, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
     parties = _meeting_parties(body, head, lead, participants, roles)
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
     if len(set(parties)) < 2:
         return
     ref = dateline_date(dateline, published) or published
-    date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
+    date_hit, _ = meeting_date(doc, own, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     headline = {id(p) for p in from_headline or ()}
     result.participants = [
@@ -460,13 +480,15 @@ def _role_span(doc: Document, role: Mention) -> Span:
     return doc.token_span(role.title_first, role.title_last)  # type: ignore[arg-type]
 
 
-def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sentence | None:
+def _lead_without_names(
+    body: Reading, people: list[Person], skip: int, background=lambda sent: False
+) -> Sentence | None:
     """A meeting reported with offices only ('Uzbekistan's Foreign Minister met the Ambassador of
     Japan') or by its two countries ('Georgia and Armenia held political consultations in ...')."""
     doc = body.doc
     taken: set[int] | None = None
     for sent in doc.sentences:
-        if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent):
+        if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent) or background(sent):
             continue
         if (
             len(_pair_subject(body, sent)) == 2
@@ -491,7 +513,7 @@ HEADLINE_FUTURE_RE = re.compile(r"\b(?:to|will) (?:meet|hold|visit|discuss|host|
 
 
 def _lead_of_headline(
-    body: Reading, head: Reading, headline_people: list[Person], skip: int
+    body: Reading, head: Reading, headline_people: list[Person], skip: int, background=lambda sent: False
 ) -> tuple[Sentence | None, list[Person]]:
     """A meeting the headline reports ('Tokayev, Putin discuss energy by phone') when the body names
     nobody ('The two presidents discussed ...'): the first body sentence that reports a meeting is the
@@ -503,7 +525,7 @@ def _lead_of_headline(
     if len(countries) < 2:
         return None, []
     for sent in body.doc.sentences:
-        if sent.end > skip and TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent):
+        if sent.end > skip and TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not background(sent):
             return sent, [p for p in headline_people if p.country]
     return None, []
 
