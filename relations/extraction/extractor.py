@@ -284,6 +284,36 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
     return chosen
 
 
+CREDENTIALS_RE = Gate(r"\b(?:credentials|letters? of credence)\b", "credentials credence", re.IGNORECASE)
+ENVOY_TITLE_RE = re.compile(r"\b(?:Ambassador|Envoy|Commissioner|Charg[eé])", re.IGNORECASE)
+
+
+def _several_envoys(
+    body: Reading, people: list[Person], participants: list[Person], own: Sentence, context: list[Sentence]
+) -> list[PlaceHit]:
+    """A reception of several ambassadors: every envoy listed takes part (added to participants, with
+    the country the list gives each); the countries of the ambassadors the lead lists."""
+    if CREDENTIALS_RE.search(own.text, own.low):
+        participants += _envoys_listed(body.doc, people, participants, own)
+    envoys = _ambassador_list(body, context)
+    if envoys:  # "the Ambassadors of Japan, Kenya and Chile: A, B and C": in that order
+        _envoy_countries(body, envoys, participants, context)
+    return envoys
+
+
+def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
+    """A credentials ceremony lists its ambassadors, one a line ('1) Ambassador of Argentina A; 2) ...'):
+    every envoy named in the lead or the sentences that go on listing them takes part."""
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index : lead.index + 16]:
+        named = [p for p in people if any(m.sentence == sent.index for m in p.mentions)]
+        envoys = [p for p in named if p.title and ENVOY_TITLE_RE.search(p.title)]
+        if sent.index > lead.index and not envoys:
+            break
+        out += [p for p in envoys if p not in out and p not in chosen]
+    return out
+
+
 MENTION_ONLY_CUES = frozenset(
     [
         "greetings",
@@ -362,6 +392,7 @@ def _read_meeting(
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(doc, head.doc, own, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
+    envoys = _several_envoys(body, people, participants, own, context) if fmt.value == "reception" else []
     known = {p.country for p in participants if p.country}
     home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's
     candidates = _party_candidates(
@@ -378,6 +409,7 @@ def _read_meeting(
         participants += extra
         from_headline = [*(from_headline or ()), *extra]
     roles = _meeting_roles(doc, body, participants, lead, context, location if fmt.value in VISIT_FORMATS else None)
+    roles += _envoy_roles(doc, envoys, participants, roles)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         people_in_lead = [_lead_mention(p, lead) for p in participants]
         people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
@@ -408,6 +440,90 @@ def _read_meeting(
             known.add(iso3)
     named = {f.value for f in result.countries_mentioned}
     result.countries_mentioned += [f for f in result.parties if f.value not in named]  # "parties included"
+
+
+ENVOY_HEADS = frozenset({"ambassadors", "envoys", "ambassadors-designate"})
+ENVOY_JOINERS = frozenset({",", "and", "the", "as", "well"})
+
+
+def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
+    """The countries of several ambassadors received at once: 'the credentials of the newly appointed
+    ambassadors of Brazil, Sweden and Thailand', 'letters of credence from the Ambassadors of X, Y and
+    Z', 'the Brazilian, Swedish and Thai ambassadors'."""
+    doc = body.doc
+    lower, out = doc.lower, []
+    for sent in context:
+        for k in range(sent.first, sent.last):
+            if lower[k] not in ENVOY_HEADS:
+                continue
+            if k + 1 < sent.last and lower[k + 1] in ("of", "from"):
+                out += _country_run(body, k + 2, sent.last, 1)
+            out += _country_run(body, k - 1, sent.first - 1, -1)
+        if out:
+            break
+    seen: set[str] = set()
+    return [h for h in out if h.iso3 and not (h.iso3 in seen or seen.add(h.iso3))]  # type: ignore[func-returns-value]
+
+
+def _country_run(body: Reading, k: int, stop: int, step: int) -> list[PlaceHit]:
+    """Country names (or demonyms, before the noun) joined by commas and 'and', read from k on."""
+    lower, hits = body.doc.lower, []
+    kinds = ("name", "official", "alternative") if step > 0 else ("demonym",)
+    while k != stop:
+        hit = body.hit_at.get(k)
+        if hit is not None and hit.kind in kinds:
+            hits.append(hit)
+            k = (hit.last if step > 0 else hit.first - 1) if step > 0 or hit.first > 0 else stop
+        elif lower[k] in ENVOY_JOINERS:
+            k += step
+        else:
+            break
+    return hits if step > 0 else hits[::-1]
+
+
+def _envoy_countries(
+    body: Reading, envoys: list[PlaceHit], participants: list[Person], context: list[Sentence]
+) -> None:
+    """The ambassadors named after the list ('... Ambassadors of X, Y and Z: A, B and C', 'The
+    ambassadors are A of X, B of Y ...') represent its countries: the one written after the name,
+    else the list's in order."""
+    indexes = {s.index for s in context}
+    after = min(h.first for h in envoys)
+    listed = [h.iso3 for h in envoys]
+    named = [(p, m) for p in participants for m in p.mentions[:1] if m.sentence in indexes and m.first > after]
+    for p, m in named:  # "Ambassador A of Brazil and Ambassador B of Indonesia": the country after the name
+        hit = body.hit_at.get(m.last + 1) if body.doc.lower[m.last : m.last + 1] == ["of"] else None
+        if hit and hit.iso3 in listed:
+            p.country = hit.iso3
+    left = [c for c in listed if c not in {p.country for p in participants}]
+    for p, _ in named:
+        if p.country is None and left:
+            p.country = left.pop(0)
+
+
+def _envoy_roles(
+    doc: Document, envoys: list[PlaceHit], participants: list[Person], roles: list[Mention]
+) -> list[Mention]:
+    """Each listed ambassador takes part: a named one keeps the title Ambassador, an unnamed one is
+    the office of their country."""
+    countries = {p.country for p in participants} | {r.country for r in roles}
+    for p in participants:
+        if p.title is None and any(h.iso3 == p.country for h in envoys):
+            p.title = "Ambassador"
+    return [
+        Mention(
+            h.first,
+            h.first,
+            "",
+            sentence=doc.sent_of[h.first],
+            title="Ambassador",
+            title_first=h.first,
+            title_last=h.last,
+            country=h.iso3,
+        )
+        for h in envoys
+        if h.iso3 not in countries
+    ]
 
 
 def _named_in_headline_only(

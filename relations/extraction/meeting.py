@@ -773,9 +773,10 @@ HOST_COUNTRY_RE = Gate(
     re.IGNORECASE,
 )
 HOST_VERB_RE = Gate(
-    r"\b(?:(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?P<by>\s+by\b)?|"
+    r"\b(?:(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes|"
+    r"accept(?:ed|s|ing)(?= (?:the )?(?:credentials|letters? of credence|cop(?:y|ies) of)))\b(?P<by>\s+by\b)?|"
     r"(?P<call>call(?:ed|s|ing) on)(?= (?:[A-Z]|the [A-Z]|his |her )))",
-    "receiv host welcom call",
+    "receiv host welcom call accept",
 )
 # UN organs that sit in one city: a meeting on their sidelines is there unless the text says otherwise.
 FIXED_SEATS = {"UNGA": ("USA", "New York"), "UNSC": ("USA", "New York"), "UNHRC": ("CHE", "Geneva")}
@@ -866,6 +867,8 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
         host, guest = (after[0] if after else None), (before[-1] if before else None)
     else:
         host, guest = (before[-1] if before else None), (after[0] if after else None)
+    if guest is None and host is not None and ("credential" in lead.low or "credence" in lead.low):
+        return host[2], at, end  # type: ignore[return-value]  # "received credentials from: 1) ..."
     if host is None or guest is None or host[2] == guest[2]:
         return None
     if m.group("verb") and not m.group("by") and _possessive(doc, guest):

@@ -69,3 +69,89 @@ def test_opening_clause_and_subject_list(gazetteer):
     contract = contract_of("meeting-controls/control-10", gazetteer)
     assert contract["meeting"]["date"] == "2024-11-12"
     assert contract["sectors"] == ["energy", "trade", "transport"]
+
+
+# Receptions of several ambassadors at once: name -> (host country, [(name, country, title), ...]) for
+# every participant but the host; the format is a reception in the host's country.
+CREDENTIALS = {
+    # "the credentials of the newly appointed ambassadors of Brazil, Sweden and Thailand" (unnamed)
+    "credentials-1": ("KAZ", [(None, "BRA", "Ambassador"), (None, "SWE", "Ambassador"), (None, "THA", "Ambassador")]),
+    # "the letters of credence from the Ambassadors of Japan, Kenya and Chile: A, B and C"
+    "credentials-2": (
+        "OMN",
+        [
+            ("Pedro Soto", "CHL", "Ambassador"),
+            ("Hiroshi Tanaka", "JPN", "Ambassador"),
+            ("Grace Wanjiru", "KEN", "Ambassador"),
+        ],
+    ),
+    # "...: Ambassador of Italy A, Ambassador of Indonesia B and Ambassador of Egypt C"
+    "credentials-3": (
+        "UZB",
+        [
+            ("Ahmed Farouk", "EGY", "Ambassador"),
+            ("Siti Rahma", "IDN", "Ambassador"),
+            ("Marco Rossi", "ITA", "Ambassador"),
+        ],
+    ),
+    # "from Ambassador A of Norway, Ambassador B of Mexico and High Commissioner C of Nigeria"
+    "credentials-4": (
+        "KEN",
+        [
+            ("Luis Ortega", "MEX", "Ambassador"),
+            ("David Okoro", "NGA", "Commissioner"),
+            ("Anna Berg", "NOR", "Ambassador"),
+        ],
+    ),
+    # "the incoming Ambassador of Austria A and the incoming Ambassador of Malaysia B"
+    "credentials-5": ("AZE", [("Peter Huber", "AUT", "Ambassador"), ("Aziz Rahman", "MYS", "Ambassador")]),
+    # "the new Ambassadors of Spain, Poland and Vietnam ... The ambassadors are A of Spain, ..."
+    "credentials-6": (
+        "NZL",
+        [
+            ("Elena Garcia", "ESP", "Ambassador"),
+            ("Tomasz Nowak", "POL", "Ambassador"),
+            ("Nguyen Van Minh", "VNM", "Ambassador"),
+        ],
+    ),
+    # "the credentials of the Brazilian, Swedish and Thai ambassadors" (demonyms, unnamed)
+    "credentials-7": ("PAK", [(None, "BRA", "Ambassador"), (None, "SWE", "Ambassador"), (None, "THA", "Ambassador")]),
+    # non-native: "accepted credentials of newly-appointed ambassadors of Republic of Korea, Kingdom of Spain ..."
+    "credentials-8": ("KGZ", [(None, "CHL", "Ambassador"), (None, "ESP", "Ambassador"), (None, "KOR", "Ambassador")]),
+    # "from envoys of Germany, Brazil and Indonesia ... The envoys are Ambassador A of Germany, ..."
+    "credentials-9": (
+        "ZAF",
+        [
+            ("Ana Costa", "BRA", "Ambassador"),
+            ("Klaus Weber", "DEU", "Ambassador"),
+            ("Budi Santoso", "IDN", "Ambassador"),
+        ],
+    ),
+    # numbered list, one ambassador a line
+    "credentials-10": (
+        "KAZ",
+        [
+            ("Diego Alvarez", "ARG", "Ambassador"),
+            ("Liisa Korhonen", "FIN", "Ambassador"),
+            ("Kwame Mensah", "GHA", "Ambassador"),
+        ],
+    ),
+    # "received ... this morning the credentials of the ambassadors of Japan and Peru"
+    "credentials-11": ("QAT", [(None, "JPN", "Ambassador"), (None, "PER", "Ambassador")]),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), CREDENTIALS.items())
+def test_reception_of_several_ambassadors(name, expected, gazetteer):
+    host, guests = expected
+    contract = contract_of(f"credentials/{name}", gazetteer)
+    assert (contract["meeting"]["format"], contract["meeting"]["location_country"]) == ("reception", host)
+    assert contract["parties"] == sorted({host, *(country for _, country, _ in guests)})
+    others = [(p["name"], p["country"], p["title"]) for p in contract["participants"] if p["country"] != host]
+    assert others == guests
+
+
+def test_meeting_with_a_group_of_ambassadors_names_no_country(gazetteer):
+    """'met with the ambassadors of the European Union member states': no country's ambassador is named."""
+    contract = contract_of("credentials/group-of-ambassadors", gazetteer)
+    assert contract["parties"] == []
