@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,7 @@ TRIGGER_RE = Gate(
     r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit)\b",
     "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit",
     re.IGNORECASE,
+    starts="acdehlmnprstvw",
 )
 PAST_RE = Gate(
     r"\b(?:last (?:week|month|year)|earlier this|previous|had been|years? ago|latest|former|in (?:19|20)\d\d)\b",
@@ -226,18 +228,25 @@ STANCE_RE = Gate(
 )
 
 
-def meeting_triggers(sent: Sentence) -> list[re.Match]:
+def meeting_triggers(sent: Sentence) -> tuple[re.Match, ...]:
     """The meeting words of a sentence, without 'welcomed the agreement' (a thing, not a guest) and
     'welcomes the outcome of the talks between A and B' (a stance on someone else's meeting)."""
+    if sent.triggers is None:
+        sent.triggers = _triggers(sent.text)
+    return sent.triggers  # type: ignore[return-value]
+
+
+def _triggers(text: str) -> tuple[re.Match, ...]:
+    low = text.lower()
     out = []
-    stance = STANCE_RE.search(sent.text, sent.low)
-    for m in TRIGGER_RE.finditer(sent.text, sent.low):
-        if m.group()[:6].lower() == "welcom" and WELCOMED_THING_RE.match(sent.text, m.start()):
+    stance = STANCE_RE.search(text, low)
+    for m in TRIGGER_RE.finditer(text, low):
+        if m.group()[:6].lower() == "welcom" and WELCOMED_THING_RE.match(text, m.start()):
             continue
         if stance and stance.start() <= m.start() < stance.end():
             continue
         out.append(m)
-    return out
+    return tuple(out)
 
 
 def opens_on_document_history(doc: Document, skip_before: int) -> bool:
@@ -252,42 +261,52 @@ def is_background(sent: Sentence, ref: date | None, history: bool = False) -> bo
     event ('since A and B signed', 'This comes after A held talks', 'recalling their meeting'), a year
     and more before the published date ('during their talks in Ankara in 2022'), or as the signing of
     a document whose ratification the article reports."""
-    triggers = meeting_triggers(sent)
-    if not triggers:  # only "welcomed the agreement"; or no meeting word ("A and B agreed Monday to ..."),
+    first = first_trigger(sent)
+    if first is None:  # only "welcomed the agreement"; or no meeting word ("A and B agreed Monday to ..."),
         if TRIGGER_RE.search(sent.text, sent.low):  # and then only an opening link is background
             return True
         link = BACKGROUND_LINK_RE.search(sent.text, sent.low)
         return link is not None and len(DATELINE_END_RE.split(sent.text[: link.start()])[-1].split()) <= 1
-    text, at = sent.text, triggers[0].start()
+    text, at = sent.text, first.start()
     if HABITUAL_RE.search(text, sent.low):
         return True
     link = BACKGROUND_LINK_RE.search(text[:at], sent.low[:at])
     main = 0  # where the clause of the sentence's own meeting word starts
     if link:
+        triggers = meeting_triggers(sent)
         main = _main_clause_after(text, link, triggers)
         if not main:
             return True
-        triggers = [m for m in triggers if m.start() >= main]
-        at = triggers[0].start()
+        first = next(m for m in triggers if m.start() >= main)
+        at = first.start()
     clause = DOC_CLAUSE_RE.regex.search(text, main) if DOC_CLAUSE_RE.search(text, sent.low) else None
     if clause and clause.start() <= at:
         comma = text.find(",", clause.end())
         if not CURRENT_RE.search(text[clause.start() : comma if comma > 0 else len(text)]):
             return True  # not "the agreement signed by the two ministers today"
-    if history and all(m.group().lower() in SIGNING_WORDS for m in triggers):
+    if history and all(m.group().lower() in SIGNING_WORDS for m in meeting_triggers(sent)):
         return True
-    return ref is not None and _long_ago(text[triggers[0].end() : triggers[0].end() + 60], ref)
+    return ref is not None and _long_ago(text[first.end() : first.end() + 60], ref)
+
+
+def first_trigger(sent: Sentence) -> re.Match | None:
+    """The sentence's first meeting word (all of them are read only where a welcome or a stance may
+    hide one)."""
+    if sent.triggers is None and "welcom" not in sent.low and not any(n in sent.low for n in STANCE_RE.needles):
+        return TRIGGER_RE.regex.search(sent.text)
+    triggers = meeting_triggers(sent)
+    return triggers[0] if triggers else None
 
 
 def main_clause(doc: Document, sent: Sentence) -> Sentence:
     """The sentence without an opening clause about an earlier event ('Recalling the agreements of his
     state visit in 2023, A received B ...' -> 'A received B ...'); the sentence itself otherwise."""
-    triggers = meeting_triggers(sent)
-    if not triggers:
+    first = first_trigger(sent)
+    if first is None:
         return sent
-    at = triggers[0].start()
+    at = first.start()
     link = BACKGROUND_LINK_RE.search(sent.text[:at], sent.low[:at])
-    main = _main_clause_after(sent.text, link, triggers) if link else 0
+    main = _main_clause_after(sent.text, link, meeting_triggers(sent)) if link else 0
     if not main:
         return sent
     while main < len(sent.text) and sent.text[main].isspace():
@@ -300,7 +319,7 @@ def main_clause(doc: Document, sent: Sentence) -> Sentence:
 DATELINE_END_RE = re.compile(r"\s[-\u2013\u2014]+\s|--|\)\s*[-\u2013\u2014:]?\s")  # "BAKU, Aug 22 (Report) - "
 
 
-def _main_clause_after(text: str, link: re.Match, triggers: list[re.Match]) -> int:
+def _main_clause_after(text: str, link: re.Match, triggers: Sequence[re.Match]) -> int:
     """'Two months after their meeting in Astana, A and B held a phone call': a link that opens the
     sentence ends at the comma, and a meeting word after it is the sentence's own ('..., where they
     held talks' is not). The offset where that main clause starts, or 0."""

@@ -368,6 +368,7 @@ class SectorReader:
         """The lists a cue opens in one sentence ('cooperation in X', 'to boost X', 'discussed X')."""
         lower = self.lower
         preps: set[str] = set()
+        read: set[int] = set()  # list starts already read ("cooperation in the fields of X": two cues, one list)
         for k in [k for k in range(first, last) if lower[k] in OPENERS]:
             w = lower[k]
             start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
@@ -376,7 +377,9 @@ class SectorReader:
             if start is not None:
                 if lower[start - 1] in REACH_PREPS:
                     preps.add(lower[start - 1])
-                self._read_list(start, last, found)
+                if start not in read:
+                    read.add(start)
+                    self._read_list(start, last, found)
             elif w in GROWTH_VERBS:
                 self._read_list(k + 1, last, found, strict=True)
             elif w == "and" and k + 1 < last and lower[k + 1] in preps:
