@@ -253,6 +253,8 @@ NOT_AN_AREA = words(
     "framework frameworks basis base foundation foundations documents document status instruments "
     "situation situations crisis crises"  # "briefed on the economic situation": a briefing, not an area
 )
+# A word before a sector word that makes another thing of it.
+NOT_A_SECTOR = frozenset({("social", "security")})
 # "X is a promising area of cooperation": the nouns and linking words of that predicate.
 AREA_NOUNS = words(
     "area areas direction directions sphere spheres field fields pillar pillars priority priorities sector "
@@ -317,6 +319,8 @@ class SectorReader:
                         continue
                 if j < len(words) and self.lower[j] in NOT_AN_AREA:
                     continue
+                if i and (self.lower[i - 1], self.lower[i]) in NOT_A_SECTOR:
+                    continue  # "the agreement on social security": pensions, not security
                 terms[i] = (j, slugs)  # type: ignore[assignment]
         return terms
 

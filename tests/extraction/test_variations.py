@@ -297,6 +297,7 @@ HOUSE_STYLES = [
 
 # Institutions, offices, briefings on one side's situation, look-alike words: no sector.
 TRAPS = [
+    "The sides discussed the ratification of the agreement on social security.",
     "The Minister of Economy and the Trade Representative attended the meeting.",
     "The Chamber of Commerce of Ruritania organised the forum.",
     "The ambassador briefed his counterpart on the economic situation in the region.",
