@@ -33,6 +33,7 @@ DATE_RE = Gate(
     r"|\b(?-i:(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!\s+(?:night|evening)\b)",
     "jan feb mar apr may jun jul aug sep oct nov dec today yesterday tonight this day 19 20",
     re.IGNORECASE,
+    starts="0-9adfjlmnostwy",
 )
 MONTH_WORD_RE = re.compile(_MONTH, re.IGNORECASE)
 

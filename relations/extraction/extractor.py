@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from itertools import pairwise
 
 from .dates import DateHit
@@ -28,10 +29,13 @@ from .meeting import (
     find_lead,
     find_location,
     is_announcement,
+    is_background,
     is_opinion,
     is_past,
+    main_clause,
     meeting_date,
     meeting_format,
+    opens_on_document_history,
     relation_level,
     venue_from_evidence,
 )
@@ -50,7 +54,7 @@ from .sectors import SectorReader
 from .text import Document, Gate, Sentence
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.9.0"
+EXTRACTOR_VERSION = "1.10.0"
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -141,14 +145,16 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.forums = _forum_facts(body, head)
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
-    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published)
-    lead = _joint_lead(doc, people, skip, lead) or lead
-    lead = _headline_lead(doc, people, headline_people, lead) or lead
+    history = opens_on_document_history(doc, skip)
+    background = partial(is_background, ref=published, history=history)
+    lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published, history)
+    lead = _joint_lead(doc, people, skip, lead, background) or lead
+    lead = _headline_lead(doc, people, headline_people, lead, background) or lead
     if lead is None:
-        lead = _lead_without_names(body, people, skip)
+        lead = _lead_without_names(body, people, skip, background)
     from_headline: list[Person] = []
-    if lead is None:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
-        lead, from_headline = _lead_of_headline(body, head, headline_people, skip)
+    if lead is None and not history:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
+        lead, from_headline = _lead_of_headline(body, head, headline_people, skip, background)
     if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
         _read_meeting(
             lex, result, body, head, people, lead, dateline, published, title or "", from_headline, headline_people
@@ -168,20 +174,26 @@ JOINT_RE = Gate(
 )
 
 
-def _joint_lead(doc: Document, people: list[Person], skip: int, lead: Sentence | None) -> Sentence | None:
+def _joint_lead(
+    doc: Document, people: list[Person], skip: int, lead: Sentence | None, background=lambda sent: False
+) -> Sentence | None:
     """'President A and General Secretary B agreed Monday to expand trade': a sentence before the lead
     where people of two countries agree on something reports the meeting by its outcome."""
     stop = lead.index if lead else len(doc.sentences)
     for sent in doc.sentences[:stop]:
         if sent.end <= skip or is_past(sent) or not JOINT_RE.search(sent.text, sent.low):
             continue
-        if len(_countries_in(people, sent.index)) >= 2 and not is_announcement(sent):
+        if len(_countries_in(people, sent.index)) >= 2 and not is_announcement(sent) and not background(sent):
             return sent
     return None
 
 
 def _headline_lead(
-    doc: Document, people: list[Person], headline_people: list[Person], lead: Sentence | None
+    doc: Document,
+    people: list[Person],
+    headline_people: list[Person],
+    lead: Sentence | None,
+    background=lambda sent: False,
 ) -> Sentence | None:
     """'Lavrov, Wang Yi hold talks in Beijing': when a later sentence reporting a meeting names more of
     the people the headline names than the lead does, it reports the story's meeting."""
@@ -200,7 +212,12 @@ def _headline_lead(
         sent = doc.sentences[index]
         if lead_pair and len(_countries_in(people, index)) < 2:
             continue  # the lead reports a meeting of two countries; this sentence reports none
-        if TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not is_announcement(sent):
+        if (
+            TRIGGER_RE.search(sent.text, sent.low)
+            and not is_past(sent)
+            and not is_announcement(sent)
+            and not background(sent)
+        ):
             return sent
     return None
 
@@ -265,6 +282,36 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
         if len(chosen) >= 2 and len({p.country for p in chosen}) >= 2:
             break
     return chosen
+
+
+CREDENTIALS_RE = Gate(r"\b(?:credentials|letters? of credence)\b", "credentials credence", re.IGNORECASE)
+ENVOY_TITLE_RE = re.compile(r"\b(?:Ambassador|Envoy|Commissioner|Charg[eé])", re.IGNORECASE)
+
+
+def _several_envoys(
+    body: Reading, people: list[Person], participants: list[Person], own: Sentence, context: list[Sentence]
+) -> list[PlaceHit]:
+    """A reception of several ambassadors: every envoy listed takes part (added to participants, with
+    the country the list gives each); the countries of the ambassadors the lead lists."""
+    if CREDENTIALS_RE.search(own.text, own.low):
+        participants += _envoys_listed(body.doc, people, participants, own)
+    envoys = _ambassador_list(body, context)
+    if envoys:  # "the Ambassadors of Japan, Kenya and Chile: A, B and C": in that order
+        _envoy_countries(body, envoys, participants, context)
+    return envoys
+
+
+def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
+    """A credentials ceremony lists its ambassadors, one a line ('1) Ambassador of Argentina A; 2) ...'):
+    every envoy named in the lead or the sentences that go on listing them takes part."""
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index : lead.index + 16]:
+        named = [p for p in people if any(m.sentence == sent.index for m in p.mentions)]
+        envoys = [p for p in named if p.title and ENVOY_TITLE_RE.search(p.title)]
+        if sent.index > lead.index and not envoys:
+            break
+        out += [p for p in envoys if p not in out and p not in chosen]
+    return out
 
 
 MENTION_ONLY_CUES = frozenset(
@@ -336,12 +383,16 @@ def _read_meeting(
     headline_people: list[Person] | None = None,
 ) -> None:
     doc = body.doc
-    context = context_sentences(doc, lead)
-    fmt = meeting_format(title, lead, context, body.forums + head.forums)
+    # "Recalling his state visit to Budapest in 2023, A received B at the Akorda": format, place and
+    # date are read from the lead's own clause
+    own = main_clause(doc, lead)
+    context = [own, *context_sentences(doc, lead)[1:]]
+    fmt = meeting_format(title, own, context, body.forums + head.forums)
     location = None
     if fmt.value not in ("phone_call", "video_call"):
-        location = find_location(doc, head.doc, lead, context, body.hit_at, head.hit_at, dateline, lex.capitals)
+        location = find_location(doc, head.doc, own, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
+    envoys = _several_envoys(body, people, participants, own, context) if fmt.value == "reception" else []
     known = {p.country for p in participants if p.country}
     home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's
     candidates = _party_candidates(
@@ -358,18 +409,19 @@ def _read_meeting(
         participants += extra
         from_headline = [*(from_headline or ()), *extra]
     roles = _meeting_roles(doc, body, participants, lead, context, location if fmt.value in VISIT_FORMATS else None)
+    roles += _envoy_roles(doc, envoys, participants, roles)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         people_in_lead = [_lead_mention(p, lead) for p in participants]
         people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
         event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
-        location = venue_from_evidence(doc, people_in_lead, lead, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
+        location = venue_from_evidence(doc, people_in_lead, own, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
     parties = _meeting_parties(body, head, lead, participants, roles)
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)
     if len(set(parties)) < 2:
         return
     ref = dateline_date(dateline, published) or published
-    date_hit, _ = meeting_date(doc, lead, ref, dateline.end if dateline else 0)
+    date_hit, _ = meeting_date(doc, own, ref, dateline.end if dateline else 0)
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     headline = {id(p) for p in from_headline or ()}
     result.participants = [
@@ -388,6 +440,90 @@ def _read_meeting(
             known.add(iso3)
     named = {f.value for f in result.countries_mentioned}
     result.countries_mentioned += [f for f in result.parties if f.value not in named]  # "parties included"
+
+
+ENVOY_HEADS = frozenset({"ambassadors", "envoys", "ambassadors-designate"})
+ENVOY_JOINERS = frozenset({",", "and", "the", "as", "well"})
+
+
+def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
+    """The countries of several ambassadors received at once: 'the credentials of the newly appointed
+    ambassadors of Brazil, Sweden and Thailand', 'letters of credence from the Ambassadors of X, Y and
+    Z', 'the Brazilian, Swedish and Thai ambassadors'."""
+    doc = body.doc
+    lower, out = doc.lower, []
+    for sent in context:
+        for k in range(sent.first, sent.last):
+            if lower[k] not in ENVOY_HEADS:
+                continue
+            if k + 1 < sent.last and lower[k + 1] in ("of", "from"):
+                out += _country_run(body, k + 2, sent.last, 1)
+            out += _country_run(body, k - 1, sent.first - 1, -1)
+        if out:
+            break
+    seen: set[str] = set()
+    return [h for h in out if h.iso3 and not (h.iso3 in seen or seen.add(h.iso3))]  # type: ignore[func-returns-value]
+
+
+def _country_run(body: Reading, k: int, stop: int, step: int) -> list[PlaceHit]:
+    """Country names (or demonyms, before the noun) joined by commas and 'and', read from k on."""
+    lower, hits = body.doc.lower, []
+    kinds = ("name", "official", "alternative") if step > 0 else ("demonym",)
+    while k != stop:
+        hit = body.hit_at.get(k)
+        if hit is not None and hit.kind in kinds:
+            hits.append(hit)
+            k = (hit.last if step > 0 else hit.first - 1) if step > 0 or hit.first > 0 else stop
+        elif lower[k] in ENVOY_JOINERS:
+            k += step
+        else:
+            break
+    return hits if step > 0 else hits[::-1]
+
+
+def _envoy_countries(
+    body: Reading, envoys: list[PlaceHit], participants: list[Person], context: list[Sentence]
+) -> None:
+    """The ambassadors named after the list ('... Ambassadors of X, Y and Z: A, B and C', 'The
+    ambassadors are A of X, B of Y ...') represent its countries: the one written after the name,
+    else the list's in order."""
+    indexes = {s.index for s in context}
+    after = min(h.first for h in envoys)
+    listed = [h.iso3 for h in envoys]
+    named = [(p, m) for p in participants for m in p.mentions[:1] if m.sentence in indexes and m.first > after]
+    for p, m in named:  # "Ambassador A of Brazil and Ambassador B of Indonesia": the country after the name
+        hit = body.hit_at.get(m.last + 1) if body.doc.lower[m.last : m.last + 1] == ["of"] else None
+        if hit and hit.iso3 in listed:
+            p.country = hit.iso3
+    left = [c for c in listed if c not in {p.country for p in participants}]
+    for p, _ in named:
+        if p.country is None and left:
+            p.country = left.pop(0)
+
+
+def _envoy_roles(
+    doc: Document, envoys: list[PlaceHit], participants: list[Person], roles: list[Mention]
+) -> list[Mention]:
+    """Each listed ambassador takes part: a named one keeps the title Ambassador, an unnamed one is
+    the office of their country."""
+    countries = {p.country for p in participants} | {r.country for r in roles}
+    for p in participants:
+        if p.title is None and any(h.iso3 == p.country for h in envoys):
+            p.title = "Ambassador"
+    return [
+        Mention(
+            h.first,
+            h.first,
+            "",
+            sentence=doc.sent_of[h.first],
+            title="Ambassador",
+            title_first=h.first,
+            title_last=h.last,
+            country=h.iso3,
+        )
+        for h in envoys
+        if h.iso3 not in countries
+    ]
 
 
 def _named_in_headline_only(
@@ -460,13 +596,15 @@ def _role_span(doc: Document, role: Mention) -> Span:
     return doc.token_span(role.title_first, role.title_last)  # type: ignore[arg-type]
 
 
-def _lead_without_names(body: Reading, people: list[Person], skip: int) -> Sentence | None:
+def _lead_without_names(
+    body: Reading, people: list[Person], skip: int, background=lambda sent: False
+) -> Sentence | None:
     """A meeting reported with offices only ('Uzbekistan's Foreign Minister met the Ambassador of
     Japan') or by its two countries ('Georgia and Armenia held political consultations in ...')."""
     doc = body.doc
     taken: set[int] | None = None
     for sent in doc.sentences:
-        if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent):
+        if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent) or background(sent):
             continue
         if (
             len(_pair_subject(body, sent)) == 2
@@ -491,7 +629,7 @@ HEADLINE_FUTURE_RE = re.compile(r"\b(?:to|will) (?:meet|hold|visit|discuss|host|
 
 
 def _lead_of_headline(
-    body: Reading, head: Reading, headline_people: list[Person], skip: int
+    body: Reading, head: Reading, headline_people: list[Person], skip: int, background=lambda sent: False
 ) -> tuple[Sentence | None, list[Person]]:
     """A meeting the headline reports ('Tokayev, Putin discuss energy by phone') when the body names
     nobody ('The two presidents discussed ...'): the first body sentence that reports a meeting is the
@@ -503,7 +641,7 @@ def _lead_of_headline(
     if len(countries) < 2:
         return None, []
     for sent in body.doc.sentences:
-        if sent.end > skip and TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent):
+        if sent.end > skip and TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not background(sent):
             return sent, [p for p in headline_people if p.country]
     return None, []
 

@@ -9,6 +9,8 @@ from sentences about an earlier visit), so a dateline or a past visit does not l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +26,7 @@ TRIGGER_RE = Gate(
     r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit)\b",
     "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit",
     re.IGNORECASE,
+    starts="acdehlmnprstvw",
 )
 PAST_RE = Gate(
     r"\b(?:last (?:week|month|year)|earlier this|previous|had been|years? ago|latest|former|in (?:19|20)\d\d)\b",
@@ -157,22 +160,217 @@ def is_recollection(sent: Sentence, ref: date | None) -> bool:
     return bool(m) and int(m.group(1)) < ref.year - 1  # type: ignore[union-attr]
 
 
-def find_lead(doc: Document, mention_sentences: set[int], skip_before: int, ref: date | None = None) -> Sentence | None:
+# Background: a meeting named inside a clause about something else.
+# "the treaty signed by A and B in Astana", "the agreement, which was signed by ...", "the joint
+# declaration that A and B signed", "the ceasefire agreement reached by ... during talks in Doha".
+DOC_NOUNS = (
+    r"(?:treaty|treaties|agreements?|accords?|declaration|memorand(?:um|a|ums)|convention|protocols?|pact|deal|"
+    r"charter|statement|communiqu[eé]|roadmap|documents?|contracts?|MoUs?)"
+)
+DOC_CLAUSE_RE = Gate(
+    rf"\b{DOC_NOUNS}\b(?:\s+(?:on|of|between|for|in)\s+[^,;()]{{0,80}}?)?\s*,?\s+"
+    r"(?:(?:which|that)\s+(?:was|were|had been|has been|have been)\s+)?"
+    r"(?:signed|reached|concluded|agreed|adopted|issued|inked|initialled|initialed)\s+(?:by|between|in|at|during|on)\b|"
+    rf"\b{DOC_NOUNS}\s*,?\s+(?:that|which)\s+(?:[\w.'-]+\s+){{1,12}}?(?:signed|reached|concluded|inked)\b",
+    "treat agreement accord declaration memorand convention protocol pact deal charter statement communiq "
+    "roadmap document contract mou",
+    re.IGNORECASE,
+)
+# A link that makes what follows an earlier event: "Trade has grown since A and B signed ...",
+# "This comes after A held talks with B in July", "recalling their last meeting in Tehran".
+BACKGROUND_LINK_RE = Gate(
+    r"\b(?:since|ever since|recall(?:s|ed|ing)?|remind(?:s|ed|ing)?|as a reminder|remember(?:s|ed|ing)?|"
+    r"(?:comes?|came|follows|followed) "
+    r"(?:\w+ ){0,3}?after|follow(?:s|ed) the|in the wake of|(?:days|weeks|months|years) after)\b",
+    "since recall remind remember after follow wake",
+    re.IGNORECASE,
+)
+# "with whom we held talks many times": meetings in general, not one meeting.
+HABITUAL_RE = Gate(
+    r"\b(?:(?:many|several|numerous|multiple) times|on (?:many|several|numerous) occasions|repeatedly)\b",
+    "times occasions repeatedly",
+    re.IGNORECASE,
+)
+# "welcomed the agreement", "welcomes the joint statement": a thing welcomed, not a guest.
+WELCOMED_THING_RE = re.compile(
+    r"welcom(?:e|ed|es|ing)\s+(?:the|a|an|this|these|that|its|their|all)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:agreements?|statement|declaration|decision|outcomes?|results?|progress|signing|adoption|initiatives?|"
+    r"proposals?|efforts|steps?|move|release|resolution|deal|news|ceasefire|truce|establishment|announcement|"
+    r"election|appointment|launch|opening|participation|support|commitment|readiness|intention|resumption|accord|"
+    r"treaty|memorandum|plan|report|conclusion|completion|normali[sz]ation|agreement)\b",
+    re.IGNORECASE,
+)
+# The first sentence of an article about a document's passage: "The Senate ratified the treaty ...",
+# "... entered into force today": a signing named later is the document's history.
+DOC_HISTORY_RE = Gate(
+    r"\b(?:ratif(?:y|ies|ied|ying|ication)|(?:entered|enters|entry|came|comes) into force|took effect|"
+    r"takes effect)\b|\b(?:approved|approves|endorsed|endorses|passed|adopted)\b[^.;]{0,80}?\b"
+    r"(?:agreement|treaty|bill|law|accord|convention|protocol|deal|pact)\b",
+    "ratif force effect approv endors passed adopted",
+    re.IGNORECASE,
+)
+SIGNING_WORDS = frozenset({"signed", "sign", "signing"})
+LONG_AGO_RE = re.compile(
+    r"\bin (?:(?:early|late|mid)[- ]?)?(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) )?(?:\d{1,2},? )?((?:19|20)\d\d)\b|\b(?:last year|years ago)\b"
+)
+
+
+# "China welcomes the outcome of the talks between A and B", "hailed the results of the meeting of
+# the two leaders": a stance on other people's meeting.
+STANCE_RE = Gate(
+    r"\b(?:welcom(?:e|es|ed|ing)|hail(?:s|ed)?|prais(?:e|es|ed)|commend(?:s|ed)?|applaud(?:s|ed)?|"
+    r"support(?:s|ed)?|notes? with satisfaction|noted with satisfaction)\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:outcomes?|results?|holding|progress|success|conclusion|resumption)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|meeting|visit|negotiations|consultations|summit|conversation|call)\s+(?:between|of)\b",
+    "welcom hail prais commend applaud support satisfaction",
+    re.IGNORECASE,
+)
+
+
+def meeting_triggers(sent: Sentence) -> tuple[re.Match, ...]:
+    """The meeting words of a sentence, without 'welcomed the agreement' (a thing, not a guest) and
+    'welcomes the outcome of the talks between A and B' (a stance on someone else's meeting)."""
+    if sent.triggers is None:
+        sent.triggers = _triggers(sent.text)
+    return sent.triggers  # type: ignore[return-value]
+
+
+def _triggers(text: str) -> tuple[re.Match, ...]:
+    low = text.lower()
+    out = []
+    stance = STANCE_RE.search(text, low)
+    for m in TRIGGER_RE.finditer(text, low):
+        if m.group()[:6].lower() == "welcom" and WELCOMED_THING_RE.match(text, m.start()):
+            continue
+        if stance and stance.start() <= m.start() < stance.end():
+            continue
+        out.append(m)
+    return tuple(out)
+
+
+def opens_on_document_history(doc: Document, skip_before: int) -> bool:
+    """The article's first sentence reports a document's ratification or entry into force, not a meeting."""
+    first = next((s for s in doc.sentences if s.end > skip_before), None)
+    return first is not None and bool(DOC_HISTORY_RE.search(first.text, first.low)) and not meeting_triggers(first)
+
+
+def is_background(sent: Sentence, ref: date | None, history: bool = False) -> bool:
+    """The sentence names a meeting only as background: inside a clause about a document ('the treaty
+    signed by A and B in May', 'the joint statement issued by A and B'), after a link to an earlier
+    event ('since A and B signed', 'This comes after A held talks', 'recalling their meeting'), a year
+    and more before the published date ('during their talks in Ankara in 2022'), or as the signing of
+    a document whose ratification the article reports."""
+    first = first_trigger(sent)
+    if first is None:  # only "welcomed the agreement"; or no meeting word ("A and B agreed Monday to ..."),
+        if TRIGGER_RE.search(sent.text, sent.low):  # and then only an opening link is background
+            return True
+        link = BACKGROUND_LINK_RE.search(sent.text, sent.low)
+        return link is not None and len(DATELINE_END_RE.split(sent.text[: link.start()])[-1].split()) <= 1
+    text, at = sent.text, first.start()
+    if HABITUAL_RE.search(text, sent.low):
+        return True
+    link = BACKGROUND_LINK_RE.search(text[:at], sent.low[:at])
+    main = 0  # where the clause of the sentence's own meeting word starts
+    if link:
+        triggers = meeting_triggers(sent)
+        main = _main_clause_after(text, link, triggers)
+        if not main:
+            return True
+        first = next(m for m in triggers if m.start() >= main)
+        at = first.start()
+    clause = DOC_CLAUSE_RE.regex.search(text, main) if DOC_CLAUSE_RE.search(text, sent.low) else None
+    if clause and clause.start() <= at:
+        comma = text.find(",", clause.end())
+        if not CURRENT_RE.search(text[clause.start() : comma if comma > 0 else len(text)]):
+            return True  # not "the agreement signed by the two ministers today"
+    if history and all(m.group().lower() in SIGNING_WORDS for m in meeting_triggers(sent)):
+        return True
+    return ref is not None and _long_ago(text[first.end() : first.end() + 60], ref)
+
+
+def first_trigger(sent: Sentence) -> re.Match | None:
+    """The sentence's first meeting word (all of them are read only where a welcome or a stance may
+    hide one)."""
+    if sent.triggers is None and "welcom" not in sent.low and not any(n in sent.low for n in STANCE_RE.needles):
+        return TRIGGER_RE.regex.search(sent.text)
+    triggers = meeting_triggers(sent)
+    return triggers[0] if triggers else None
+
+
+def main_clause(doc: Document, sent: Sentence) -> Sentence:
+    """The sentence without an opening clause about an earlier event ('Recalling the agreements of his
+    state visit in 2023, A received B ...' -> 'A received B ...'); the sentence itself otherwise."""
+    first = first_trigger(sent)
+    if first is None:
+        return sent
+    at = first.start()
+    link = BACKGROUND_LINK_RE.search(sent.text[:at], sent.low[:at])
+    main = _main_clause_after(sent.text, link, meeting_triggers(sent)) if link else 0
+    if not main:
+        return sent
+    while main < len(sent.text) and sent.text[main].isspace():
+        main += 1
+    start = sent.start + main
+    first = bisect_left(doc.starts, start)
+    return Sentence(sent.index, start, sent.end, sent.text[main:], first, sent.last, sent.low[main:])
+
+
+DATELINE_END_RE = re.compile(r"\s[-\u2013\u2014]+\s|--|\)\s*[-\u2013\u2014:]?\s")  # "BAKU, Aug 22 (Report) - "
+
+
+def _main_clause_after(text: str, link: re.Match, triggers: Sequence[re.Match]) -> int:
+    """'Two months after their meeting in Astana, A and B held a phone call': a link that opens the
+    sentence ends at the comma, and a meeting word after it is the sentence's own ('..., where they
+    held talks' is not). The offset where that main clause starts, or 0."""
+    if len(DATELINE_END_RE.split(text[: link.start()])[-1].split()) > 3:
+        return 0  # "The growth followed the visit ...": the rest of the sentence is background
+    comma = text.find(",", link.end())
+    if comma < 0 or text[comma + 1 :].lstrip().lower().startswith(("where", "when", "which", "who", "during")):
+        return 0
+    return comma + 1 if any(m.start() > comma for m in triggers) else 0
+
+
+def _long_ago(tail: str, ref: date) -> bool:
+    """'during their talks in Ankara in 2022': the meeting word's own clause dates it a year and more
+    before the published date (not 'talks on the agreements reached in 2022')."""
+    for m in LONG_AGO_RE.finditer(tail):
+        before = tail[: m.start()]
+        if any(c in before for c in ",;") or DOC_WORD_RE.search(before):
+            return False
+        return m.group(1) is None or int(m.group(1)) < ref.year - 1
+    return False
+
+
+DOC_WORD_RE = re.compile(rf"\b{DOC_NOUNS}\b", re.IGNORECASE)
+
+
+CURRENT_RE = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
+
+
+def find_lead(
+    doc: Document, mention_sentences: set[int], skip_before: int, ref: date | None = None, history: bool = False
+) -> Sentence | None:
     """The first sentence reporting a meeting, with a named person in it, or one that names the
     meeting itself with the people in the next two sentences ("Political consultations ... were held
     in Bishkek. The delegation was led by ..."; not "The leaders also discussed ..."). A sentence that
-    recalls a meeting of years ago is not the lead."""
+    recalls a meeting of years ago, or names one only as background, is not the lead."""
     for sent in doc.sentences:
         if sent.end <= skip_before or not TRIGGER_RE.search(sent.text, sent.low):
             continue
         if sent.index in mention_sentences:
-            if is_recollection(sent, ref):
+            if is_recollection(sent, ref) or is_background(sent, ref, history):
                 continue
             return sent
         if (
             mention_sentences & {sent.index + 1, sent.index + 2}
             and not is_past(sent)
             and MEETING_NOUN_RE.search(sent.text, sent.low)
+            and not is_background(sent, ref, history)
         ):
             return sent
     return None
@@ -194,21 +392,44 @@ DONE_RE = Gate(
 
 
 OPINION_TITLE_RE = re.compile(
-    r"^\W*(?:op-?ed|opinion|commentary|editorial|column|analysis|viewpoint|interview)\b\s*[:|\u2013\u2014-]",
+    r"^\W*(?:op-?ed|opinion|commentary|editorial|column|guest column|analysis|viewpoint|perspective|"
+    r"interview|comment)\b\s*[:|\u2013\u2014-]",
     re.IGNORECASE,
 )
-AUTHOR_NOTES = ("the writer is", "the author is", "the views expressed", "the writer, ", "the author, ")
+AUTHOR_NOTES = (
+    "the writer is",
+    "the author is",
+    "the views expressed",
+    "views expressed in this",
+    "the writer, ",
+    "the author, ",
+    "disclaimer:",
+    "about the author",
+)
 
 
-OPINION_PREFIXES = ("op", "opinion", "commentary", "editorial", "column", "analysis", "viewpoint", "interview")
+OPINION_PREFIXES = (
+    "op",
+    "opinion",
+    "commentary",
+    "editorial",
+    "column",
+    "guest column",
+    "analysis",
+    "viewpoint",
+    "perspective",
+    "interview",
+    "comment",
+)
 
 
 def is_opinion(title: str, doc: Document) -> bool:
     """An op-ed, a column, an analysis or an interview ('OP-ED: ...', '... The writer is the
-    Ambassador of X'): it argues or recalls, it does not report a meeting."""
+    Ambassador of X', 'Disclaimer: the views expressed ...'): it argues or recalls, it does not
+    report a meeting."""
     if title.lstrip(" \"'([").lower().startswith(OPINION_PREFIXES) and OPINION_TITLE_RE.search(title):
         return True
-    return any(s.low.lstrip(" (*_").startswith(AUTHOR_NOTES) for s in doc.sentences[-3:])
+    return any(s.low.lstrip(" (*_\u2013\u2014-").startswith(AUTHOR_NOTES) for s in doc.sentences[-3:])
 
 
 def is_announcement(sent: Sentence) -> bool:
@@ -571,9 +792,10 @@ HOST_COUNTRY_RE = Gate(
     re.IGNORECASE,
 )
 HOST_VERB_RE = Gate(
-    r"\b(?:(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?P<by>\s+by\b)?|"
+    r"\b(?:(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes|"
+    r"accept(?:ed|s|ing)(?= (?:the )?(?:credentials|letters? of credence|cop(?:y|ies) of)))\b(?P<by>\s+by\b)?|"
     r"(?P<call>call(?:ed|s|ing) on)(?= (?:[A-Z]|the [A-Z]|his |her )))",
-    "receiv host welcom call",
+    "receiv host welcom call accept",
 )
 # UN organs that sit in one city: a meeting on their sidelines is there unless the text says otherwise.
 FIXED_SEATS = {"UNGA": ("USA", "New York"), "UNSC": ("USA", "New York"), "UNHRC": ("CHE", "Geneva")}
@@ -664,6 +886,8 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
         host, guest = (after[0] if after else None), (before[-1] if before else None)
     else:
         host, guest = (before[-1] if before else None), (after[0] if after else None)
+    if guest is None and host is not None and ("credential" in lead.low or "credence" in lead.low):
+        return host[2], at, end  # type: ignore[return-value]  # "received credentials from: 1) ..."
     if host is None or guest is None or host[2] == guest[2]:
         return None
     if m.group("verb") and not m.group("by") and _possessive(doc, guest):

@@ -125,6 +125,34 @@ LIST_CUES = (
     ("included",),
     ("covered",),
     (":",),
+    # what a document or a deal is about: "four agreements covering farming, health care ...",
+    # "documents related to water management", "the agreements concern education, tourism ..."
+    ("covering",),
+    ("cover",),
+    ("covers",),
+    ("concerning",),
+    ("concern",),
+    ("concerns",),
+    ("regarding",),
+    ("related", "to"),
+    ("relating", "to"),
+    ("pertaining", "to"),
+    ("understanding", "on"),
+    ("understanding", "in"),
+    ("ventures", "in"),
+    ("efforts", "in"),
+    ("efforts", "on"),
+    ("investments", "in"),
+    ("investment", "in"),
+    ("opportunities", "for"),
+    ("prospects", "for"),
+    ("interest", "in"),
+    ("interested", "in"),
+    ("also", "discussed", "were"),
+    ("discussed", "were"),
+    ("inter", "alia", "on"),
+    ("inter", "alia", "in"),
+    ("inter", "alia"),
 )
 CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(LIST_CUES, key=len, reverse=True):
@@ -141,7 +169,8 @@ REACH_CUES = words(
 GROWTH_VERBS = words(
     "expand expanding develop developing strengthen strengthening deepen deepening enhance enhancing boost "
     "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
-    "increasing advance advancing bolster bolstering raise raising double doubling lift lifting"
+    "increasing advance advancing bolster bolstering raise raising double doubling lift lifting attract "
+    "attracting"
 )
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
@@ -149,12 +178,35 @@ HEAD_NOUNS = words(
     "cooperation co-operation relations ties partnership partnerships projects project collaboration dialogue issues "
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
-    "complex direction directions corridor corridors route routes pipeline pipelines"
+    "complex direction directions corridor corridors route routes pipeline pipelines turnover ventures domain "
+    "domains industries"
 )
 # A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
 # "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
 NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway")
 WORKS_SECTORS = frozenset({"transport", "energy"})
+# A two-word term whose last word makes it an activity holds its noun as "industrial cooperation" does:
+# "humanitarian aid", "the investment climate", "digital transformation".
+COMPOUND_ENDS = words("aid assistance climate transformation")
+# "Energy and transport were also on the agenda", "Trade and energy dominated the talks": a list of
+# sectors as the subject of a verb of discussion, or of "on the agenda" / "among the topics".
+SUBJECT_FILLERS = words(
+    "was were is are also further likewise too then both all been have has had be prominently high highly "
+    "widely extensively actively separately briefly specifically"
+)
+SUBJECT_VERBS = words(
+    "discussed addressed raised considered reviewed examined covered touched explored dominated featured "
+    "topped highlighted emphasized emphasised stressed debated tackled"
+)
+INTRO_WORDS = words(
+    "in addition separately moreover also besides furthermore further likewise finally then additionally at the "
+    "same time meanwhile"
+)
+SUBJECT_OPENERS = words("the issues questions matters also")  # words a subject list may start with
+SUBJECT_PLACES = words("on among at in the a an key main central top priority special")
+SUBJECT_NOUNS = words(
+    "agenda table topics topic issues focus priorities subjects centre center spotlight discussion discussions talks"
+)
 # A sentence is read only if it has one of these (most sentences name no area of cooperation).
 GATE_WORDS = (
     REACH_CUES
@@ -166,8 +218,12 @@ GATE_WORDS = (
         "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
         "concentrated emphasis attention topics touched talked views integration complex direction directions "
         "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue "
-        "together raised raising"
+        "together raised raising covering cover covers concerning concern concerns regarding related relating "
+        "pertaining understanding ventures efforts opportunities interest interested agreement memorandum "
+        "memoranda memorandums documents document protocol protocols accords deals contracts mous mou treaty "
+        "discussion dominated featured table"
     )
+    | COMPOUND_ENDS
 )
 # Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".
 BODY_HEADS = words(
@@ -182,18 +238,23 @@ MODIFIER_OK = words(
     "green digital modern new mutually beneficial priority promising key important strategic practical "
     "peaceful civil civilian higher further trade economic high advanced clean nuclear sustainable smart "
     "cross-border large-scale our their its both two cross border way long term large scale maritime "
-    "bilateral"
+    "bilateral light heavy public air"
 )
 # "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
 GENERIC_HEADS = words(
-    "use uses development field fields sphere spheres area areas sector sectors promotion expansion issues management "
+    "issue question matter use uses development field fields sphere spheres area areas sector sectors promotion expansion issues management "
     "supply supplies provision production export exports import imports delivery deliveries upgrading "
     "modernization modernisation rehabilitation realignment building "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
     "volume volumes"
 )
 # A sector word followed by one of these names a legal or abstract base, not an area: "legal framework".
-NOT_AN_AREA = words("framework frameworks basis base foundation foundations documents document status instruments")
+NOT_AN_AREA = words(
+    "framework frameworks basis base foundation foundations documents document status instruments "
+    "situation situations crisis crises"  # "briefed on the economic situation": a briefing, not an area
+)
+# A word before a sector word that makes another thing of it.
+NOT_A_SECTOR = frozenset({("social", "security")})
 # "X is a promising area of cooperation": the nouns and linking words of that predicate.
 AREA_NOUNS = words(
     "area areas direction directions sphere spheres field fields pillar pillars priority priorities sector "
@@ -206,6 +267,18 @@ ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 INNER_END = ITEM_END - {"."}
 MAX_ITEM = 6
+
+
+def _joined_cooperation(doc: Document) -> list[str]:
+    """The lowercased tokens with "co-operation" read as "cooperation" (the tokens are "co", "-",
+    "operation"): both word tokens become "cooperation", so "tourism co-operation" and "co-operation
+    in energy" read as their unhyphenated forms."""
+    lower = list(doc.lower)
+    for k in range(len(lower) - 2):
+        if lower[k] == "co" and lower[k + 1] == "-" and lower[k + 2].startswith("operat"):
+            joined = "co" + lower[k + 2]  # cooperation, cooperate, cooperating
+            lower[k] = lower[k + 2] = joined
+    return lower
 
 
 @dataclass(slots=True)
@@ -222,7 +295,7 @@ class SectorReader:
         self.doc = doc
         self.lex = lex
         self.masked = masked
-        self.lower = doc.lower
+        self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
         self.bodies: list[int] = []  # sector terms in the name of a bilateral commission
         self.terms = self._terms()
 
@@ -246,6 +319,8 @@ class SectorReader:
                         continue
                 if j < len(words) and self.lower[j] in NOT_AN_AREA:
                     continue
+                if i and (self.lower[i - 1], self.lower[i]) in NOT_A_SECTOR:
+                    continue  # "the agreement on social security": pensions, not security
                 terms[i] = (j, slugs)  # type: ignore[assignment]
         return terms
 
@@ -287,21 +362,32 @@ class SectorReader:
             if GATE_WORDS.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
             self._read_qualifiers(term_positions, last, found)
-            preps: set[str] = set()
-            for k in [k for k in range(first, last) if lower[k] in OPENERS]:
-                w = lower[k]
-                start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
-                if start is None and w in REACH_CUES:
-                    start = self._reach(k + 1, last)
-                if start is not None:
-                    if lower[start - 1] in REACH_PREPS:
-                        preps.add(lower[start - 1])
-                    self._read_list(start, last, found)
-                elif w in GROWTH_VERBS:
-                    self._read_list(k + 1, last, found, strict=True)
-                elif w == "and" and k + 1 < last and lower[k + 1] in preps:
-                    self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
+            start = self._after_intro(first, last)
+            if start in self.terms or lower[start] in SUBJECT_OPENERS:
+                self._read_subject(start, last, found)
+            self._read_cued_lists(first, last, found)
         return sorted(found.values(), key=lambda h: h.start)
+
+    def _read_cued_lists(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
+        """The lists a cue opens in one sentence ('cooperation in X', 'to boost X', 'discussed X')."""
+        lower = self.lower
+        preps: set[str] = set()
+        read: set[int] = set()  # list starts already read ("cooperation in the fields of X": two cues, one list)
+        for k in [k for k in range(first, last) if lower[k] in OPENERS]:
+            w = lower[k]
+            start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
+            if start is None and w in REACH_CUES:
+                start = self._reach(k + 1, last)
+            if start is not None:
+                if lower[start - 1] in REACH_PREPS:
+                    preps.add(lower[start - 1])
+                if start not in read:
+                    read.add(start)
+                    self._read_list(start, last, found)
+            elif w in GROWTH_VERBS:
+                self._read_list(k + 1, last, found, strict=True)
+            elif w == "and" and k + 1 < last and lower[k + 1] in preps:
+                self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
 
     def _cue_at(self, k: int, last: int) -> int | None:
         lower = self.lower
@@ -402,10 +488,21 @@ class SectorReader:
         terms, lower = self.terms, self.lower
         for i in positions:
             j = terms[i][0]
+            chained = False  # "economic, trade and investment cooperation": a later term holds the noun
             while j < last and (lower[j] in ("and", ",", "-") or (j in terms and j != i)):
-                j = terms[j][0] if j in terms else j + 1
-            holds = lower[terms[i][0] - 1] in HEAD_NOUNS  # the term holds its noun: "industrial cooperation"
-            heads = j < last and (lower[j] in HEAD_NOUNS or (lower[j] in LINKS and self._is_area_of(j + 1, last)))
+                if j in terms:
+                    j = terms[j][0]
+                    if lower[j - 1] in HEAD_NOUNS:
+                        chained = True
+                        break
+                else:
+                    j += 1
+            end = terms[i][0]
+            # the term holds its noun: "industrial cooperation", "humanitarian aid"
+            holds = lower[end - 1] in HEAD_NOUNS or (end - i > 1 and lower[end - 1] in COMPOUND_ENDS)
+            heads = chained or (
+                j < last and (lower[j] in HEAD_NOUNS or (lower[j] in LINKS and self._is_area_of(j + 1, last)))
+            )
             if (
                 holds
                 or heads
@@ -413,9 +510,39 @@ class SectorReader:
             ):
                 self._add(i, found)
             # "industrial cooperation, agriculture and science": the list goes on after the noun
-            after = terms[i][0] if holds else (j + 1 if heads and lower[j] in HEAD_NOUNS else None)
+            after = terms[i][0] if holds else (j + 1 if heads and not chained and lower[j] in HEAD_NOUNS else None)
             if after is not None and after + 1 < last and lower[after] == ",":
                 self._read_list(after + 1, last, found, strict=True)
+
+    def _after_intro(self, first: int, last: int) -> int:
+        """The first token after an opening adverbial ('In addition,', 'Separately,', 'At the same time,')."""
+        lower = self.lower
+        for k in range(first, min(first + 5, last)):
+            if lower[k] == ",":
+                return k + 1 if k > first else first
+            if lower[k] not in INTRO_WORDS:
+                return first
+        return first
+
+    def _read_subject(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
+        """'Energy and transport were also on the agenda', 'Issues of water management were also
+        considered', 'Trade and energy dominated the talks': the sentence's subject is a list of sectors
+        and its verb says they were discussed."""
+        lower = self.lower
+        k = first + 1 if lower[first] == "also" else first
+        items: dict[tuple[int, str], SectorHit] = {}
+        self._read_list(k, last, items, strict=True)
+        if not items:
+            return
+        k = max(self.terms[i][0] for i, _ in items)
+        while k < last and lower[k] in SUBJECT_FILLERS:
+            k += 1
+        if k >= last:
+            return
+        if lower[k] in SUBJECT_VERBS or (
+            lower[k] in SUBJECT_PLACES and any(w in SUBJECT_NOUNS for w in lower[k : min(k + 4, last)])
+        ):
+            found.update((key, hit) for key, hit in items.items() if key not in found)
 
     def _is_area_of(self, k: int, last: int) -> bool:
         """'... is a promising direction of cooperation', '... remain key pillars of the partnership'."""

@@ -60,6 +60,7 @@ class Sentence:
     first: int = 0  # first token index
     last: int = 0  # one past the last token index
     low: str = ""  # the text lowercased (for Gate searches)
+    triggers: tuple | None = None  # its meeting words (meeting.meeting_triggers), read once
 
 
 @dataclass(slots=True)
@@ -190,8 +191,10 @@ class Gate:
 
     __slots__ = ("needles", "regex")
 
-    def __init__(self, pattern: str, needles: str, flags: int = 0) -> None:
-        self.regex = re.compile(pattern, flags)
+    def __init__(self, pattern: str, needles: str, flags: int = 0, starts: str = "") -> None:
+        # starts: the characters a match can begin with. A lookahead on them lets the engine skip every
+        # other position at once instead of trying each alternative there (twice as fast on long ones).
+        self.regex = re.compile(f"(?=[{starts}])(?:{pattern})" if starts else pattern, flags)
         self.needles = tuple(needles.split())
 
     def search(self, text: str, low: str | None = None) -> re.Match | None:

@@ -1,0 +1,349 @@
+"""Sector constructions written many ways (each family in several house styles), and the traps that
+name no area of cooperation. The sentences are this project's own development set for the sector reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from relations.extraction.lexicon import get_lexicon
+from relations.extraction.sectors import SectorReader
+from relations.extraction.text import Document
+
+# What signed documents, deals and memoranda cover: 'covering', 'on', 'concerning', 'related to', 'in the areas of'.
+DOCUMENTS = [
+    (
+        "The two governments signed four agreements covering farming, health care, schooling and air transport.",
+        ["agriculture", "education", "health", "transport"],
+    ),
+    (
+        "A package of memoranda covering energy, tourism and investment was signed after the talks.",
+        ["energy", "investment", "tourism"],
+    ),
+    (
+        "Following the negotiations, the sides exchanged documents in the fields of science, education and culture.",
+        ["culture", "education", "science"],
+    ),
+    ("The ministers signed an agreement related to trade and customs procedures.", ["trade"]),
+    (
+        "Several intergovernmental documents related to water management and agriculture were signed in the presence of the two leaders.",
+        ["agriculture", "water"],
+    ),
+    ("The parties inked memorandums of understanding on health and labour migration.", ["health", "migration"]),
+    ("In addition, the delegations signed a protocol on defence and security matters.", ["defence", "security"]),
+    (
+        "A total of 12 documents were signed, covering trade, energy and agriculture.",
+        ["agriculture", "energy", "trade"],
+    ),
+    (
+        "The leaders witnessed the exchange of MoUs in the areas of banking and digital technologies.",
+        ["communications", "finance"],
+    ),
+    (
+        "The agreements signed today concern education, tourism, and youth and sports.",
+        ["education", "sports", "tourism"],
+    ),
+    ("The documents cover cooperation in energy and industry.", ["energy", "industry"]),
+    (
+        "Following the talks, the two presidents witnessed the signing of documents covering trade, agriculture and public health.",
+        ["agriculture", "health", "trade"],
+    ),
+    (
+        "Kazinform reports that the package includes agreements covering energy and transit of goods.",
+        ["energy", "transport"],
+    ),
+    (
+        "1. The two Ministers signed a Memorandum of Cooperation covering education and culture.",
+        ["culture", "education"],
+    ),
+    ("The sides also signed memorandums of understanding in education and science.", ["education", "science"]),
+    (
+        "In total, five documents concerning investment protection and banking supervision were signed.",
+        ["finance", "investment"],
+    ),
+    ("The agreements concern the defence industry and machine-building.", ["defence", "industry"]),
+    ("The ministers inked documents related to consular matters and legal assistance.", ["justice", "migration"]),
+    ("Documents relating to water resources and hydropower were also signed.", ["energy", "water"]),
+    ("An agreement on tourism and a memorandum on agriculture were also concluded.", ["agriculture", "tourism"]),
+    (
+        "The parties signed a number of bilateral documents on cooperation in medicine and science.",
+        ["health", "science"],
+    ),
+    ("Agreements were also reached regarding civil aviation and telecommunications.", ["communications", "transport"]),
+    ("Deals worth $2 billion covering oil supplies and trade were announced.", ["energy", "trade"]),
+    (
+        "The sides signed a number of documents, inter alia on trade, energy and agriculture.",
+        ["agriculture", "energy", "trade"],
+    ),
+    ("Memoranda of understanding covering ICT and education were exchanged.", ["communications", "education"]),
+    ("Agreements on avoidance of double taxation and on trade were signed.", ["trade"]),
+    ("The MoUs cover health research and science.", ["health", "science"]),
+    ("The parties agreed on a roadmap covering energy and transport co-operation.", ["energy", "transport"]),
+    ("The ministers inked a deal on defence co-operation.", ["defence"]),
+    (
+        "The leaders oversaw the signing of agreements relating to agriculture and trade facilitation.",
+        ["agriculture", "trade"],
+    ),
+]
+
+# Adjective chains before cooperation, ties, relations, partnership, interaction, exchanges, links.
+CHAINS = [
+    (
+        "Economic, trade and investment cooperation remains below its potential, the president said.",
+        ["economy", "investment", "trade"],
+    ),
+    (
+        "The leaders praised the trade-economic and cultural-humanitarian ties between the two countries.",
+        ["culture", "economy", "humanitarian", "trade"],
+    ),
+    ("They reaffirmed their commitment to the defence and security partnership.", ["defence", "security"]),
+    (
+        "The sides noted the positive dynamics of political, economic and energy relations.",
+        ["economy", "energy", "political"],
+    ),
+    ("Scientific, educational and cultural exchanges were also discussed.", ["culture", "education", "science"]),
+    (
+        "The minister praised the growing industrial and agricultural interaction between the regions.",
+        ["agriculture", "industry"],
+    ),
+    ("Military and military-technical cooperation was also on the table.", ["defence"]),
+    (
+        '"Our economic, trade and investment partnership has great potential," the Prime Minister stated.',
+        ["economy", "investment", "trade"],
+    ),
+    (
+        "The head of state stressed the importance of further deepening economic and transport-logistics interaction.",
+        ["economy", "transport"],
+    ),
+    ("Cultural, humanitarian and scientific ties are developing dynamically.", ["culture", "humanitarian", "science"]),
+    ("The defence and security partnership was reviewed in detail.", ["defence", "security"]),
+    (
+        "The parties noted that trade, industrial and agricultural cooperation is expanding.",
+        ["agriculture", "industry", "trade"],
+    ),
+    ("Political dialogue and trade and energy cooperation were on the agenda.", ["energy", "political", "trade"]),
+    ("The sides confirmed their intention to expand trade-economic links.", ["economy", "trade"]),
+    ("Educational and cultural exchanges are an important part of our relations.", ["culture", "education"]),
+    ("Cultural and tourism co-operation was also discussed.", ["culture", "tourism"]),
+    ("Trade, financial and energy co-operation are developing steadily.", ["energy", "finance", "trade"]),
+    ("They discussed investment and industrial co-operation.", ["industry", "investment"]),
+    ("Trade and economic ties are growing.", ["economy", "trade"]),
+]
+
+# 'in the X and Y sectors/spheres/fields/domains/industries', 'the X sector', 'projects / opportunities / potential / joint ventures / interaction in X'.
+AREA_NOUNS = [
+    ("They agreed to expand joint work in the energy and transport sectors.", ["energy", "transport"]),
+    (
+        "The delegation expressed interest in the agricultural and health sectors of Ruritania.",
+        ["agriculture", "health"],
+    ),
+    ("Cooperation is developing in the scientific and educational spheres.", ["education", "science"]),
+    ("The Minister highlighted opportunities in agriculture and water management.", ["agriculture", "water"]),
+    ("The two sides discussed projects in renewable energy.", ["energy"]),
+    ("Joint ventures in tourism and manufacturing were presented to the guests.", ["industry", "tourism"]),
+    ("They noted the potential in the energy sector.", ["energy"]),
+    ("The parties explored interaction in education and the digital domain.", ["communications", "education"]),
+    ("The visiting minister proposed to open new opportunities in the agriculture industry.", ["agriculture"]),
+    ("Opportunities for investment and banking were presented.", ["finance", "investment"]),
+    ("The minister called for joint projects in the energy and mining industries.", ["energy", "industry"]),
+    ("Both sides expressed readiness to cooperate in the agrarian and water sectors.", ["agriculture", "water"]),
+    ("The delegations discussed partnership in the digital and financial domains.", ["communications", "finance"]),
+    ("He noted good results in the health and education fields.", ["education", "health"]),
+    ("Interaction in the cultural and humanitarian spheres is also developing.", ["culture", "humanitarian"]),
+    (
+        "Ruritanian companies are interested in the tourism, energy and agricultural sectors of Freedonia.",
+        ["agriculture", "energy", "tourism"],
+    ),
+    ("Cooperation in the defence sphere was discussed.", ["defence"]),
+    (
+        "The president invited the delegation to explore the transport and investment areas.",
+        ["investment", "transport"],
+    ),
+    ("The sides noted the great potential of cooperation in the energy sector.", ["energy"]),
+    ("The minister spoke of opportunities in tourism.", ["tourism"]),
+    ("Joint ventures in agriculture and light industry were discussed.", ["agriculture", "industry"]),
+    ("The two countries are implementing projects in healthcare.", ["health"]),
+    ("They focused on interaction in transport.", ["transport"]),
+    ("Ruritania sees significant potential in agriculture, the ambassador said.", ["agriculture"]),
+    ("The sides discussed opportunities for mutual investment.", ["investment"]),
+    ("Prospects for joint ventures in energy and industry were also considered.", ["energy", "industry"]),
+    ("The parties praised the progress of projects in higher education.", ["education"]),
+    (
+        "The transport, industrial and agricultural sectors offer great opportunities for joint work.",
+        ["agriculture", "industry", "transport"],
+    ),
+    ("The water and energy sectors were discussed in detail.", ["energy", "water"]),
+    ("Projects in mining and oil refining were presented.", ["energy", "industry"]),
+    ("The PM invited Ruritanian business to invest in Freedonia's mining sector.", ["industry"]),
+    ("Ruritania's mining sector attracted interest from the delegation.", ["industry"]),
+]
+
+# Noun compounds of agency English: trade turnover, energy projects, transport corridors, investment climate, humanitarian aid, military-technical, digital transformation, green energy.
+COMPOUNDS = [
+    ("The leaders noted that trade turnover grew by 20 percent last year.", ["trade"]),
+    ("The presidents discussed energy projects, including a new hydropower plant.", ["energy"]),
+    ("Special attention was paid to the development of transport corridors.", ["transport"]),
+    ("The prime minister invited companies to benefit from the favourable investment climate.", ["investment"]),
+    ("Ruritania thanked its partner for the humanitarian aid delivered last winter.", ["humanitarian"]),
+    ("The parties noted the importance of military-technical cooperation.", ["defence"]),
+    ("The two ministers exchanged views on digital transformation.", ["communications"]),
+    ("The sides agreed to join efforts in green energy.", ["energy"]),
+    ("The Head of State noted that bilateral trade turnover increased by 15 per cent.", ["trade"]),
+    ("Mutual trade turnover amounted to $1.2 billion, the president said.", ["trade"]),
+    ("The sides discussed the implementation of joint energy projects.", ["energy"]),
+    ("The development of transport corridors linking the two countries was discussed.", ["transport"]),
+    ("The Prime Minister spoke about improving the investment climate for foreign companies.", ["investment"]),
+    ("The parties discussed the delivery of humanitarian aid to the affected areas.", ["humanitarian"]),
+    ("Military-technical cooperation was an important topic of the talks.", ["defence"]),
+    ("Both sides agreed to cooperate on digital transformation.", ["communications"]),
+    ("The countries agreed to develop green energy.", ["energy"]),
+    ("The ministers discussed renewable energy projects.", ["energy"]),
+    ("The sides agreed to double trade volume by 2030.", ["trade"]),
+    ("He also proposed to expand technology transfer.", ["science"]),
+    ("The two leaders set a target of $5 billion in bilateral trade turnover.", ["trade"]),
+    ("The implementation of energy projects was discussed.", ["energy"]),
+    ("The sides discussed the development of the Middle Corridor and other transport corridors.", ["transport"]),
+    ("The ministers discussed military-technical cooperation and joint exercises.", ["defence"]),
+    ("Cooperation in digital transformation and e-government was discussed.", ["communications"]),
+    ("Ruritania will continue to provide humanitarian assistance, the minister said.", ["humanitarian"]),
+    ("The president raised medical tourism and health care.", ["health"]),
+]
+
+# Sectors as the subject of a verb of discussion, often in the sentence after the list: 'Energy and transport were also on the agenda.'
+SUBJECTS = [
+    ("Energy and transport were also on the agenda.", ["energy", "transport"]),
+    ("Water management and agriculture were also discussed.", ["agriculture", "water"]),
+    ("Healthcare was among the topics of the meeting.", ["health"]),
+    ("Issues of education and science were also considered.", ["education", "science"]),
+    ("Trade and energy dominated the discussion.", ["energy", "trade"]),
+    ("Tourism was also touched upon.", ["tourism"]),
+    ("Also discussed were culture and sport.", ["culture", "sports"]),
+    ("Industrial cooperation was also raised.", ["industry"]),
+    ("Energy also featured prominently in the talks.", ["energy"]),
+    ("They discussed trade.", ["trade"]),
+    ("In addition, agriculture and energy were discussed.", ["agriculture", "energy"]),
+    ("Healthcare and science also featured in the talks.", ["health", "science"]),
+    ("Separately, tourism was raised.", ["tourism"]),
+    ("They discussed trade. Energy and transport were also on the agenda.", ["energy", "trade", "transport"]),
+    ("The issue of food security was also considered.", ["agriculture"]),
+    ("Regional security issues were also addressed.", ["security"]),
+]
+
+# The same constructions in ministry, presidential, agency-wire, non-native and numbered-readout wording.
+HOUSE_STYLES = [
+    (
+        "During the meeting, the parties exchanged views on the current state and prospects of bilateral cooperation in trade-economic, investment, transport-logistics and cultural-humanitarian spheres.",
+        ["culture", "economy", "humanitarian", "investment", "trade", "transport"],
+    ),
+    (
+        "The sides discussed the state and prospects of further expansion of trade, industrial cooperation and energy.",
+        ["energy", "industry", "trade"],
+    ),
+    (
+        "It was noted that there is significant potential for cooperation in agriculture and healthcare.",
+        ["agriculture", "health"],
+    ),
+    ("Special emphasis was placed on the development of ties in science and education.", ["education", "science"]),
+    (
+        "The interlocutors considered issues of attracting investments into the industrial and agricultural sectors.",
+        ["agriculture", "industry", "investment"],
+    ),
+    (
+        "The Minister also touched upon the implementation of joint projects in the transport and energy spheres.",
+        ["energy", "transport"],
+    ),
+    ("The Head of State noted the positive dynamics of trade and economic cooperation.", ["economy", "trade"]),
+    (
+        "The President emphasised the importance of implementing large-scale projects in energy and transport.",
+        ["energy", "transport"],
+    ),
+    (
+        "Kazakhstan is interested in expanding joint ventures in the agro-industrial complex and mechanical engineering.",
+        ["agriculture", "industry"],
+    ),
+    ("Over the past year, bilateral trade turnover increased by 1.5 times.", ["trade"]),
+    ("The leaders paid special attention to the rational use of water resources in the region.", ["water"]),
+    ("The leaders agreed to deepen ties in defence and energy, officials said.", ["defence", "energy"]),
+    ("The two sides agreed to boost trade, which stood at $3 billion last year.", ["trade"]),
+    ("They also discussed energy and transport links, according to a statement.", ["energy", "transport"]),
+    (
+        "The two leaders signed pacts covering trade, health and agriculture, the ministry said.",
+        ["agriculture", "health", "trade"],
+    ),
+    ("Energy was high on the agenda.", ["energy"]),
+    (
+        "Sides discussed issues of further development of cooperation in spheres of energy, agriculture and transport.",
+        ["agriculture", "energy", "transport"],
+    ),
+    ("It was noted that parties are interested in expanding of interaction in the field of healthcare.", ["health"]),
+    (
+        "At the meeting were considered the questions of cooperation in tourism and education sphere.",
+        ["education", "tourism"],
+    ),
+    ("The parties stressed necessity to increase the volume of mutual trade.", ["trade"]),
+    (
+        "Were discussed the issues of development of cooperation in science, education and culture.",
+        ["culture", "education", "science"],
+    ),
+    (
+        "2. The two Ministers confirmed to strengthen cooperation in areas such as energy and critical minerals.",
+        ["energy"],
+    ),
+    (
+        "3. Minister Iwaya stated that Japan will further promote security and defence cooperation with Ruritania.",
+        ["defence", "security"],
+    ),
+    ("4. The two Ministers welcomed the deepening of bilateral economic relations.", ["economy"]),
+]
+
+# Institutions, offices, briefings on one side's situation, look-alike words: no sector.
+TRAPS = [
+    "The sides discussed the ratification of the agreement on social security.",
+    "The Minister of Economy and the Trade Representative attended the meeting.",
+    "The Chamber of Commerce of Ruritania organised the forum.",
+    "The ambassador briefed his counterpart on the economic situation in the region.",
+    "The minister informed the guest about the humanitarian situation in Gaza.",
+    "They stressed the need to improve the legal framework.",
+    "The ambassador noted the energetic work of the embassy.",
+    "The communications of the president's office were reviewed.",
+    "The Security Council adopted the resolution unanimously.",
+    "The president said the country's economy grew by 6 percent.",
+    "The sides discussed the economic situation in the region.",
+    "The ambassador informed the minister regarding the security situation in the Sahel.",
+    "The minister spoke about the humanitarian crisis in the region.",
+    "The meeting was attended by the Minister of Energy and the Minister of Agriculture.",
+    "Ruritania's economy is expected to grow by 4 percent this year, the minister told reporters.",
+    "The president congratulated him on the economic achievements of his country.",
+    "The ambassador briefed the minister on the situation in the energy market.",
+    "The Minister of Energy and Mining of Ruritania, Juan Perez, also took part.",
+    "The meeting took place at the Ministry of Economy and Trade.",
+    "The two leaders discussed the humanitarian situation in Gaza and the Red Sea crisis.",
+    "The president expressed concern over the humanitarian crisis in Sudan.",
+    "Ruritania's economy grew 5 percent in the first quarter, the central bank said.",
+    "The sides noted the importance of a solid legal framework.",
+    "Security forces were deployed around the palace during the visit.",
+    "The President thanked the Trade Representative for his work.",
+    "The Chamber of Commerce and Industry hosted a business forum.",
+    "He spoke at the Economic Forum in St. Petersburg.",
+    "The parliament ratified the treaty on Wednesday.",
+    "The talks took place at the Palace of Culture.",
+    "The minister visited an oil refinery and a textile factory.",
+    "The foreign ministry said it was monitoring the security situation closely.",
+    "The sides discussed the situation in the Middle East.",
+    "The Minister of Trade, Industry and Tourism attended the talks.",
+    "She is a former Minister of Agriculture.",
+]
+
+
+def sectors_of(text: str, gazetteer) -> list[str]:
+    hits = SectorReader(Document.parse(text), get_lexicon(gazetteer), set()).read()
+    return sorted({h.slug for h in hits})
+
+
+@pytest.mark.parametrize(("text", "expected"), DOCUMENTS + CHAINS + AREA_NOUNS + COMPOUNDS + SUBJECTS + HOUSE_STYLES)
+def test_sector_constructions(text, expected, gazetteer):
+    assert sectors_of(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_sector_traps(text, gazetteer):
+    assert sectors_of(text, gazetteer) == []
