@@ -1,7 +1,8 @@
 """Print what the extractor finds in article files, as the extraction contract's JSON.
 
-Writes nothing to the database (it reads the reference data to build the gazetteer). One
-path prints one JSON object; several print JSON Lines, in the order given.
+Writes nothing to the database (it reads the reference data to build the gazetteer, or the
+seed files when the database has none yet). One path prints one JSON object; several print
+JSON Lines, in the order given.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
-from relations.extraction import ArticleError, extract, read_article_file
+from relations.extraction import ArticleError, Gazetteer, extract, read_article_file
 from relations.services import gazetteer_from_db
 
 
@@ -23,6 +25,17 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print JSON (the default and only format).")
         parser.add_argument("--indent", type=int, default=None, help="Pretty-print with this indent (one path only).")
 
+    def gazetteer(self) -> Gazetteer:
+        """The reference data in the database; the seed files when the database has none yet."""
+        try:
+            gazetteer = gazetteer_from_db()
+        except DatabaseError:  # not migrated yet
+            gazetteer = None
+        if gazetteer is None or not gazetteer.countries:
+            self.stderr.write("No reference data in the database (run `manage.py load_seeds`); using the seed files.")
+            gazetteer = Gazetteer.from_seed_files()
+        return gazetteer
+
     def handle(self, *args: object, **options: object) -> None:
         paths = options["paths"]
         assert isinstance(paths, list)
@@ -30,9 +43,7 @@ class Command(BaseCommand):
             articles = [read_article_file(path) for path in paths]
         except ArticleError as exc:
             raise CommandError(str(exc)) from None
-        gazetteer = gazetteer_from_db()
-        if not gazetteer.countries:
-            raise CommandError("no reference data in the database: run `python manage.py load_seeds` first")
+        gazetteer = self.gazetteer()
         indent = options["indent"] if len(paths) == 1 else None
         for article in articles:
             result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
