@@ -12,6 +12,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import OuterRef, Prefetch
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -52,6 +53,8 @@ class MeetingParticipantInline(EvidenceInlineMixin, admin.TabularInline):
     fields = ("raw_name", "official", "country", "title", *EVIDENCE_FIELDS)
     autocomplete_fields = ("official", "country")
     show_change_link = True
+    # Narrower text boxes keep the row (with its evidence column) inside the page on a laptop screen.
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 22})}}
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         return super().get_queryset(request).select_related("official")  # the row label may be the official's name

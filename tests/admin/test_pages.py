@@ -49,6 +49,12 @@ def test_admin_site_is_titled_bilateral_relations(admin_client):
     assert "Bilateral relations" in response.content.decode()
 
 
+def test_admin_pages_carry_the_site_icon_so_browsers_do_not_ask_for_favicon_ico(admin_client, client, world):
+    for url in ("/admin/", admin_url(world.meeting, "change")):
+        assert b'rel="icon"' in admin_client.get(url).content, url
+    assert b'rel="icon"' in client.get("/admin/login/").content
+
+
 @pytest.mark.parametrize("model", CURATED_MODELS, ids=lambda m: m.__name__)
 def test_changelist_add_change_and_history_pages_open(admin_client, world, model):
     obj = getattr(world, WORLD_ROW[model])
