@@ -185,6 +185,36 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, low=stripped.lower()))
 
 
+# "Also Read: ...", "READ MORE | ...", "Related: ...": the headline of another story, set in the text at
+# the start of a line or after a sentence, running to the end of the line.
+TEASER_RE = re.compile(
+    r"(?:^|(?<=[.!?\"\u201d] ))[ \t]*(?:also read|read also|read more|more to read|related(?: news| stories| story|"
+    r" articles?| coverage| content| reading)?|see also|recommended(?: stories| reading)?|must read|"
+    r"you may also like|don't miss|more on this(?: story)?)[ \t]*[:|\u2013\u2014>-][^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+TEASER_NEEDLES = ("read", "elated", "see also", "ecommended", "like", "miss", "ore on this")
+
+
+def split_teasers(text: str) -> tuple[str, str | None]:
+    """The text without its teaser lines (blanked, so every offset stays), and the teasers alone (the
+    rest blanked), or None when there are none. A teaser reports another story: it names countries,
+    but no meeting, person or date of this one."""
+    if not any(needle in text for needle in TEASER_NEEDLES) and "READ" not in text and "RELATED" not in text:
+        return text, None
+    found = [(m.start(), m.end()) for m in TEASER_RE.finditer(text) if m.end() > m.start()]
+    if not found:
+        return text, None
+    body, teasers, at = [], [], 0
+    for start, end in found:
+        body += [text[at:start], " " * (end - start)]
+        teasers += [re.sub(r"[^\n]", " ", text[at:start]), text[start:end]]
+        at = end
+    body.append(text[at:])
+    teasers.append(re.sub(r"[^\n]", " ", text[at:]))
+    return "".join(body), "".join(teasers)
+
+
 class Gate:
     """A regex behind a cheap substring test: Python's regex engine is slow on long alternations,
     and most sentences contain none of the needles, so most searches never run."""

@@ -1,0 +1,54 @@
+"""What agency copy wraps around the story, written several ways (tests/articles/wire/): teaser
+lines with other stories' headlines, bylines, datelines of many agencies, company and outlet names
+that hold a country's name. None of it reports the meeting. The articles are this project's own."""
+
+from __future__ import annotations
+
+from relations.extraction import extract
+
+from .conftest import load
+
+
+def contract_of(name: str, gazetteer) -> dict:
+    article = load(f"wire/{name}")
+    return extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer).to_contract()
+
+
+def people(contract: dict) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p["name"], p["country"], p["title"]) for p in contract["participants"]]
+
+
+def test_teasers_after_the_lead_add_only_mentions(gazetteer):
+    """'Also Read: ...', 'Read more: ...', 'Related: ...' lines: their countries are named in the
+    article, their people and meetings are another story's."""
+    contract = contract_of("teaser-lines", gazetteer)
+    assert contract["meeting"] == {
+        "date": "2024-03-12",
+        "format": "talks",
+        "location_country": "KAZ",
+        "location_city": "Astana",
+    }
+    assert contract["parties"] == ["KAZ", "KGZ"]
+    assert people(contract) == [
+        ("Murat Nurtleu", "KAZ", "Foreign Minister"),
+        ("Jeenbek Kulubaev", "KGZ", "Foreign Minister"),
+    ]
+    assert contract["countries_mentioned"] == ["FRA", "IND", "JPN", "KAZ", "KGZ"]
+
+
+def test_teaser_before_the_lead_gives_no_meeting_date_or_place(gazetteer):
+    """A teaser that reports a dated meeting somewhere else, above the story's own lead."""
+    contract = contract_of("teaser-before-lead", gazetteer)
+    assert contract["meeting"] == {"date": None, "format": "talks", "location_country": None, "location_city": None}
+    assert contract["parties"] == ["KAZ", "KGZ"]
+    assert [p["name"] for p in contract["participants"]] == ["Murat Nurtleu", None]
+    assert contract["countries_mentioned"] == ["JPN", "KAZ", "KGZ"]
+    assert contract["sectors"] == ["water"]  # not the teaser's trade and energy
+
+
+def test_inline_teaser_after_a_sentence_is_no_meeting(gazetteer):
+    """'... on Tuesday. Also Read | Putin Meets Erdogan in Sochi, ...': the story names no one; the
+    teasers' leaders and venue are not this meeting."""
+    contract = contract_of("teaser-inline", gazetteer)
+    assert (contract["meeting"], contract["parties"], contract["participants"]) == (None, [], [])
+    assert contract["countries_mentioned"] == ["FRA", "TUR"]
