@@ -24,11 +24,12 @@ MEDIA_BRIDGE = words("State National News Press Information Telegraph Global Int
 MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) of (?:the )?$")
 
 DATELINE_RE = re.compile(
-    r"^[^\w(]{0,3}(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
-    r"(?:,\s*(?!" + MONTH_NAMES + r")(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
+    r"^[^\w(]{0,3}(?:\((?P<agency0>[A-Z][A-Za-z]{1,15})\)\s*[-\u2013\u2014]{1,2}\s*)?"  # "(ANSA) - ROME, ..."
+    r"(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
+    r"(?:,\s*(?!(?i:" + MONTH_NAMES + r"))(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
     r"(?:\s*\[(?P<bracket>[^\]\n]{1,30})\])?"
     r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
-    r"(?:[.,]?\s*(?P<date>" + MONTH_PATTERN + r"))?"
+    r"(?:[.,]?\s*(?P<date>(?i:" + MONTH_PATTERN + r")))?"  # "MARCH 4", "Oct. 3"
     r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|"
     r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}(?:\s*[\u2013\u2014]\s*|\s+-\s+))?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
     r"[ \t]*(?P<sep>--|\u2013|\u2014|\.-|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
@@ -89,7 +90,7 @@ def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
     city = m.group("city")
     if city.split()[0] in NOT_DATELINE_START:
         return None
-    agency = m.group("agency1") or m.group("agency2") or m.group("agency3") or m.group("agency4")
+    agency = m.group("agency0") or m.group("agency1") or m.group("agency2") or m.group("agency3") or m.group("agency4")
     place = _lookup_city(lex, SEAT_DATELINES.get(city.lower(), city))
     sep = m.group("sep")
     if place is None and not (agency and (m.group("date") or m.group("agency1"))) and not city.isupper():

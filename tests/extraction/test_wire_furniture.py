@@ -4,6 +4,8 @@ that hold a country's name. None of it reports the meeting. The articles are thi
 
 from __future__ import annotations
 
+import pytest
+
 from relations.extraction import extract
 
 from .conftest import load
@@ -52,3 +54,36 @@ def test_inline_teaser_after_a_sentence_is_no_meeting(gazetteer):
     contract = contract_of("teaser-inline", gazetteer)
     assert (contract["meeting"], contract["parties"], contract["participants"]) == (None, [], [])
     assert contract["countries_mentioned"] == ["FRA", "TUR"]
+
+
+# name -> (meeting date, meeting place, countries mentioned, forums). The dateline says where and when
+# the story was filed: its date is the meeting's only through "today" / "on Wednesday" in the text.
+DATELINES = {
+    # "(ANSA) - ROME, MARCH 4 -": the agency first, a month in capitals that is no forum
+    "dateline-agency-first": (None, ("ALB", "Tirana"), ["ALB", "ITA"], ["EU"]),
+    "dateline-agency-first-today": ("2024-03-04", ("JPN", "Tokyo"), ["ITA", "JPN"], []),
+    # "TASHKENT, NOVEMBER 1 (UzA) —"
+    "dateline-capital-month": (None, ("UZB", "Tashkent"), ["KAZ", "UZB"], []),
+    # "Kuala Lumpur [Malaysia], November 1 (ANI):" and no venue in the text
+    "dateline-bracket-country": (None, (None, None), ["IND", "MYS"], []),
+    # "BAKU, Azerbaijan, June 2. /TASS/." and the meeting in Moscow
+    "dateline-slashed-agency": (None, ("RUS", "Moscow"), ["AZE", "RUS"], []),
+    # "ISLAMABAD, Oct 3 (APP):" and "on Wednesday"
+    "dateline-colon-app": ("2024-10-02", ("TUR", "Ankara"), ["PAK", "TUR"], []),
+    # "Hanoi (VNA)" and an en dash
+    "dateline-city-agency-dash": (None, ("LAO", "Vientiane"), ["LAO", "VNM"], []),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), DATELINES.items())
+def test_agency_dateline_is_where_and_when_the_story_was_filed(name, expected, gazetteer):
+    contract = contract_of(name, gazetteer)
+    meeting = contract["meeting"]
+    got = (
+        meeting["date"],
+        (meeting["location_country"], meeting["location_city"]),
+        contract["countries_mentioned"],
+        contract["forums"],
+    )
+    assert got == expected
+    assert len(contract["participants"]) == 2
