@@ -113,7 +113,7 @@ def read_document(
         for t in range(p.first, p.last):
             place_at[t] = entry
             hit_at[t] = p
-    reader = PeopleReader(doc, lex, r.place_at, r.blocked, headline=headline)
+    reader = PeopleReader(doc, lex, r.place_at, r.blocked, headline=headline, forum_tokens=forum_tokens)
     capitals = lex.classify(doc).capital
     mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names, capitals)
     titles = TitleReader(doc, r.place_at, lex)

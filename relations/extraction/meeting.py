@@ -23,7 +23,10 @@ TRIGGER_RE = Gate(
     r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
-    r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit)\b",
+    r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit|"
+    # a courtesy call ("called on the Prime Minister"), not an appeal ("called on Armenia to withdraw")
+    r"(?-i:call(?:ed|s|ing) on(?= (?:[A-Z]|the [A-Z]|his |her ))(?![^.;]{0,80}? to (?!discuss|review|exchange|"
+    r"explore|brief|convey|pay|present|hand|deliver|congratulate|bid)[a-z])))\b",
     "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit",
     re.IGNORECASE,
     starts="acdehlmnprstvw",
