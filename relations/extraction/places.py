@@ -21,6 +21,9 @@ MEDIA_HEADS = words(
     "Chronicle Journal Insight Telegraph Review Newspaper Channel Network Press Online Live"
 )
 MEDIA_BRIDGE = words("State National News Press Information Telegraph Global International Public Broadcasting")
+# Companies named after their country ("Turkish Airlines", "Saudi Aramco", "Pakistan International
+# Airlines", "Air India"): an operator, not a mention of the country.
+COMPANY_HEADS = words("Airlines Airways Aramco Railways Telecom")
 MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) of (?:the )?$")
 
 DATELINE_RE = re.compile(
@@ -167,12 +170,17 @@ def dateline_date(dateline: Dateline | None, published: date | None) -> date | N
 
 
 def is_media_name(doc: Document, hit: PlaceHit) -> bool:
-    """'Peru News Agency', 'Latvia State News Agency', 'Times of India', 'Voice of America'."""
+    """'Peru News Agency', 'Latvia State News Agency', 'Times of India', 'Voice of America', and
+    companies: 'Turkish Airlines', 'Saudi Aramco', 'Air India'."""
     j, bridged = hit.last, 0
     while j < len(doc.words) and doc.words[j] in MEDIA_BRIDGE and bridged < 2:
         j, bridged = j + 1, bridged + 1
     if j < len(doc.words) and doc.words[j] in MEDIA_HEADS and (bridged or doc.words[j] != "Press"):
         return True
+    if j < len(doc.words) and doc.words[j] in COMPANY_HEADS:
+        return j + 1 >= len(doc.words) or doc.words[j + 1] not in ("Minister", "Ministry")  # "Railways Minister"
+    if hit.first > 0 and doc.words[hit.first - 1] == "Air" and hit.kind in ("name", "alternative"):
+        return True  # "Air India", "Air Serbia"
     if j < len(doc.words) and doc.words[j] == "News" and bridged == 0:
         return True
     before = doc.text[max(0, hit.start - 24) : hit.start]

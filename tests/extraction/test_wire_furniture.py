@@ -87,3 +87,21 @@ def test_agency_dateline_is_where_and_when_the_story_was_filed(name, expected, g
     )
     assert got == expected
     assert len(contract["participants"]) == 2
+
+
+def test_companies_and_outlets_named_after_a_country_mention_no_country(gazetteer):
+    """'Turkish Airlines', 'Qatar Airways', 'Air India', 'Saudi Aramco', 'Pakistan International
+    Airlines', 'Azerbaijan Railways', 'Korea Herald', 'Emirates News Agency', 'Pakistan Television'."""
+    contract = contract_of("companies-named-after-countries", gazetteer)
+    assert contract["countries_mentioned"] == ["AZE", "KAZ"]
+    assert contract["parties"] == ["AZE", "KAZ"]
+
+
+def test_a_railways_minister_is_the_country_s(gazetteer):
+    text = "Pakistan Railways Minister Hanif Abbasi met Uzbek Transport Minister Ilhom Makhkamov in Tashkent on Monday."
+    contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
+    assert contract["countries_mentioned"] == ["PAK", "UZB"]
+    assert [(p["name"], p["country"]) for p in contract["participants"]] == [
+        ("Hanif Abbasi", "PAK"),
+        ("Ilhom Makhkamov", "UZB"),
+    ]
