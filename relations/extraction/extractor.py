@@ -51,7 +51,7 @@ from .participants import (
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .sectors import SectorReader
-from .text import Document, Gate, Sentence, split_teasers
+from .text import Document, Gate, Sentence, blank_bylines, split_teasers
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
 EXTRACTOR_VERSION = "1.10.0"
@@ -126,7 +126,7 @@ def read_document(
 def extract(text: str, *, title: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
     """Read one article's body (normalised text) and return what it reports."""
     lex = get_lexicon(gazetteer)
-    text, teasers = split_teasers(text)  # "Also Read: ...": another story's headline, read for mentions only
+    text, teasers = split_teasers(blank_bylines(text))  # "Also Read: ...": another story's headline, read for mentions only
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0

@@ -27,7 +27,7 @@ COMPANY_HEADS = words("Airlines Airways Aramco Railways Telecom")
 MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) of (?:the )?$")
 
 DATELINE_RE = re.compile(
-    r"^[^\w(]{0,3}(?:\((?P<agency0>[A-Z][A-Za-z]{1,15})\)\s*[-\u2013\u2014]{1,2}\s*)?"  # "(ANSA) - ROME, ..."
+    r"^\s*[^\w(]{0,3}(?:\((?P<agency0>[A-Z][A-Za-z]{1,15})\)\s*[-\u2013\u2014]{1,2}\s*)?"  # "(ANSA) - ROME, ..."
     r"(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
     r"(?:,\s*(?!(?i:" + MONTH_NAMES + r"))(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
     r"(?:\s*\[(?P<bracket>[^\]\n]{1,30})\])?"
@@ -38,6 +38,7 @@ DATELINE_RE = re.compile(
     r"[ \t]*(?P<sep>--|\u2013|\u2014|\.-|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
 )
 # Datelines that name a seat rather than a city: the city the gazetteer knows it by.
+LEADING_SPACE_RE = re.compile(r"\s*")
 SEAT_DATELINES = {"united nations": "New York"}
 CURRENCY_WORDS = words(
     "franc francs yen yuan renminbi ruble rubles rouble roubles rupee rupees lira tenge sum soum som manat "
@@ -87,7 +88,8 @@ def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
 
 def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
     """The dateline at the top of the body, if any."""
-    m = DATELINE_RE.match(doc.text[:160])
+    # (after blank lines: a byline above it is blanked out)
+    m = DATELINE_RE.match(doc.text[: 160 + LEADING_SPACE_RE.match(doc.text).end()])  # type: ignore[union-attr]
     if not m:
         return None
     city = m.group("city")

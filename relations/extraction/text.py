@@ -196,6 +196,33 @@ TEASER_RE = re.compile(
 TEASER_NEEDLES = ("read", "elated", "see also", "ecommended", "like", "miss", "ore on this")
 
 
+# Bylines and credits: "By John Smith", "BY STAFF REPORTER, Daily Wire", "Written by A", "(Reporting by
+# A; Editing by B)". A line of capitalised words after the cue (not "By signing the deal, ..."), or a
+# credit clause up to its closing bracket or the end of the line.
+BYLINE_CUES = ("By", "BY", "Written by", "Edited by", "Compiled by", "Reported by", "Story by", "Text by")
+BYLINE_RE = re.compile(
+    rf"^[ \t]*(?:{'|'.join(BYLINE_CUES)})[ \t]+"
+    r"(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|for|[,|/\u2013\u2014-])(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|"
+    r"for|[|/\u2013\u2014-])|,){0,14}[ \t.]*$",
+    re.MULTILINE,
+)
+CREDIT_CUES = ("eporting by", "Writing by", "Editing by", "Edited by", "Compiled by", "Translated by")
+CREDIT_RE = re.compile(rf"\(?\b(?:Additional r|R|r)?(?:{'|'.join(CREDIT_CUES)})[ \t]+[A-Z][^\n)]*\)?")
+
+
+def blank_bylines(text: str) -> str:
+    """The text with its bylines and credits blanked (every offset kept): a reporter is no one in the story."""
+    if any(cue + " " in text for cue in BYLINE_CUES):
+        text = BYLINE_RE.sub(_blank, text)
+    if any(cue in text for cue in CREDIT_CUES):
+        text = CREDIT_RE.sub(_blank, text)
+    return text
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
 def split_teasers(text: str) -> tuple[str, str | None]:
     """The text without its teaser lines (blanked, so every offset stays), and the teasers alone (the
     rest blanked), or None when there are none. A teaser reports another story: it names countries,

@@ -13,7 +13,7 @@ from relations.extraction.lexicon import get_lexicon
 from relations.extraction.meeting import relation_level
 from relations.extraction.participants import PLACEHOLDER, clean_title
 from relations.extraction.places import find_dateline
-from relations.extraction.text import Document, split_sentences
+from relations.extraction.text import Document, blank_bylines, split_sentences
 
 
 def test_sentences_do_not_break_after_titles_initials_or_abbreviated_months():
@@ -148,3 +148,11 @@ def test_relation_levels(text, level):
 def test_seas_and_currencies_name_no_country(text, countries, gazetteer):
     contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
     assert contract["countries_mentioned"] == countries
+
+
+def test_bylines_are_blanked_and_sentences_that_open_on_by_are_kept():
+    kept = ["By signing the deal, they agreed.", "By President's decree, X was appointed.", "By 2030 trade will grow."]
+    assert [blank_bylines(t) for t in kept] == kept
+    for text in ("By Staff Reporter", "x\nWritten by Anna Petrova", "(Reporting by A B; Editing by C D)"):
+        assert blank_bylines(text).strip() in ("", "x")
+        assert len(blank_bylines(text)) == len(text)

@@ -105,3 +105,21 @@ def test_a_railways_minister_is_the_country_s(gazetteer):
         ("Hanif Abbasi", "PAK"),
         ("Ilhom Makhkamov", "UZB"),
     ]
+
+
+# name -> participants (name, country, title): the reporters named in bylines and credits are not among them
+BYLINES = {
+    # "By JOHN SMITH, Associated Press" above the dateline, "Written by A" at the end
+    "byline-written-by": [(None, "AZE", "energy minister"), (None, "TUR", "energy minister")],
+    # "By Amir Khan": a byline, not an emir
+    "byline-amir": [("Reza Amiri Moghadam", "IRN", "Ambassador")],
+    # "By A and B | Nation Correspondents", "(Reporting by C in Nairobi and D in Addis Ababa; Editing by E)"
+    "byline-credits": [(None, "ETH", "Prime Minister"), ("William Ruto", "KEN", "President")],
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), BYLINES.items())
+def test_bylines_and_credits_name_no_participant(name, expected, gazetteer):
+    contract = contract_of(name, gazetteer)
+    assert people(contract) == expected
+    assert contract["meeting"]["date"] == "2024-03-11"
