@@ -126,7 +126,8 @@ def read_document(
 def extract(text: str, *, title: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
     """Read one article's body (normalised text) and return what it reports."""
     lex = get_lexicon(gazetteer)
-    text, teasers = split_teasers(blank_bylines(text))  # "Also Read: ...": another story's headline, read for mentions only
+    # bylines name no one in the story; "Also Read: ..." is another story's headline, read for mentions only
+    text, teasers = split_teasers(blank_bylines(text))
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0

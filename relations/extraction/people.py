@@ -87,7 +87,8 @@ HONORIFICS = words(
 # name words, but kept at the front of the name, which is reported in its longest written form.
 STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
 PARTICLES = words(
-    "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud"
+    "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud "
+    "oglu ogly qizi kizi kyzy uulu"  # patronymic links: "Ilham Heydar oglu Aliyev"
 )
 NAME_STOP = (
     TITLE_WORDS
@@ -228,6 +229,10 @@ class PeopleReader:
         capital = lex.classify(doc).capital
         for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
+        for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
+            if 0 < k < len(words) - 1 and self._glued(k) and self._glued(k + 1) and self._acronym_compound(k):
+                nameish[k - 1] = nameish[k + 1] = False
+                self.forum_tokens = self.forum_tokens | {k - 1, k, k + 1}
         known = lex.official_names.lengths  # "To Lam", "Santiago Peña": a known official's full name
         starts = [i for i in capital if words[i] in known]
         if starts:
@@ -275,6 +280,7 @@ class PeopleReader:
                 and self._glued(j + 1)
                 and words[j + 1][:1].isalpha()
                 and not (w == "'" and words[j + 1] in ("s", "S"))  # "Xi Jinping's proposal": a possessive
+                and not (w == "-" and self._hyphen_ends_name(j))
             ):
                 j += 2
             elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():
@@ -300,6 +306,19 @@ class PeopleReader:
             else:
                 break
         return j
+
+    def _hyphen_ends_name(self, j: int) -> bool:
+        """'Trans-Afghan', 'Euro-Atlantic': a place after the hyphen (not 'Al-Iraqi'); 'ADMM-Plus',
+        'G20-TIWG': an acronym on one side only. An event or a route, not a name."""
+        if j + 1 in self.places and self.doc.words[j - 1].lower() not in PARTICLES:
+            return True
+        return self._acronym_compound(j)
+
+    def _acronym_compound(self, j: int) -> bool:
+        """The hyphen at token j joins an acronym and a word: 'ADMM-Plus', 'G20-TIWG' (not 'JEAN-PIERRE')."""
+        words = self.doc.words
+        acronyms = [len(w) > 1 and (w.isupper() or any(c.isdigit() for c in w)) for w in (words[j - 1], words[j + 1])]
+        return acronyms[0] != acronyms[1]
 
     def _initials_before(self, start: int, sent_first: int) -> int:
         """'A.Pildegovics', 'A. Pildegovics': an initial glued to its full stop, which the name reader
