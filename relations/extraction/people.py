@@ -230,7 +230,13 @@ class PeopleReader:
         for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
         for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
-            if 0 < k < len(words) - 1 and self._glued(k) and self._glued(k + 1) and self._acronym_compound(k):
+            if (
+                0 < k < len(words) - 1
+                and (nameish[k - 1] or nameish[k + 1])
+                and self._acronym_compound(k)
+                and self._glued(k)
+                and self._glued(k + 1)
+            ):
                 nameish[k - 1] = nameish[k + 1] = False
                 self.forum_tokens = self.forum_tokens | {k - 1, k, k + 1}
         known = lex.official_names.lengths  # "To Lam", "Santiago Peña": a known official's full name
@@ -316,9 +322,8 @@ class PeopleReader:
 
     def _acronym_compound(self, j: int) -> bool:
         """The hyphen at token j joins an acronym and a word: 'ADMM-Plus', 'G20-TIWG' (not 'JEAN-PIERRE')."""
-        words = self.doc.words
-        acronyms = [len(w) > 1 and (w.isupper() or any(c.isdigit() for c in w)) for w in (words[j - 1], words[j + 1])]
-        return acronyms[0] != acronyms[1]
+        a, b = self.doc.words[j - 1], self.doc.words[j + 1]
+        return (len(a) > 1 and a.isupper()) != (len(b) > 1 and b.isupper())  # "G20".isupper() too
 
     def _initials_before(self, start: int, sent_first: int) -> int:
         """'A.Pildegovics', 'A. Pildegovics': an initial glued to its full stop, which the name reader

@@ -185,61 +185,69 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, low=stripped.lower()))
 
 
-# "Also Read: ...", "READ MORE | ...", "Related: ...": the headline of another story, set in the text at
-# the start of a line or after a sentence, running to the end of the line.
+# Furniture around the story, each on a line or a sentence of its own. Teasers: "Also Read: ...",
+# "READ MORE | ...", "Related: ...": the headline of another story, to the end of the line. Bylines and
+# credits: "By John Smith", "BY STAFF REPORTER, Daily Wire", "Written by A" (a line of capitalised
+# words after the cue, not "By signing the deal, ..."), "(Reporting by A; Editing by B)".
 TEASER_RE = re.compile(
-    r"(?:^|(?<=[.!?\"\u201d] ))[ \t]*(?:also read|read also|read more|more to read|related(?: news| stories| story|"
-    r" articles?| coverage| content| reading)?|see also|recommended(?: stories| reading)?|must read|"
-    r"you may also like|don't miss|more on this(?: story)?)[ \t]*[:|\u2013\u2014>-][^\n]*",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?:also read|read also|read more|more to read|related(?: news| stories| story| articles?| coverage|"
+    r" content| reading)?|see also|recommended(?: stories| reading)?|must read|you may also like|"
+    r"don't miss|more on this(?: story)?)[ \t]*[:|\u2013\u2014>-][^\n]*",
+    re.IGNORECASE,
 )
-TEASER_NEEDLES = ("read", "elated", "see also", "ecommended", "like", "miss", "ore on this")
-
-
-# Bylines and credits: "By John Smith", "BY STAFF REPORTER, Daily Wire", "Written by A", "(Reporting by
-# A; Editing by B)". A line of capitalised words after the cue (not "By signing the deal, ..."), or a
-# credit clause up to its closing bracket or the end of the line.
-BYLINE_CUES = ("By", "BY", "Written by", "Edited by", "Compiled by", "Reported by", "Story by", "Text by")
 BYLINE_RE = re.compile(
-    rf"^[ \t]*(?:{'|'.join(BYLINE_CUES)})[ \t]+"
+    r"(?:By|BY|Written by|Edited by|Compiled by|Reported by|Story by|Text by)[ \t]+"
     r"(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|for|[,|/\u2013\u2014-])(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|"
-    r"for|[|/\u2013\u2014-])|,){0,14}[ \t.]*$",
-    re.MULTILINE,
+    r"for|[|/\u2013\u2014-])|,){0,14}[ \t.]*(?=\n|$)"
 )
-CREDIT_CUES = ("eporting by", "Writing by", "Editing by", "Edited by", "Compiled by", "Translated by")
-CREDIT_RE = re.compile(rf"\(?\b(?:Additional r|R|r)?(?:{'|'.join(CREDIT_CUES)})[ \t]+[A-Z][^\n)]*\)?")
+CREDIT_RE = re.compile(
+    r"\(?(?:(?:Additional )?[Rr]eporting|Writing|Editing|Edited|Compiled|Translated) by[ \t]+[A-Z][^\n)]*\)?"
+)
+# the lowercased starts of a sentence that may be furniture (a cheap test before the patterns)
+FURNITURE_STARTS = (
+    "also read", "read also", "read more", "more to read", "related", "see also", "recommended", "must read",
+    "you may also like", "don't miss", "more on this", "by ", "written by", "edited by", "compiled by",
+    "reported by", "story by", "text by", "reporting by", "(reporting by", "additional reporting",
+    "(additional reporting", "writing by", "(writing by", "editing by", "(editing by", "(edited by",
+    "translated by", "(translated by", "(compiled by",
+)  # fmt: skip
 
 
-def blank_bylines(text: str) -> str:
-    """The text with its bylines and credits blanked (every offset kept): a reporter is no one in the story."""
-    if any(cue + " " in text for cue in BYLINE_CUES):
-        text = BYLINE_RE.sub(_blank, text)
-    if any(cue in text for cue in CREDIT_CUES):
-        text = CREDIT_RE.sub(_blank, text)
-    return text
-
-
-def _blank(m: re.Match) -> str:
-    return " " * len(m.group())
-
-
-def split_teasers(text: str) -> tuple[str, str | None]:
-    """The text without its teaser lines (blanked, so every offset stays), and the teasers alone (the
-    rest blanked), or None when there are none. A teaser reports another story: it names countries,
-    but no meeting, person or date of this one."""
-    if not any(needle in text for needle in TEASER_NEEDLES) and "READ" not in text and "RELATED" not in text:
-        return text, None
-    found = [(m.start(), m.end()) for m in TEASER_RE.finditer(text) if m.end() > m.start()]
+def strip_furniture(doc: Document) -> tuple[str, str | None]:
+    """The text without its bylines, credits and teasers (blanked, so every offset stays), and the
+    teasers alone (the rest blanked) or None. A reporter is no one in the story; a teaser names
+    countries, but no meeting, person or date of this one."""
+    text = doc.text
+    found: list[tuple[int, int, bool]] = []  # (start, end, is a teaser)
+    for sent in doc.sentences:
+        if not sent.low.startswith(FURNITURE_STARTS):
+            continue
+        at = sent.start
+        m = TEASER_RE.match(text, at)
+        if m is not None:
+            found.append((at, m.end(), True))
+            continue
+        m = CREDIT_RE.match(text, at)
+        if m is None and not text[text.rfind("\n", 0, at) + 1 : at].strip():  # a byline is a line of its own
+            m = BYLINE_RE.match(text, at)
+        if m is not None:
+            found.append((at, m.end(), False))
     if not found:
         return text, None
-    body, teasers, at = [], [], 0
-    for start, end in found:
-        body += [text[at:start], " " * (end - start)]
-        teasers += [re.sub(r"[^\n]", " ", text[at:start]), text[start:end]]
-        at = end
-    body.append(text[at:])
-    teasers.append(re.sub(r"[^\n]", " ", text[at:]))
-    return "".join(body), "".join(teasers)
+    body, teasers, last = [], [], 0
+    for start, end, teaser in found:
+        if start < last:
+            continue  # a teaser line already blanked holds this sentence
+        body += [text[last:start], " " * (end - start)]
+        teasers += [_blank_line(text[last:start]), text[start:end] if teaser else " " * (end - start)]
+        last = end
+    body.append(text[last:])
+    teasers.append(_blank_line(text[last:]))
+    return "".join(body), ("".join(teasers) if any(t for _, _, t in found) else None)
+
+
+def _blank_line(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
 
 
 class Gate:
