@@ -51,10 +51,10 @@ from .participants import (
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .sectors import SectorReader
-from .text import Document, Gate, Sentence, blank_bylines, split_teasers
+from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.10.0"
+EXTRACTOR_VERSION = "1.11.0"
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -126,9 +126,11 @@ def read_document(
 def extract(text: str, *, title: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
     """Read one article's body (normalised text) and return what it reports."""
     lex = get_lexicon(gazetteer)
-    # bylines name no one in the story; "Also Read: ..." is another story's headline, read for mentions only
-    text, teasers = split_teasers(blank_bylines(text))
     doc, tdoc = Document.parse(text), Document.parse(title or "")
+    # bylines name no one in the story; "Also Read: ..." is another story's headline, read for mentions only
+    text, teasers = strip_furniture(doc)
+    if text is not doc.text:
+        doc = Document.parse(text)
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
     head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex), headline=True)
