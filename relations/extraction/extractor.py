@@ -51,10 +51,10 @@ from .participants import (
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .sectors import SectorReader
-from .text import Document, Gate, Sentence
+from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.10.0"
+EXTRACTOR_VERSION = "1.11.0"
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -113,7 +113,7 @@ def read_document(
         for t in range(p.first, p.last):
             place_at[t] = entry
             hit_at[t] = p
-    reader = PeopleReader(doc, lex, r.place_at, r.blocked, headline=headline)
+    reader = PeopleReader(doc, lex, r.place_at, r.blocked, headline=headline, forum_tokens=forum_tokens)
     capitals = lex.classify(doc).capital
     mentions = add_back_references(doc, reader.mentions(), reader.is_name_token, r.place_at, known_names, capitals)
     titles = TitleReader(doc, r.place_at, lex)
@@ -127,6 +127,10 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     """Read one article's body (normalised text) and return what it reports."""
     lex = get_lexicon(gazetteer)
     doc, tdoc = Document.parse(text), Document.parse(title or "")
+    # bylines name no one in the story; "Also Read: ..." is another story's headline, read for mentions only
+    text, teasers = strip_furniture(doc)
+    if text is not doc.text:
+        doc = Document.parse(text)
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
     head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex), headline=True)
@@ -143,6 +147,8 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result = Extraction(title=title, published=published, meeting=None)
     result.countries_mentioned = _countries(body, head, dateline)
     result.forums = _forum_facts(body, head)
+    if teasers is not None:
+        _teaser_mentions(result, read_document(Document.parse(teasers), lex))
     masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
     result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
     history = opens_on_document_history(doc, skip)
@@ -254,6 +260,14 @@ def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[
         for h in country_mentions(r.doc, r.places, names | r.blocked):
             facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None))
     return facts
+
+
+def _teaser_mentions(result: Extraction, teaser: Reading) -> None:
+    """The countries and forums a teaser names are named in the article (and nothing else it says is)."""
+    names = {t for m in teaser.mentions for t in range(m.first, m.last)}
+    for h in country_mentions(teaser.doc, teaser.places, names | teaser.blocked):
+        result.countries_mentioned.append(Fact(h.iso3 or "", teaser.doc.span(h.start, h.end)))
+    result.forums += [Fact(f.label, teaser.doc.span(f.start, f.end)) for f in teaser.forums]
 
 
 def _forum_facts(body: Reading, head: Reading) -> list[Fact]:

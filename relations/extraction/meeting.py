@@ -23,8 +23,13 @@ TRIGGER_RE = Gate(
     r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
     r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
-    r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit)\b",
-    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit",
+    r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit|"
+    # "co-chaired the commission"; a courtesy call ("called on the Prime Minister"), not an appeal
+    # ("called on Armenia to withdraw"): one branch, tried only where a "c" stands
+    r"c(?:o-chair(?:ed|ing|s? (?=the |a |an ))|all(?:ed|s|ing) on(?-i:(?= (?:[A-Z]|the [A-Z]|his |her )))"
+    r"(?![^.;]{0,80}? to (?!discuss|review|exchange|explore|brief|convey|pay|present|hand|deliver|congratulate|bid)"
+    r"[a-z])))\b",
+    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit chair",
     re.IGNORECASE,
     starts="acdehlmnprstvw",
 )
@@ -620,8 +625,8 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
             continue
         if hit.last < len(doc.words) and doc.words[hit.last] == "'":
             continue  # "in Peru's foreign policy"
-        if i >= 2 and lower[i - 1] == "in" and lower[i - 2] in TOPIC_NOUNS:
-            continue  # "the situation in Ukraine" is a topic, not the venue
+        if i >= 2 and lower[i - 1] == "in" and lower[i - 2] in TOPIC_NOUNS and doc.words[i - 2].islower():
+            continue  # "the situation in Ukraine" is a topic, not the venue ("Commission on Cooperation in X" is)
         if event and hit.kind in ("name", "official", "alternative") and _after_unknown_place(doc, i, sent, places):
             return hit  # "in Apulia, Italy": a town the gazetteer does not know, then its country
         rel = i - sent.first

@@ -28,7 +28,7 @@ TITLE_HEADS = words(
     "Pope Marshal Admiral Attorney Prosecutor Mufti Patriarch Rector Consul Chargé Ombudsman Ombudsperson "
     "Vice-Premier PM FM DPM Taoiseach Emperor Crown General Lieutenant Colonel Captain Governor-General "
     "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor "
-    "Akim Hokim Khokim Wali Vali Prefect Chairwoman Deputy-Chairman"
+    "Akim Hokim Khokim Wali Vali Prefect Chairwoman Deputy-Chairman Undersecretary Undersecretaries Charge"
 )
 # Words after a place name that make it a region ("Gyeonggi Province", "Almaty Region"): part of a
 # governor's or a mayor's title, not a person.
@@ -62,7 +62,7 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Aviation Housing Urban Rural Family Women Children Employment Veterans Religious Endowments Awqaf Hajj "
     "Umrah Tourism Heritage Antiquities Media Broadcasting Solidarity Cohesion Decentralization Transition "
     "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination "
-    "Member Members CPC CCP CPV"
+    "Member Members CPC CCP CPV affaires Affaires"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
@@ -70,14 +70,14 @@ LOWER_TITLE_HEADS = words(
     "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
     "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
     "mayor diplomat counterpart counterparts colleague colleagues spokesman spokeswoman spokesperson akim hokim "
-    "khokim"
+    "khokim undersecretary chargé"
 )
 LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
     "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
     "energy health education culture agriculture state national top special permanent external senior "
     "parliament parliamentary senate government ministry region province oblast district regional provincial"
 )
-TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at"})
+TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at", "d"})
 HONORIFICS = words(
     "Mr Mrs Ms Miss Dr Hon Honourable Honorable H E HE Excellency Prof Professor Sir Madam Mme M Dame His "
     "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
@@ -87,7 +87,8 @@ HONORIFICS = words(
 # name words, but kept at the front of the name, which is reported in its longest written form.
 STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
 PARTICLES = words(
-    "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud"
+    "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud "
+    "oglu ogly qizi kizi kyzy uulu"  # patronymic links: "Ilham Heydar oglu Aliyev"
 )
 NAME_STOP = (
     TITLE_WORDS
@@ -204,8 +205,10 @@ class PeopleReader:
         places: dict[int, tuple[int, int, Place]],
         blocked: set[int],
         headline: bool = False,
+        forum_tokens: set[int] | None = None,
     ):
         self.doc = doc
+        self.forum_tokens = forum_tokens or set()  # forums' tokens, which a title may hold
         self.headline = headline
         self.lex = lex
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
@@ -226,6 +229,16 @@ class PeopleReader:
         capital = lex.classify(doc).capital
         for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
+        for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
+            if (
+                0 < k < len(words) - 1
+                and (nameish[k - 1] or nameish[k + 1])
+                and self._acronym_compound(k)
+                and self._glued(k)
+                and self._glued(k + 1)
+            ):
+                nameish[k - 1] = nameish[k + 1] = False
+                self.forum_tokens = self.forum_tokens | {k - 1, k, k + 1}
         known = lex.official_names.lengths  # "To Lam", "Santiago Peña": a known official's full name
         starts = [i for i in capital if words[i] in known]
         if starts:
@@ -273,6 +286,7 @@ class PeopleReader:
                 and self._glued(j + 1)
                 and words[j + 1][:1].isalpha()
                 and not (w == "'" and words[j + 1] in ("s", "S"))  # "Xi Jinping's proposal": a possessive
+                and not (w == "-" and self._hyphen_ends_name(j))
             ):
                 j += 2
             elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():
@@ -298,6 +312,18 @@ class PeopleReader:
             else:
                 break
         return j
+
+    def _hyphen_ends_name(self, j: int) -> bool:
+        """'Trans-Afghan', 'Euro-Atlantic': a place after the hyphen (not 'Al-Iraqi'); 'ADMM-Plus',
+        'G20-TIWG': an acronym on one side only. An event or a route, not a name."""
+        if j + 1 in self.places and self.doc.words[j - 1].lower() not in PARTICLES:
+            return True
+        return self._acronym_compound(j)
+
+    def _acronym_compound(self, j: int) -> bool:
+        """The hyphen at token j joins an acronym and a word: 'ADMM-Plus', 'G20-TIWG' (not 'JEAN-PIERRE')."""
+        a, b = self.doc.words[j - 1], self.doc.words[j + 1]
+        return (len(a) > 1 and a.isupper()) != (len(b) > 1 and b.isupper())  # "G20".isupper() too
 
     def _initials_before(self, start: int, sent_first: int) -> int:
         """'A.Pildegovics', 'A. Pildegovics': an initial glued to its full stop, which the name reader
@@ -451,6 +477,10 @@ class PeopleReader:
             return True
         if w == "The":
             return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
+        if w in ("Under", "under", "Sub"):  # "Under-Secretary", "Under-Secretary-General"
+            return k + 1 < len(words) and words[k + 1] == "-" and self.doc.starts[k + 1] == self.doc.ends[k]
+        if k in self.forum_tokens:
+            return True  # a forum in a title: "Permanent Representative to the United Nations", "SCO Secretary-General"
         if w[:1].isupper() and k + 1 < len(words):
             nxt = words[k + 1]
             if nxt in REGION_WORDS or nxt in PORTFOLIO_WORDS:
@@ -500,8 +530,11 @@ class PeopleReader:
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""
         k = start - 1
-        while k >= sent_first and (self.doc.words[k] in HONORIFICS or self.doc.words[k] == "." or self._is_style(k)):
+        words = self.doc.words
+        while k >= sent_first and (words[k] in HONORIFICS or words[k] == "." or self._is_style(k)):
             k -= 1
+        if k - 2 >= sent_first and words[k - 2 : k + 1] == ["a", ".", "i"]:
+            k -= 3  # "Chargé d'Affaires a.i. X": ad interim
         if k >= sent_first and self.doc.words[k] == ",":
             k -= 1  # "the Minister of Foreign Affairs of Peru, Ana Quispe,"
         if k - 2 >= sent_first and self.doc.words[k] == ")" and self.doc.words[k - 2] == "(":

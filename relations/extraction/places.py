@@ -21,19 +21,24 @@ MEDIA_HEADS = words(
     "Chronicle Journal Insight Telegraph Review Newspaper Channel Network Press Online Live"
 )
 MEDIA_BRIDGE = words("State National News Press Information Telegraph Global International Public Broadcasting")
+# Companies named after their country ("Turkish Airlines", "Saudi Aramco", "Pakistan International
+# Airlines", "Air India"): an operator, not a mention of the country.
+COMPANY_HEADS = words("Airlines Airways Aramco Railways Telecom")
 MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) of (?:the )?$")
 
 DATELINE_RE = re.compile(
-    r"^[^\w(]{0,3}(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
-    r"(?:,\s*(?!" + MONTH_NAMES + r")(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
+    r"^\s*[^\w(]{0,3}(?:\((?P<agency0>[A-Z][A-Za-z]{1,15})\)\s*[-\u2013\u2014]{1,2}\s*)?"  # "(ANSA) - ROME, ..."
+    r"(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
+    r"(?:,\s*(?!(?i:" + MONTH_NAMES + r"))(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
     r"(?:\s*\[(?P<bracket>[^\]\n]{1,30})\])?"
     r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
-    r"(?:[.,]?\s*(?P<date>" + MONTH_PATTERN + r"))?"
+    r"(?:[.,]?\s*(?P<date>(?i:" + MONTH_PATTERN + r")))?"  # "MARCH 4", "Oct. 3"
     r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|"
     r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}(?:\s*[\u2013\u2014]\s*|\s+-\s+))?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
     r"[ \t]*(?P<sep>--|\u2013|\u2014|\.-|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
 )
 # Datelines that name a seat rather than a city: the city the gazetteer knows it by.
+LEADING_SPACE_RE = re.compile(r"\s*")
 SEAT_DATELINES = {"united nations": "New York"}
 CURRENCY_WORDS = words(
     "franc francs yen yuan renminbi ruble rubles rouble roubles rupee rupees lira tenge sum soum som manat "
@@ -83,13 +88,14 @@ def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
 
 def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
     """The dateline at the top of the body, if any."""
-    m = DATELINE_RE.match(doc.text[:160])
+    # (after blank lines: a byline above it is blanked out)
+    m = DATELINE_RE.match(doc.text[: 160 + LEADING_SPACE_RE.match(doc.text).end()])  # type: ignore[union-attr]
     if not m:
         return None
     city = m.group("city")
     if city.split()[0] in NOT_DATELINE_START:
         return None
-    agency = m.group("agency1") or m.group("agency2") or m.group("agency3") or m.group("agency4")
+    agency = m.group("agency0") or m.group("agency1") or m.group("agency2") or m.group("agency3") or m.group("agency4")
     place = _lookup_city(lex, SEAT_DATELINES.get(city.lower(), city))
     sep = m.group("sep")
     if place is None and not (agency and (m.group("date") or m.group("agency1"))) and not city.isupper():
@@ -166,12 +172,17 @@ def dateline_date(dateline: Dateline | None, published: date | None) -> date | N
 
 
 def is_media_name(doc: Document, hit: PlaceHit) -> bool:
-    """'Peru News Agency', 'Latvia State News Agency', 'Times of India', 'Voice of America'."""
+    """'Peru News Agency', 'Latvia State News Agency', 'Times of India', 'Voice of America', and
+    companies: 'Turkish Airlines', 'Saudi Aramco', 'Air India'."""
     j, bridged = hit.last, 0
     while j < len(doc.words) and doc.words[j] in MEDIA_BRIDGE and bridged < 2:
         j, bridged = j + 1, bridged + 1
     if j < len(doc.words) and doc.words[j] in MEDIA_HEADS and (bridged or doc.words[j] != "Press"):
         return True
+    if j < len(doc.words) and doc.words[j] in COMPANY_HEADS:
+        return j + 1 >= len(doc.words) or doc.words[j + 1] not in ("Minister", "Ministry")  # "Railways Minister"
+    if hit.first > 0 and doc.words[hit.first - 1] == "Air" and hit.kind in ("name", "alternative"):
+        return True  # "Air India", "Air Serbia"
     if j < len(doc.words) and doc.words[j] == "News" and bridged == 0:
         return True
     before = doc.text[max(0, hit.start - 24) : hit.start]

@@ -185,6 +185,71 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, low=stripped.lower()))
 
 
+# Furniture around the story, each on a line or a sentence of its own. Teasers: "Also Read: ...",
+# "READ MORE | ...", "Related: ...": the headline of another story, to the end of the line. Bylines and
+# credits: "By John Smith", "BY STAFF REPORTER, Daily Wire", "Written by A" (a line of capitalised
+# words after the cue, not "By signing the deal, ..."), "(Reporting by A; Editing by B)".
+TEASER_RE = re.compile(
+    r"(?:also read|read also|read more|more to read|related(?: news| stories| story| articles?| coverage|"
+    r" content| reading)?|see also|recommended(?: stories| reading)?|must read|you may also like|"
+    r"don't miss|more on this(?: story)?)[ \t]*[:|\u2013\u2014>-][^\n]*",
+    re.IGNORECASE,
+)
+BYLINE_RE = re.compile(
+    r"(?:By|BY|Written by|Edited by|Compiled by|Reported by|Story by|Text by)[ \t]+"
+    r"(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|for|[,|/\u2013\u2014-])(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|"
+    r"for|[|/\u2013\u2014-])|,){0,14}[ \t.]*(?=\n|$)"
+)
+CREDIT_RE = re.compile(
+    r"\(?(?:(?:Additional )?[Rr]eporting|Writing|Editing|Edited|Compiled|Translated) by[ \t]+[A-Z][^\n)]*\)?"
+)
+# the lowercased starts of a sentence that may be furniture (a cheap test before the patterns)
+FURNITURE_STARTS = (
+    "also read", "read also", "read more", "more to read", "related", "see also", "recommended", "must read",
+    "you may also like", "don't miss", "more on this", "by ", "written by", "edited by", "compiled by",
+    "reported by", "story by", "text by", "reporting by", "(reporting by", "additional reporting",
+    "(additional reporting", "writing by", "(writing by", "editing by", "(editing by", "(edited by",
+    "translated by", "(translated by", "(compiled by",
+)  # fmt: skip
+
+
+def strip_furniture(doc: Document) -> tuple[str, str | None]:
+    """The text without its bylines, credits and teasers (blanked, so every offset stays), and the
+    teasers alone (the rest blanked) or None. A reporter is no one in the story; a teaser names
+    countries, but no meeting, person or date of this one."""
+    text = doc.text
+    found: list[tuple[int, int, bool]] = []  # (start, end, is a teaser)
+    for sent in doc.sentences:
+        if not sent.low.startswith(FURNITURE_STARTS):
+            continue
+        at = sent.start
+        m = TEASER_RE.match(text, at)
+        if m is not None:
+            found.append((at, m.end(), True))
+            continue
+        m = CREDIT_RE.match(text, at)
+        if m is None and not text[text.rfind("\n", 0, at) + 1 : at].strip():  # a byline is a line of its own
+            m = BYLINE_RE.match(text, at)
+        if m is not None:
+            found.append((at, m.end(), False))
+    if not found:
+        return text, None
+    body, teasers, last = [], [], 0
+    for start, end, teaser in found:
+        if start < last:
+            continue  # a teaser line already blanked holds this sentence
+        body += [text[last:start], " " * (end - start)]
+        teasers += [_blank_line(text[last:start]), text[start:end] if teaser else " " * (end - start)]
+        last = end
+    body.append(text[last:])
+    teasers.append(_blank_line(text[last:]))
+    return "".join(body), ("".join(teasers) if any(t for _, _, t in found) else None)
+
+
+def _blank_line(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
 class Gate:
     """A regex behind a cheap substring test: Python's regex engine is slow on long alternations,
     and most sentences contain none of the needles, so most searches never run."""

@@ -13,7 +13,7 @@ from relations.extraction.lexicon import get_lexicon
 from relations.extraction.meeting import relation_level
 from relations.extraction.participants import PLACEHOLDER, clean_title
 from relations.extraction.places import find_dateline
-from relations.extraction.text import Document, split_sentences
+from relations.extraction.text import Document, split_sentences, strip_furniture
 
 
 def test_sentences_do_not_break_after_titles_initials_or_abbreviated_months():
@@ -148,3 +148,19 @@ def test_relation_levels(text, level):
 def test_seas_and_currencies_name_no_country(text, countries, gazetteer):
     contract = extract(text, title="", published=None, gazetteer=gazetteer).to_contract()
     assert contract["countries_mentioned"] == countries
+
+
+def test_bylines_are_blanked_and_sentences_that_open_on_by_are_kept():
+    kept = "By signing the deal, they agreed. By President's decree, X was appointed.\nBy 2030 trade will grow."
+    assert strip_furniture(Document.parse(kept)) == (kept, None)
+    for text in ("By Staff Reporter", "x.\nWritten by Anna Petrova", "Talks. (Reporting by A B; Editing by C D)"):
+        body, teasers = strip_furniture(Document.parse(text))
+        assert body.strip() in ("", "x.", "Talks.") and len(body) == len(text) and teasers is None
+
+
+def test_teasers_are_blanked_and_kept_apart_with_their_offsets():
+    text = "Ann met Bob. Also Read | Cy meets Di in Sochi.\nRead more: Ed visits Flo\nThe talks ended."
+    body, teasers = strip_furniture(Document.parse(text))
+    assert body.split() == ["Ann", "met", "Bob.", "The", "talks", "ended."]
+    assert " ".join(teasers.split()) == "Also Read | Cy meets Di in Sochi. Read more: Ed visits Flo"
+    assert len(body) == len(teasers) == len(text)
