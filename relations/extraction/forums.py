@@ -96,6 +96,17 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("Consultative Meeting of Heads of State of Central Asia",),
     ),
     ("OMVS", "Organisation for the Development of the Senegal River", ()),
+    # UN principal organs the contract keeps by their own acronym when named as such
+    ("ICJ", "International Court of Justice", ()),
+    (
+        "ECOSOC",
+        "United Nations Economic and Social Council",
+        ("Economic and Social Council", "UN Economic and Social Council"),
+    ),
+    # Mekong mechanisms, usually named without an acronym
+    ("LMC", "Lancang-Mekong Cooperation", ("Mekong-Lancang Cooperation",)),
+    ("MGC", "Mekong-Ganga Cooperation", ()),
+    ("MRC", "Mekong River Commission", ()),
     ("", "Interpol", ("INTERPOL",)),
 )
 
@@ -106,6 +117,13 @@ ORG_HEADS = words(
     "League Alliance Council Summit Initiative Cooperation Co-operation Commonwealth Dialogue Network "
     "Partnership"
 )
+# Words that make "Full Name (ACR)" a national institution or a mechanism of two countries: "National
+# Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)", "Joint Economic Council (JEC)",
+# "Special Investment Facilitation Council (SIFC)" (a national investment body).
+NOT_MULTILATERAL = words(
+    "National Federal Presidential Supreme State High Level Strategic Joint Bilateral Intergovernmental "
+    "Inter-Governmental Investment Facilitation Promotion Business"
+)
 EVENT_AFTER = words(
     "Summit summit General Assembly Forum forum Conference conference Ministerial Secretariat Secretary "
     "Chairmanship chairmanship Presidency presidency member members framework platform"
@@ -114,6 +132,9 @@ NOT_FORUM_ACRONYMS = words(
     "COVID AZERTAC TASS ANI APA VNA IRNA WAM KUNA SPA QNA BSS PTI AFP AP CNN BBC RIA MOFA MFA PM FM GDP "
     "USD EUR CEO LNG ICT IT TV HE NB LLC JSC OJSC SOCAR PKK TPLF ISIS ISIL DAESH NGO MOU MoU ADA UNESCO "
     "FIFA UEFA IOC GMT UTC AM PM II III IV VI VII VIII IX XI XII"
+    # a date line in capitals: "JUNE 18, 2024", "MONDAY 3"
+    " JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER JAN FEB MAR APR JUN "
+    "JUL AUG SEP SEPT OCT NOV DEC MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY"
 )
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
 NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "-", "de", "la", "du", "des", "'", "s"})
@@ -220,6 +241,8 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
         basin = name[-1] in ("Authority", "Commission") and not GEOGRAPHY_AFTER.isdisjoint(name)
         if not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS or basin):  # basin: "Niger Basin Authority"
             continue
+        if not NOT_MULTILATERAL.isdisjoint(name):
+            continue  # "National Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)"
         if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
         if _names_a_country(doc, lex, k - len(name) - 3, k):
