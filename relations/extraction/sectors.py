@@ -9,8 +9,13 @@ A sector word counts when it
 - qualifies a cooperation noun ("economic cooperation", "bilateral political ties", "trade and
   economic relations", "trade-economic, cultural-humanitarian and transport-logistics
   cooperation", "the fuel and energy complex"), or
-- is the subject of "is a promising area of cooperation", or
+- is the subject of "is a promising area of cooperation", or of a verb that states a bilateral
+  figure ("two-way trade between A and B reached $9 billion"), or
 - follows "cooperation between the" ("cooperation between the parliaments").
+The same cues hold in articles that report no meeting (statements, interviews, trade figures). An
+item may put a possessor, a hyphenated adjective or one unknown word before its term ("Ruritania's
+energy security", "high-quality infrastructure", "semiconductor research"), and every term of its
+noun phrase counts ("logistics infrastructure", "the construction of the X railway").
 Capitalised words inside names ("Minister for Fisheries and Ports", "Free Trade Agreement") and
 words inside forum names are ignored; so is a word that only shares its spelling with a sector
 ("the legal framework", "the communications of the minister's office").
