@@ -54,7 +54,10 @@ from .sectors import SectorReader
 from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.11.0"
+# 1.12: sectors from wider cues (priority given to, active/expertise in, invest in, a bilateral trade figure),
+# behind possessives and hyphenated or unknown modifiers, and every term of a list item; forums: no
+# national or bilateral body from "Full Name (ACR)", no capital month, ICJ, ECOSOC and Mekong mechanisms
+EXTRACTOR_VERSION = "1.12.0"
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 

@@ -96,6 +96,17 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("Consultative Meeting of Heads of State of Central Asia",),
     ),
     ("OMVS", "Organisation for the Development of the Senegal River", ()),
+    # UN principal organs the contract keeps by their own acronym when named as such
+    ("ICJ", "International Court of Justice", ()),
+    (
+        "ECOSOC",
+        "United Nations Economic and Social Council",
+        ("Economic and Social Council", "UN Economic and Social Council"),
+    ),
+    # Mekong mechanisms, usually named without an acronym
+    ("LMC", "Lancang-Mekong Cooperation", ("Mekong-Lancang Cooperation",)),
+    ("MGC", "Mekong-Ganga Cooperation", ()),
+    ("MRC", "Mekong River Commission", ()),
     ("", "Interpol", ("INTERPOL",)),
 )
 
@@ -105,6 +116,13 @@ ORG_HEADS = words(
     "Organization Organisation Union Association Conference Community Forum Group Movement Assembly "
     "League Alliance Council Summit Initiative Cooperation Co-operation Commonwealth Dialogue Network "
     "Partnership"
+)
+# Words that make "Full Name (ACR)" a national institution or a mechanism of two countries: "National
+# Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)", "Joint Economic Council (JEC)",
+# "Special Investment Facilitation Council (SIFC)" (a national investment body).
+NOT_MULTILATERAL = words(
+    "National Federal Presidential Supreme State High Level Strategic Joint Bilateral Intergovernmental "
+    "Inter-Governmental Investment Facilitation Promotion Business"
 )
 EVENT_AFTER = words(
     "Summit summit General Assembly Forum forum Conference conference Ministerial Secretariat Secretary "
@@ -223,6 +241,8 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
         basin = name[-1] in ("Authority", "Commission") and not GEOGRAPHY_AFTER.isdisjoint(name)
         if not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS or basin):  # basin: "Niger Basin Authority"
             continue
+        if not NOT_MULTILATERAL.isdisjoint(name):
+            continue  # "National Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)"
         if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
             continue
         if _names_a_country(doc, lex, k - len(name) - 3, k):

@@ -9,8 +9,13 @@ A sector word counts when it
 - qualifies a cooperation noun ("economic cooperation", "bilateral political ties", "trade and
   economic relations", "trade-economic, cultural-humanitarian and transport-logistics
   cooperation", "the fuel and energy complex"), or
-- is the subject of "is a promising area of cooperation", or
+- is the subject of "is a promising area of cooperation", or of a verb that states a bilateral
+  figure ("two-way trade between A and B reached $9 billion"), or
 - follows "cooperation between the" ("cooperation between the parliaments").
+The same cues hold in articles that report no meeting (statements, interviews, trade figures). An
+item may put a possessor, a hyphenated adjective or one unknown word before its term ("Ruritania's
+energy security", "high-quality infrastructure", "semiconductor research"), and every term of its
+noun phrase counts ("logistics infrastructure", "the construction of the X railway").
 Capitalised words inside names ("Minister for Fisheries and Ports", "Free Trade Agreement") and
 words inside forum names are ignored; so is a word that only shares its spelling with a sector
 ("the legal framework", "the communications of the minister's office").
@@ -153,6 +158,33 @@ LIST_CUES = (
     ("inter", "alia", "on"),
     ("inter", "alia", "in"),
     ("inter", "alia"),
+    # what a partner does or knows in an area: "companies are active in agriculture", "Dutch
+    # expertise in water management", "keen to invest in the energy sector", "help with the
+    # construction of a power plant", "students study at Ruritanian universities"
+    ("active", "in"),
+    ("engaged", "in"),
+    ("involved", "in"),
+    ("expertise", "in"),
+    ("experience", "in"),
+    ("potential", "for"),
+    ("invest", "in"),
+    ("support", "in"),
+    ("help", "with"),
+    ("help", "in"),
+    ("assistance", "in"),
+    ("assistance", "with"),
+    ("assist", "in"),
+    ("study", "at"),
+    ("studying", "at"),
+    ("study", "in"),
+    ("studying", "in"),
+    # what is delivered: "deliveries of wheat, fertilisers and fuel"
+    ("deliveries", "of"),
+    ("supplies", "of"),
+    # a figure in an area: "a target of $5 billion in bilateral trade"
+    ("billion", "in"),
+    ("million", "in"),
+    ("trillion", "in"),
 )
 CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(LIST_CUES, key=len, reverse=True):
@@ -170,8 +202,26 @@ GROWTH_VERBS = words(
     "expand expanding develop developing strengthen strengthening deepen deepening enhance enhancing boost "
     "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
     "increasing advance advancing bolster bolstering raise raising double doubling lift lifting attract "
-    "attracting"
+    "attracting accelerate accelerating expedite expediting speed speeding facilitate facilitating stimulate "
+    "stimulating revitalize revitalise revitalizing revitalising"
+    # what is fought: "efforts to counter terrorism", "to combat extremism"
+    " counter combat combating combatting fight tackle"
 )
+# "Ruritanian companies are active in ...", "Dutch expertise in ...": cues that need an actor before them
+ACTOR_CUES = words("active engaged involved expertise experience")
+BUSINESS_NOUNS = words(
+    "companies company firms firm businesses business investors enterprises corporations banks producers "
+    "businessmen entrepreneurs exporters"
+)
+# "Priority was given to ...", "Special attention was paid to ...": the noun, a passive verb, then "to".
+ATTENTION_NOUNS = words("priority priorities attention emphasis")
+ATTENTION_FILLERS = words("was were is are will be being been also given paid placed put accorded devoted")
+# "Two-way trade between A and B reached $87 billion": a bilateral figure in an area.
+FIGURE_VERBS = words(
+    "reached reach reaches exceeded exceeds surpassed surpasses amounted amounts stood stands totalled totaled "
+    "totals topped tops hit grew grow rose rise increased increase doubled jumped"
+)
+BILATERAL_MARKS = words("bilateral mutual reciprocal")  # and "two-way" (its last token "way")
 REACH_PREPS = frozenset({"in", "on"})
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
 HEAD_NOUNS = words(
@@ -221,8 +271,11 @@ GATE_WORDS = (
         "together raised raising covering cover covers concerning concern concerns regarding related relating "
         "pertaining understanding ventures efforts opportunities interest interested agreement memorandum "
         "memoranda memorandums documents document protocol protocols accords deals contracts mous mou treaty "
-        "discussion dominated featured table"
+        "discussion dominated featured table active engaged involved expertise experience invest support help "
+        "assistance assist study studying deliveries supplies billion million trillion"
     )
+    | ATTENTION_NOUNS
+    | FIGURE_VERBS
     | COMPOUND_ENDS
 )
 # Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".
@@ -246,8 +299,16 @@ GENERIC_HEADS = words(
     "supply supplies provision production export exports import imports delivery deliveries upgrading "
     "modernization modernisation rehabilitation realignment building "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
-    "volume volumes"
+    "volume volumes localization localisation aspect aspects"
 )
+# Builders of an area, before the sector: "support in building key infrastructure".
+BUILDING_GERUNDS = words("building developing constructing upgrading modernizing modernising expanding improving")
+HYPHENS = frozenset({"-", "\u2013", "\u2011"})
+# A term that ends a noun phrase only as the kind of the term before it: "the agriculture industry".
+KIND_HEADS = words("industry industries")
+# Words an item's noun phrase runs on through after its first term: "digital public infrastructure",
+# "the construction of a nuclear power plant", "high-quality infrastructure investment".
+PHRASE_JOINERS = frozenset({"of", "the", "a", "an", "'", "s"})
 # A sector word followed by one of these names a legal or abstract base, not an area: "legal framework".
 NOT_AN_AREA = words(
     "framework frameworks basis base foundation foundations documents document status instruments "
@@ -262,7 +323,8 @@ AREA_NOUNS = words(
 )
 LINKS = words("is are remains remain was were become becomes")
 RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
-OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | {"and"}  # words a list can start after
+# words a list can start after
+OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS | {"and"}
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 INNER_END = ITEM_END - {"."}
@@ -361,7 +423,8 @@ class SectorReader:
             first, last = sent.first, sent.last
             if GATE_WORDS.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
-            self._read_qualifiers(term_positions, last, found)
+            figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
+            self._read_qualifiers(term_positions, last, found, figures)
             start = self._after_intro(first, last)
             if start in self.terms or lower[start] in SUBJECT_OPENERS:
                 self._read_subject(start, last, found)
@@ -376,16 +439,23 @@ class SectorReader:
         for k in [k for k in range(first, last) if lower[k] in OPENERS]:
             w = lower[k]
             start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
+            if start is not None and w in ACTOR_CUES and not self._has_actor(first, k):
+                start = None  # "a banker active in politics": a person's career, not an area
             if start is None and w in REACH_CUES:
                 start = self._reach(k + 1, last)
+            if start is None and w in ATTENTION_NOUNS:
+                start = self._attention(k + 1, last)
             if start is not None:
                 if lower[start - 1] in REACH_PREPS:
                     preps.add(lower[start - 1])
                 if start not in read:
                     read.add(start)
-                    self._read_list(start, last, found)
+                    if self._read_list(start, last, found) and w == "invest":  # "to invest in the energy sector"
+                        self._add_word(k, "investment", found)
             elif w in GROWTH_VERBS:
-                self._read_list(k + 1, last, found, strict=True)
+                # "speed up the ...", "to counter terrorism" (the verb starts the term "counter terrorism")
+                start = k if k in self.terms else k + 2 if k + 1 < last and lower[k + 1] == "up" else k + 1
+                self._read_list(start, last, found, strict=True)
             elif w == "and" and k + 1 < last and lower[k + 1] in preps:
                 self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
 
@@ -413,18 +483,57 @@ class SectorReader:
                 return None  # "relations rooted in history and culture": what they rest on, not an area
         return None
 
+    def _attention(self, k: int, last: int) -> int | None:
+        """'Priority was given to', 'attention was also paid to': the list start after 'to'/'on'."""
+        lower = self.lower
+        j = k
+        while j < min(k + 5, last) and lower[j] in ATTENTION_FILLERS:
+            j += 1
+        return j + 1 if j > k and j < last and lower[j] in ("to", "on") else None
+
+    def _has_actor(self, first: int, k: int) -> bool:
+        """Companies, or a country or its people, before 'active in' / 'expertise in'."""
+        lower, words, lex = self.lower, self.doc.words, self.lex
+        if not BUSINESS_NOUNS.isdisjoint(lower[first:k]):
+            return True
+        for j in range(max(first, k - 4), k):
+            place = lex.places.match_at(words, j) if words[j] in lex.place_words else None
+            if place is not None and getattr(place[1], "is_mention", False):
+                return True  # "Dutch", "Ruritania's", "the Netherlands'"
+        return False
+
+    def _add_word(self, i: int, slug: str, found: dict[tuple[int, str], SectorHit]) -> None:
+        if (i, slug) not in found:
+            found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[i])
+
+    def _states_a_figure(self, i: int, last: int) -> bool:
+        """'Two-way trade between A and B reached $87 billion', 'bilateral trade grew 14 percent': an
+        area of the two countries' exchange as the subject of a verb that states a figure."""
+        lower = self.lower
+        bilateral = i > 0 and (lower[i - 1] in BILATERAL_MARKS or (lower[i - 1] == "way" and i > 2))
+        between = False
+        for j in range(self.terms[i][0], min(self.terms[i][0] + 12, last)):
+            w = lower[j]
+            if w in FIGURE_VERBS:
+                return bilateral
+            if w in ("between", "with"):
+                bilateral = between = True
+            elif w in (",", ";", ":", "(", "which", "that") or (w == "and" and not between):
+                return False  # "between A and B": the one 'and' of the pair
+        return False
+
     def _add(self, i: int, found: dict[tuple[int, str], SectorHit]) -> None:
         j, slugs = self.terms[i]
         for slug in slugs:
             if (i, slug) not in found:
                 found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1])
 
-    def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> None:
+    def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> int:
         """Items after a cue, separated by commas/'and', while each starts with a sector term.
         strict (after a verb): the first item must be a sector, or nothing is read. An item that starts
         with a sector may run long ("trade diversification in the face of tariffs, energy ..."), and one
         that elaborates the item before it ("energy, including hydrogen projects in the X region, transport")
-        is passed over."""
+        is passed over. Returns the number of sector items read."""
         misses = hits = 0
         lower, words = self.lower, self.doc.words
         # a full stop inside the sentence is an abbreviation's ("U.S. tariffs"), not the end of an item
@@ -434,55 +543,105 @@ class SectorReader:
             while k < last and lower[k] not in INNER_END:
                 k += 1
             long = k - item_start > MAX_ITEM
-            term = self._item_term(item_start, k)
+            # a long item after the first may be the next clause ("..., and the free trade agreement has
+            # doubled trade"): there an unknown word does not lead to a sector
+            term = self._item_term(item_start, k, loose=not (long and hits))
             if term is not None:
                 self._add(term, found)
                 hits += 1
-                if self.terms[term][0] > k:  # the term ran over a separator: "transport and logistics"
-                    k = self.terms[term][0]
+                end = self.terms[term][0]
+                if end < k:
+                    end = self._more_terms(end, k, found)
+                if end > k:  # a term ran over a separator: "transport and logistics"
+                    k = end
                     while k < last and lower[k] not in INNER_END:
                         k += 1
             elif not (hits and lower[item_start] in ELABORATIONS):
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
                 gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
                 if strict or misses > 1 or (long and not hits) or gerund:
-                    return
+                    return hits
                 misses += 1
             strict = False
             if k >= last or words[k] == ";":
-                return
+                return hits
             while k < last and lower[k] in ITEM_SPLIT:
                 k += 1
+        return hits
 
-    def _item_term(self, first: int, last: int) -> int | None:
-        """The sector term an item starts with (after at most two modifiers, or 'the use of'), if any."""
-        terms, lower = self.terms, self.lower
-        budget, k = 3, first
+    def _item_term(self, first: int, last: int, loose: bool = True) -> int | None:
+        """The sector term an item starts with (after at most two modifiers, or 'the use of'), if any.
+        A possessor ("the Philippines' energy security"), a hyphenated adjective ("high-quality
+        infrastructure") and, if loose, one unknown word right before the term ("semiconductor research",
+        "raw water supply") are modifiers too."""
+        terms, lower, words = self.terms, self.lower, self.doc.words
+        budget, k, unknown = 3, first, int(loose)
         while k < last and budget:
             if k in terms:
                 return k
             w = lower[k]
-            if w in GENERIC_HEADS and k + 1 < last and lower[k + 1] == "of":
-                k, budget = k + 2, 3
+            if w in MODIFIER_OK:
+                k += 1
+                budget -= 1
+                continue
+            if k + 1 < last and lower[k + 1] == "of" and (w in GENERIC_HEADS or w.endswith(("tion", "sion"))):
+                k, budget = k + 2, 3  # "the localization of", "the construction of"
                 continue
             if w in STRUGGLE_WORDS:  # "the fight against climate change", "combating terrorism"
                 k, budget = (k + 2 if k + 1 < last and lower[k + 1] == "against" else k + 1), 3
                 continue
-            if w == "-" or w.isdigit():
-                k += 1  # "the ML-1 railway": a project's code
+            if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'"):
+                k += 1  # "the ML-1 railway": a project's code; "Pakistan's": a possessive
                 continue
-            if (
-                w not in MODIFIER_OK
-                and not (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
-                and self.doc.words[k] not in self.lex.demonym_words  # "Saudi investment", "Italian companies"
-                and not self.doc.words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
+            if w in BUILDING_GERUNDS and k == first:
+                k, budget = k + 1, 3  # "building key infrastructure"
+                continue
+            hyphenated = lower[k - 1] in HYPHENS or (k + 1 < last and lower[k + 1] in HYPHENS)
+            if hyphenated and lower[k - 1] in HYPHENS:
+                k += 1  # the second half of "high-quality" is the same modifier
+                continue
+            if not (
+                hyphenated
+                or (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
+                or words[k] in self.lex.demonym_words  # "Saudi investment", "Italian companies"
+                or words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
+                or (words[k][:1].isupper() and k + 1 < last and lower[k + 1] == "'")  # "the Philippines'"
             ):
-                return None
+                if not (unknown and k + 1 < last and k + 1 in terms and not w.endswith("ing")):
+                    return None  # "addressing climate change": a verb, not a modifier
+                unknown = 0
             k += 1
             budget -= 1
         return None
 
-    def _read_qualifiers(self, positions: list[int], last: int, found: dict[tuple[int, str], SectorHit]) -> None:
+    def _more_terms(self, k: int, end: int, found: dict[tuple[int, str], SectorHit]) -> int:
+        """The other terms of an item's noun phrase after its first ('logistics infrastructure', 'digital
+        public infrastructure', 'the construction of the X railway'); returns where the phrase ends."""
+        terms, lower, words = self.terms, self.lower, self.doc.words
+        unknown = 1
+        while k < end:
+            if k in terms:
+                if lower[k] in KIND_HEADS:
+                    break  # "the agriculture industry", "the tourism industries": the kind of the term before
+                self._add(k, found)
+                k, unknown = terms[k][0], 1
+                continue
+            w = lower[k]
+            if w in PHRASE_JOINERS or w in HYPHENS or w in MODIFIER_OK or w.isdigit() or words[k][:1].isupper():
+                k += 1
+                continue
+            if k + 1 < end and lower[k + 1] == "of" and (w in GENERIC_HEADS or w.endswith(("tion", "sion"))):
+                k += 2  # "... aspects of the use of ICT"
+                continue
+            if unknown and k + 1 < end and (k + 1 in terms or lower[k + 1] == "of"):
+                unknown, k = 0, k + 1  # "aspects of the use of ICT", "nuclear power plant"
+                continue
+            break
+        return k
+
+    def _read_qualifiers(
+        self, positions: list[int], last: int, found: dict[tuple[int, str], SectorHit], figures: bool
+    ) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments',
         'energy is a promising area of cooperation'."""
         terms, lower = self.terms, self.lower
@@ -507,6 +666,7 @@ class SectorReader:
                 holds
                 or heads
                 or (i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"]))
+                or (figures and self._states_a_figure(i, last))
             ):
                 self._add(i, found)
             # "industrial cooperation, agriculture and science": the list goes on after the noun

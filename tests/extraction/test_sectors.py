@@ -49,6 +49,7 @@ def test_growth_verbs_partner_in_between_and_predicates(gazetteer):
         "energy",
         "health",
         "industry",  # mining is a promising area of cooperation
+        "science",  # cooperation with Santiago in the peaceful use of space technologies
         "tourism",  # to boost tourism
         "water",  # cooperate on a new port project and on the development of water management
     ]

@@ -124,6 +124,29 @@ def test_forums_registry_definitions_and_editions(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # national institutions and two countries' mechanisms are no multilateral forums
+        ("The deputies of the National Assembly (NA) approved the budget.", []),
+        ("The leaders chaired the High-Level Strategic Cooperation Council (HLSCC) of the two countries.", []),
+        ("Projects go through the Special Investment Facilitation Council (SIFC).", []),
+        ("The Joint Economic Council (JEC) met in the capital.", []),
+        ("The Caspian Economic Forum (CEF) met in the capital.", ["CEF"]),
+        # a date line in capitals is no acronym
+        ("WASHINGTON, JUNE 18, 2024 - The two ministers spoke today.", []),
+        ("MONDAY 3 MARCH - The talks began.", []),
+        # a UN organ named as such, and a named mechanism without an acronym
+        ("Ruritania took the case to the International Court of Justice (ICJ).", ["ICJ"]),
+        ("The ruling of the International Court of Justice was welcomed.", ["International Court of Justice"]),
+        ("They praised the Lancang-Mekong Cooperation mechanism.", ["Lancang-Mekong Cooperation"]),
+        ("Both are members of the Mekong River Commission (MRC).", ["MRC"]),
+    ],
+)
+def test_forums_skip_national_bodies_and_dates_and_keep_un_organs_and_mechanisms(text, labels, gazetteer):
+    assert sorted({f.label for f in find_forums(Document.parse(text), get_lexicon(gazetteer))}) == labels
+
+
+@pytest.mark.parametrize(
     ("text", "level"),
     [
         ("relations of strategic partnership and alliance", "allied"),

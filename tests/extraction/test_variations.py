@@ -173,7 +173,8 @@ AREA_NOUNS = [
     ),
     ("The water and energy sectors were discussed in detail.", ["energy", "water"]),
     ("Projects in mining and oil refining were presented.", ["energy", "industry"]),
-    ("The PM invited Ruritanian business to invest in Freedonia's mining sector.", ["industry"]),
+    # investing in an area is investment cooperation in it
+    ("The PM invited Ruritanian business to invest in Freedonia's mining sector.", ["industry", "investment"]),
     ("Ruritania's mining sector attracted interest from the delegation.", ["industry"]),
 ]
 
@@ -205,7 +206,8 @@ COMPOUNDS = [
     ("The ministers discussed military-technical cooperation and joint exercises.", ["defence"]),
     ("Cooperation in digital transformation and e-government was discussed.", ["communications"]),
     ("Ruritania will continue to provide humanitarian assistance, the minister said.", ["humanitarian"]),
-    ("The president raised medical tourism and health care.", ["health"]),
+    # both terms of a list item count: medical tourism is health and tourism
+    ("The president raised medical tourism and health care.", ["health", "tourism"]),
 ]
 
 # Sectors as the subject of a verb of discussion, often in the sentence after the list: 'Energy and transport were also on the agenda.'
@@ -295,6 +297,57 @@ HOUSE_STYLES = [
     ("4. The two Ministers welcomed the deepening of bilateral economic relations.", ["economy"]),
 ]
 
+# Wider cues: priority/attention given to, what a partner is active or expert in, investing, helping with,
+# studying at, deliveries of, a figure in an area, verbs that speed up or counter.
+WIDER_CUES = [
+    (
+        "Priority was given to the expansion of mining, tourism and the digital economy.",
+        ["communications", "industry", "tourism"],
+    ),
+    ("Particular attention is paid to healthcare and vocational training.", ["education", "health"]),
+    ("Attention was also given to fisheries.", ["agriculture"]),
+    (
+        "Ruritanian firms are active in banking, construction and telecommunications.",
+        ["communications", "finance", "infrastructure"],
+    ),
+    ("The minister pointed to Korean expertise in irrigation and renewable energy.", ["energy", "water"]),
+    ("The envoy noted the potential for Ruritanian investment in solar energy.", ["energy", "investment"]),
+    ("Freedonia is ready to help with the construction of a hydropower plant.", ["energy", "infrastructure"]),
+    ("About 400 Ruritanian students study at Freedonian universities every year.", ["education"]),
+    ("The minister thanked Freedonia for supplies of grain, fertilizers and fuel.", ["agriculture", "energy"]),
+    ("The ministers set a target of $2 billion in bilateral trade by 2027.", ["trade"]),
+    ("Ruritanian companies want to invest in Freedonia's tourism sector.", ["investment", "tourism"]),
+    ("The sides agreed to accelerate the construction of the cross-border railway.", ["infrastructure", "transport"]),
+    ("They called for efforts to speed up the electricity interconnection project.", ["energy"]),
+    ("The ministers pledged joint steps to counter terrorism and extremism.", ["security"]),
+    ("The leaders agreed to facilitate trade and tourism.", ["tourism", "trade"]),
+    ("Bilateral trade rose 12 percent to $4 billion last year.", ["trade"]),
+    ("Trade between Ruritania and Freedonia reached a record $9 billion in 2024.", ["trade"]),
+    ("Two-way investment stood at $1.5 billion at the end of June.", ["investment"]),
+]
+
+# A sector term behind a possessor, a hyphenated adjective or one unknown modifier, and every term of an item.
+MODIFIED_ITEMS = [
+    ("They agreed to strengthen Freedonia's food security.", ["agriculture"]),
+    ("The sides discussed the Bahamas' energy transition.", ["energy"]),
+    ("They agreed to expand high-quality infrastructure investment.", ["infrastructure", "investment"]),
+    ("The ministers backed cooperation in semiconductor research.", ["science"]),
+    ("They discussed the decades-old question of river water allocation.", ["water"]),
+    (
+        "They agreed to work together in logistics infrastructure and health.",
+        ["health", "infrastructure", "transport"],
+    ),
+    ("Cooperation in digital government infrastructure was also discussed.", ["communications", "infrastructure"]),
+    (
+        "The sides discussed the security aspects of the use of information technology.",
+        ["communications", "security"],
+    ),
+    ("Ruritania is interested in cooperation in the tourism industry.", ["tourism"]),  # the kind of tourism
+    ("The sides discussed military-political cooperation.", ["defence"]),
+    ("Water security was also on the agenda.", ["water"]),
+    ("They discussed cooperation in education and the palm oil industry.", ["agriculture", "education"]),
+]
+
 # Institutions, offices, briefings on one side's situation, look-alike words: no sector.
 TRAPS = [
     "The sides discussed the ratification of the agreement on social security.",
@@ -331,6 +384,19 @@ TRAPS = [
     "The sides discussed the situation in the Middle East.",
     "The Minister of Trade, Industry and Tourism attended the talks.",
     "She is a former Minister of Agriculture.",
+    # near misses of the wider cues: no area after the cue, a figure of one country, a career
+    "Exports of oil rose 10 percent last year, the statistics office said.",
+    "The country's trade deficit reached $3 billion.",
+    "The president said economic growth reached 5 percent.",
+    "The minister has long experience in diplomacy.",
+    "The former banker, active in politics for decades, was elected in 2020.",
+    "He studied at Oxford before joining the foreign service.",
+    "The delegation will help with the preparations for the summit.",
+    "Priority was given to the victims of the flood.",
+    "A target of $2 billion in loans was set.",
+    "The tourism industry suffered during the pandemic.",
+    "The ministers agreed to counter disinformation.",
+    "Today our cooperation is a model, and the free trade agreement has doubled exports.",
 ]
 
 
@@ -339,7 +405,10 @@ def sectors_of(text: str, gazetteer) -> list[str]:
     return sorted({h.slug for h in hits})
 
 
-@pytest.mark.parametrize(("text", "expected"), DOCUMENTS + CHAINS + AREA_NOUNS + COMPOUNDS + SUBJECTS + HOUSE_STYLES)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    DOCUMENTS + CHAINS + AREA_NOUNS + COMPOUNDS + SUBJECTS + HOUSE_STYLES + WIDER_CUES + MODIFIED_ITEMS,
+)
 def test_sector_constructions(text, expected, gazetteer):
     assert sectors_of(text, gazetteer) == expected
 
