@@ -36,6 +36,7 @@ from .meeting import (
     meeting_date,
     meeting_format,
     opens_on_document_history,
+    opens_without_meeting,
     relation_level,
     venue_from_evidence,
 )
@@ -161,7 +162,12 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     from_headline: list[Person] = []
     if lead is None and not history:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
         lead, from_headline = _lead_of_headline(body, head, headline_people, skip, background)
-    if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
+    if (
+        lead is not None
+        and not is_announcement(lead)
+        and not is_opinion(title or "", doc)
+        and not opens_without_meeting(doc, skip)
+    ):
         _read_meeting(
             lex, result, body, head, people, lead, dateline, published, title or "", from_headline, headline_people
         )

@@ -437,6 +437,38 @@ def is_opinion(title: str, doc: Document) -> bool:
     return any(s.low.lstrip(" (*_\u2013\u2014-").startswith(AUTHOR_NOTES) for s in doc.sentences[-3:])
 
 
+# The opening of a statement: an institution (not a person) takes a stance. "The Ministry of Foreign
+# Affairs of X welcomes the initialling of ...", "The Foreign Office strongly condemns ...", "The
+# Government of Y calls on ...": any meeting the statement names is someone else's or an earlier one.
+STATEMENT_RE = re.compile(
+    r"^\W*(?:The\s+)?(?:[A-Z][\w'-]*\s+){0,3}(?:Ministry|Foreign Office|Government|MFA|Embassy|Permanent Mission|"
+    r"Spokesperson|Spokesman|Spokeswoman)\b(?:\s+(?:of|for|the|and|[A-Z][\w'-]*)|,){0,10}\s+"
+    r"(?:(?:strongly|warmly|firmly|deeply|also|once again|hereby)\s+)?"
+    r"(?:welcome[sd]|condemn(?:s|ed)|express(?:es|ed)|call(?:s|ed) (?:on|upon)|urge[sd]|hail(?:s|ed)|deplore[sd]|"
+    r"regret(?:s|ted)|reject(?:s|ed)|denounce[sd]|notes? with|reiterate[sd]|reaffirm(?:s|ed)|extend(?:s|ed)|"
+    r"congratulate[sd]|offer(?:s|ed) (?:its|their) condolences)\b"
+)
+# An interview: "In an interview with our newspaper, Ambassador X spoke about ...", "Minister Y told
+# our agency in an exclusive interview ...": what a person says, not a meeting.
+INTERVIEW_RE = Gate(
+    r"\b(?:in|during|gave|granted|giving|give|gives) an? (?:[\w-]+ ){0,2}interview\b|"
+    r"\binterview (?:with|to|for) (?:our|this|the) (?:newspaper|agency|magazine|channel|publication|portal|"
+    r"news agency|outlet|editorial)\b|\btold (?:our|this) (?:newspaper|agency|magazine|correspondent|reporter)\b",
+    "interview told",
+    re.IGNORECASE,
+)
+
+
+def opens_without_meeting(doc: Document, skip_before: int) -> bool:
+    """The article opens as a statement ('The Ministry ... welcomes/condemns/calls on ...') or an
+    interview ('In an interview with our newspaper, X spoke about ...'): it reports no meeting."""
+    first = next((s for s in doc.sentences if s.end > skip_before and len(s.text.split()) >= 6), None)
+    if first is None:
+        return False
+    text = DATELINE_END_RE.split(first.text, maxsplit=1)[-1] if first.start < skip_before else first.text
+    return STATEMENT_RE.match(text) is not None or INTERVIEW_RE.search(first.text, first.low) is not None
+
+
 def is_announcement(sent: Sentence) -> bool:
     """'X will pay an official visit next week': a meeting announced, not reported."""
     return bool(FUTURE_RE.search(sent.text, sent.low)) and not DONE_RE.search(sent.text, sent.low)
@@ -670,7 +702,7 @@ def find_location(
     capitals: dict[str, str],
 ) -> Location | None:
     """Where the meeting took place, from the lead, the headline, visit phrases or 'here'."""
-    capital = _capital_phrase(doc, lead, places, capitals)
+    capital = _capital_phrase(doc, lead, places, capitals) or _place_hosted(doc, lead, places)
     if capital:
         return capital
     hit = _place_after_cue(doc, lead, places, lead=True)
@@ -691,6 +723,22 @@ def find_location(
     if m and dateline and dateline.iso3:
         return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
     return None
+
+
+HOSTED_RE = Gate(r"\b(?:hosted|hosts)\b(?! by)", "host")
+
+
+def _place_hosted(doc: Document, sent: Sentence, places: dict[int, PlaceHit]) -> Location | None:
+    """'On August 27, Tehran hosted consultations', 'the Ministry of Foreign Affairs of Mongolia hosted
+    ...': the place named right before 'hosted' is the venue."""
+    m = HOSTED_RE.search(sent.text, sent.low)
+    if not m:
+        return None
+    k = bisect_left(doc.starts, sent.start + m.start()) - 1
+    hit = places.get(k) if k >= sent.first else None
+    if hit is None or hit.kind not in LOCATION_KINDS or not hit.iso3:
+        return None
+    return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end)
 
 
 CAPITAL_RE = Gate(
