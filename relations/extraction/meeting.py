@@ -651,7 +651,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
     ('the talks were held at the X Palace in Y')."""
     lower = doc.lower
     event = lead or bool(EVENT_RE.search(sent.text, sent.low))
-    for i in range(sent.first, sent.last):
+    for i in range(sent.first, sent.last if lead else _before_background(doc, sent)):
         hit = places.get(i)
         if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
             continue
@@ -672,6 +672,13 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
                         break  # "at the" / "at" place a meeting only in a building
                 return hit
     return None
+
+
+def _before_background(doc: Document, sent: Sentence) -> int:
+    """Where a link to another meeting starts ('The meeting came after a planned meeting at the summit
+    in X fell through': X is the other meeting's), or the sentence's end."""
+    link = BACKGROUND_LINK_RE.search(sent.text, sent.low)
+    return bisect_left(doc.starts, sent.start + link.start()) if link else sent.last
 
 
 def _after_unknown_place(doc: Document, i: int, sent: Sentence, places: dict[int, PlaceHit]) -> bool:

@@ -57,3 +57,87 @@ def test_a_title_that_runs_through_in_the_field_of_reaches_the_name(gazetteer):
 def test_a_person_written_in_capitals_who_is_a_known_official_stays_a_name(gazetteer):
     text = "President XI JINPING met Brazilian President Luiz Inacio Lula da Silva in Beijing on Monday."
     assert ("XI JINPING", "CHN") in names(contract(text, gazetteer))
+
+
+def where(result: dict) -> tuple[str | None, str | None]:
+    meeting = result["meeting"]
+    return meeting["location_country"], meeting["location_city"]
+
+
+# 'Foreign Office' is what several ministries are called; only the British office's full name (or FCDO)
+# and the German 'Federal Foreign Office' name a country.
+FOREIGN_OFFICES = [
+    (
+        "ISLAMABAD, March 12 (APP): Turkish Ambassador Irfan Neziroglu called on Foreign Minister Ishaq Dar "
+        "at the Foreign Office on Wednesday.",
+        ["PAK", "TUR"],
+        ("PAK", "Islamabad"),
+    ),
+    (
+        "Foreign Minister Ishaq Dar received Turkish Ambassador Irfan Neziroglu at the Foreign Office on Wednesday.",
+        ["PAK", "TUR"],
+        ("PAK", None),
+    ),
+    (
+        "Foreign Secretary David Lammy received Pakistani Foreign Minister Ishaq Dar at the Foreign, "
+        "Commonwealth and Development Office on Wednesday.",
+        ["GBR", "PAK"],
+        ("GBR", None),
+    ),
+    (
+        "Pakistani Foreign Minister Ishaq Dar held talks with Foreign Secretary David Lammy at the FCDO on Wednesday.",
+        ["GBR", "PAK"],
+        ("GBR", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties", "venue"), FOREIGN_OFFICES)
+def test_a_generic_foreign_office_names_no_country(text, parties, venue, gazetteer):
+    result = contract(text, gazetteer)
+    assert (result["parties"], where(result)) == (parties, venue)
+    assert "GBR" not in result["countries_mentioned"] or "GBR" in parties
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "On March 10, Hanoi hosted the sixth round of Vietnam-Thailand political consultations. The delegations "
+            "were led by Vietnamese Deputy Foreign Minister Le Thi Thu Hang and Thai Permanent Secretary Eksiri Pintaruchi.",
+            ("VNM", "Hanoi"),
+        ),
+        (
+            "Thailand hosted consultations with Vietnam on March 10. The delegations were led by Vietnamese Deputy "
+            "Foreign Minister Le Thi Thu Hang and Thai Permanent Secretary Eksiri Pintaruchi.",
+            ("THA", None),
+        ),
+        # "hosted by": the place is not the subject that hosts
+        (
+            "Consultations hosted by the two ministries were held in Hanoi on March 10, led by Vietnamese Deputy "
+            "Foreign Minister Le Thi Thu Hang and Thai Permanent Secretary Eksiri Pintaruchi.",
+            ("VNM", "Hanoi"),
+        ),
+    ],
+)
+def test_a_place_that_hosted_is_the_venue(text, venue, gazetteer):
+    assert where(contract(text, gazetteer)) == venue
+
+
+@pytest.mark.parametrize(
+    ("second", "venue"),
+    [
+        (
+            "The meeting came after a planned meeting at the G20 summit in Rio de Janeiro fell through.",
+            ("USA", "New York"),
+        ),
+        ("It came weeks after their first meeting in Tokyo.", ("USA", "New York")),
+        ("The meeting was held in a hotel in Manhattan, in New York.", ("USA", "New York")),
+    ],
+)
+def test_a_place_tied_to_an_earlier_or_failed_meeting_is_not_the_venue(second, venue, gazetteer):
+    text = (
+        "Thai Prime Minister Paetongtarn Shinawatra met Vietnamese Prime Minister Pham Minh Chinh on Tuesday "
+        f"on the sidelines of the UN General Assembly. {second}"
+    )
+    assert where(contract(text, gazetteer)) == venue
