@@ -507,16 +507,38 @@ def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | N
     return Cue(m.group(), None, None) if m else None
 
 
+# A visit named after the lead with a time of its own ('the agreements reached during the state visit
+# of the President to China in January'): an earlier visit, not this meeting's format.
+OTHER_VISIT_RE = Gate(
+    r"\b(?:state|official|working)\s+(?:visit|trip)\b[^,.;]{0,60}?\b(?:in (?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b|in (?:19|20)\d\d|last (?:year|month|week)|"
+    r"earlier this)|\b(?:reached|agreed|signed|achieved)\b[^,.;]{0,40}?\bduring (?:the|his|her|their) "
+    r"(?:\w+ ){0,2}?(?:state|official|working) visit",
+    "visit trip",
+    re.IGNORECASE,
+)
+# A readout: '... spoke today with ...' under a headline 'Secretary X's Call with Y'.
+SPOKE_WITH_RE = Gate(r"\bspoke (?:\w+ ){0,3}?with\b", "spoke", re.IGNORECASE)
+TITLE_CALL_RE = re.compile(r"\b[Cc]all (?:with|between)\b")
+
+
+def _names_another_visit(sent: Sentence) -> bool:
+    return OTHER_VISIT_RE.search(sent.text, sent.low) is not None
+
+
 def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: list[ForumHit]) -> Cue:
     """The meeting's format, strongest cue first; 'talks' when nothing more is said."""
     for regex, value in ((VIDEO_RE, "video_call"), (PHONE_RE, "phone_call")):
         cue = _search(regex, title, context)
         if cue:
             return Cue(value, cue.start, cue.end)
+    spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
+    if spoke and TITLE_CALL_RE.search(title):
+        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end())
     cue = _search(SIDELINES_RE, title, context)
     if cue:
         return Cue("sidelines", cue.start, cue.end)
-    cue = _search(VISIT_RE, title, context)
+    cue = _search(VISIT_RE, title, [lead, *(s for s in context if s is not lead and not _names_another_visit(s))])
     if cue:
         return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end)
     cue = _search(CEREMONY_RE, title, context)

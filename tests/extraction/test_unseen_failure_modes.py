@@ -141,3 +141,41 @@ def test_a_place_tied_to_an_earlier_or_failed_meeting_is_not_the_venue(second, v
         f"on the sidelines of the UN General Assembly. {second}"
     )
     assert where(contract(text, gazetteer)) == venue
+
+
+LEAD = "Deputy Prime Minister Tran Hong Ha received a delegation of Thailand led by Deputy Prime Minister Anutin Charnvirakul in Hanoi on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "fmt"),
+    [
+        # a readout: "spoke with" under a headline that names a call
+        (
+            "Foreign Minister Maris Sangiampongsa spoke today with Vietnamese Foreign Minister Bui Thanh Son about trade.",
+            "Foreign Minister Maris's Call with Vietnamese Foreign Minister Bui Thanh Son",
+            "phone_call",
+        ),
+        (
+            "Foreign Minister Maris Sangiampongsa spoke on Monday with Vietnamese Foreign Minister Bui Thanh Son.",
+            "Readout of the call between the Thai and Vietnamese foreign ministers",
+            "phone_call",
+        ),
+        # "spoke with" without a call in the headline: they may have met
+        (
+            "Foreign Minister Maris Sangiampongsa spoke with Vietnamese Foreign Minister Bui Thanh Son in Hanoi.",
+            "Thai, Vietnamese foreign ministers discuss trade",
+            "talks",
+        ),
+        # a reception in the lead outranks a visit of another time named later
+        (
+            f"{LEAD} The sides discussed the agreements reached during the state visit of the Vietnamese President to Thailand in January.",
+            "",
+            "reception",
+        ),
+        (f"{LEAD} The guest recalled his official visit to Vietnam in 2019.", "", "reception"),
+        # ... but not the visit the guest is making now
+        (f"{LEAD} The Thai delegation is on an official visit to Vietnam.", "", "official_visit"),
+    ],
+)
+def test_format_from_the_right_cue(text, title, fmt, gazetteer):
+    assert contract(text, gazetteer, title=title)["meeting"]["format"] == fmt
