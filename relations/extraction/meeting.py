@@ -87,8 +87,8 @@ LEVEL_PATTERNS = (
         "allied",
         Gate(
             r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b|"
-            r"\b(?:partnership|friendship) and alliance\b",
-            "allied alliance allies",
+            r"\b(?:partnership|friendship) and alliance\b|\bour (?-i:[A-Z][a-z]+) all(?:y|ies)\b",
+            "allied alliance allies ally",
             re.IGNORECASE,
         ),
     ),
@@ -102,7 +102,7 @@ LEVEL_PATTERNS = (
     ),
     (
         "strategic_partnership",
-        Gate(r"\bstrategic (?:cooperative )?partner(?:ship|s)\b", "strategic", re.IGNORECASE),
+        Gate(r"\bstrategic (?:cooperative )?partner(?:ship|s)?\b", "strategic", re.IGNORECASE),
     ),
     (
         "friendly",

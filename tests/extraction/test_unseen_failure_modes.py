@@ -179,3 +179,18 @@ LEAD = "Deputy Prime Minister Tran Hong Ha received a delegation of Thailand led
 )
 def test_format_from_the_right_cue(text, title, fmt, gazetteer):
     assert contract(text, gazetteer, title=title)["meeting"]["format"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("He reaffirmed the commitment of the United States to our Thai allies.", "allied"),
+        ("Thailand remains our Asian ally, the minister said.", "allied"),
+        ("The minister thanked the NATO allies for their support.", None),  # not 'our <people> allies'
+        ("Vietnam is a special strategic partner of Thailand.", "strategic_partnership"),
+        ("Both sides called Vietnam a strategic partner.", "strategic_partnership"),
+    ],
+)
+def test_level_words_for_allies_and_a_single_partner(sentence, level, gazetteer):
+    text = f"Thai Foreign Minister Maris Sangiampongsa met US Secretary of State Antony Blinken in Bangkok on Monday. {sentence}"
+    assert contract(text, gazetteer)["relation_level"] == level
