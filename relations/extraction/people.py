@@ -134,6 +134,7 @@ PORTFOLIO_WORDS = words(
     "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
     "Resources Protection Initiatives Reforms Emigration Migration"
 )
+MONTH_ABBREVIATIONS = words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
 NAMED_AFTER = REGION_WORDS | words(
@@ -235,6 +236,15 @@ class PeopleReader:
                 and not self._is_style(i)
             )
         capital = lex.classify(doc).capital
+        for i in [i for i in capital if words[i] in MONTH_ABBREVIATIONS and 0 < i < len(words) - 1]:
+            # "Dong Jun": a month abbreviation after a name word and with no day or year next to it
+            nameish[i] = (
+                nameish[i - 1]
+                and not words[i + 1][:1].isdigit()
+                and not (words[i + 1] == "." and i + 2 < len(words) and words[i + 2][:1].isdigit())
+                and i not in blocked
+                and i not in places
+            )
         for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
         for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold

@@ -194,3 +194,24 @@ def test_format_from_the_right_cue(text, title, fmt, gazetteer):
 def test_level_words_for_allies_and_a_single_partner(sentence, level, gazetteer):
     text = f"Thai Foreign Minister Maris Sangiampongsa met US Secretary of State Antony Blinken in Bangkok on Monday. {sentence}"
     assert contract(text, gazetteer)["relation_level"] == level
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Chinese Defence Minister Dong Jun met Thai Defence Minister Sutin Klungsang in Beijing on Monday.",
+            "Dong Jun",
+        ),
+        (
+            "Chinese Defence Minister Li Jun Oct met Thai Defence Minister Sutin Klungsang in Beijing on Monday.",
+            "Li Jun Oct",
+        ),
+        # a month abbreviation with a day next to it is a date, not a name word
+        ("Chinese Defence Minister Dong met Thai Defence Minister Sutin Klungsang on Jun. 5 in Beijing.", "Dong"),
+        ("Chinese Defence Minister Dong met Thai Defence Minister Sutin Klungsang in Beijing Jun 5.", "Dong"),
+    ],
+)
+def test_a_month_abbreviation_is_a_name_word_only_without_a_day(text, name, gazetteer):
+    result = contract(text, gazetteer, published=date(2025, 6, 14))
+    assert name in [p["name"] for p in result["participants"]]
