@@ -215,3 +215,15 @@ def test_level_words_for_allies_and_a_single_partner(sentence, level, gazetteer)
 def test_a_month_abbreviation_is_a_name_word_only_without_a_day(text, name, gazetteer):
     result = contract(text, gazetteer, published=date(2025, 6, 14))
     assert name in [p["name"] for p in result["participants"]]
+
+
+def test_a_known_official_with_a_longer_patronymic_keeps_the_known_country(gazetteer):
+    """'Mohammed bin Salman bin Abdulaziz Al Saud' is the known 'Mohammed bin Salman' (particles are no
+    name words on either side): his country is Saudi Arabia, not the country named next."""
+    text = (
+        "Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister, met today with "
+        "President of Egypt Abdel Fattah el-Sisi. They discussed the situation in Sudan and Lebanon."
+    )
+    result = contract(text, gazetteer)
+    assert ("Mohammed bin Salman bin Abdulaziz Al Saud", "SAU") in names(result)
+    assert result["parties"] == ["EGY", "SAU"]
