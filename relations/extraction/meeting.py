@@ -87,8 +87,8 @@ LEVEL_PATTERNS = (
         "allied",
         Gate(
             r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b|"
-            r"\b(?:partnership|friendship) and alliance\b|\bour (?-i:[A-Z][a-z]+) all(?:y|ies)\b",
-            "allied alliance allies ally",
+            r"\b(?:partnership|friendship) and alliance\b|\bour (?-i:[A-Z][a-z]+) allies\b",
+            "allied alliance allies",
             re.IGNORECASE,
         ),
     ),

@@ -185,7 +185,7 @@ def test_format_from_the_right_cue(text, title, fmt, gazetteer):
     ("sentence", "level"),
     [
         ("He reaffirmed the commitment of the United States to our Thai allies.", "allied"),
-        ("Thailand remains our Asian ally, the minister said.", "allied"),
+        ("The Thai people remain our Asian allies, the minister said.", "allied"),
         ("The minister thanked the NATO allies for their support.", None),  # not 'our <people> allies'
         ("Vietnam is a special strategic partner of Thailand.", "strategic_partnership"),
         ("Both sides called Vietnam a strategic partner.", "strategic_partnership"),
