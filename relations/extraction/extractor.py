@@ -36,6 +36,7 @@ from .meeting import (
     meeting_date,
     meeting_format,
     opens_on_document_history,
+    opens_without_meeting,
     relation_level,
     venue_from_evidence,
 )
@@ -54,10 +55,7 @@ from .sectors import SectorReader
 from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-# 1.12: sectors from wider cues (priority given to, active/expertise in, invest in, a bilateral trade figure),
-# behind possessives and hyphenated or unknown modifiers, and every term of a list item; forums: no
-# national or bilateral body from "Full Name (ACR)", no capital month, ICJ, ECOSOC and Mekong mechanisms
-EXTRACTOR_VERSION = "1.12.0"
+EXTRACTOR_VERSION = "1.13.0"  # the commit that sets a version says what changed
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -164,7 +162,12 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     from_headline: list[Person] = []
     if lead is None and not history:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
         lead, from_headline = _lead_of_headline(body, head, headline_people, skip, background)
-    if lead is not None and not is_announcement(lead) and not is_opinion(title or "", doc):
+    if (
+        lead is not None
+        and not is_announcement(lead)
+        and not is_opinion(title or "", doc)
+        and not opens_without_meeting(doc, skip)
+    ):
         _read_meeting(
             lex, result, body, head, people, lead, dateline, published, title or "", from_headline, headline_people
         )

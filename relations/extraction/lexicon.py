@@ -331,7 +331,8 @@ def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook, Phrasebook]:
 
 
 def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
-    from .forums import KNOWN_UNREGISTERED  # a data table; imported here to keep modules acyclic
+    from .forums import KNOWN_UNREGISTERED  # data tables; imported here to keep modules acyclic
+    from .people import PARTICLES
 
     places = build_places(gazetteer)
     sectors, sectors_exact = build_sectors(gazetteer)
@@ -341,7 +342,10 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         if not o.country:
             continue
         for n in (o.name, *o.other_names):
-            keys = frozenset(fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1)
+            # the words that identify a person, as people.name_keys reads them ("bin", "Al" are no keys)
+            keys = frozenset(
+                fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1 and t.lower() not in PARTICLES
+            )
             for k in keys:
                 officials.setdefault(k, []).append((keys, o.country))
     surnames = set()

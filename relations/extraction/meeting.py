@@ -87,7 +87,7 @@ LEVEL_PATTERNS = (
         "allied",
         Gate(
             r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b|"
-            r"\b(?:partnership|friendship) and alliance\b",
+            r"\b(?:partnership|friendship) and alliance\b|\bour (?-i:[A-Z][a-z]+) allies\b",
             "allied alliance allies",
             re.IGNORECASE,
         ),
@@ -102,7 +102,7 @@ LEVEL_PATTERNS = (
     ),
     (
         "strategic_partnership",
-        Gate(r"\bstrategic (?:cooperative )?partner(?:ship|s)\b", "strategic", re.IGNORECASE),
+        Gate(r"\bstrategic (?:cooperative )?partner(?:ship|s)?\b", "strategic", re.IGNORECASE),
     ),
     (
         "friendly",
@@ -437,6 +437,38 @@ def is_opinion(title: str, doc: Document) -> bool:
     return any(s.low.lstrip(" (*_\u2013\u2014-").startswith(AUTHOR_NOTES) for s in doc.sentences[-3:])
 
 
+# The opening of a statement: an institution (not a person) takes a stance. "The Ministry of Foreign
+# Affairs of X welcomes the initialling of ...", "The Foreign Office strongly condemns ...", "The
+# Government of Y calls on ...": any meeting the statement names is someone else's or an earlier one.
+STATEMENT_RE = re.compile(
+    r"^\W*(?:The\s+)?(?:[A-Z][\w'-]*\s+){0,3}(?:Ministry|Foreign Office|Government|MFA|Embassy|Permanent Mission|"
+    r"Spokesperson|Spokesman|Spokeswoman)\b(?:\s+(?:of|for|the|and|[A-Z][\w'-]*)|,){0,10}\s+"
+    r"(?:(?:strongly|warmly|firmly|deeply|also|once again|hereby)\s+)?"
+    r"(?:welcome[sd]|condemn(?:s|ed)|express(?:es|ed)|call(?:s|ed) (?:on|upon)|urge[sd]|hail(?:s|ed)|deplore[sd]|"
+    r"regret(?:s|ted)|reject(?:s|ed)|denounce[sd]|notes? with|reiterate[sd]|reaffirm(?:s|ed)|extend(?:s|ed)|"
+    r"congratulate[sd]|offer(?:s|ed) (?:its|their) condolences)\b"
+)
+# An interview: "In an interview with our newspaper, Ambassador X spoke about ...", "Minister Y told
+# our agency in an exclusive interview ...": what a person says, not a meeting.
+INTERVIEW_RE = Gate(
+    r"\b(?:in|during|gave|granted|giving|give|gives) an? (?:[\w-]+ ){0,2}interview\b|"
+    r"\binterview (?:with|to|for) (?:our|this|the) (?:newspaper|agency|magazine|channel|publication|portal|"
+    r"news agency|outlet|editorial)\b|\btold (?:our|this) (?:newspaper|agency|magazine|correspondent|reporter)\b",
+    "interview told",
+    re.IGNORECASE,
+)
+
+
+def opens_without_meeting(doc: Document, skip_before: int) -> bool:
+    """The article opens as a statement ('The Ministry ... welcomes/condemns/calls on ...') or an
+    interview ('In an interview with our newspaper, X spoke about ...'): it reports no meeting."""
+    first = next((s for s in doc.sentences if s.end > skip_before and len(s.text.split()) >= 6), None)
+    if first is None:
+        return False
+    text = DATELINE_END_RE.split(first.text, maxsplit=1)[-1] if first.start < skip_before else first.text
+    return STATEMENT_RE.match(text) is not None or INTERVIEW_RE.search(first.text, first.low) is not None
+
+
 def is_announcement(sent: Sentence) -> bool:
     """'X will pay an official visit next week': a meeting announced, not reported."""
     return bool(FUTURE_RE.search(sent.text, sent.low)) and not DONE_RE.search(sent.text, sent.low)
@@ -475,16 +507,38 @@ def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | N
     return Cue(m.group(), None, None) if m else None
 
 
+# A visit named after the lead with a time of its own ('the agreements reached during the state visit
+# of the President to China in January'): an earlier visit, not this meeting's format.
+OTHER_VISIT_RE = Gate(
+    r"\b(?:state|official|working)\s+(?:visit|trip)\b[^,.;]{0,60}?\b(?:in (?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b|in (?:19|20)\d\d|last (?:year|month|week)|"
+    r"earlier this)|\b(?:reached|agreed|signed|achieved)\b[^,.;]{0,40}?\bduring (?:the|his|her|their) "
+    r"(?:\w+ ){0,2}?(?:state|official|working) visit",
+    "visit trip",
+    re.IGNORECASE,
+)
+# A readout: '... spoke today with ...' under a headline 'Secretary X's Call with Y'.
+SPOKE_WITH_RE = Gate(r"\bspoke (?:\w+ ){0,3}?with\b", "spoke", re.IGNORECASE)
+TITLE_CALL_RE = re.compile(r"\b[Cc]all (?:with|between)\b")
+
+
+def _names_another_visit(sent: Sentence) -> bool:
+    return OTHER_VISIT_RE.search(sent.text, sent.low) is not None
+
+
 def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: list[ForumHit]) -> Cue:
     """The meeting's format, strongest cue first; 'talks' when nothing more is said."""
     for regex, value in ((VIDEO_RE, "video_call"), (PHONE_RE, "phone_call")):
         cue = _search(regex, title, context)
         if cue:
             return Cue(value, cue.start, cue.end)
+    spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
+    if spoke and TITLE_CALL_RE.search(title):
+        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end())
     cue = _search(SIDELINES_RE, title, context)
     if cue:
         return Cue("sidelines", cue.start, cue.end)
-    cue = _search(VISIT_RE, title, context)
+    cue = _search(VISIT_RE, title, [lead, *(s for s in context if s is not lead and not _names_another_visit(s))])
     if cue:
         return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end)
     cue = _search(CEREMONY_RE, title, context)
@@ -619,7 +673,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
     ('the talks were held at the X Palace in Y')."""
     lower = doc.lower
     event = lead or bool(EVENT_RE.search(sent.text, sent.low))
-    for i in range(sent.first, sent.last):
+    for i in range(sent.first, sent.last if lead else _before_background(doc, sent)):
         hit = places.get(i)
         if hit is None or hit.first != i or hit.kind not in LOCATION_KINDS:
             continue
@@ -640,6 +694,13 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
                         break  # "at the" / "at" place a meeting only in a building
                 return hit
     return None
+
+
+def _before_background(doc: Document, sent: Sentence) -> int:
+    """Where a link to another meeting starts ('The meeting came after a planned meeting at the summit
+    in X fell through': X is the other meeting's), or the sentence's end."""
+    link = BACKGROUND_LINK_RE.search(sent.text, sent.low)
+    return bisect_left(doc.starts, sent.start + link.start()) if link else sent.last
 
 
 def _after_unknown_place(doc: Document, i: int, sent: Sentence, places: dict[int, PlaceHit]) -> bool:
@@ -670,7 +731,7 @@ def find_location(
     capitals: dict[str, str],
 ) -> Location | None:
     """Where the meeting took place, from the lead, the headline, visit phrases or 'here'."""
-    capital = _capital_phrase(doc, lead, places, capitals)
+    capital = _capital_phrase(doc, lead, places, capitals) or _place_hosted(doc, lead, places)
     if capital:
         return capital
     hit = _place_after_cue(doc, lead, places, lead=True)
@@ -691,6 +752,22 @@ def find_location(
     if m and dateline and dateline.iso3:
         return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
     return None
+
+
+HOSTED_RE = Gate(r"\b(?:hosted|hosts)\b(?! by)", "host")
+
+
+def _place_hosted(doc: Document, sent: Sentence, places: dict[int, PlaceHit]) -> Location | None:
+    """'On August 27, Tehran hosted consultations', 'the Ministry of Foreign Affairs of Mongolia hosted
+    ...': the place named right before 'hosted' is the venue."""
+    m = HOSTED_RE.search(sent.text, sent.low)
+    if not m:
+        return None
+    k = bisect_left(doc.starts, sent.start + m.start()) - 1
+    hit = places.get(k) if k >= sent.first else None
+    if hit is None or hit.kind not in LOCATION_KINDS or not hit.iso3:
+        return None
+    return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end)
 
 
 CAPITAL_RE = Gate(

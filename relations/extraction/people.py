@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, Place, fold_name
+from .lexicon import Lexicon, Place, fold_name, official_country
 from .text import Document, words
 
 TITLE_HEADS = words(
@@ -62,7 +62,7 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Aviation Housing Urban Rural Family Women Children Employment Veterans Religious Endowments Awqaf Hajj "
     "Umrah Tourism Heritage Antiquities Media Broadcasting Solidarity Cohesion Decentralization Transition "
     "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination "
-    "Member Members CPC CCP CPV affaires Affaires"
+    "Member Members CPC CCP CPV affaires Affaires Field Fields Sphere Spheres"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
@@ -121,11 +121,20 @@ NAME_STOP = (
         "Olympics Expo Nation Nations Homeland Fatherland Motherland"
     )
 )
+# Head words of capitalised phrases that name no person: features ("Second Thomas Shoal"), units and
+# zones ("Training Unit Kenya"), roles ("the Chief Guest"), and the imperatives of social-media lines
+# ("Follow Trend on Telegram", "Subscribe to ...").
+NOT_NAME_WORDS = words(
+    "Shoal Shoals Reef Reefs Atoll Atolls Cay Cays Unit Units Zone Zones Brigade Battalion Regiment "
+    "Squadron Fleet Guest Guests Follow Subscribe"
+)
+NAME_STOP = NAME_STOP | NOT_NAME_WORDS
 # Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
 PORTFOLIO_WORDS = words(
     "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
     "Resources Protection Initiatives Reforms Emigration Migration"
 )
+MONTH_ABBREVIATIONS = words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
 NAMED_AFTER = REGION_WORDS | words(
@@ -227,6 +236,15 @@ class PeopleReader:
                 and not self._is_style(i)
             )
         capital = lex.classify(doc).capital
+        for i in [i for i in capital if words[i] in MONTH_ABBREVIATIONS and 0 < i < len(words) - 1]:
+            # "Dong Jun": a month abbreviation after a name word and with no day or year next to it
+            nameish[i] = (
+                nameish[i - 1]
+                and not words[i + 1][:1].isdigit()
+                and not (words[i + 1] == "." and i + 2 < len(words) and words[i + 2][:1].isdigit())
+                and i not in blocked
+                and i not in places
+            )
         for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
         for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
@@ -435,6 +453,8 @@ class PeopleReader:
             return None
         if n_names < 1 or self._names_a_place(end, sent_last) or self._qualifies_a_portfolio(start, end):
             return None
+        if all(w.isupper() or not w.isalpha() for w in words[start:end]) and not self._known_name(start, end):
+            return None  # "JS-SEZ", "UNITED NATIONS": an acronym or a dateline, not a person
         if end - start == 1 and title is not None and self._is_title_token(start):
             return None  # "... and Special Initiatives Prof. Ahsan Iqbal": the end of the title, not a name
         after = self._title_after(end, sent_last)
@@ -451,6 +471,11 @@ class PeopleReader:
         words = self.doc.words
         return end - start == 1 and end < len(words) and words[end] in PORTFOLIO_WORDS
 
+    def _known_name(self, start: int, end: int) -> bool:
+        """The words name a known official ('XI JINPING' in capitals)."""
+        keys = frozenset(w.lower() for w in self.doc.words[start:end] if w.isalpha())
+        return official_country(self.lex, keys) is not None
+
     def _known_surname(self, start: int, end: int) -> bool:
         """'Rahimov met Osmonov': a bare surname of a known official names that person."""
         return end - start == 1 and fold_name(self.doc.words[start]) in self.lex.official_surnames
@@ -458,8 +483,8 @@ class PeopleReader:
     def _names_a_place(self, end: int, sent_last: int) -> bool:
         """'Ivan Kovac International Airport', 'the Omar Hadi Center': a name given to a place."""
         for w in self.doc.words[end : min(end + 3, sent_last)]:
-            if w in NAMED_AFTER:
-                return True
+            if w in NAMED_AFTER or w in NOT_NAME_WORDS:
+                return True  # ... or a unit, a zone: "Mekong-Lancang Economic Zone"
             if not w[0].isupper():
                 return False  # "X in Port of Spain": the name ends before "in"
         return False

@@ -1,6 +1,6 @@
 """Articles that report no meeting, each kind written several ways (a parliament ratifying a treaty
 two leaders signed, trade figures that recall a visit, congratulations and condolences, op-eds,
-announced visits, ministry statements that name two leaders), and real meetings that use the same
+announced visits, ministry statements that name two leaders, interviews), and real meetings that use the same
 words (controls). The articles are this project's own (tests/articles/no-meeting, meeting-controls)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def contract_of(name: str, gazetteer) -> dict:
 def test_every_kind_of_no_meeting_article_has_several_variations():
     kinds = [Path(name).stem.rsplit("-", 1)[0] for name in NO_MEETING]
     assert {kind: kinds.count(kind) >= 6 for kind in set(kinds)} == dict.fromkeys(
-        ("congrat", "future", "oped", "ratify", "statement", "stats"), True
+        ("congrat", "future", "interview", "oped", "ratify", "statement", "stats"), True
     )
 
 
@@ -52,6 +52,9 @@ CONTROLS = {
     "control-13": ("talks", ["KAZ", "UZB"], "UZB"),  # Under the agreement reached ... during talks on Tuesday
     "control-14": ("talks", ["KGZ", "TUR"], None),  # agreements reached in 2023 (non-native wording)
     "control-15": ("talks", ["ARE", "IND"], None),  # held talks ..., days after the two countries signed
+    "control-16": ("talks", ["MNG", "SRB"], "MNG"),  # The Ministry ... of Mongolia hosted consultations (no stance)
+    "control-17": ("reception", ["CHL", "VNM"], "VNM"),  # received ...; later said in an interview
+    "control-18": ("talks", ["NPL", "SGP"], "SGP"),  # a minister (a person, not a ministry) welcomed
 }
 
 
