@@ -124,8 +124,11 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         """Evidence for the characters start..end: the offsets and the sentence around them."""
-        sent = self.sentence_at(start)
-        return Span(start, end, sent.text if sent else self.text[start:end])
+        if not self.sentences:
+            return Span(start, end, self.text[start:end])
+        # sentence_at, inlined: evidence spans are made often
+        sent = self.sentences[max(bisect_right(self._sent_starts, start) - 1, 0)]
+        return Span(start, end, sent.text)
 
     def token_span(self, i: int, j: int) -> Span:
         """Evidence for tokens i..j (j exclusive)."""
@@ -151,10 +154,11 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in SENTENCE_END_RE.finditer(text):
-        if m.group().startswith((".", "!", "?")) and _is_abbreviation(text, m.start()):
+        at = m.start()
+        mark = text[at]
+        if mark == "." and _is_abbreviation(text, at):
             continue
-        end = m.end() if not m.group().startswith("\n") else m.start()
-        _add_sentence(sentences, text, start, end)
+        _add_sentence(sentences, text, start, at if mark == "\n" else m.end())
         start = m.end()
     _add_sentence(sentences, text, start, len(text))
     return sentences
@@ -179,9 +183,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
-    stripped = piece.strip()
+    left = piece.lstrip()
+    stripped = left.rstrip()
     if stripped:
-        start += len(piece) - len(piece.lstrip())
+        start += len(piece) - len(left)
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, low=stripped.lower()))
 
 
