@@ -19,6 +19,8 @@ TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
 # then come from the lengths (in C). The second pattern gives the same tokens for a text without "_".
 SPLIT_RE = re.compile(r"([^\W_]+|[^\w\s]|_)")
 FAST_SPLIT_RE = re.compile(r"(\w+|\S)")
+# The same tokens for an ASCII text, a fifth faster (Unicode mode counts \x1c-\x1f as spaces: left out).
+ASCII_SPLIT_RE = re.compile(r"(\w+|[^\s\x1c-\x1f])", re.ASCII)
 QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"}
 )
@@ -83,7 +85,8 @@ class Document:
     def parse(cls, text: str) -> Document:
         doc = cls(text)
         # Quote and hyphen variants are single characters: the translated text keeps every offset.
-        parts = (SPLIT_RE if "_" in text else FAST_SPLIT_RE).split(text.translate(QUOTES))
+        plain = text.translate(QUOTES)
+        parts = (SPLIT_RE if "_" in text else ASCII_SPLIT_RE if plain.isascii() else FAST_SPLIT_RE).split(plain)
         offsets = list(accumulate(map(len, parts)))
         doc.words = parts[1::2]
         doc.ends = offsets[1::2]
