@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 
 from .dates import DateHit
@@ -110,7 +110,7 @@ def read_document(
     r.in_forums = [p for p in all_places if p.first in forum_tokens]
     place_at, hit_at = r.place_at, r.hit_at
     for p in places:
-        entry = (p.first, p.last, Place(p.iso3, p.kind))
+        entry = (p.first, p.last, _place(p.iso3, p.kind))
         for t in range(p.first, p.last):
             place_at[t] = entry
             hit_at[t] = p
@@ -122,6 +122,12 @@ def read_document(
         titles.read(m)
     r.mentions, r.reader, r.titles = mentions, reader, titles
     return r
+
+
+@lru_cache(maxsize=4096)
+def _place(iso3: str | None, kind: str) -> Place:
+    """One shared Place per country and kind (a frozen dataclass is slow to make, and places are many)."""
+    return Place(iso3, kind)
 
 
 def extract(text: str, *, title: str, published: date | None, gazetteer: Gazetteer) -> Extraction:

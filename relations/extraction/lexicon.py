@@ -113,7 +113,7 @@ class Phrasebook:
         entries = self.entries
         for n in lengths:
             if i + n <= stop:
-                value = entries.get(tuple(words[i : i + n]))
+                value = entries.get((words[i],) if n == 1 else tuple(words[i : i + n]))  # (w,): no slice
                 if value is not None:
                     return n, value
         return None
@@ -134,7 +134,7 @@ class Phrasebook:
                 continue
             for n in lengths[words[i]]:
                 if i + n <= stop:
-                    value = entries.get(tuple(words[i : i + n]))
+                    value = entries.get((words[i],) if n == 1 else tuple(words[i : i + n]))
                     if value is not None:
                         found.append((i, i + n, value))
                         free = i + n

@@ -298,7 +298,7 @@ def first_trigger(sent: Sentence) -> re.Match | None:
     """The sentence's first meeting word (all of them are read only where a welcome or a stance may
     hide one)."""
     if sent.triggers is None and "welcom" not in sent.low and not any(n in sent.low for n in STANCE_RE.needles):
-        return TRIGGER_RE.regex.search(sent.text)
+        return TRIGGER_RE.search_all(sent.text, sent.low)
     triggers = meeting_triggers(sent)
     return triggers[0] if triggers else None
 

@@ -24,6 +24,7 @@ words inside forum names are ignored; so is a word that only shares its spelling
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from .lexicon import Lexicon
 from .text import Document, words
@@ -186,9 +187,11 @@ LIST_CUES = (
     ("million", "in"),
     ("trillion", "in"),
 )
-CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _cue in sorted(LIST_CUES, key=len, reverse=True):
-    CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+# first word -> [(length, the cues of that length)], longest first: the longest cue that fits wins
+CUES_BY_FIRST: dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]] = {}
+for _first in dict.fromkeys(c[0] for c in LIST_CUES):
+    _lengths = sorted({len(c) for c in LIST_CUES if c[0] == _first}, reverse=True)
+    CUES_BY_FIRST[_first] = [(n, frozenset(c for c in LIST_CUES if c[0] == _first and len(c) == n)) for n in _lengths]
 # "cooperation with Ruritania in mining", "to expand them in tourism": a cue word, up to a few
 # words (the partner, the object), then the preposition that opens the list.
 REACH_CUES = words(
@@ -436,7 +439,8 @@ class SectorReader:
         lower = self.lower
         preps: set[str] = set()
         read: set[int] = set()  # list starts already read ("cooperation in the fields of X": two cues, one list)
-        for k in [k for k in range(first, last) if lower[k] in OPENERS]:
+        # compress/map pick the openers in C (most words are none)
+        for k in compress(range(first, last), map(OPENERS.__contains__, lower[first:last])):
             w = lower[k]
             start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
             if start is not None and w in ACTOR_CUES and not self._has_actor(first, k):
@@ -461,9 +465,8 @@ class SectorReader:
 
     def _cue_at(self, k: int, last: int) -> int | None:
         lower = self.lower
-        for cue in CUES_BY_FIRST[lower[k]]:
-            n = len(cue)
-            if k + n <= last and (n == 1 or tuple(lower[k : k + n]) == cue):
+        for n, cues in CUES_BY_FIRST[lower[k]]:
+            if k + n <= last and (n == 1 or tuple(lower[k : k + n]) in cues):
                 return k + n
         return None
 
