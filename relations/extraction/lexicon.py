@@ -283,6 +283,9 @@ def build_places(gazetteer: Gazetteer) -> Phrasebook:
         book.add(phrase, Place(None, "blocked"))
     for phrase, iso3 in SHARED_DEMONYMS.items():
         book.add(phrase, Place(iso3, "demonym"))
+        plural = _plural(phrase)
+        if plural:  # "Dominicans" live in Spain: the plural is shared as well
+            book.add(plural, Place(iso3, "demonym"))
     for _, phrase, place in sorted(rows, key=lambda r: r[0]):
         book.add(phrase, place)
     return book

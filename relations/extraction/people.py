@@ -81,11 +81,15 @@ TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'",
 HONORIFICS = words(
     "Mr Mrs Ms Miss Dr Hon Honourable Honorable H E HE Excellency Prof Professor Sir Madam Mme M Dame His "
     "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
-    "Excellencies Eminence Holiness"
+    "Excellencies Eminence Holiness Engr Amb Col Gen Lt Brig"
 )
 # Malaysian and Bruneian styles written before a name ("Tan Sri Dato' Seri X", "Datuk Seri Y"): not
 # name words, but kept at the front of the name, which is reported in its longest written form.
 STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
+# Abbreviated first names written before a name ("Md. Touhid Hossain", "Mohd Hasan"): kept, with their
+# full stop, at the front of the name, but no key of it (every third Bangladeshi name starts so).
+NAME_ABBREVIATIONS = words("Md Mohd Muhd")
+STYLES = STYLES | NAME_ABBREVIATIONS
 PARTICLES = words(
     "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud "
     "oglu ogly qizi kizi kyzy uulu"  # patronymic links: "Ilham Heydar oglu Aliyev"
@@ -272,6 +276,8 @@ class PeopleReader:
         w = words[i]
         if w in STYLES:
             return True
+        if w == "." and i > 0 and words[i - 1] in NAME_ABBREVIATIONS and self.doc.starts[i] == self.doc.ends[i - 1]:
+            return True  # the full stop of "Md."
         if w == "Tan":
             return i + 1 < len(words) and words[i + 1] == "Sri"
         return w == "'" and i > 0 and words[i - 1] == "Dato" and self.doc.starts[i] == self.doc.ends[i - 1]
@@ -451,6 +457,8 @@ class PeopleReader:
         honorific = start > sent_first and self._honorific_before(start)
         if n_names < 2 and title is None and not honorific and not self._known_surname(start, end):
             return None
+        if title is None and not honorific and self._one_compound(start, end) and not self._known_name(start, end):
+            return None  # "at Port-Bouet", "the Dostyk-Moyinty line": a place or a route, not a person
         if n_names < 1 or self._names_a_place(end, sent_last) or self._qualifies_a_portfolio(start, end):
             return None
         if all(w.isupper() or not w.isalpha() for w in words[start:end]) and not self._known_name(start, end):
@@ -465,6 +473,15 @@ class PeopleReader:
             m.title_first, m.title_last = chosen
             m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
         return m
+
+    def _one_compound(self, start: int, end: int) -> bool:
+        """The name is one hyphenated word ('Port-Bouet'), with no given name or surname beside it."""
+        words = self.doc.words
+        return (
+            end - start >= 3
+            and all(words[k] == "-" for k in range(start + 1, end, 2))
+            and all(self._glued(k) for k in range(start + 1, end))
+        )
 
     def _qualifies_a_portfolio(self, start: int, end: int) -> bool:
         """'Andean' in 'Minister of Foreign Affairs, Andean Integration and ...': part of a title."""
