@@ -63,8 +63,19 @@ class TitleReader:
         m.title = title or None
         if countries or cities:
             m.country = (countries or cities)[0]
+        elif not m.counterpart:
+            m.country = self._counterpart_before(m.title_first)
         if m.counterpart:
             m.title = None
+
+    def _counterpart_before(self, k: int) -> str | None:
+        """'his Ivorian counterpart, Defence Minister X': the office in apposition to a counterpart
+        phrase is that country's."""
+        words = self.doc.words
+        if k < 3 or words[k - 1] != "," or words[k - 2] not in COUNTERPART_WORDS:
+            return None
+        hit = self.places.get(k - 3)
+        return hit[2].iso3 if hit and hit[1] == k - 2 and hit[2].kind in MENTION_KINDS else None
 
     def _qualifies_a_portfolio(self, first: int, last: int, m: Mention) -> bool:
         """A demonym inside a portfolio ('Minister of Foreign Affairs and Moroccan Expatriates') is part of

@@ -111,3 +111,26 @@ def test_dominicans_in_the_plural_mean_the_dominican_republic(gazetteer):
 def test_the_commonwealth_of_dominica_is_still_dominica(gazetteer):
     text = "Spanish Foreign Minister Carlos Ruiz met the Foreign Minister of the Commonwealth of Dominica in Madrid."
     assert "DMA" in contract(text, gazetteer)["countries_mentioned"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French Defence Minister Jean Lacombe and his Ivorian counterpart, Defence Minister Kouadio Yao, "
+        "held talks in Abidjan on Thursday. Gabon and Chad have also asked French troops to leave.",
+        "Chad's neighbours watched closely. French Defence Minister Jean Lacombe and his Ivorian "
+        "counterpart, Minister Kouadio Yao, held talks on Thursday in Abidjan.",
+    ],
+)
+def test_an_office_in_apposition_to_a_counterpart_takes_the_counterparts_country(text, gazetteer):
+    result = contract(text, gazetteer)
+    assert names(result) == [("Jean Lacombe", "FRA"), ("Kouadio Yao", "CIV")]
+    assert result["parties"] == ["CIV", "FRA"]
+
+
+def test_an_office_after_a_comma_with_no_counterpart_keeps_its_own_reading(gazetteer):
+    text = (
+        "French Defence Minister Jean Lacombe met Kenya's envoy, Ambassador Wanjiru Kamau, in Paris on "
+        "Thursday. Chad was also discussed."
+    )
+    assert ("Wanjiru Kamau", "KEN") in names(contract(text, gazetteer))
