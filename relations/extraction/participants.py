@@ -21,6 +21,7 @@ from .text import Document
 
 MENTION_KINDS = ("name", "official", "alternative", "demonym")
 PLACEHOLDER = "\x00"
+DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "mission"})
 NOT_PARTICIPANT_TITLES = re.compile(r"\b(?:spokes(?:person|man|woman)|press secretary)\b", re.IGNORECASE)
 
 
@@ -34,6 +35,7 @@ class TitleReader:
 
     def read(self, m: Mention) -> None:
         if m.title_first is None or m.title_last is None:
+            m.country = m.country or self._delegation_before(m)
             return
         parts: list[str] = []
         countries: list[str] = []
@@ -64,9 +66,29 @@ class TitleReader:
         if countries or cities:
             m.country = (countries or cities)[0]
         elif not m.counterpart:
-            m.country = self._counterpart_before(m.title_first)
+            m.country = self._counterpart_before(m.title_first) or self._delegation_before(m)
         if m.counterpart:
             m.title = None
+
+    def _delegation_before(self, m: Mention) -> str | None:
+        """'a Hungarian delegation led by X', 'a delegation from the National Assembly of Hungary headed
+        by the Deputy Speaker X': the leader of a delegation represents the country it comes from."""
+        lower = self.doc.lower
+        k = m.title_first if m.title_first is not None else m.first
+        first = self.doc.sentences[m.sentence].first
+        while k > first and lower[k - 1] in ("the", "its", "their"):
+            k -= 1
+        if k - 2 < first or lower[k - 1] != "by" or lower[k - 2] not in ("led", "headed"):
+            return None
+        led = k - 2
+        head = next((j for j in range(led - 1, max(first, led - 12) - 1, -1) if lower[j] in DELEGATION_NOUNS), None)
+        if head is None:
+            return None
+        for j in range(max(first, head - 3), led):
+            hit = self.places.get(j)
+            if hit and hit[2].iso3 and hit[2].kind in (*MENTION_KINDS, "institution"):
+                return hit[2].iso3
+        return None
 
     def _counterpart_before(self, k: int) -> str | None:
         """'his Ivorian counterpart, Defence Minister X': the office in apposition to a counterpart

@@ -81,7 +81,7 @@ TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'",
 HONORIFICS = words(
     "Mr Mrs Ms Miss Dr Hon Honourable Honorable H E HE Excellency Prof Professor Sir Madam Mme M Dame His "
     "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
-    "Excellencies Eminence Holiness Engr Amb Col Gen Lt Brig"
+    "Excellencies Eminence Holiness Engr Amb Col Gen Lt Brig Rt"
 )
 # Malaysian and Bruneian styles written before a name ("Tan Sri Dato' Seri X", "Datuk Seri Y"): not
 # name words, but kept at the front of the name, which is reported in its longest written form.

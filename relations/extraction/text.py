@@ -34,7 +34,7 @@ def words(text: str) -> frozenset[str]:
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = words(
     "mr mrs ms dr prof hon h e st jr sr no gen lt col maj capt sen rep gov amb messrs mt ft vs jan feb "
-    "mar apr jun jul aug sep sept oct nov dec u s k d c n p a i co inc ltd corp dept md mohd muhd engr brig"
+    "mar apr jun jul aug sep sept oct nov dec u s k d c n p a i co inc ltd corp dept md mohd muhd engr brig rt"
 )
 # A sentence ends at a run of [.!?] (and closing quotes) before a capital, or at line breaks. Written
 # with one leading character class, which the regex engine scans for quickly.

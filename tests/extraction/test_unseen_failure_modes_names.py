@@ -134,3 +134,37 @@ def test_an_office_after_a_comma_with_no_counterpart_keeps_its_own_reading(gazet
         "Thursday. Chad was also discussed."
     )
     assert ("Wanjiru Kamau", "KEN") in names(contract(text, gazetteer))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Speaker of the National Assembly, Rt. Hon. Joseph Otieno, on Monday hosted a delegation from "
+        "the Parliament of Latvia led by the Deputy Speaker, Hon. Dr. Anna Petrova, at Parliament "
+        "Buildings. Kenya and Latvia agreed to set up a friendship group.",
+        "Speaker Joseph Otieno on Monday received a Latvian parliamentary delegation headed by Deputy "
+        "Speaker Anna Petrova in Nairobi. Kenya and Latvia agreed to set up a friendship group.",
+        "Speaker Joseph Otieno on Monday received a Latvian delegation led by Anna Petrova in Nairobi. "
+        "Kenya and Latvia agreed to set up a friendship group.",
+    ],
+)
+def test_the_leader_of_a_delegation_represents_the_country_it_comes_from(text, gazetteer):
+    result = contract(text, gazetteer)
+    assert names(result) == [("Anna Petrova", "LVA"), ("Joseph Otieno", "KEN")]
+    assert result["meeting"]["location_country"] == "KEN"
+
+
+def test_a_delegation_leader_with_a_country_in_the_title_keeps_it(gazetteer):
+    text = (
+        "Speaker Joseph Otieno on Monday received a Latvian delegation led by Estonia's Deputy Speaker "
+        "Mari Tamm in Nairobi. Kenya and Latvia agreed to set up a friendship group."
+    )
+    assert ("Mari Tamm", "EST") in names(contract(text, gazetteer))
+
+
+def test_led_by_without_a_delegation_gives_no_country(gazetteer):
+    text = (
+        "Kenyan Foreign Minister Joseph Otieno met Latvian Foreign Minister Anna Petrova in Riga on "
+        "Monday. The talks were led by Anna Petrova's deputy, a Lithuanian-born diplomat."
+    )
+    assert names(contract(text, gazetteer)) == [("Anna Petrova", "LVA"), ("Joseph Otieno", "KEN")]
