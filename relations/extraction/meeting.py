@@ -215,9 +215,23 @@ DOC_HISTORY_RE = Gate(
     re.IGNORECASE,
 )
 SIGNING_WORDS = frozenset({"signed", "sign", "signing"})
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 LONG_AGO_RE = re.compile(
-    r"\bin (?:(?:early|late|mid)[- ]?)?(?:(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December) )?(?:\d{1,2},? )?((?:19|20)\d\d)\b|\b(?:last year|years ago)\b"
+    r"\bin (?:(?:early|late|mid)[- ]?)?(?:(" + "|".join(MONTHS) + r") )?(?:\d{1,2},? )?((?:19|20)\d\d)\b|"
+    r"\b(?:last year|years ago)\b"
 )
 
 
@@ -343,7 +357,13 @@ def _long_ago(tail: str, ref: date) -> bool:
         before = tail[: m.start()]
         if any(c in before for c in ",;") or DOC_WORD_RE.search(before):
             return False
-        return m.group(1) is None or int(m.group(1)) < ref.year - 1
+        if m.group(2) is None:
+            return True  # "last year", "years ago"
+        year = int(m.group(2))
+        if m.group(1) is None:
+            return year < ref.year - 1
+        # "during X's state visit to Astana in July 2024", read in February 2025: months before
+        return (ref.year - year) * 12 + ref.month - (MONTHS.index(m.group(1)) + 1) >= 3
     return False
 
 

@@ -168,3 +168,29 @@ def test_led_by_without_a_delegation_gives_no_country(gazetteer):
         "Monday. The talks were led by Anna Petrova's deputy, a Lithuanian-born diplomat."
     )
     assert names(contract(text, gazetteer)) == [("Anna Petrova", "LVA"), ("Joseph Otieno", "KEN")]
+
+
+TRADE_STORY = (
+    "Trade between Kazakhstan and China reached 44 billion dollars in 2024, the statistics bureau said "
+    "on Monday. The ministry said Kazakhstan aims to raise trade with China to 50 billion dollars by "
+    "2030, a target set during President Xi Jinping's state visit to Astana in {when}. Rail freight "
+    "through the border crossings rose by a fifth."
+)
+
+
+@pytest.mark.parametrize("when", ["July 2024", "May 2024", "October 2023"])
+def test_a_visit_months_before_the_story_in_a_trade_story_is_no_meeting(when, gazetteer):
+    result = contract(TRADE_STORY.format(when=when), gazetteer, published=date(2025, 2, 10))
+    assert result["meeting"] is None
+    assert result["participants"] == []
+    assert result["countries_mentioned"] == ["CHN", "KAZ"]
+
+
+def test_talks_in_the_month_the_story_is_published_are_the_meeting(gazetteer):
+    text = (
+        "Kazakh President Kassym-Jomart Tokayev held talks with President Xi Jinping in Astana in "
+        "February 2025, officials said, agreeing to raise trade to 50 billion dollars."
+    )
+    result = contract(text, gazetteer, published=date(2025, 2, 10))
+    assert result["meeting"]["location_country"] == "KAZ"
+    assert result["parties"] == ["CHN", "KAZ"]
