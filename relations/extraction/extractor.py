@@ -302,7 +302,7 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
                 continue
             if p.title and NOT_PARTICIPANT_TITLES.search(p.title):
                 continue
-            if _after_according_to(doc, p, sent) or _mentioned_only(doc, p, sent):
+            if _after_according_to(doc, p, sent) or _mentioned_only(doc, p, sent) or _is_spouse(doc, people, p, sent):
                 continue
             chosen.append(p)
         if len(chosen) >= 2 and len({p.country for p in chosen}) >= 2:
@@ -386,6 +386,32 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     return any(
         w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])
         for k, w in enumerate(window)
+    )
+
+
+SPOUSE_WORDS = frozenset({"wife", "husband", "spouse", "consort", "spouses"})
+CONSORT_TITLES = frozenset({"Queen", "Princess"})
+
+
+def _is_spouse(doc: Document, people: list[Person], p: Person, sent: Sentence) -> bool:
+    """'First Lady X', 'accompanied by his wife X', 'X, the spouse of ...', 'King A and Queen B': a
+    spouse or a consort accompanies the official and is no participant (a reigning monarch is)."""
+    m = next(m for m in p.mentions if m.sentence == sent.index)
+    start = m.title_first if m.title_first is not None else m.first
+    lower, words = doc.lower, doc.words
+    before = lower[max(sent.first, start - 3) : start]
+    if any(w in SPOUSE_WORDS for w in before) or before[-2:] == ["first", "lady"]:
+        return True
+    after = lower[m.last : min(sent.last, m.last + 4)]
+    if after[:1] == [","] and any(w in SPOUSE_WORDS for w in after[1:]):
+        return True
+    if m.title_first is None or words[m.title_first] not in CONSORT_TITLES or start < 1 or words[start - 1] != "and":
+        return False
+    return any(  # "King Felipe VI and Queen Letizia"
+        "King" in (q.title or "").split()
+        and any(qm.sentence == sent.index and qm.last == start - 1 for qm in q.mentions)
+        for q in people
+        if q is not p
     )
 
 

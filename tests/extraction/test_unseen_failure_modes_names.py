@@ -194,3 +194,32 @@ def test_talks_in_the_month_the_story_is_published_are_the_meeting(gazetteer):
     result = contract(text, gazetteer, published=date(2025, 2, 10))
     assert result["meeting"]["location_country"] == "KAZ"
     assert result["parties"] == ["CHN", "KAZ"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden's King Carl Gustaf and Queen Silvia on Monday welcomed Chilean President Ana Rojas and First Lady "
+        "Maria Soto at the Royal Palace in Stockholm.",
+        "Sweden's King Carl Gustaf on Monday welcomed Chilean President Ana Rojas, who was accompanied by her "
+        "husband Pedro Lagos, at the Royal Palace in Stockholm.",
+        "Sweden's King Carl Gustaf on Monday welcomed Chilean President Ana Rojas and her spouse Pedro Lagos at "
+        "the Royal Palace in Stockholm.",
+        "Sweden's King Carl Gustaf on Monday welcomed Chilean President Ana Rojas and Pedro Lagos, her husband, "
+        "at the Royal Palace in Stockholm.",
+    ],
+)
+def test_spouses_and_consorts_are_no_participants(text, gazetteer):
+    result = contract(text + " Relations with Argentina and Norway were also discussed.", gazetteer)
+    assert names(result) == [("Ana Rojas", "CHL"), ("Carl Gustaf", "SWE")]
+    assert result["parties"] == ["CHL", "SWE"]
+
+
+def test_a_reigning_queen_who_receives_the_visitor_is_a_participant(gazetteer):
+    text = "Queen Margrethe on Monday received Chilean President Ana Rojas at Amalienborg Palace in Copenhagen."
+    assert ("Margrethe", "DNK") in names(contract(text, gazetteer))
+
+
+def test_a_queen_and_a_king_of_two_countries_are_no_couple(gazetteer):
+    text = "Danish Queen Margrethe received King Carl Gustaf of Sweden at Amalienborg Palace in Copenhagen on Monday."
+    assert names(contract(text, gazetteer)) == [("Carl Gustaf", "SWE"), ("Margrethe", "DNK")]
