@@ -304,6 +304,8 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
                 continue
             if _after_according_to(doc, p, sent) or _mentioned_only(doc, p, sent) or _is_spouse(doc, people, p, sent):
                 continue
+            if _in_a_later_clause(doc, chosen, p, sent):
+                continue
             chosen.append(p)
         if len(chosen) >= 2 and len({p.country for p in chosen}) >= 2:
             break
@@ -386,6 +388,31 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     return any(
         w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])
         for k, w in enumerate(window)
+    )
+
+
+# Words that open a clause about something other than the meeting ("..., the first visit since
+# President X took office", "..., as both brace for tariffs promised by Y").
+CLAUSE_OPENERS = frozenset(
+    {"since", "as", "after", "before", "when", "while", "until", "because", "amid", "despite", "although", "though"}
+)
+
+
+def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sentence) -> bool:
+    """Once the lead has named two people who meet, a person named after them in a clause
+    of its own (after 'since', 'as', 'amid' ...) is background, not a participant."""
+    if len(chosen) < 2:
+        return False
+    m = next(m for m in p.mentions if m.sentence == sent.index)
+    start = m.title_first if m.title_first is not None else m.first
+    ends = [qm.last for q in chosen for qm in q.mentions if qm.sentence == sent.index and qm.last <= start]
+    if not ends:
+        return False
+    between = doc.lower[max(ends) : start]
+    return any(
+        w in CLAUSE_OPENERS
+        and not (w == "as" and (between[k + 1 : k + 2] == ["well"] or between[k - 1 : k] == ["well"]))
+        for k, w in enumerate(between)
     )
 
 

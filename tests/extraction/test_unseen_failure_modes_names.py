@@ -223,3 +223,39 @@ def test_a_reigning_queen_who_receives_the_visitor_is_a_participant(gazetteer):
 def test_a_queen_and_a_king_of_two_countries_are_no_couple(gazetteer):
     text = "Danish Queen Margrethe received King Carl Gustaf of Sweden at Amalienborg Palace in Copenhagen on Monday."
     assert names(contract(text, gazetteer)) == [("Carl Gustaf", "SWE"), ("Margrethe", "DNK")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean Foreign Minister Ana Rojas hosted her Argentine counterpart, Pablo Duarte, in Santiago on "
+        "Tuesday, the first visit by an Argentine minister since President Javier Milei took office.",
+        "Chilean Foreign Minister Ana Rojas and Argentine Foreign Minister Pablo Duarte agreed on Tuesday to "
+        "deepen trade, as both countries brace for tariffs promised by U.S. President Donald Trump.",
+        "Chilean Foreign Minister Ana Rojas met Argentine Foreign Minister Pablo Duarte in Santiago on "
+        "Tuesday amid concern over tariffs announced by Brazilian President Luiz Inacio Lula da Silva.",
+    ],
+)
+def test_a_head_of_state_named_in_a_clause_of_his_own_is_no_participant(text, gazetteer):
+    result = contract(text, gazetteer)
+    assert names(result) == [("Ana Rojas", "CHL"), ("Pablo Duarte", "ARG")]
+    assert result["parties"] == ["ARG", "CHL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chilean Foreign Minister Ana Rojas met Argentine Foreign Minister Pablo Duarte as well as "
+            "Uruguayan Foreign Minister Marta Sosa in Santiago on Tuesday.",
+            [("Ana Rojas", "CHL"), ("Marta Sosa", "URY"), ("Pablo Duarte", "ARG")],
+        ),
+        (
+            "Chilean Foreign Minister Ana Rojas, Argentine Foreign Minister Pablo Duarte and Uruguayan Foreign "
+            "Minister Marta Sosa met in Santiago on Tuesday.",
+            [("Ana Rojas", "CHL"), ("Marta Sosa", "URY"), ("Pablo Duarte", "ARG")],
+        ),
+    ],
+)
+def test_a_third_person_coordinated_with_the_others_still_takes_part(text, expected, gazetteer):
+    assert names(contract(text, gazetteer)) == expected
