@@ -761,6 +761,9 @@ def find_location(
         t_hit = _place_after_cue(title_doc, sent, title_places, lead=True)
         if t_hit:
             return Location(t_hit.iso3 or "", _city_text(title_doc, t_hit), None, None)
+    m = re.search(r"\bhere\b", lead.text)  # the lead's own "here" beats a place in a later sentence
+    if m and dateline and dateline.iso3:
+        return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
     for sent in context[1:]:
         capital = _capital_phrase(doc, sent, places, capitals)
         if capital:
@@ -768,9 +771,6 @@ def find_location(
         hit = _place_after_cue(doc, sent, places, lead=False)
         if hit:
             return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)
-    m = re.search(r"\bhere\b", lead.text)
-    if m and dateline and dateline.iso3:
-        return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
     return None
 
 

@@ -145,7 +145,7 @@ def _named_country(doc: Document, lex: Lexicon, m: re.Match) -> PlaceHit | None:
 def _lookup_city(lex: Lexicon, city: str) -> Place | None:
     from .lexicon import tokenize
 
-    for candidate in (city, city.title()):
+    for candidate in (city, city.title(), _title_with_particles(city)):
         hit = lex.places.match_at(list(tokenize(candidate)), 0)
         if hit and hit[0] == len(tokenize(candidate)):
             place = hit[1]
@@ -155,8 +155,17 @@ def _lookup_city(lex: Lexicon, city: str) -> Place | None:
     return None
 
 
+CITY_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "of", "the", "la", "el", "es", "al", "y", "on"})
+
+
+def _title_with_particles(city: str) -> str:
+    """'RIO DE JANEIRO' -> 'Rio de Janeiro', 'PORT OF SPAIN' -> 'Port of Spain'."""
+    head, *rest = city.title().split(" ")
+    return " ".join([head, *(w.lower() if w.lower() in CITY_PARTICLES else w for w in rest)])
+
+
 def _city_name(city: str) -> str:
-    return city.title() if city.isupper() else city
+    return _title_with_particles(city) if city.isupper() else city
 
 
 def dateline_date(dateline: Dateline | None, published: date | None) -> date | None:

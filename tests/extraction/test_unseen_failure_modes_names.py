@@ -259,3 +259,28 @@ def test_a_head_of_state_named_in_a_clause_of_his_own_is_no_participant(text, ga
 )
 def test_a_third_person_coordinated_with_the_others_still_takes_part(text, expected, gazetteer):
     assert names(contract(text, gazetteer)) == expected
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso3", "city"),
+    [
+        ("RIO DE JANEIRO, July 6 (Bernama) -- ", "BRA", "Rio de Janeiro"),
+        ("PORT OF SPAIN, July 6 (Reuters) - ", "TTO", "Port of Spain"),
+    ],
+)
+def test_a_capitalised_dateline_with_particles_places_here(dateline, iso3, city, gazetteer):
+    text = (
+        f"{dateline}Malaysian Prime Minister Anwar Rahman met Chilean President Ana Rojas on the sidelines "
+        "of the summit here today. The meeting was their second in a year, following his visit to "
+        "Kuala Lumpur in March."
+    )
+    meeting = contract(text, gazetteer, published=date(2025, 7, 6))["meeting"]
+    assert (meeting["location_country"], meeting["location_city"]) == (iso3, city)
+
+
+def test_a_later_sentences_place_still_counts_when_the_lead_says_no_here(gazetteer):
+    text = (
+        "RIO DE JANEIRO, July 6 (Bernama) -- Malaysian Prime Minister Anwar Rahman met Chilean President "
+        "Ana Rojas on Sunday. The talks were held in Santiago."
+    )
+    assert contract(text, gazetteer, published=date(2025, 7, 6))["meeting"]["location_country"] == "CHL"
