@@ -24,12 +24,16 @@ TRIGGER_RE = Gate(
     r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
     r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit|"
+    # "held discussions with", "conferred with", "sat down with", "had a tete-a-tete", "held a bilateral with"
+    r"discussions|confer(?:red|s|ring)? with|s(?:at|its?|itting) down (?:together )?with|t\wte-\w-t\wte|"
+    r"(?:held|hold|holds|had|have|has) an? bilateral(?= with\b| on\b| at\b)|"
     # "co-chaired the commission"; a courtesy call ("called on the Prime Minister"), not an appeal
     # ("called on Armenia to withdraw"): one branch, tried only where a "c" stands
     r"c(?:o-chair(?:ed|ing|s? (?=the |a |an ))|all(?:ed|s|ing) on(?-i:(?= (?:[A-Z]|the [A-Z]|his |her )))"
     r"(?![^.;]{0,80}? to (?!discuss|review|exchange|explore|brief|convey|pay|present|hand|deliver|congratulate|bid)"
     r"[a-z])))\b",
-    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit chair",
+    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke "
+    "credential credence arriv summit chair confer down te- bilateral",
     re.IGNORECASE,
     starts="acdehlmnprstvw",
 )
@@ -635,6 +639,7 @@ LOCATION_BEFORE = (
     ("visit", "to"),
     ("trip", "to"),
     ("tour", "to"),
+    ("delegation", "to"),  # "B, who led a high-level delegation to Tallinn": the meeting is there
     ("visiting", "the"),
     ("visiting",),
     ("arrived", "in"),

