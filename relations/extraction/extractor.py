@@ -42,6 +42,7 @@ from .meeting import (
 )
 from .participants import (
     NOT_PARTICIPANT_TITLES,
+    PLURAL_HEADS,
     TitleReader,
     add_back_references,
     build_people,
@@ -310,6 +311,70 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
     return chosen
 
 
+# A later sentence that says more people took part in this meeting: "Foreign Ministers A and B also
+# held talks", "The two foreign ministers, A and B, also joined the call", "Also present were A and B",
+# "The talks were also attended by A". (Not "accompanied", not "also held talks with" someone else.)
+ALSO_TOOK_PART_RE = Gate(
+    r"\balso (?:held talks|took part|participated|attended)\b(?= *[.,;]| *$| on \w+day\b)|"
+    r"\balso (?:joined|attended|took part in|participated in|sat in on) the (?:[\w-]+ ){0,2}"
+    r"(?:talks|meeting|call|conversation|discussions|negotiations|consultations)\b|"
+    r"^\W*Also (?:present|attending|taking part|participating|in attendance)\b|"
+    r"\b(?:were|was) also (?:present|in attendance)\b|"
+    r"\b(?:talks|meeting|call|conversation|discussions) (?:was|were) also attended by\b",
+    "also",
+)
+NEGATION_RE = re.compile(r"\b(?:not|never|neither|nor)\b|n't\b")
+
+
+def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
+    """The people a sentence after the lead says also took part in the meeting (see ALSO_TOOK_PART_RE)."""
+    out: list[Person] = []
+    for sent in context[1:]:
+        if not ALSO_TOOK_PART_RE.search(sent.text, sent.low) or NEGATION_RE.search(sent.text):
+            continue
+        for p in people:
+            if p in chosen or p in out or not any(m.sentence == sent.index for m in p.mentions):
+                continue
+            if (p.title and NOT_PARTICIPANT_TITLES.search(p.title)) or _mentioned_only(doc, p, sent):
+                continue
+            out.append(p)
+    return out
+
+
+def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead: Sentence) -> None:
+    """'Foreign Ministers A and B' after a lead that names the two sides: A is of the side the lead names
+    first, B of the other (the order a report keeps), when neither has a country of their own."""
+    order: list[str] = []
+    for p in sorted(
+        participants, key=lambda p: next((m.first for m in p.mentions if m.sentence == lead.index), 1 << 30)
+    ):
+        if p.country and p.country not in order and any(m.sentence == lead.index for m in p.mentions):
+            order.append(p.country)
+    if len(order) != 2:
+        return
+    for a in participants:
+        ma = a.first_mention
+        if (
+            a.country
+            or ma.title_last is None
+            or ma.title_last > ma.first
+            or doc.words[ma.title_last - 1] not in PLURAL_HEADS
+        ):
+            continue
+        if doc.words[ma.last : ma.last + 1] != ["and"]:
+            continue
+        b = next(
+            (
+                q
+                for q in participants
+                if q.first_mention.first == ma.last + 1 and q.first_mention.sentence == ma.sentence
+            ),
+            None,
+        )
+        if b is not None and b.country is None and b.first_mention.title_first is None:
+            a.country, b.country = order
+
+
 CREDENTIALS_RE = Gate(r"\b(?:credentials|letters? of credence)\b", "credentials credence", re.IGNORECASE)
 ENVOY_TITLE_RE = re.compile(r"\b(?:Ambassador|Envoy|Commissioner|Charg[eé])", re.IGNORECASE)
 
@@ -418,6 +483,9 @@ def _read_meeting(
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(doc, head.doc, own, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
+    if participants:
+        participants += _also_took_part(doc, people, participants, context)
+        _plural_pairs_in_lead_order(doc, participants, lead)
     envoys = _several_envoys(body, people, participants, own, context) if fmt.value == "reception" else []
     known = {p.country for p in participants if p.country}
     home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's

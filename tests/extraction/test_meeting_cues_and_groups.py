@@ -71,3 +71,58 @@ def test_a_delegation_to_a_capital_places_the_meeting_there(gazetteer):
     assert names(result) == PAIR
     assert where(result) == ("EST", "Tallinn")
     assert result["meeting"]["date"] == "2025-04-09"
+
+
+LEADERS = (
+    "Chilean President Gabriel Boric and Estonian Prime Minister Kristen Michal held talks in Tallinn on Wednesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "more"),
+    [
+        (
+            "Foreign Ministers Pedro Soto and Anna Kask and Defence Ministers Luis Vera and Mart Tamm also held talks.",
+            [("Anna Kask", "EST"), ("Luis Vera", "CHL"), ("Mart Tamm", "EST"), ("Pedro Soto", "CHL")],
+        ),
+        ("Also present were Chilean Foreign Minister Pedro Soto and Estonian Foreign Minister Anna Kask.", None),
+        (
+            "The talks were also attended by Chilean Foreign Minister Pedro Soto and Estonian Foreign Minister Anna Kask.",
+            None,
+        ),
+        (
+            "Chilean Foreign Minister Pedro Soto and Estonian Foreign Minister Anna Kask also took part in the talks.",
+            None,
+        ),
+    ],
+)
+def test_officials_a_later_sentence_says_took_part_are_participants(second, more, gazetteer):
+    result = contract(f"{LEADERS} {second}", gazetteer)
+    expected = more or [("Anna Kask", "EST"), ("Pedro Soto", "CHL")]
+    assert names(result) == sorted([*PAIR, *expected])
+    assert result["parties"] == ["CHL", "EST"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "President Boric was accompanied by Chilean Foreign Minister Pedro Soto.",
+        "Estonian Foreign Minister Anna Kask did not travel to the talks.",
+        "Chilean Foreign Minister Pedro Soto also held talks with Estonian business leaders.",
+        "Chilean Foreign Minister Pedro Soto also attended a dinner hosted by the Estonian Foreign Ministry.",
+        "Estonian Foreign Minister Anna Kask was not present at the talks, which were also attended by aides.",
+        "Separately, Chilean Foreign Minister Pedro Soto met Estonian Foreign Minister Anna Kask.",
+    ],
+)
+def test_officials_who_accompanied_or_did_something_else_are_not_participants(second, gazetteer):
+    assert names(contract(f"{LEADERS} {second}", gazetteer)) == PAIR
+
+
+def test_the_two_ministers_who_joined_the_call_take_part(gazetteer):
+    text = (
+        "German Chancellor Friedrich Merz spoke by phone with Estonian Prime Minister Kristen Michal on Wednesday. "
+        "The two foreign ministers, Johann Wadephul and Margus Tsahkna, also joined the call."
+    )
+    result = contract(text, gazetteer)
+    assert result["meeting"]["format"] == "phone_call"
+    assert [n for n, _ in names(result)] == ["Friedrich Merz", "Johann Wadephul", "Kristen Michal", "Margus Tsahkna"]
