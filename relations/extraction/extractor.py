@@ -447,9 +447,12 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     window = doc.lower[max(sent.first, start - 6) : start]
     if "," in window:  # "On the instructions of President Z, Foreign Minister Y met ...": Y took part
         window = window[len(window) - window[::-1].index(",") :]
-    # "received the newly appointed Ambassador Z": an appointment that is not the story
+    # "received the newly appointed Ambassador Z": an appointment that is not the story; "the Cocoa
+    # Initiative and President Z": a project's name, not "at the initiative of President Z"
     return any(
-        w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])
+        w in MENTION_ONLY_CUES
+        and not (w == "appointed" and window[k - 1 : k] == ["newly"])
+        and not (w == "initiative" and window[k + 1 : k + 2] != ["of"])
         for k, w in enumerate(window)
     )
 

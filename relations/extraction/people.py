@@ -126,9 +126,14 @@ NAME_STOP = (
 # ("Follow Trend on Telegram", "Subscribe to ...").
 NOT_NAME_WORDS = words(
     "Shoal Shoals Reef Reefs Atoll Atolls Cay Cays Unit Units Zone Zones Brigade Battalion Regiment "
-    "Squadron Fleet Guest Guests Follow Subscribe"
+    "Squadron Fleet Guest Guests Follow Subscribe "
+    # projects, facilities and bodies: "Alexandroupolis LNG", "the Cocoa Initiative", "Kavala Port"
+    "LNG LPG Initiative Terminal Terminals Facility Plant Port Ports Authority Alliance Consortium Refinery"
 )
-NAME_STOP = NAME_STOP | NOT_NAME_WORDS
+# The verbs that open a slogan or a campaign's name ("Support Ukraine", "Save Sudan", "Rebuild Ukraine",
+# "Hands Off Venezuela"): never a name word.
+SLOGAN_WORDS = words("Support Save Rebuild Help Hands Off Stand Defend Protect Unite Stop Restore Empower")
+NAME_STOP = NAME_STOP | NOT_NAME_WORDS | SLOGAN_WORDS
 # Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
 PORTFOLIO_WORDS = words(
     "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "

@@ -126,3 +126,35 @@ def test_the_two_ministers_who_joined_the_call_take_part(gazetteer):
     result = contract(text, gazetteer)
     assert result["meeting"]["format"] == "phone_call"
     assert [n for n, _ in names(result)] == ["Friedrich Merz", "Johann Wadephul", "Kristen Michal", "Margus Tsahkna"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Alexandroupolis LNG",
+        "the Cocoa Initiative",
+        "Kavala Port",
+        "the Rail Baltica Terminal",
+        "the Ukraine Recovery Facility",
+        "the Ports Authority",
+        "Support Ukraine",
+        "Save Sudan",
+        "Hands Off Venezuela",
+    ],
+)
+def test_projects_bodies_and_slogans_are_no_participants(phrase, gazetteer):
+    text = f"Estonian President Alar Karis received {phrase} representatives and Chilean President Gabriel Boric on Monday."
+    result = contract(text, gazetteer)
+    assert names(result) == [("Alar Karis", "EST"), ("Gabriel Boric", "CHL")]
+    assert result["parties"] == ["CHL", "EST"]
+
+
+def test_a_summit_named_by_a_slogan_adds_no_party(gazetteer):
+    text = (
+        "Chilean President Gabriel Boric met Estonian Prime Minister Kristen Michal on the sidelines of the "
+        "Support Ukraine summit on Tuesday."
+    )
+    result = contract(text, gazetteer)
+    assert names(result) == PAIR
+    assert result["parties"] == ["CHL", "EST"]
+    assert "UKR" in result["countries_mentioned"]
