@@ -46,6 +46,7 @@ from .participants import (
     TitleReader,
     add_back_references,
     build_people,
+    place_as_surname,
     resolve_counterparts,
     share_plural_titles,
     unresolved_fallback,
@@ -268,8 +269,13 @@ def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[
     facts = []
     if dateline and dateline.country and dateline.country.iso3:  # "New York [US]": the dateline names the US
         facts.append(Fact(dateline.country.iso3, body.doc.span(dateline.country.start, dateline.country.end)))
+    # "Montenegro meets Sanchez" over a story on Luis Montenegro: the surname of a person the body names in
+    # full is that person in the headline too (where no preposition makes it the country)
+    surnames = {m.name.rsplit(None, 1)[-1].lower() for m in body.mentions if len(m.keys) >= 2}
     for r, is_body in ((body, True), (head, False)):
         names = {t for m in r.mentions for t in range(m.first, m.last)}
+        if not is_body and surnames:
+            names |= {i for i in r.place_at if place_as_surname(r.doc, i, r.place_at, surnames)}
         for h in country_mentions(r.doc, r.places, names | r.blocked):
             facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None))
     return facts

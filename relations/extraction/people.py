@@ -147,6 +147,12 @@ NAMED_AFTER = REGION_WORDS | words(
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
     "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
 )
+# Country names that are also given names ("Chad Johnson", "Jordan Peterson", "Israel Adesanya"): a
+# name when a name word follows and no preposition stands before ("in Jordan Monday" is the country).
+GIVEN_NAME_PLACES = words("Jordan Chad Georgia Israel Kenya India")
+NOT_BEFORE_A_NAME = words(
+    "of in to from between the into across within for about towards toward at visit visited visiting visits via"
+)
 RANKS = words("Colonel General Lieutenant Major Admiral Marshal Army Brigadier Captain Vice Rear Senior")
 NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
@@ -443,10 +449,18 @@ class PeopleReader:
             return None
         # A country word as a first name after a title cue: "counterpart Jordan Petrov".
         hit = self.places.get(i)
-        if hit and hit[0] == i and hit[1] == i + 1 and i > sent_first and i + 1 < sent_last:
-            prev = self.doc.words[i - 1]
-            if (prev in TITLE_HEADS or prev in COUNTERPART_WORDS) and self.is_name_token(i + 1):
+        if hit and hit[0] == i and hit[1] == i + 1 and i + 1 < sent_last and self.is_name_token(i + 1):
+            prev = self.doc.words[i - 1] if i > sent_first else ""
+            if prev in TITLE_HEADS or prev in COUNTERPART_WORDS:
                 return i
+            words = self.doc.words
+            if (
+                words[i] in GIVEN_NAME_PLACES
+                and prev.lower() not in NOT_BEFORE_A_NAME
+                and words[i + 1] not in NAMED_AFTER
+                and (i + 2 >= sent_last or words[i + 2] not in NAMED_AFTER)
+            ):
+                return i  # "Chad Johnson", "Georgia Hill": a first name, not the country
         return None
 
     def _mention(self, start: int, end: int, sentence: int, sent_first: int, sent_last: int) -> Mention | None:

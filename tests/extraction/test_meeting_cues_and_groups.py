@@ -158,3 +158,43 @@ def test_a_summit_named_by_a_slogan_adds_no_party(gazetteer):
     assert names(result) == PAIR
     assert result["parties"] == ["CHL", "EST"]
     assert "UKR" in result["countries_mentioned"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "countries"),
+    [
+        (
+            "Montenegro meets Sanchez in Madrid",
+            "Portuguese Prime Minister Luis Montenegro met Spanish Prime Minister Pedro Sanchez in Madrid on Monday. "
+            "Montenegro said the talks were productive.",
+            ["ESP", "PRT"],
+        ),
+        (
+            "Portugal's Montenegro, Spain's Sanchez discuss energy",
+            "Prime Minister Luis Montenegro met Spanish Prime Minister Pedro Sanchez in Madrid on Monday.",
+            ["ESP", "PRT"],
+        ),
+        (
+            "",
+            "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Monday. Ruto later thanked "
+            "Chad Johnson, an adviser, and Georgia Hill, his aide.",
+            ["ETH", "KEN"],
+        ),
+        # near misses: the country itself
+        (
+            "Montenegro's Spajic meets Sanchez",
+            "Prime Minister Luis Montenegro met Spanish Prime Minister Pedro Sanchez in Madrid on Monday.",
+            ["ESP", "MNE", "PRT"],
+        ),
+        (
+            "",
+            "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Monday. They discussed "
+            "refugees from Chad and the Jordan Valley, and Georgia Foreign Minister Maka Botchorishvili's visit.",
+            ["ETH", "GEO", "JOR", "KEN", "TCD"],
+        ),
+    ],
+)
+def test_a_country_word_inside_a_persons_name_is_no_mention(title, text, countries, gazetteer):
+    result = contract(text, gazetteer, title=title)
+    assert result["countries_mentioned"] == countries
+    assert len(result["parties"]) == 2
