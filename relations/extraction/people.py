@@ -142,6 +142,8 @@ PORTFOLIO_WORDS = words(
 MONTH_ABBREVIATIONS = words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
+# Stop words that are also Chinese and Korean surnames: a name word right after a title or its country.
+TITLED_SURNAME_WORDS = words("He An")
 NAMED_AFTER = REGION_WORDS | words(
     "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
@@ -258,6 +260,14 @@ class PeopleReader:
             )
         for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
+        for i in [i for i in capital if words[i] in TITLED_SURNAME_WORDS and 0 < i < len(words) - 1]:
+            # "Vice Premier of China He Lifeng", "Ambassador An Kwang Il": a surname right after a title
+            nameish[i] = (
+                nameish[i + 1]
+                and (words[i - 1] in TITLE_HEADS or i - 1 in places)
+                and i not in blocked
+                and doc.sent_of[i - 1] == doc.sent_of[i]
+            )
         for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
             if (
                 0 < k < len(words) - 1

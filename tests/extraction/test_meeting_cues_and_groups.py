@@ -198,3 +198,51 @@ def test_a_country_word_inside_a_persons_name_is_no_mention(title, text, countri
     result = contract(text, gazetteer, title=title)
     assert result["countries_mentioned"] == countries
     assert len(result["parties"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "countries"),
+    [
+        (
+            "Premier of the Cabinet of the Democratic People's Republic of Korea Pak Thae Song received Russian "
+            "Deputy Prime Minister Alexander Kozlov in Pyongyang on Tuesday.",
+            [("Alexander Kozlov", "RUS"), ("Pak Thae Song", "PRK")],
+            ["PRK", "RUS"],
+        ),
+        (
+            "Ri Il Hwan, director of the International Department of the Central Committee of the Workers' Party "
+            "of Korea, met Chinese Vice Foreign Minister Sun Weidong in Pyongyang on Tuesday.",
+            [("Ri Il Hwan", "PRK"), ("Sun Weidong", "CHN")],
+            ["CHN", "PRK"],
+        ),
+        (
+            "DPRK Foreign Minister Choe Son Hui held talks with Russian Foreign Minister Sergei Lavrov in Wonsan on "
+            "Tuesday. A Korean People's Army delegation was also there.",
+            [("Choe Son Hui", "PRK"), ("Sergei Lavrov", "RUS")],
+            ["PRK", "RUS"],
+        ),
+        (
+            "Vice Premier of the State Council of the People's Republic of China He Lifeng met Vietnamese Deputy "
+            "Prime Minister Nguyen Thi Thanh in Beijing on Tuesday.",
+            [("He Lifeng", "CHN"), ("Nguyen Thi Thanh", "VNM")],
+            ["CHN", "VNM"],
+        ),
+        (
+            "Korean Ambassador An Kwang Il met Vietnamese Deputy Foreign Minister Ha Kim Ngoc in Hanoi on Tuesday.",
+            [("An Kwang Il", "KOR"), ("Ha Kim Ngoc", "VNM")],
+            ["KOR", "VNM"],
+        ),
+    ],
+)
+def test_east_asian_names_after_long_titles_and_north_korean_bodies(text, expected, countries, gazetteer):
+    result = contract(text, gazetteer)
+    assert names(result) == expected
+    assert result["countries_mentioned"] == countries
+
+
+def test_he_and_an_stay_pronoun_and_article_without_a_title(gazetteer):
+    text = (
+        "Vietnamese Deputy Prime Minister Nguyen Thi Thanh met Chinese Vice Premier Ding Xuexiang in Beijing on "
+        "Tuesday. He Said the visit was useful. An Agreement on rail was signed."
+    )
+    assert names(contract(text, gazetteer)) == [("Ding Xuexiang", "CHN"), ("Nguyen Thi Thanh", "VNM")]
