@@ -66,13 +66,14 @@ SIDELINES_RE = Gate(
 )
 ATTEND_RE = Gate(
     r"\b(?:to attend|attending|attends|in attendance at|to participate in|participating in|within the framework of|"
-    r"on the occasion of|during)\s+(?:the\s+)?",
-    "attend particip framework occasion during",
+    r"on the occasion of|during|at(?= the))\s+(?:the\s+)?",
+    "attend particip framework occasion during at the",
     re.IGNORECASE,
 )
 MULTILATERAL_RE = Gate(
-    r"\b(?:Summit|summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
-    "summit forum ministers ministerial assembly conference session congress",
+    r"\b(?:Summit|summit|Forum|(?:Ministers|Leaders)'? Meeting|Ministerial|General Assembly|Conference|conference|"
+    r"Session|Congress)\b",
+    "summit forum ministers leaders ministerial assembly conference session congress",
 )
 CEREMONY_RE = Gate(
     r"\b(?:attend(?:ed|s|ing)?|at|during|on the occasion of|in|for) the (?:state |presidential )?(?:funeral|"
@@ -569,10 +570,22 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
             event = MULTILATERAL_RE.search(rest)
             if not event:
                 continue
+            if m.group().startswith("at") and not _event_named_at(rest[: event.start()]):
+                continue  # "met at the Kremlin to discuss the SCO summit": a venue, then another topic
             lo, hi = sent.start + m.end(), sent.start + m.end() + event.end()
             if any(lo <= f.start < hi for f in forums) or _names_an_event(rest[: event.end()]):
                 return Cue("sidelines", sent.start + m.start(), hi)
     return None
+
+
+def _event_named_at(words_before: str) -> bool:
+    """'met X at the 17th BRICS Summit', 'at the COP29 climate conference': up to three words of a name
+    between 'at the' and the event word (not 'at the upcoming SCO summit', 'at the Kremlin to discuss ...')."""
+    tokens = words_before.split()
+    return len(tokens) <= 3 and all(t[:1].isupper() or t[:1].isdigit() or t in EVENT_DESCRIPTORS for t in tokens)
+
+
+EVENT_DESCRIPTORS = words("climate annual regional ministerial leaders leaders'")
 
 
 # "cooperation within the framework of the SCO", "to coordinate closely during the summit": the

@@ -246,3 +246,61 @@ def test_he_and_an_stay_pronoun_and_article_without_a_title(gazetteer):
         "Tuesday. He Said the visit was useful. An Agreement on rail was signed."
     )
     assert names(contract(text, gazetteer)) == [("Ding Xuexiang", "CHN"), ("Nguyen Thi Thanh", "VNM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "venue"),
+    [
+        (
+            "Chinese President Xi Jinping met Peruvian President Dina Boluarte on the sidelines of APEC in Lima on Friday.",
+            "sidelines",
+            ("PER", "Lima"),
+        ),
+        (
+            "Chinese President Xi Jinping met Thai Prime Minister Paetongtarn Shinawatra in Lima on the margins of "
+            "the APEC summit on Friday.",
+            "sidelines",
+            ("PER", "Lima"),
+        ),
+        (
+            "Indian Prime Minister Narendra Modi met Russian President Vladimir Putin at the BRICS summit in Kazan on Tuesday.",
+            "sidelines",
+            ("RUS", "Kazan"),
+        ),
+        (
+            "Thai Prime Minister Paetongtarn Shinawatra met Chinese President Xi Jinping at the APEC Leaders' Meeting "
+            "in Lima on Friday.",
+            "sidelines",
+            ("PER", "Lima"),
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan met Georgian Prime Minister Irakli Kobakhidze at the COP29 climate "
+            "conference in Baku on Tuesday.",
+            "sidelines",
+            ("AZE", "Baku"),
+        ),
+        # near misses: a building, a summit still to come, a bilateral forum
+        (
+            "Chinese President Xi Jinping met Russian President Vladimir Putin at the Kremlin on Tuesday to prepare "
+            "the SCO Summit.",
+            "talks",
+            ("RUS", None),
+        ),
+        (
+            "Chinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev in Astana on Tuesday to discuss "
+            "cooperation at the upcoming SCO summit.",
+            "talks",
+            ("KAZ", "Astana"),
+        ),
+        (
+            "Kazakh Prime Minister Olzhas Bektenov met Uzbek Prime Minister Abdulla Aripov at the Kazakhstan-Uzbekistan "
+            "Business Forum in Tashkent on Tuesday.",
+            "talks",
+            ("UZB", "Tashkent"),
+        ),
+    ],
+)
+def test_a_meeting_at_a_summit_is_on_its_sidelines_in_the_host_city(text, fmt, venue, gazetteer):
+    result = contract(text, gazetteer)
+    assert result["meeting"]["format"] == fmt
+    assert where(result) == venue
