@@ -42,9 +42,11 @@ from .meeting import (
 )
 from .participants import (
     NOT_PARTICIPANT_TITLES,
+    PLURAL_HEADS,
     TitleReader,
     add_back_references,
     build_people,
+    place_as_surname,
     resolve_counterparts,
     share_plural_titles,
     unresolved_fallback,
@@ -55,7 +57,7 @@ from .sectors import SectorReader
 from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.14.0"  # the commit that sets a version says what changed
+EXTRACTOR_VERSION = "1.16.0"  # the commit that sets a version says what changed
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -267,8 +269,13 @@ def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[
     facts = []
     if dateline and dateline.country and dateline.country.iso3:  # "New York [US]": the dateline names the US
         facts.append(Fact(dateline.country.iso3, body.doc.span(dateline.country.start, dateline.country.end)))
+    # "Montenegro meets Sanchez" over a story on Luis Montenegro: the surname of a person the body names in
+    # full is that person in the headline too (where no preposition makes it the country)
+    surnames = {m.name.rsplit(None, 1)[-1].lower() for m in body.mentions if len(m.keys) >= 2}
     for r, is_body in ((body, True), (head, False)):
         names = {t for m in r.mentions for t in range(m.first, m.last)}
+        if not is_body and surnames:
+            names |= {i for i in r.place_at if place_as_surname(r.doc, i, r.place_at, surnames)}
         for h in country_mentions(r.doc, r.places, names | r.blocked):
             facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None))
     return facts
@@ -310,6 +317,70 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
         if len(chosen) >= 2 and len({p.country for p in chosen}) >= 2:
             break
     return chosen
+
+
+# A later sentence that says more people took part in this meeting: "Foreign Ministers A and B also
+# held talks", "The two foreign ministers, A and B, also joined the call", "Also present were A and B",
+# "The talks were also attended by A". (Not "accompanied", not "also held talks with" someone else.)
+ALSO_TOOK_PART_RE = Gate(
+    r"\balso (?:held talks|took part|participated|attended)\b(?= *[.,;]| *$| on \w+day\b)|"
+    r"\balso (?:joined|attended|took part in|participated in|sat in on) the (?:[\w-]+ ){0,2}"
+    r"(?:talks|meeting|call|conversation|discussions|negotiations|consultations)\b|"
+    r"^\W*Also (?:present|attending|taking part|participating|in attendance)\b|"
+    r"\b(?:were|was) also (?:present|in attendance)\b|"
+    r"\b(?:talks|meeting|call|conversation|discussions) (?:was|were) also attended by\b",
+    "also",
+)
+NEGATION_RE = re.compile(r"\b(?:not|never|neither|nor)\b|n't\b")
+
+
+def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
+    """The people a sentence after the lead says also took part in the meeting (see ALSO_TOOK_PART_RE)."""
+    out: list[Person] = []
+    for sent in context[1:]:
+        if not ALSO_TOOK_PART_RE.search(sent.text, sent.low) or NEGATION_RE.search(sent.text):
+            continue
+        for p in people:
+            if p in chosen or p in out or not any(m.sentence == sent.index for m in p.mentions):
+                continue
+            if (p.title and NOT_PARTICIPANT_TITLES.search(p.title)) or _mentioned_only(doc, p, sent):
+                continue
+            out.append(p)
+    return out
+
+
+def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead: Sentence) -> None:
+    """'Foreign Ministers A and B' after a lead that names the two sides: A is of the side the lead names
+    first, B of the other (the order a report keeps), when neither has a country of their own."""
+    order: list[str] = []
+    for p in sorted(
+        participants, key=lambda p: next((m.first for m in p.mentions if m.sentence == lead.index), 1 << 30)
+    ):
+        if p.country and p.country not in order and any(m.sentence == lead.index for m in p.mentions):
+            order.append(p.country)
+    if len(order) != 2:
+        return
+    for a in participants:
+        ma = a.first_mention
+        if (
+            a.country
+            or ma.title_last is None
+            or ma.title_last > ma.first
+            or doc.words[ma.title_last - 1] not in PLURAL_HEADS
+        ):
+            continue
+        if doc.words[ma.last : ma.last + 1] != ["and"]:
+            continue
+        b = next(
+            (
+                q
+                for q in participants
+                if q.first_mention.first == ma.last + 1 and q.first_mention.sentence == ma.sentence
+            ),
+            None,
+        )
+        if b is not None and b.country is None and b.first_mention.title_first is None:
+            a.country, b.country = order
 
 
 CREDENTIALS_RE = Gate(r"\b(?:credentials|letters? of credence)\b", "credentials credence", re.IGNORECASE)
@@ -384,9 +455,12 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     window = doc.lower[max(sent.first, start - 6) : start]
     if "," in window:  # "On the instructions of President Z, Foreign Minister Y met ...": Y took part
         window = window[len(window) - window[::-1].index(",") :]
-    # "received the newly appointed Ambassador Z": an appointment that is not the story
+    # "received the newly appointed Ambassador Z": an appointment that is not the story; "the Cocoa
+    # Initiative and President Z": a project's name, not "at the initiative of President Z"
     return any(
-        w in MENTION_ONLY_CUES and not (w == "appointed" and window[k - 1 : k] == ["newly"])
+        w in MENTION_ONLY_CUES
+        and not (w == "appointed" and window[k - 1 : k] == ["newly"])
+        and not (w == "initiative" and window[k + 1 : k + 2] != ["of"])
         for k, w in enumerate(window)
     )
 
@@ -471,6 +545,9 @@ def _read_meeting(
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(doc, head.doc, own, context, body.hit_at, head.hit_at, dateline, lex.capitals)
     participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
+    if participants:
+        participants += _also_took_part(doc, people, participants, context)
+        _plural_pairs_in_lead_order(doc, participants, lead)
     envoys = _several_envoys(body, people, participants, own, context) if fmt.value == "reception" else []
     known = {p.country for p in participants if p.country}
     home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's

@@ -24,12 +24,16 @@ TRIGGER_RE = Gate(
     r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
     r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
     r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit|"
+    # "held discussions with", "conferred with", "sat down with", "had a tete-a-tete", "held a bilateral with"
+    r"discussions|confer(?:red|s|ring)? with|s(?:at|its?|itting) down (?:together )?with|t\wte-\w-t\wte|"
+    r"(?:held|hold|holds|had|have|has) an? bilateral(?= with\b| on\b| at\b)|"
     # "co-chaired the commission"; a courtesy call ("called on the Prime Minister"), not an appeal
     # ("called on Armenia to withdraw"): one branch, tried only where a "c" stands
     r"c(?:o-chair(?:ed|ing|s? (?=the |a |an ))|all(?:ed|s|ing) on(?-i:(?= (?:[A-Z]|the [A-Z]|his |her )))"
     r"(?![^.;]{0,80}? to (?!discuss|review|exchange|explore|brief|convey|pay|present|hand|deliver|congratulate|bid)"
     r"[a-z])))\b",
-    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke credential credence arriv summit chair",
+    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke "
+    "credential credence arriv summit chair confer down te- bilateral",
     re.IGNORECASE,
     starts="acdehlmnprstvw",
 )
@@ -62,13 +66,14 @@ SIDELINES_RE = Gate(
 )
 ATTEND_RE = Gate(
     r"\b(?:to attend|attending|attends|in attendance at|to participate in|participating in|within the framework of|"
-    r"on the occasion of|during)\s+(?:the\s+)?",
-    "attend particip framework occasion during",
+    r"on the occasion of|during|at(?= the))\s+(?:the\s+)?",
+    "attend particip framework occasion during at the",
     re.IGNORECASE,
 )
 MULTILATERAL_RE = Gate(
-    r"\b(?:Summit|summit|Forum|Ministers'? Meeting|Ministerial|General Assembly|Conference|Session|Congress)\b",
-    "summit forum ministers ministerial assembly conference session congress",
+    r"\b(?:Summit|summit|Forum|(?:Ministers|Leaders)'? Meeting|Ministerial|General Assembly|Conference|conference|"
+    r"Session|Congress)\b",
+    "summit forum ministers leaders ministerial assembly conference session congress",
 )
 CEREMONY_RE = Gate(
     r"\b(?:attend(?:ed|s|ing)?|at|during|on the occasion of|in|for) the (?:state |presidential )?(?:funeral|"
@@ -585,10 +590,22 @@ def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None
             event = MULTILATERAL_RE.search(rest)
             if not event:
                 continue
+            if m.group().startswith("at") and not _event_named_at(rest[: event.start()]):
+                continue  # "met at the Kremlin to discuss the SCO summit": a venue, then another topic
             lo, hi = sent.start + m.end(), sent.start + m.end() + event.end()
             if any(lo <= f.start < hi for f in forums) or _names_an_event(rest[: event.end()]):
                 return Cue("sidelines", sent.start + m.start(), hi)
     return None
+
+
+def _event_named_at(words_before: str) -> bool:
+    """'met X at the 17th BRICS Summit', 'at the COP29 climate conference': up to three words of a name
+    between 'at the' and the event word (not 'at the upcoming SCO summit', 'at the Kremlin to discuss ...')."""
+    tokens = words_before.split()
+    return len(tokens) <= 3 and all(t[:1].isupper() or t[:1].isdigit() or t in EVENT_DESCRIPTORS for t in tokens)
+
+
+EVENT_DESCRIPTORS = words("climate annual regional ministerial leaders leaders'")
 
 
 # "cooperation within the framework of the SCO", "to coordinate closely during the summit": the
@@ -655,6 +672,7 @@ LOCATION_BEFORE = (
     ("visit", "to"),
     ("trip", "to"),
     ("tour", "to"),
+    ("delegation", "to"),  # "B, who led a high-level delegation to Tallinn": the meeting is there
     ("visiting", "the"),
     ("visiting",),
     ("arrived", "in"),

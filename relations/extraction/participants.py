@@ -201,7 +201,7 @@ def add_back_references(
         w = doc.words[i]
         if i in taken or len(w) < 3:
             continue
-        if not reader_is_name(i) and not _place_as_surname(doc, i, places, surnames):
+        if not reader_is_name(i) and not place_as_surname(doc, i, places, surnames):
             continue
         if i + 1 < len(doc.words) and reader_is_name(i + 1):
             continue
@@ -209,7 +209,7 @@ def add_back_references(
     return mentions + extra
 
 
-def _place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
+def place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
     hit = places.get(i)
     if hit is None or hit[0] != i or hit[1] != i + 1 or doc.lower[i] not in surnames:
         return False

@@ -130,9 +130,14 @@ NAME_STOP = (
 # ("Follow Trend on Telegram", "Subscribe to ...").
 NOT_NAME_WORDS = words(
     "Shoal Shoals Reef Reefs Atoll Atolls Cay Cays Unit Units Zone Zones Brigade Battalion Regiment "
-    "Squadron Fleet Guest Guests Follow Subscribe"
+    "Squadron Fleet Guest Guests Follow Subscribe "
+    # projects, facilities and bodies: "Alexandroupolis LNG", "the Cocoa Initiative", "Kavala Port"
+    "LNG LPG Initiative Terminal Terminals Facility Plant Port Ports Authority Alliance Consortium Refinery"
 )
-NAME_STOP = NAME_STOP | NOT_NAME_WORDS
+# The verbs that open a slogan or a campaign's name ("Support Ukraine", "Save Sudan", "Rebuild Ukraine",
+# "Hands Off Venezuela"): never a name word.
+SLOGAN_WORDS = words("Support Save Rebuild Help Hands Off Stand Defend Protect Unite Stop Restore Empower")
+NAME_STOP = NAME_STOP | NOT_NAME_WORDS | SLOGAN_WORDS
 # Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
 PORTFOLIO_WORDS = words(
     "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
@@ -141,10 +146,18 @@ PORTFOLIO_WORDS = words(
 MONTH_ABBREVIATIONS = words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 # Words the stop list holds for places that are also common surnames before a given name.
 SURNAME_WORDS = words("Park")
+# Stop words that are also Chinese and Korean surnames: a name word right after a title or its country.
+TITLED_SURNAME_WORDS = words("He An")
 NAMED_AFTER = REGION_WORDS | words(
     "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
     "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
+)
+# Country names that are also given names ("Chad Johnson", "Jordan Peterson", "Israel Adesanya"): a
+# name when a name word follows and no preposition stands before ("in Jordan Monday" is the country).
+GIVEN_NAME_PLACES = words("Jordan Chad Georgia Israel Kenya India")
+NOT_BEFORE_A_NAME = words(
+    "of in to from between the into across within for about towards toward at visit visited visiting visits via"
 )
 RANKS = words("Colonel General Lieutenant Major Admiral Marshal Army Brigadier Captain Vice Rear Senior")
 NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
@@ -251,6 +264,14 @@ class PeopleReader:
             )
         for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
+        for i in [i for i in capital if words[i] in TITLED_SURNAME_WORDS and 0 < i < len(words) - 1]:
+            # "Vice Premier of China He Lifeng", "Ambassador An Kwang Il": a surname right after a title
+            nameish[i] = (
+                nameish[i + 1]
+                and (words[i - 1] in TITLE_HEADS or i - 1 in places)
+                and i not in blocked
+                and doc.sent_of[i - 1] == doc.sent_of[i]
+            )
         for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
             if (
                 0 < k < len(words) - 1
@@ -444,10 +465,18 @@ class PeopleReader:
             return None
         # A country word as a first name after a title cue: "counterpart Jordan Petrov".
         hit = self.places.get(i)
-        if hit and hit[0] == i and hit[1] == i + 1 and i > sent_first and i + 1 < sent_last:
-            prev = self.doc.words[i - 1]
-            if (prev in TITLE_HEADS or prev in COUNTERPART_WORDS) and self.is_name_token(i + 1):
+        if hit and hit[0] == i and hit[1] == i + 1 and i + 1 < sent_last and self.is_name_token(i + 1):
+            prev = self.doc.words[i - 1] if i > sent_first else ""
+            if prev in TITLE_HEADS or prev in COUNTERPART_WORDS:
                 return i
+            words = self.doc.words
+            if (
+                words[i] in GIVEN_NAME_PLACES
+                and prev.lower() not in NOT_BEFORE_A_NAME
+                and words[i + 1] not in NAMED_AFTER
+                and (i + 2 >= sent_last or words[i + 2] not in NAMED_AFTER)
+            ):
+                return i  # "Chad Johnson", "Georgia Hill": a first name, not the country
         return None
 
     def _mention(self, start: int, end: int, sentence: int, sent_first: int, sent_last: int) -> Mention | None:
