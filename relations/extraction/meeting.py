@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import DateHit, find_dates, may_name_a_date
 from .forums import ForumHit
@@ -857,7 +857,8 @@ def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[i
 def meeting_date(
     doc: Document, lead: Sentence, ref: date | None, not_before: int, title: str = ""
 ) -> tuple[DateHit | None, bool]:
-    """The meeting's date from the lead (or the next sentence); (hit, text gave a date at all)."""
+    """The meeting's date from the lead (or the next sentence); (hit, text gave a date at all).
+    A range ('a visit on 2-4 June') is no day: a later sentence's meeting on a day inside it is."""
     candidates = [lead]
     if lead.index + 1 < len(doc.sentences):
         nxt = doc.sentences[lead.index + 1]
@@ -865,6 +866,8 @@ def meeting_date(
             candidates.append(nxt)
     for sent in candidates:
         best = _date_in(doc, sent, ref, not_before)
+        if best and best.days:
+            return _day_in_range(doc, sent, best.days, ref, not_before), True
         if best:
             return (best if best.value else None), True
     if SAME_DAY_RE.search(lead.text, lead.low):  # "later that day": the day an earlier sentence gives
@@ -872,7 +875,55 @@ def meeting_date(
             best = _date_in(doc, sent, ref, not_before)
             if best:
                 return (best if best.value else None), True
+    return _date_before(doc, lead, ref, not_before)
+
+
+def _date_before(doc: Document, lead: Sentence, ref: date | None, not_before: int) -> tuple[DateHit | None, bool]:
+    """A lead without a date after a news lede that has one ('France on Thursday handed over the base.
+    ... The ministers then held talks'): the lede's day, when it is the news of the day (relative to
+    the reference, or within a week before it) and not about a future event. ('The latest step in a
+    drawdown' makes no lede history: a day more than a week back is what does.)"""
+    for sent in reversed(doc.sentences[max(0, lead.index - 3) : lead.index]):
+        if sent.end <= not_before:
+            continue
+        best = _date_in(doc, sent, ref, not_before)
+        if best is None:
+            continue
+        future = " will " in sent.low or FUTURE_RE.search(sent.text, sent.low)
+        if future or best.value is None or best.days or _in_arrival_clause(doc, sent, best):
+            return None, True
+        recent = ref is not None and timedelta(0) <= ref - best.value <= timedelta(days=7)
+        return (best if recent else None), True
     return None, False
+
+
+NTH_DAYS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}  # last: the range's end
+NTH_DAY_RE = Gate(
+    r"\bon the (first|opening|second|third|fourth|fifth|last|final|closing) day of (?:the|his|her|their) "
+    r"(?:[\w-]+ ){0,2}(?:visit|trip|tour|stay)\b",
+    "day of",
+    re.IGNORECASE,
+)
+
+
+def _day_in_range(
+    doc: Document, sent: Sentence, days: tuple[date, date], ref: date | None, not_before: int
+) -> DateHit | None:
+    """The day, inside a visit's range, of the talks a following sentence reports ('held talks on
+    3 June', 'on the second day of the visit')."""
+    for nxt in doc.sentences[sent.index : sent.index + 5]:
+        nth = NTH_DAY_RE.search(nxt.text, nxt.low)
+        if nth and TRIGGER_RE.search(nxt.text, nxt.low):
+            word = nth.group(1).lower()
+            day = days[0] + timedelta(NTH_DAYS[word]) if word in NTH_DAYS else days[1]
+            if day <= days[1]:
+                return DateHit(day, nxt.start + nth.start(), nxt.start + nth.end(), False)
+        if nxt is sent or not TRIGGER_RE.search(nxt.text, nxt.low):
+            continue
+        best = _date_in(doc, nxt, ref, not_before)
+        if best and best.value and days[0] <= best.value <= days[1] and not _in_arrival_clause(doc, nxt, best):
+            return best
+    return None
 
 
 ARRIVAL_RE = re.compile(r"\b(?:arrived|arrives|arriving|arrival|landed|departed|left)\b", re.IGNORECASE)
@@ -899,8 +950,56 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
         hits = [h for h in hits if not _in_arrival_clause(doc, sent, h)] or hits
     if not hits:
         return None
+    days = [h for h in hits if not h.days]
+    if days and len(days) < len(hits):  # "on a visit on 2-4 June, held talks on 3 June": the day
+        hits = [h for h in days if not h.value or any(r.days[0] <= h.value <= r.days[1] for r in hits if r.days)]
+        hits = hits or days
+    if _vaguely_dated(sent, hits):
+        return DateHit(None, sent.start, sent.start, False)
     explicit = [h for h in hits if h.explicit_year and h.value]
     return explicit[0] if explicit else hits[0]
+
+
+# A time that fixes no day: "last week", "earlier this month", "recently", "a few days ago"
+VAGUE_RE = Gate(
+    r"\b(?:(?:last|past|previous|this) (?:week|weekend|month)|earlier (?:this|in the|that) (?:week|month)|"
+    r"(?:over|at) the weekend|recently|the other day|(?:a few|several|two|three|four|five|\d+) (?:days|weeks) ago)\b",
+    "week month recently other ago",
+    re.IGNORECASE,
+)
+CLAUSE_EDGE_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _vaguely_dated(sent: Sentence, hits: list[DateHit]) -> bool:
+    """The meeting word's clause has a vague time and none of the days: 'talks he held in Nairobi
+    last week' or 'Last week, A met B' beside 'the minister said on Thursday'. A day in a clause of
+    its own with a meeting word ('A, who visited Baku last week, met B on Monday') still dates it."""
+    vague = VAGUE_RE.search(sent.text, sent.low)
+    if vague is None:
+        return False
+    lo, hi = _clause(sent.text, vague.start(), vague.end())
+    if not sent.text[lo : vague.start()].strip(" \t\n\"'"):  # an opening "Last week, ...": the next clause too
+        hi = _clause(sent.text, hi + 1, hi + 1)[1] if hi < len(sent.text) else hi
+    trigger = TRIGGER_RE.search(sent.text[lo:hi], sent.low[lo:hi])
+    if not trigger:
+        return False
+    for h in hits:
+        at = h.start - sent.start
+        if lo <= at < hi:
+            if not at < lo + trigger.start() < vague.start():
+                return False  # the day is the meeting's own, not the report's ('told MPs on Thursday of talks ...')
+            continue
+        h_lo, h_hi = _clause(sent.text, at, h.end - sent.start)
+        if TRIGGER_RE.search(sent.text[h_lo:h_hi], sent.low[h_lo:h_hi]):
+            return False
+    return True
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The comma-, bracket- or dash-delimited stretch of text around [start, end)."""
+    lo = max((m.end() for m in CLAUSE_EDGE_RE.finditer(text, 0, start)), default=0)
+    nxt = CLAUSE_EDGE_RE.search(text, end)
+    return lo, nxt.start() if nxt else len(text)
 
 
 # ------------------------------------------------------------------ venue from weaker evidence
