@@ -135,6 +135,11 @@ LIST_CUES = (
     ("views", "on"),
     ("talks", "on"),
     ("discussions", "on"),
+    ("discussion", "on"),
+    ("coordination", "on"),
+    ("coordination", "in"),
+    ("coordinate", "on"),
+    ("coordinating", "on"),
     ("consultations", "on"),
     ("dialogue", "on"),
     ("focused", "on"),
@@ -234,7 +239,7 @@ GROWTH_VERBS = words(
     "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
     "increasing advance advancing bolster bolstering raise raising double doubling lift lifting attract "
     "attracting accelerate accelerating expedite expediting speed speeding facilitate facilitating stimulate "
-    "stimulating revitalize revitalise revitalizing revitalising"
+    "stimulating revitalize revitalise revitalizing revitalising ease easing simplify simplifying"
     # what is fought: "efforts to counter terrorism", "to combat extremism"
     " counter combat combating combatting fight tackle"
 )
@@ -250,7 +255,7 @@ ATTENTION_FILLERS = words("was were is are will be being been also given paid pl
 # "Two-way trade between A and B reached $87 billion": a bilateral figure in an area.
 FIGURE_VERBS = words(
     "reached reach reaches exceeded exceeds surpassed surpasses amounted amounts stood stands totalled totaled "
-    "totals topped tops hit grew grow rose rise increased increase doubled jumped"
+    "totals topped tops hit grew grow rose rise increased increase doubled jumped crossed crosses"
 )
 BILATERAL_MARKS = words("bilateral mutual reciprocal")  # and "two-way" (its last token "way")
 REACH_PREPS = frozenset({"in", "on"})
@@ -260,7 +265,7 @@ HEAD_NOUNS = words(
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
     "complex direction directions corridor corridors route routes pipeline pipelines turnover ventures domain "
-    "domains industries"
+    "domains industries diplomacy"
 )
 # A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
 # "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
@@ -302,7 +307,7 @@ GATE_WORDS = (
         "together raised raising covering cover covers concerning concern concerns regarding related relating "
         "pertaining understanding ventures efforts opportunities interest interested agreement memorandum "
         "memoranda memorandums documents document protocol protocols accord accords deals contracts mous mou treaty "
-        "convention programme program "
+        "convention programme program coordination coordinate coordinating "
         "discussion dominated featured table active engaged involved expertise experience invest support help "
         "assistance assist study studying deliveries supplies billion million trillion"
     )
@@ -310,6 +315,14 @@ GATE_WORDS = (
     | FIGURE_VERBS
     | COMPOUND_ENDS
 )
+# A sentence that opens with its topic: "On tourism, ...", "As regards energy, ...".
+TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = {
+    "on": [("on",)],
+    "as": [("as", "for"), ("as", "regards"), ("as", "to")],
+    "with": [("with", "regard", "to"), ("with", "respect", "to")],
+    "in": [("in", "terms", "of")],
+    "when": [("when", "it", "comes", "to")],
+}
 # Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".
 BODY_HEADS = words(
     "Commission Committee Council Subcommission Sub-Commission Subcommittee Sub-Committee Group Board Dialogue"
@@ -358,6 +371,7 @@ PLAN_WORDS = words("plan plans proposal proposals")
 # Builders of an area, before the sector: "support in building key infrastructure".
 BUILDING_GERUNDS = words("building developing constructing upgrading modernizing modernising expanding improving")
 HYPHENS = frozenset({"-", "\u2013", "\u2011"})
+ARTICLES = words("the a an")
 # A term that ends a noun phrase only as the kind of the term before it: "the agriculture industry".
 KIND_HEADS = words("industry industries")
 # Words an item's noun phrase runs on through after its first term: "digital public infrastructure",
@@ -571,6 +585,8 @@ class SectorReader:
         for index, term_positions in by_sentence.items():
             sent = sentences[index]
             first, last = sent.first, sent.last
+            if lower[first] in TOPIC_OPENERS:
+                self._read_topic(first, last, found)
             if GATE_WORDS.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
             figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
@@ -580,6 +596,18 @@ class SectorReader:
                 self._read_subject(start, last, found)
             self._read_cued_lists(first, last, found)
         return sorted(found.values(), key=lambda h: h.start)
+
+    def _read_topic(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
+        """'On tourism, the ambassador noted ...', 'As for trade and investment, ...': the sectors a
+        sentence opens with as its topic, up to the comma."""
+        lower = self.lower
+        for opener in TOPIC_OPENERS[lower[first]]:
+            n = len(opener)
+            if tuple(lower[first : first + n]) == opener:
+                comma = next((k for k in range(first + n, min(first + n + 8, last)) if lower[k] == ","), None)
+                if comma is not None:
+                    self._read_list(first + n, comma, found, strict=True)
+                return
 
     def _read_cued_lists(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """The lists a cue opens in one sentence ('cooperation in X', 'to boost X', 'discussed X')."""
@@ -742,7 +770,7 @@ class SectorReader:
             w = lower[k]
             if w in MODIFIER_OK:
                 k += 1
-                budget -= 1
+                budget -= w not in ARTICLES or k - 1 > first  # an item's article is no modifier
                 continue
             if k + 1 < last and _general_head(w, lower[k + 1]):
                 k, budget = k + 2, 3  # "the construction of", "plans for", "the fight against"

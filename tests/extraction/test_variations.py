@@ -454,6 +454,23 @@ AREA_WORDS = [
     ("The two sides discussed student exchanges, scholarships and tourism.", ["education", "tourism"]),
 ]
 
+# A sentence's opening topic, coordination, easing, diplomacy, figures that cross a mark.
+TOPICS = [
+    ("On tourism, the ambassador noted that more visitors were coming.", ["tourism"]),
+    ("On trade and investment, the two sides agreed to set up a working group.", ["investment", "trade"]),
+    ("As regards energy, the minister said supplies were stable.", ["energy"]),
+    ("He asked for support to ease visa requirements for Freedonian business travellers.", ["migration"]),
+    ("He said parliamentary diplomacy could play an important role.", ["parliamentary"]),
+    ("He said that bilateral trade had crossed $400 million last year.", ["trade"]),
+    ("They agreed to step up coordination on migration and on security.", ["migration", "security"]),
+    (
+        "They had a productive discussion on our development partnership, economic cooperation and maritime security.",
+        ["economy", "security"],
+    ),
+    ("The sides discussed grain supplies and fertilizers.", ["agriculture"]),
+    ("The two presidents agreed to speed up the long-delayed ZX-500 electricity transmission project.", ["energy"]),
+]
+
 # Institutions, offices, briefings on one side's situation, look-alike words: no sector.
 TRAPS = [
     "The sides discussed the ratification of the agreement on social security.",
@@ -527,6 +544,12 @@ TRAPS = [
     "Troops were deployed along the border last week, the statement said.",
     "The minister, a former doctor, met students at the university.",
     "Visas for the delegation were issued in advance.",
+    "On Tuesday, the ministers met in Zenda.",
+    "On the other hand, he said the talks were useful.",
+    "On the sidelines of the energy forum, the two ministers met.",
+    "On behalf of the Ministry of Energy, he thanked the guests.",
+    "The ministers agreed to ease tensions along the border.",
+    "Ruritania's exports crossed $4 billion.",
 ]
 
 
@@ -548,7 +571,8 @@ def sectors_of(text: str, gazetteer) -> list[str]:
     + BULLETED
     + TITLES
     + PARTNERING
-    + AREA_WORDS,
+    + AREA_WORDS
+    + TOPICS,
 )
 def test_sector_constructions(text, expected, gazetteer):
     assert sectors_of(text, gazetteer) == expected
