@@ -448,9 +448,17 @@ class SectorReader:
         ):
             folded = book is self.lex.sectors
             for i, j, slugs in book.scan(tokens, starts=starts):
-                if i in terms or (masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j))))):
+                if i in terms:
                     continue
-                if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):
+                if masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j)))):
+                    # a name's words, unless a document's title holds them ("on Cooperation in Agricultural
+                    # Research": the people reader may take its last words for a name)
+                    if not (folded and words[i][:1].isupper() and self._in_title(i, j)):
+                        continue
+                    self.bodies.append(i)
+                elif folded and not (
+                    words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)
+                ):
                     if self._names_a_body_on(i, terms) or self._in_title(i, j):
                         self.bodies.append(i)  # "the Intergovernmental Commission on Trade and Economic ..."
                     elif not self._title_case_item(i, j):
@@ -500,9 +508,7 @@ class SectorReader:
         for b in range(i - 1, max(first - 1, i - 25), -1):
             w = words[b]
             if lower[b] in TITLE_HEADS:
-                if prep:
-                    return True
-                break
+                return prep and b not in self.masked  # not a forum's name ("Framework Convention on ...")
             if w == "," and not (words[b - 1][:1].isupper() and words[b + 1][:1].isupper()):
                 break  # "Under the Agreement, the Minister for Energy ...": no list of title words
             if w in TITLE_JOINERS or lower[b] in TITLE_AREA_WORDS:
@@ -519,12 +525,12 @@ class SectorReader:
             if not (words[k][:1].isupper() or words[k] in ("and", "&", ",", "-")):
                 return False
             k += 1
-        if k < last and lower[k] in TITLE_COOPERATION and words[k][:1].isupper():
+        if k < last and lower[k] in TITLE_COOPERATION and words[k][:1].isupper() and k not in self.masked:
             for m in range(k + 1, min(k + 4, last)):
-                if lower[m] in TITLE_HEADS:
-                    return True
                 if not words[m][:1].isupper():
-                    break
+                    break  # "the ... Economic Cooperation program": a forum's programme
+                if lower[m] in TITLE_HEADS:
+                    return m not in self.masked
         return False
 
     def _bullets(self) -> list[tuple[int, int]]:

@@ -550,6 +550,7 @@ TRAPS = [
     "On behalf of the Ministry of Energy, he thanked the guests.",
     "The ministers agreed to ease tensions along the border.",
     "Ruritania's exports crossed $4 billion.",
+    "They agreed to link its work with the Central Asia Regional Economic Cooperation program.",
 ]
 
 
