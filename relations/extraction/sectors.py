@@ -11,7 +11,11 @@ A sector word counts when it
   cooperation", "the fuel and energy complex"), or
 - is the subject of "is a promising area of cooperation", or of a verb that states a bilateral
   figure ("two-way trade between A and B reached $9 billion"), or
-- follows "cooperation between the" ("cooperation between the parliaments").
+- follows "cooperation between the" ("cooperation between the parliaments"), or
+- is named in the title of a document ("the Memorandum of Understanding on Cooperation in Agricultural
+  Research", "the Defence Cooperation Agreement"), or
+- is an item of a bulleted or numbered list under a line that says what the items are ("The agreements
+  cover the following areas:" then "- youth and sports;", "2. Programme of Cooperation in Culture").
 The same cues hold in articles that report no meeting (statements, interviews, trade figures). An
 item may put a possessor, a hyphenated adjective or one unknown word before its term ("Ruritania's
 energy security", "high-quality infrastructure", "semiconductor research"), and every term of its
@@ -23,8 +27,10 @@ words inside forum names are ignored; so is a word that only shares its spelling
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, takewhile
 
 from .lexicon import Lexicon
 from .text import Document, words
@@ -72,6 +78,15 @@ LIST_CUES = (
     ("cooperate", "in"),
     ("cooperate", "on"),
     ("cooperating", "in"),
+    ("cooperating", "on"),
+    ("collaborate", "in"),
+    ("collaborate", "on"),
+    ("collaborating", "in"),
+    ("collaborating", "on"),
+    ("partner", "in"),
+    ("partner", "on"),
+    ("partnering", "in"),
+    ("partnering", "on"),
     ("collaboration", "in"),
     ("partnership", "in"),
     ("ties", "in"),
@@ -82,6 +97,18 @@ LIST_CUES = (
     ("agreement", "on"),
     ("memoranda", "on"),
     ("memorandum", "on"),
+    ("treaty", "on"),
+    ("protocol", "on"),
+    ("protocols", "on"),
+    ("convention", "on"),
+    ("accord", "on"),
+    ("accords", "on"),
+    ("programme", "on"),
+    ("program", "on"),
+    ("mou", "on"),
+    ("mou", "in"),
+    ("mous", "on"),
+    ("mous", "in"),
     ("documents", "on"),
     ("potential", "in"),
     ("prospects", "in"),
@@ -108,6 +135,11 @@ LIST_CUES = (
     ("views", "on"),
     ("talks", "on"),
     ("discussions", "on"),
+    ("discussion", "on"),
+    ("coordination", "on"),
+    ("coordination", "in"),
+    ("coordinate", "on"),
+    ("coordinating", "on"),
     ("consultations", "on"),
     ("dialogue", "on"),
     ("focused", "on"),
@@ -170,6 +202,7 @@ LIST_CUES = (
     ("potential", "for"),
     ("invest", "in"),
     ("support", "in"),
+    ("support", "for"),
     ("help", "with"),
     ("help", "in"),
     ("assistance", "in"),
@@ -195,8 +228,8 @@ for _first in dict.fromkeys(c[0] for c in LIST_CUES):
 # "cooperation with Ruritania in mining", "to expand them in tourism": a cue word, up to a few
 # words (the partner, the object), then the preposition that opens the list.
 REACH_CUES = words(
-    "cooperation co-operation cooperate cooperating collaboration collaborate partnership ties relations "
-    "interaction expand expanding develop developing strengthen strengthening deepen deepening enhance "
+    "cooperation co-operation cooperate cooperating collaboration collaborate collaborating partnership partner "
+    "partnering together work working ties relations interaction expand expanding develop developing strengthen strengthening deepen deepening enhance "
     "enhancing boost boosting intensify intensifying promote promoting broaden broadening diversify "
     "diversifying increase increasing advance advancing"
 )
@@ -206,7 +239,7 @@ GROWTH_VERBS = words(
     "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
     "increasing advance advancing bolster bolstering raise raising double doubling lift lifting attract "
     "attracting accelerate accelerating expedite expediting speed speeding facilitate facilitating stimulate "
-    "stimulating revitalize revitalise revitalizing revitalising"
+    "stimulating revitalize revitalise revitalizing revitalising ease easing simplify simplifying"
     # what is fought: "efforts to counter terrorism", "to combat extremism"
     " counter combat combating combatting fight tackle"
 )
@@ -222,7 +255,7 @@ ATTENTION_FILLERS = words("was were is are will be being been also given paid pl
 # "Two-way trade between A and B reached $87 billion": a bilateral figure in an area.
 FIGURE_VERBS = words(
     "reached reach reaches exceeded exceeds surpassed surpasses amounted amounts stood stands totalled totaled "
-    "totals topped tops hit grew grow rose rise increased increase doubled jumped"
+    "totals topped tops hit grew grow rose rise increased increase doubled jumped crossed crosses"
 )
 BILATERAL_MARKS = words("bilateral mutual reciprocal")  # and "two-way" (its last token "way")
 REACH_PREPS = frozenset({"in", "on"})
@@ -232,7 +265,7 @@ HEAD_NOUNS = words(
     "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
     "complex direction directions corridor corridors route routes pipeline pipelines turnover ventures domain "
-    "domains industries"
+    "domains industries diplomacy"
 )
 # A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
 # "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
@@ -273,7 +306,8 @@ GATE_WORDS = (
         "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue "
         "together raised raising covering cover covers concerning concern concerns regarding related relating "
         "pertaining understanding ventures efforts opportunities interest interested agreement memorandum "
-        "memoranda memorandums documents document protocol protocols accords deals contracts mous mou treaty "
+        "memoranda memorandums documents document protocol protocols accord accords deals contracts mous mou treaty "
+        "convention programme program coordination coordinate coordinating "
         "discussion dominated featured table active engaged involved expertise experience invest support help "
         "assistance assist study studying deliveries supplies billion million trillion"
     )
@@ -281,10 +315,38 @@ GATE_WORDS = (
     | FIGURE_VERBS
     | COMPOUND_ENDS
 )
+# A sentence that opens with its topic: "On tourism, ...", "As regards energy, ...".
+TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = {
+    "on": [("on",)],
+    "as": [("as", "for"), ("as", "regards"), ("as", "to")],
+    "with": [("with", "regard", "to"), ("with", "respect", "to")],
+    "in": [("in", "terms", "of")],
+    "when": [("when", "it", "comes", "to")],
+}
 # Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".
 BODY_HEADS = words(
     "Commission Committee Council Subcommission Sub-Commission Subcommittee Sub-Committee Group Board Dialogue"
 )
+# Sector words that name people, who may be whom another item serves ("visas for traders and students").
+PEOPLE_TERMS = words("students student tourists doctors migrants troops parliamentarians")
+# Documents named for their sectors: "the Memorandum of Understanding on Cooperation in Agricultural
+# Research", "the Programme of Cooperation in Arts and Culture", "the Defence Cooperation Agreement".
+TITLE_HEADS = words(
+    "memorandum memoranda memorandums understanding agreement agreements programme programmes program programs "
+    "protocol protocols treaty convention accord plan roadmap arrangement mou mous"
+)
+TITLE_PREPS = frozenset({"on", "in", "for"})
+# lowercase words a title may have between its head and its sectors: "MoU on cooperation in the field of Health"
+TITLE_AREA_WORDS = words("cooperation operation co field fields area areas sphere spheres")
+TITLE_JOINERS = frozenset({"and", "&", ",", "-", "of", "the", "in", "on", "for", "between"})
+TITLE_COOPERATION = words("cooperation partnership")  # lowercased ("Co-operation" reads as "cooperation")
+# A line that opens a list of bullets: it ends with ":" and says what the items are ("The documents
+# signed cover the following areas:", "Agreements signed:").
+BULLET_RE = re.compile(
+    r"^[ \t]*(?:[-*\u2022\u2013\u2014\u00b7\u25aa\u25cf\u2023]|\(?(?:\d{1,2}|[A-Za-z]|[ivx]{2,4})[.)])[ \t]+(?=\S)",
+    re.M,
+)
+LIST_LINE_RE = re.compile(r":[ \t]*\r?\n")
 # An item that elaborates the one before it: "energy, including hydrogen projects in the X region, ...".
 ELABORATIONS = words("including especially particularly notably in with through along via such")
 # "the fight against climate change", "combating terrorism": the sector is what is fought.
@@ -302,11 +364,14 @@ GENERIC_HEADS = words(
     "supply supplies provision production export exports import imports delivery deliveries upgrading "
     "modernization modernisation rehabilitation realignment building "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
-    "volume volumes localization localisation aspect aspects"
+    "volume volumes localization localisation aspect aspects avoidance training transfer"
 )
+# "plans for a power line", "proposals for joint ventures in energy": a general noun, then "for".
+PLAN_WORDS = words("plan plans proposal proposals")
 # Builders of an area, before the sector: "support in building key infrastructure".
 BUILDING_GERUNDS = words("building developing constructing upgrading modernizing modernising expanding improving")
 HYPHENS = frozenset({"-", "\u2013", "\u2011"})
+ARTICLES = words("the a an")
 # A term that ends a noun phrase only as the kind of the term before it: "the agriculture industry".
 KIND_HEADS = words("industry industries")
 # Words an item's noun phrase runs on through after its first term: "digital public infrastructure",
@@ -332,6 +397,13 @@ ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 INNER_END = ITEM_END - {"."}
 MAX_ITEM = 6
+
+
+def _general_head(w: str, after: str) -> bool:
+    """A general noun before an item's term: "the construction of", "plans for", "efforts against"."""
+    if after == "of":
+        return w in GENERIC_HEADS or w.endswith(("tion", "sion"))
+    return w in PLAN_WORDS if after == "for" else after == "against"
 
 
 def _joined_cooperation(doc: Document) -> list[str]:
@@ -361,7 +433,8 @@ class SectorReader:
         self.lex = lex
         self.masked = masked
         self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
-        self.bodies: list[int] = []  # sector terms in the name of a bilateral commission
+        self.bodies: list[int] = []  # sector terms in the name of a bilateral commission or a document
+        self.bullets = self._bullets()  # (first, end) token ranges of bulleted items under a list line
         self.terms = self._terms()
 
     def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
@@ -375,12 +448,20 @@ class SectorReader:
         ):
             folded = book is self.lex.sectors
             for i, j, slugs in book.scan(tokens, starts=starts):
-                if i in terms or (masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j))))):
+                if i in terms:
                     continue
-                if folded and not (words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)):
-                    if self._names_a_body_on(i, terms):
+                if masked and (i in masked or (j - i > 1 and not masked.isdisjoint(range(i + 1, j)))):
+                    # a name's words, unless a document's title holds them ("on Cooperation in Agricultural
+                    # Research": the people reader may take its last words for a name)
+                    if not (folded and words[i][:1].isupper() and self._in_title(i, j)):
+                        continue
+                    self.bodies.append(i)
+                elif folded and not (
+                    words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)
+                ):
+                    if self._names_a_body_on(i, terms) or self._in_title(i, j):
                         self.bodies.append(i)  # "the Intergovernmental Commission on Trade and Economic ..."
-                    else:
+                    elif not self._title_case_item(i, j):
                         continue
                 if j < len(words) and self.lower[j] in NOT_AN_AREA:
                     continue
@@ -413,10 +494,96 @@ class SectorReader:
     def _sentence_initial(self, i: int) -> bool:
         return self.doc.sentences[self.doc.sent_of[i]].first == i
 
+    def _in_title(self, i: int, j: int) -> bool:
+        """'Memorandum of Understanding on Cooperation in Agricultural Research', 'Agreement between A and
+        B on Tourism', 'Defence and Economic Cooperation Framework Agreement': the sectors a document's
+        title names (after 'on'/'in'/'for', or before 'Cooperation' in the title)."""
+        sent = self.doc.sentences[self.doc.sent_of[i]]
+        return self._title_before(i, sent.first) or self._title_after(j, sent.last)
+
+    def _title_before(self, i: int, first: int) -> bool:
+        """'Memorandum of Understanding on Cooperation in [Agricultural]': a title head, then on/in/for."""
+        words, lower = self.doc.words, self.lower
+        prep = False
+        for b in range(i - 1, max(first - 1, i - 25), -1):
+            w = words[b]
+            if lower[b] in TITLE_HEADS:
+                return prep and b not in self.masked  # not a forum's name ("Framework Convention on ...")
+            if w == "," and not (words[b - 1][:1].isupper() and words[b + 1][:1].isupper()):
+                break  # "Under the Agreement, the Minister for Energy ...": no list of title words
+            if w in TITLE_JOINERS or lower[b] in TITLE_AREA_WORDS:
+                prep = prep or w in TITLE_PREPS
+            elif not w[:1].isupper():
+                break
+        return False
+
+    def _title_after(self, j: int, last: int) -> bool:
+        """'[Defence] and Economic Cooperation Framework Agreement': 'Cooperation', then a title head."""
+        words, lower = self.doc.words, self.lower
+        k = j
+        while k < min(j + 8, last) and lower[k] not in TITLE_COOPERATION:
+            if not (words[k][:1].isupper() or words[k] in ("and", "&", ",", "-")):
+                return False
+            k += 1
+        if k < last and lower[k] in TITLE_COOPERATION and words[k][:1].isupper() and k not in self.masked:
+            for m in range(k + 1, min(k + 4, last)):
+                if not words[m][:1].isupper():
+                    break  # "the ... Economic Cooperation program": a forum's programme
+                if lower[m] in TITLE_HEADS:
+                    return m not in self.masked
+        return False
+
+    def _bullets(self) -> list[tuple[int, int]]:
+        """The items of bulleted or numbered lists ('- youth and sports;', '2. Programme of ...', '(c) ...')
+        under a line that ends with ':' and says what they are ('the following agreements were signed:')."""
+        text, starts = self.doc.text, self.doc.starts
+        if ":" not in text or LIST_LINE_RE.search(text) is None:
+            return []
+        found: list[tuple[int, int]] = []
+        opened, pos = False, 0
+        for line in text.splitlines(keepends=True):
+            line_start, pos = pos, pos + len(line)
+            if not line.strip():
+                continue
+            mark = BULLET_RE.match(line)
+            if mark is not None:
+                if opened:
+                    first, end = bisect_left(starts, line_start + mark.end()), bisect_left(starts, pos)
+                    if first < end:
+                        found.append((first, end))
+                continue
+            opened = line.rstrip().endswith(":") and not GATE_WORDS.isdisjoint(
+                self.lower[bisect_left(starts, line_start) : bisect_left(starts, pos)]
+            )
+        return found
+
+    def _title_case_item(self, i: int, j: int) -> bool:
+        """'- Youth and Sports', '• Trade and Investment', '* Cultural Exchange Programme': a capitalised
+        item of a bulleted list (not a title: '- Trade Minister John Smith')."""
+        words = self.doc.words
+        for first, end in self.bullets:
+            if first <= i < end:
+                if not all(w[:1].isupper() or w in TITLE_JOINERS for w in words[first:i]):
+                    return False
+                name = list(takewhile(lambda w: w[:1].isupper(), words[j : min(j + 4, end)]))
+                return (
+                    not name
+                    or name[0].lower() in self.lex.sectors.lengths
+                    or any(w.lower() in TITLE_HEADS for w in name)
+                )
+        return False
+
+    def _read_bullets(self, found: dict[tuple[int, str], SectorHit]) -> None:
+        sentences, sent_of = self.doc.sentences, self.doc.sent_of
+        for first, end in self.bullets:
+            self._read_list(first, min(end, sentences[sent_of[first]].last), found)
+
     def read(self) -> list[SectorHit]:
         if not self.terms:
             return []
         found = self._named_bodies()
+        if self.bullets:
+            self._read_bullets(found)
         lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
         by_sentence: dict[int, list[int]] = {}
         for i in sorted(self.terms):
@@ -424,6 +591,8 @@ class SectorReader:
         for index, term_positions in by_sentence.items():
             sent = sentences[index]
             first, last = sent.first, sent.last
+            if lower[first] in TOPIC_OPENERS:
+                self._read_topic(first, last, found)
             if GATE_WORDS.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
             figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
@@ -433,6 +602,18 @@ class SectorReader:
                 self._read_subject(start, last, found)
             self._read_cued_lists(first, last, found)
         return sorted(found.values(), key=lambda h: h.start)
+
+    def _read_topic(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
+        """'On tourism, the ambassador noted ...', 'As for trade and investment, ...': the sectors a
+        sentence opens with as its topic, up to the comma."""
+        lower = self.lower
+        for opener in TOPIC_OPENERS[lower[first]]:
+            n = len(opener)
+            if tuple(lower[first : first + n]) == opener:
+                comma = next((k for k in range(first + n, min(first + n + 8, last)) if lower[k] == ","), None)
+                if comma is not None:
+                    self._read_list(first + n, comma, found, strict=True)
+                return
 
     def _read_cued_lists(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """The lists a cue opens in one sentence ('cooperation in X', 'to boost X', 'discussed X')."""
@@ -539,6 +720,7 @@ class SectorReader:
         is passed over. Returns the number of sector items read."""
         misses = hits = 0
         lower, words = self.lower, self.doc.words
+        served = False  # the item before ran on with 'for': "visas for business people and students"
         # a full stop inside the sentence is an abbreviation's ("U.S. tariffs"), not the end of an item
         last = last - 1 if lower[last - 1] == "." else last
         while k < last:
@@ -549,16 +731,11 @@ class SectorReader:
             # a long item after the first may be the next clause ("..., and the free trade agreement has
             # doubled trade"): there an unknown word does not lead to a sector
             term = self._item_term(item_start, k, loose=not (long and hits))
-            if term is not None:
-                self._add(term, found)
+            if term is not None and served and lower[term] in PEOPLE_TERMS:
+                pass  # the people the item before serves, not an area
+            elif term is not None:
+                k, served = self._take_item(term, k, last, found)
                 hits += 1
-                end = self.terms[term][0]
-                if end < k:
-                    end = self._more_terms(end, k, found)
-                if end > k:  # a term ran over a separator: "transport and logistics"
-                    k = end
-                    while k < last and lower[k] not in INNER_END:
-                        k += 1
             elif not (hits and lower[item_start] in ELABORATIONS):
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
                 gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
@@ -571,6 +748,20 @@ class SectorReader:
             while k < last and lower[k] in ITEM_SPLIT:
                 k += 1
         return hits
+
+    def _take_item(self, term: int, k: int, last: int, found: dict[tuple[int, str], SectorHit]) -> tuple[int, bool]:
+        """Adds the terms of an item that starts with `term` and ends at k; returns where the item ends (a
+        term may run over a separator: "transport and logistics") and whether it runs on with 'for'."""
+        lower = self.lower
+        self._add(term, found)
+        end = self.terms[term][0]
+        if end < k:
+            end = self._more_terms(end, k, found)
+        if end > k:
+            k = end
+            while k < last and lower[k] not in INNER_END:
+                k += 1
+        return k, "for" in lower[end:k]
 
     def _item_term(self, first: int, last: int, loose: bool = True) -> int | None:
         """The sector term an item starts with (after at most two modifiers, or 'the use of'), if any.
@@ -585,13 +776,13 @@ class SectorReader:
             w = lower[k]
             if w in MODIFIER_OK:
                 k += 1
-                budget -= 1
+                budget -= w not in ARTICLES or k - 1 > first  # an item's article is no modifier
                 continue
-            if k + 1 < last and lower[k + 1] == "of" and (w in GENERIC_HEADS or w.endswith(("tion", "sion"))):
-                k, budget = k + 2, 3  # "the localization of", "the construction of"
+            if k + 1 < last and _general_head(w, lower[k + 1]):
+                k, budget = k + 2, 3  # "the construction of", "plans for", "the fight against"
                 continue
-            if w in STRUGGLE_WORDS:  # "the fight against climate change", "combating terrorism"
-                k, budget = (k + 2 if k + 1 < last and lower[k + 1] == "against" else k + 1), 3
+            if w in STRUGGLE_WORDS:  # "combating terrorism"
+                k, budget = k + 1, 3
                 continue
             if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'"):
                 k += 1  # "the ML-1 railway": a project's code; "Pakistan's": a possessive
@@ -599,8 +790,9 @@ class SectorReader:
             if w in BUILDING_GERUNDS and k == first:
                 k, budget = k + 1, 3  # "building key infrastructure"
                 continue
-            hyphenated = lower[k - 1] in HYPHENS or (k + 1 < last and lower[k + 1] in HYPHENS)
-            if hyphenated and lower[k - 1] in HYPHENS:
+            after_hyphen = k > first and lower[k - 1] in HYPHENS  # not a bullet mark before the item
+            hyphenated = after_hyphen or (k + 1 < last and lower[k + 1] in HYPHENS)
+            if after_hyphen:
                 k += 1  # the second half of "high-quality" is the same modifier
                 continue
             if not (

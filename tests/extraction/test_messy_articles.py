@@ -135,6 +135,7 @@ def test_sector_lists_with_long_items_and_elaborations(gazetteer):
         "climate",
         "education",
         "energy",
+        "industry",  # critical minerals (mining)
         "investment",
         "migration",
         "trade",

@@ -108,3 +108,24 @@ def test_particularly_in_and_talks_on(gazetteer):
 def test_singular_communication_in_an_adjective_list(gazetteer):
     _, result = run("akipress-communication", gazetteer)
     assert result.to_contract()["sectors"] == ["communications", "culture", "economy", "trade", "transport"]
+
+
+def test_bulleted_agreements_titles_and_an_opening_topic(gazetteer):
+    """Each bullet under 'witnessed the signing of the following agreements:' is an item, a document's title
+    names its sectors even where the people reader takes its last words for a name ('Agricultural
+    Research'); the schedule's bullets ('Energy Museum', 'Trade Fair') and the students whom the visas
+    serve are no area."""
+    _, result = run("sectors-bulleted-agreements", gazetteer)
+    assert result.to_contract()["sectors"] == [
+        "agriculture",  # Memorandum of Understanding on Cooperation in Agricultural Research
+        "culture",  # Programme of Cooperation in Arts and Culture
+        "energy",  # the supply of electricity, plans for a power transmission line
+        "finance",  # the avoidance of double taxation
+        "infrastructure",  # the construction of a dry port
+        "justice",  # Treaty on extradition
+        "migration",  # the facilitation of visas
+        "science",  # Agricultural Research
+        "security",  # work closely together on counter-terrorism
+        "tourism",  # On tourism, ...
+        "transport",  # a dry port
+    ]

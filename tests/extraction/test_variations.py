@@ -75,7 +75,7 @@ DOCUMENTS = [
         ["agriculture", "energy", "trade"],
     ),
     ("Memoranda of understanding covering ICT and education were exchanged.", ["communications", "education"]),
-    ("Agreements on avoidance of double taxation and on trade were signed.", ["trade"]),
+    ("Agreements on avoidance of double taxation and on trade were signed.", ["finance", "trade"]),
     ("The MoUs cover health research and science.", ["health", "science"]),
     ("The parties agreed on a roadmap covering energy and transport co-operation.", ["energy", "transport"]),
     ("The ministers inked a deal on defence co-operation.", ["defence"]),
@@ -288,7 +288,7 @@ HOUSE_STYLES = [
     ),
     (
         "2. The two Ministers confirmed to strengthen cooperation in areas such as energy and critical minerals.",
-        ["energy"],
+        ["energy", "industry"],  # critical minerals: mining
     ),
     (
         "3. Minister Iwaya stated that Japan will further promote security and defence cooperation with Ruritania.",
@@ -348,6 +348,129 @@ MODIFIED_ITEMS = [
     ("They discussed cooperation in education and the palm oil industry.", ["agriculture", "education"]),
 ]
 
+# Bulleted and numbered lists under a line that says what they are: each bullet is an item.
+BULLETED = [
+    (
+        "The agreements signed during the visit cover the following areas:\n- youth and sports;\n"
+        "- tourism promotion;\n- renewable energy;\n- mutual recognition of higher education degrees.",
+        ["education", "energy", "sports", "tourism"],
+    ),
+    (
+        "Following the talks, the two Presidents witnessed the signing of the following agreements:\n"
+        "\u2022 Agreement on the avoidance of double taxation;\n"
+        "\u2022 Treaty on extradition and transfer of sentenced persons;\n"
+        "\u2022 Memorandum of Understanding on the facilitation of visas for business people and students.",
+        ["finance", "justice", "migration"],  # the students are whom the visas serve
+    ),
+    (
+        "Documents signed:\n1. Memorandum of Understanding on Cooperation in Agricultural Research\n"
+        "2. Programme of Cooperation in Arts and Culture for 2025-2028\n"
+        "3. Agreement on Cooperation in the Defence Industry",
+        ["agriculture", "culture", "defence", "science"],
+    ),
+    (
+        "The following documents were signed:\n(a) MoU in the field of health;\n(b) MoU on cooperation in "
+        "tourism;\n(c) Agreement on air services.",
+        ["health", "tourism", "transport"],
+    ),
+    (
+        "The agreements signed include:\n\n- Agreement on Air Services;\n\n- Memorandum of Understanding on Tourism.",
+        ["tourism", "transport"],
+    ),
+    (
+        "The two sides agreed to cooperate in:\n1) agriculture;\n2) information technology;\n3) healthcare.",
+        ["agriculture", "communications", "health"],
+    ),
+    (
+        "Documents signed during the visit:\n* MoU on cooperation in the field of Youth and Sports\n"
+        "* Cultural Exchange Programme for 2024-2027",
+        ["culture", "sports"],
+    ),
+]
+
+# Documents named for their sectors.
+TITLES = [
+    (
+        "The two sides signed a Memorandum of Understanding on Cooperation in Agricultural Research.",
+        ["agriculture", "science"],
+    ),
+    ("A Memorandum of Understanding on Cooperation in the Field of Health was also signed.", ["health"]),
+    ("The ministers signed a Programme of Cooperation in Arts and Culture for 2025-2028.", ["culture"]),
+    ("The Defense and Economic Cooperation Framework Agreement was signed in Strelsau.", ["defence", "economy"]),
+    ("The Defense Cooperation Agreement was extended for ten years.", ["defence"]),
+    ("An Agreement on Trade, Investment and Tourism was concluded.", ["investment", "tourism", "trade"]),
+    ("Agreements on tourism and higher education were signed.", ["education", "tourism"]),
+]
+
+# Working together, partnering, collaborating, support: cues that take the partner before the area.
+PARTNERING = [
+    (
+        "Ruritania is ready to work together with Freedonia in agriculture, energy and mining.",
+        ["agriculture", "energy", "industry"],
+    ),
+    ("Freedonia is keen to partner with Ruritania on renewable energy and healthcare.", ["energy", "health"]),
+    ("The two countries will work closely together on counter-terrorism and maritime security.", ["security"]),
+    ("The sides agreed to partner on clean energy and critical minerals.", ["energy", "industry"]),
+    ("The universities will collaborate in research and innovation.", ["science"]),
+    ("The sides agreed to work closely on energy security and the green transition.", ["climate", "energy"]),
+    ("The ministers agreed to collaborate on vaccine production and pharmaceuticals.", ["health"]),
+    (
+        "The Ruritanian side is keen to partner with Freedonian firms on solar power and wind energy.",
+        ["energy"],
+    ),
+    (
+        "The minister thanked Ruritania for its support for Freedonia's healthcare system and education sector.",
+        ["education", "health"],
+    ),
+    ("Freedonia welcomed Ruritania's support for its power plant and irrigation projects.", ["energy", "water"]),
+    ("The companies are exploring joint projects in agriculture and fisheries.", ["agriculture"]),
+    ("Freedonian investors are interested in mining and infrastructure.", ["industry", "infrastructure"]),
+]
+
+# Nouns that name an area: power lines, ports, troops, vaccines, credit lines, aid.
+AREA_WORDS = [
+    (
+        "The talks focused on electricity trade, the power interconnection project and irrigation.",
+        ["energy", "trade", "water"],
+    ),
+    (
+        "The ministers further discussed the supply of electricity, plans for a power transmission line and "
+        "the construction of a dry port.",
+        ["energy", "infrastructure", "transport"],
+    ),
+    ("The sides discussed road links, the port of Gwadar and the railway corridor.", ["transport"]),
+    ("The ministers discussed the deployment of troops, naval exercises and military training.", ["defence"]),
+    (
+        "They discussed joint efforts against terror groups and demining in the border areas.",
+        ["humanitarian", "security"],
+    ),
+    ("The leaders discussed vaccines, medicines and the training of doctors.", ["health"]),
+    ("They discussed the avoidance of double taxation and a new credit line.", ["finance"]),
+    ("They discussed humanitarian aid and food aid to the region.", ["humanitarian"]),
+    ("They discussed geothermal energy and green hydrogen.", ["energy"]),
+    ("The two navies will cooperate in maritime security and disaster relief.", ["humanitarian", "security"]),
+    ("The ministers also discussed the transfer of sentenced persons and extradition.", ["justice"]),
+    ("The ministers discussed the visa regime for students and tourists.", ["migration"]),
+    ("The two sides discussed student exchanges, scholarships and tourism.", ["education", "tourism"]),
+]
+
+# A sentence's opening topic, coordination, easing, diplomacy, figures that cross a mark.
+TOPICS = [
+    ("On tourism, the ambassador noted that more visitors were coming.", ["tourism"]),
+    ("On trade and investment, the two sides agreed to set up a working group.", ["investment", "trade"]),
+    ("As regards energy, the minister said supplies were stable.", ["energy"]),
+    ("He asked for support to ease visa requirements for Freedonian business travellers.", ["migration"]),
+    ("He said parliamentary diplomacy could play an important role.", ["parliamentary"]),
+    ("He said that bilateral trade had crossed $400 million last year.", ["trade"]),
+    ("They agreed to step up coordination on migration and on security.", ["migration", "security"]),
+    (
+        "They had a productive discussion on our development partnership, economic cooperation and maritime security.",
+        ["economy", "security"],
+    ),
+    ("The sides discussed grain supplies and fertilizers.", ["agriculture"]),
+    ("The two presidents agreed to speed up the long-delayed ZX-500 electricity transmission project.", ["energy"]),
+]
+
 # Institutions, offices, briefings on one side's situation, look-alike words: no sector.
 TRAPS = [
     "The sides discussed the ratification of the agreement on social security.",
@@ -397,6 +520,37 @@ TRAPS = [
     "The tourism industry suffered during the pandemic.",
     "The ministers agreed to counter disinformation.",
     "Today our cooperation is a model, and the free trade agreement has doubled exports.",
+    # near misses of bullets, titles, partnering cues and area nouns
+    "The President arrived in Zenda on Monday.\n- The visit is his first since taking office.\n- He will also meet the Speaker.",
+    "Key facts:\n* Ruritania has a population of 5 million.\n* Its capital is Strelsau.",
+    "The schedule:\n- 10:00 Arrival at the airport\n- 13:00 Visit to the Energy Museum",
+    "Participants in the talks:\n- Trade Minister John Smith;\n- Minister of Health Jane Doe.",
+    "Highlights of the visit:\n- The two leaders held talks in a warm atmosphere.\n- They agreed to meet again next year.",
+    "Under the Agreement, the Minister for Energy will visit Zenda.",
+    "The agreement was signed by the Minister of Energy and the Minister for Trade.",
+    "The Treaty on Friendship and Cooperation was signed in 1995.",
+    "A Memorandum of Understanding between the Ministry of Health of Ruritania and the Ministry of Health of "
+    "Freedonia was signed.",
+    "He is ready to work together with Freedonia in the spirit of friendship.",
+    "Ruritania will partner with Freedonia on the preparations for the summit.",
+    "He reiterated his support for Ukraine's sovereignty and territorial integrity.",
+    "The minister thanked Freedonia for its support for Ruritania's candidacy to the UN Security Council.",
+    "They agreed to work together on the preparations for the summit.",
+    "He expressed interest in visiting Ruritania again next year.",
+    "The two leaders discussed the road map for the peace talks.",
+    "The minister said 1.5 degrees of warming would be disastrous.",
+    "The president said the country's electricity grid was damaged by the storm.",
+    "The minister arrived at the port of Bandar Abbas on Tuesday.",
+    "Troops were deployed along the border last week, the statement said.",
+    "The minister, a former doctor, met students at the university.",
+    "Visas for the delegation were issued in advance.",
+    "On Tuesday, the ministers met in Zenda.",
+    "On the other hand, he said the talks were useful.",
+    "On the sidelines of the energy forum, the two ministers met.",
+    "On behalf of the Ministry of Energy, he thanked the guests.",
+    "The ministers agreed to ease tensions along the border.",
+    "Ruritania's exports crossed $4 billion.",
+    "They agreed to link its work with the Central Asia Regional Economic Cooperation program.",
 ]
 
 
@@ -407,7 +561,19 @@ def sectors_of(text: str, gazetteer) -> list[str]:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    DOCUMENTS + CHAINS + AREA_NOUNS + COMPOUNDS + SUBJECTS + HOUSE_STYLES + WIDER_CUES + MODIFIED_ITEMS,
+    DOCUMENTS
+    + CHAINS
+    + AREA_NOUNS
+    + COMPOUNDS
+    + SUBJECTS
+    + HOUSE_STYLES
+    + WIDER_CUES
+    + MODIFIED_ITEMS
+    + BULLETED
+    + TITLES
+    + PARTNERING
+    + AREA_WORDS
+    + TOPICS,
 )
 def test_sector_constructions(text, expected, gazetteer):
     assert sectors_of(text, gazetteer) == expected
