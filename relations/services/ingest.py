@@ -486,9 +486,9 @@ def _participant_row(mention: Participant, person: Person | None, have: _Have, c
 
 def _write_relations(
     pendings: list[_Pending], ctx: IngestContext, known_levels: frozenset[tuple[int, str, int]] = frozenset()
-) -> None:
+) -> int:
     """Every pair of parties has its relation row; a stated level is recorded with its source
-    (unless `known_levels` has it already: (relation id, level, article id))."""
+    (unless `known_levels` has it already: (relation id, level, article id)). Returns the levels added."""
     _ensure_relations({pair for p in pendings for pair in combinations(p.parties, 2)}, ctx)
     levels = []
     for p in pendings:
@@ -509,6 +509,7 @@ def _write_relations(
             )
         )
     RelationLevel.objects.bulk_create(levels, batch_size=500)
+    return len(levels)
 
 
 def _ensure_relations(pairs: set[tuple[str, str]], ctx: IngestContext) -> None:

@@ -40,6 +40,9 @@ class IngestReport:
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
+    def progress_line(self) -> str:
+        return f"{self.read} read | {self.new} new | {self.known} known | {self.merged} merged | {self.failed} failed"
+
     def summary(self) -> str:
         prefix = "Dry run, nothing committed: " if self.dry_run else ""
         return (
