@@ -167,13 +167,15 @@ def _count(report: ReextractReport, article: Article, done: _Done | ArticleError
         report.errors.append(str(done))
         return
     setattr(report, done.result, getattr(report, done.result) + 1)
-    report.lost += [f"article {article.pk} ({article.title}): meeting {pk}" for pk in done.lost]
+    for meeting, others in done.lost:
+        also = f" (also reported by {others} other source{'s' if others > 1 else ''})" if others else ""
+        report.lost.append(f"article {article.pk} ({article.title}): meeting {meeting}{also}")
 
 
 @dataclass
 class _Done:
     result: str
-    lost: list[int] = field(default_factory=list)  # meetings no longer found
+    lost: list[tuple[int, int]] = field(default_factory=list)  # meetings no longer found, their other sources
 
 
 def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
@@ -216,7 +218,8 @@ def _apply(article: Article, p: _Pending, ctx: IngestContext) -> _Done:
     if not extracted:
         return _Done(Result.KEPT)
     if p.outcome != Outcome.NEW:
-        return _Done(Result.NO_LONGER_FOUND, [m.pk for m in extracted])
+        sources = _source_counts(extracted)
+        return _Done(Result.NO_LONGER_FOUND, [(m.pk, sources[m.pk] - 1) for m in extracted])
     changed |= _refresh_meetings(p, extracted, ctx)
     return _Done(Result.UPDATED if changed else Result.UNCHANGED)
 
@@ -392,12 +395,14 @@ class _LinkChanges:
         _links_of(p, meeting, _have_of(others), ctx, wanted)
         locked = set(meeting.locked_fields)
         for model, (lock, _) in LINK_SETS.items():
-            if lock not in locked:
-                self._match(model, [r for r in ours if type(r) is model], wanted[model])
-                if model is MeetingCountry and (self.delete[model] or self.create[model]):
-                    self.parties_changed.add(meeting.pk)
+            if lock in locked:
+                continue
+            added_or_removed = self._match(model, [r for r in ours if type(r) is model], wanted[model])
+            if model is MeetingCountry and added_or_removed:
+                self.parties_changed.add(meeting.pk)
 
-    def _match(self, model: LinkModel, ours: list[LinkRow], wanted: list[LinkRow]) -> None:
+    def _match(self, model: LinkModel, ours: list[LinkRow], wanted: list[LinkRow]) -> bool:
+        """Pair this article's rows with the wanted ones; returns True when a row is added or removed."""
         index: dict[tuple[str, object], list[LinkRow]] = {}
         for row in ours:
             for key in _keys(row):
@@ -418,7 +423,9 @@ class _LinkChanges:
                 old.updated_at = timezone.now()
                 self.update[model].append(old)
                 self.columns[model].update(columns)
-        self.delete[model] += [row for row in ours if row.pk not in kept]
+        stale = [row for row in ours if row.pk not in kept]
+        self.delete[model] += stale
+        return bool(stale) or len(kept) < len(wanted)
 
     def save(self) -> bool:
         """Deletes first (a new row may take a removed row's name), then updates, then inserts."""
