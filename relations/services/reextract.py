@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -64,7 +63,7 @@ from .ingest import (
     _write_relations,
     describe,
 )
-from .runs import DryRunRollback
+from .runs import rolled_back_if
 
 CHUNK = 200  # articles loaded per query
 
@@ -124,17 +123,12 @@ def articles_reextract(
     ids = _selected(article_ids, everything)
     report = ReextractReport(dry_run=dry_run)
     ctx = IngestContext.load(gazetteer)
-    try:
-        with transaction.atomic() if dry_run else nullcontext():
-            for article in _articles(ids):
-                report.read += 1
-                _count(report, article, _reextract(article, ctx))
-                if on_progress:
-                    on_progress(report)
-            if dry_run:
-                raise DryRunRollback
-    except DryRunRollback:
-        pass
+    with rolled_back_if(dry_run):
+        for article in _articles(ids):
+            report.read += 1
+            _count(report, article, _reextract(article, ctx))
+            if on_progress:
+                on_progress(report)
     return report
 
 
