@@ -8,6 +8,7 @@ from .curation import meeting_curator_update
 from .ingest import ArticleIngestResult, Outcome, article_ingest
 from .meetings import meeting_create, meeting_set_status, meeting_update
 from .officials import OfficialResolver, official_merge
+from .reextract import ReextractReport, articles_reextract
 from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
 from .runs import IngestReport, articles_ingest
@@ -18,9 +19,11 @@ __all__ = [
     "LoadReport",
     "OfficialResolver",
     "Outcome",
+    "ReextractReport",
     "ReferenceDataError",
     "article_ingest",
     "articles_ingest",
+    "articles_reextract",
     "gazetteer_cached",
     "gazetteer_from_db",
     "meeting_create",

@@ -9,7 +9,8 @@ Meeting.locked_fields are left alone.
 Articles are written in batches (build in memory, one bulk insert per model), each batch in
 one transaction. If a batch fails, its articles are retried one transaction each, so a bad
 article is skipped alone and nothing is ever half-written. The API and the commands share
-this one path: a single article is a batch of one.
+this one path: a single article is a batch of one. Re-extraction (reextract.py) places and
+links through the same helpers.
 """
 
 from __future__ import annotations
@@ -223,29 +224,55 @@ def _prepare(item: ArticleInput, ctx: IngestContext) -> _Pending | ArticleError:
 
 def _write(todo: list[_Pending], ctx: IngestContext) -> None:
     with_meeting = [p for p in todo if p.outcome == Outcome.NEW]
-    ctx.resolver.preload({m.country for p in with_meeting for m in p.extraction.participants})
-    for p in with_meeting:
-        p.people = ctx.resolver.resolve_all(p.extraction.participants)
-        meeting = p.extraction.meeting
-        assert meeting is not None
-        persons = {person for _, person in p.people if person is not None}
-        key = Meeting.make_party_key(p.parties)
-        p.report = Report(key, meeting.date, p.source.published, p.source.text, persons)
-    pool = CandidatePool.load([p.report for p in with_meeting if p.report])
-    merged_on_record: dict[int, Meeting] = {}
-    for p in with_meeting:
-        _place(p, pool, ctx, merged_on_record)
-    ctx.resolver.flush()
+    merged_on_record = _place_reports(with_meeting, ctx)
     # Articles and link rows get their history on first change (models.HistoryOnFirstChange).
     Article.objects.bulk_create([p.article for p in todo], batch_size=500)
     Article.countries_mentioned.through.objects.bulk_create(
         [
             Article.countries_mentioned.through(article_id=p.article.pk, country_id=code)
             for p in todo
-            for code in sorted(({f.value for f in p.extraction.countries_mentioned} | set(p.parties)) & ctx.countries)
+            for code in _mentioned_codes(p, ctx)
         ],
         batch_size=1000,
     )
+    _save_placed(with_meeting, ctx, merged_on_record)
+
+
+def _resolve_people(pendings: list[_Pending], ctx: IngestContext) -> None:
+    """Resolve each report's participants to Persons (new ones get an id at the resolver's flush)."""
+    ctx.resolver.preload({m.country for p in pendings for m in p.extraction.participants})
+    for p in pendings:
+        p.people = ctx.resolver.resolve_all(p.extraction.participants)
+        meeting = p.extraction.meeting
+        assert meeting is not None
+        persons = {person for _, person in p.people if person is not None}
+        key = Meeting.make_party_key(p.parties)
+        p.report = Report(key, meeting.date, p.source.published, p.source.text, persons)
+
+
+def _place_reports(with_meeting: list[_Pending], ctx: IngestContext) -> dict[int, Meeting]:
+    """Find (or make) each report's meeting; returns the meetings on record that reports merge into."""
+    _resolve_people(with_meeting, ctx)
+    pool = CandidatePool.load([p.report for p in with_meeting if p.report])
+    merged_on_record: dict[int, Meeting] = {}
+    for p in with_meeting:
+        _place(p, pool, ctx, merged_on_record)
+    ctx.resolver.flush()
+    return merged_on_record
+
+
+def _mentioned_codes(p: _Pending, ctx: IngestContext) -> list[str]:
+    """The countries an article mentions: those it names and its meeting's parties."""
+    return sorted(({f.value for f in p.extraction.countries_mentioned} | set(p.parties)) & ctx.countries)
+
+
+def _save_placed(
+    with_meeting: list[_Pending],
+    ctx: IngestContext,
+    merged_on_record: dict[int, Meeting],
+    known_levels: frozenset[tuple[int, str, int]] = frozenset(),
+) -> None:
+    """Write the placed reports' new meetings, filled fields, links, sources and relations (articles saved)."""
     new_meetings = [p.candidate.meeting for p in with_meeting if p.outcome == Outcome.NEW and p.candidate]
     bulk_create_with_history(new_meetings, Meeting, batch_size=500)
     if merged_on_record:
@@ -254,7 +281,7 @@ def _write(todo: list[_Pending], ctx: IngestContext) -> None:
             filled = [m for m in merged_on_record.values() if getattr(m, "_filled", ())]
             bulk_update_with_history(filled, Meeting, [*fields, "updated_at"], batch_size=500)
     _write_links(with_meeting, ctx, merged_on_record)
-    _write_relations(with_meeting, ctx)
+    _write_relations(with_meeting, ctx, known_levels)
 
 
 def _place(p: _Pending, pool: CandidatePool, ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:
@@ -457,29 +484,24 @@ def _participant_row(mention: Participant, person: Person | None, have: _Have, c
     return {"official_id": official, "country_id": country, "raw_name": raw, "title": (mention.title or "")[:255]}
 
 
-def _write_relations(pendings: list[_Pending], ctx: IngestContext) -> None:
-    """Every pair of parties has its relation row; a stated level is recorded with its source."""
-    pairs = {pair for p in pendings for pair in combinations(p.parties, 2)}
-    missing = pairs - ctx.relations.keys()
-    if missing:
-        firsts = {a for a, _ in missing}
-        for pk, a, b in BilateralRelation.objects.filter(country_a_id__in=firsts).values_list(
-            "pk", "country_a_id", "country_b_id"
-        ):
-            if (a, b) in missing:
-                ctx.relations[(a, b)] = pk
-        new = [BilateralRelation(country_a_id=a, country_b_id=b) for a, b in sorted(missing - ctx.relations.keys())]
-        for relation in bulk_create_with_history(new, BilateralRelation, batch_size=500):
-            ctx.relations[(relation.country_a_id, relation.country_b_id)] = relation.pk
+def _write_relations(
+    pendings: list[_Pending], ctx: IngestContext, known_levels: frozenset[tuple[int, str, int]] = frozenset()
+) -> int:
+    """Every pair of parties has its relation row; a stated level is recorded with its source
+    (unless `known_levels` has it already: (relation id, level, article id)). Returns the levels added."""
+    _ensure_relations({pair for p in pendings for pair in combinations(p.parties, 2)}, ctx)
     levels = []
     for p in pendings:
         level = p.extraction.relation_level
         if level is None or len(p.parties) != 2:
             continue
         assert p.candidate is not None
+        relation = ctx.relations[(p.parties[0], p.parties[1])]
+        if (relation, level.value, p.article.pk) in known_levels:
+            continue
         levels.append(
             RelationLevel(
-                relation_id=ctx.relations[(p.parties[0], p.parties[1])],
+                relation_id=relation,
                 level=level.value,
                 stated_on=p.candidate.meeting.date or p.article.published,
                 source=p.article,
@@ -487,6 +509,23 @@ def _write_relations(pendings: list[_Pending], ctx: IngestContext) -> None:
             )
         )
     RelationLevel.objects.bulk_create(levels, batch_size=500)
+    return len(levels)
+
+
+def _ensure_relations(pairs: set[tuple[str, str]], ctx: IngestContext) -> None:
+    """Every pair (in code order) has its BilateralRelation row, whose id ctx.relations keeps."""
+    missing = pairs - ctx.relations.keys()
+    if not missing:
+        return
+    firsts = {a for a, _ in missing}
+    for pk, a, b in BilateralRelation.objects.filter(country_a_id__in=firsts).values_list(
+        "pk", "country_a_id", "country_b_id"
+    ):
+        if (a, b) in missing:
+            ctx.relations[(a, b)] = pk
+    new = [BilateralRelation(country_a_id=a, country_b_id=b) for a, b in sorted(missing - ctx.relations.keys())]
+    for relation in bulk_create_with_history(new, BilateralRelation, batch_size=500):
+        ctx.relations[(relation.country_a_id, relation.country_b_id)] = relation.pk
 
 
 def describe(exc: Exception) -> str:

@@ -8,7 +8,7 @@ no faster on two cores, since pickling the results back costs what the overlap s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import reset_queries, transaction
@@ -40,6 +40,9 @@ class IngestReport:
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
+    def progress_line(self) -> str:
+        return f"{self.read} read | {self.new} new | {self.known} known | {self.merged} merged | {self.failed} failed"
+
     def summary(self) -> str:
         prefix = "Dry run, nothing committed: " if self.dry_run else ""
         return (
@@ -63,24 +66,33 @@ def articles_ingest(
     """
     report = IngestReport(dry_run=dry_run)
     ctx = IngestContext.load(gazetteer)
+    with rolled_back_if(dry_run):
+        for result in _results(articles, ctx, strict, batch_size):
+            report.read += 1
+            if isinstance(result, ArticleError):
+                report.failed += 1
+                report.errors.append(str(result))
+            else:
+                report.count(result.outcome)
+            if on_progress:
+                on_progress(report)
+            if strict and report.failed:
+                break
+    return report
+
+
+@contextmanager
+def rolled_back_if(dry_run: bool) -> Iterator[None]:
+    """With dry_run, the block runs in one transaction that is rolled back at its end."""
+    if not dry_run:
+        yield
+        return
     try:
-        with transaction.atomic() if dry_run else nullcontext():
-            for result in _results(articles, ctx, strict, batch_size):
-                report.read += 1
-                if isinstance(result, ArticleError):
-                    report.failed += 1
-                    report.errors.append(str(result))
-                else:
-                    report.count(result.outcome)
-                if on_progress:
-                    on_progress(report)
-                if strict and report.failed:
-                    break
-            if dry_run:
-                raise DryRunRollback
+        with transaction.atomic():
+            yield
+            raise DryRunRollback
     except DryRunRollback:
         pass
-    return report
 
 
 Segment = list[ArticleInput] | ArticleError

@@ -8,40 +8,13 @@ article again changes nothing; a second report of a meeting on record is merged 
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from relations import services
 from relations.extraction import iter_articles
-
-
-class Progress:
-    """A one-line progress display on a terminal; silent otherwise."""
-
-    def __init__(self, stream: object, enabled: bool) -> None:
-        self.stream = stream
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self.last = 0.0
-
-    def __call__(self, report: services.IngestReport) -> None:
-        now = time.monotonic()
-        if not self.enabled or now - self.last < 0.1:
-            return
-        self.last = now
-        rate = report.read / max(now - self.started, 1e-9)
-        line = (
-            f"\r{report.read} read | {report.new} new | {report.known} known | {report.merged} merged | "
-            f"{report.failed} failed | {rate:.0f}/s"
-        )
-        self.stream.write(line)  # type: ignore[attr-defined]
-        self.stream.flush()  # type: ignore[attr-defined]
-
-    def done(self) -> None:
-        if self.enabled and self.last:
-            self.stream.write("\n")  # type: ignore[attr-defined]
+from relations.management.progress import Progress
 
 
 class Command(BaseCommand):

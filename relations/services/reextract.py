@@ -1,0 +1,473 @@
+"""Re-extraction: bring stored articles up to the current extractor without losing a curator's work.
+
+Re-ingesting a stored text is a no-op (content hash), so what an older extractor read stays on
+record until this runs. Each article is read again and applied in its own transaction:
+
+- a meeting a curator verified or rejected, or attached the article to, is not touched ("kept");
+- in an extracted meeting, the links the extractor took from this article are replaced by what it
+  reads now, by difference (rows that stay keep their ids and history); links a curator added,
+  links from other sources and link sets a curator edited (Meeting.locked_fields) are left alone;
+- the meeting's own fields are recomputed from the article when it is the only source, and only
+  filled where empty when there are several (as ingest does for a merged report); locked fields never;
+- an article that now reports a meeting where it had none is placed as ingest places it (dedupe
+  may merge it into a meeting on record);
+- an article whose meeting the extractor no longer finds keeps it: nothing is deleted, and the
+  meeting is listed so that a curator can reject it.
+
+Stated relation levels carry no origin (a curator may have entered one under the article), so
+a level the extractor no longer reads is left in place; a new one is added.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models, reset_queries, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from relations.extraction import EXTRACTOR_VERSION, ArticleError, ArticleInput, Gazetteer
+from relations.models import (
+    Article,
+    Meeting,
+    MeetingCountry,
+    MeetingForum,
+    MeetingParticipant,
+    MeetingSector,
+    MeetingSource,
+    MeetingStatus,
+    RelationLevel,
+)
+
+from .dedupe import Candidate
+from .ingest import (
+    EXTRACTED,
+    IngestContext,
+    Outcome,
+    _ensure_forums,
+    _fill,
+    _Have,
+    _links_of,
+    _meeting_values,
+    _mentioned_codes,
+    _Pending,
+    _place_reports,
+    _prepare,
+    _resolve_people,
+    _save_placed,
+    _summary,
+    _write_relations,
+    describe,
+)
+from .runs import rolled_back_if
+
+CHUNK = 200  # articles loaded per query
+
+
+class Result:
+    UPDATED = "updated"  # what the article gives its meeting (or its mentioned countries) changed
+    UNCHANGED = "unchanged"  # the current extractor reads what is on record
+    NEW_MEETING = "new_meeting"  # it had no meeting and now has one (new, or merged into one on record)
+    NO_LONGER_FOUND = "no_longer_found"  # its meeting is no longer found: kept, listed for a curator
+    KEPT = "kept"  # its meeting is a curator's (verified, rejected, or the article attached by hand)
+
+
+@dataclass
+class ReextractReport:
+    """What re-extracting stored articles did (STYLE rule 16)."""
+
+    read: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_meeting: int = 0
+    no_longer_found: int = 0
+    kept: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)  # "article 3 (title): meeting 7", for a curator to review
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        prefix = "Dry run, nothing committed: " if self.dry_run else ""
+        return (
+            f"{prefix}{self.read} read, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.new_meeting} with a new meeting, {self.no_longer_found} no longer found (left for a curator), "
+            f"{self.kept} kept (curated), {self.failed} failed"
+        )
+
+    def progress_line(self) -> str:
+        return (
+            f"{self.read} read | {self.updated} updated | {self.new_meeting} new meeting | "
+            f"{self.no_longer_found} no longer found | {self.failed} failed"
+        )
+
+
+def articles_reextract(
+    *,
+    article_ids: Iterable[int] | None = None,
+    everything: bool = False,
+    dry_run: bool = False,
+    gazetteer: Gazetteer | None = None,
+    on_progress: Callable[[ReextractReport], None] | None = None,
+) -> ReextractReport:
+    """Read stored articles again with the current extractor and update what they gave (module doc).
+
+    By default the articles another extractor version read; `everything` for all of them,
+    `article_ids` for those. Raises ValueError for an id with no article, before any work.
+    Each article is its own transaction; with dry_run the whole run is rolled back at the end.
+    """
+    ids = _selected(article_ids, everything)
+    report = ReextractReport(dry_run=dry_run)
+    ctx = IngestContext.load(gazetteer)
+    with rolled_back_if(dry_run):
+        for article in _articles(ids):
+            report.read += 1
+            _count(report, article, _reextract(article, ctx))
+            if on_progress:
+                on_progress(report)
+    return report
+
+
+def _selected(article_ids: Iterable[int] | None, everything: bool) -> list[int]:
+    articles = Article.objects.order_by("pk")
+    if article_ids is not None:
+        wanted = set(article_ids)
+        found = list(articles.filter(pk__in=wanted).values_list("pk", flat=True))
+        missing = sorted(wanted - set(found))
+        if missing:
+            raise ValueError(f"no article with id {', '.join(map(str, missing))}")
+        return found
+    if not everything:
+        articles = articles.exclude(extractor_version=EXTRACTOR_VERSION)
+    return list(articles.values_list("pk", flat=True))
+
+
+def _articles(ids: list[int]) -> Iterator[Article]:
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        by_id = Article.objects.in_bulk(chunk)
+        yield from (by_id[pk] for pk in chunk if pk in by_id)
+        if settings.DEBUG:  # Django logs every query in DEBUG; keep memory flat over a long run
+            reset_queries()
+
+
+def _count(report: ReextractReport, article: Article, done: _Done | ArticleError) -> None:
+    if isinstance(done, ArticleError):
+        report.failed += 1
+        report.errors.append(str(done))
+        return
+    setattr(report, done.result, getattr(report, done.result) + 1)
+    for meeting, others in done.lost:
+        also = f" (also reported by {others} other source{'s' if others > 1 else ''})" if others else ""
+        report.lost.append(f"article {article.pk} ({article.title}): meeting {meeting}{also}")
+
+
+@dataclass
+class _Done:
+    result: str
+    lost: list[tuple[int, int]] = field(default_factory=list)  # meetings no longer found, their other sources
+
+
+def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
+    """Extract (outside the transaction: the slow, pure part), then apply in one transaction."""
+    where = f"article {article.pk} ({article.title})"
+    source = ArticleInput(
+        title=article.title,
+        text=article.text,
+        url=article.url,
+        publisher=article.publisher,
+        published=article.published,
+        language=article.language,
+        origin=where,
+    )
+    pending = _prepare(source, ctx)
+    if isinstance(pending, ArticleError):
+        return pending
+    try:
+        with transaction.atomic():
+            return _apply(article, pending, ctx)
+    except (DatabaseError, ValidationError) as exc:
+        ctx.forget_writes()
+        return ArticleError(where, describe(exc))
+
+
+def _apply(article: Article, p: _Pending, ctx: IngestContext) -> _Done:
+    changed = _refresh_article(article, p, ctx)
+    p.article = article
+    links = list(MeetingSource.objects.filter(article=article).select_related("meeting").order_by("pk"))
+    placed = [link.meeting for link in links if link.how != "curator"]
+    if not placed:
+        if links:  # a curator attached the article to a meeting: that is theirs
+            return _Done(Result.KEPT)
+        if p.outcome == Outcome.NEW:
+            merged_on_record = _place_reports([p], ctx)
+            _save_placed([p], ctx, merged_on_record, _known_levels(p))
+            return _Done(Result.NEW_MEETING)
+        return _Done(Result.UPDATED if changed else Result.UNCHANGED)
+    extracted = [m for m in placed if m.status == MeetingStatus.EXTRACTED]
+    if not extracted:
+        return _Done(Result.KEPT)
+    if p.outcome != Outcome.NEW:
+        sources = _source_counts(extracted)
+        return _Done(Result.NO_LONGER_FOUND, [(m.pk, sources[m.pk] - 1) for m in extracted])
+    changed |= _refresh_meetings(p, extracted, ctx)
+    return _Done(Result.UPDATED if changed else Result.UNCHANGED)
+
+
+def _refresh_article(article: Article, p: _Pending, ctx: IngestContext) -> bool:
+    """Record the new reading on the article; True when its mentioned countries changed."""
+    fresh = p.article
+    if article.extractor_version != fresh.extractor_version or article.extraction != fresh.extraction:
+        article.extractor_version = fresh.extractor_version
+        article.extracted_at = fresh.extracted_at
+        article.extraction = fresh.extraction
+        article.save(update_fields=["extractor_version", "extracted_at", "extraction", "updated_at"])
+    through = Article.countries_mentioned.through
+    stored = set(through.objects.filter(article_id=article.pk).values_list("country_id", flat=True))
+    wanted = set(_mentioned_codes(p, ctx))
+    if stored == wanted:
+        return False
+    if stored - wanted:
+        through.objects.filter(article_id=article.pk, country_id__in=stored - wanted).delete()
+    through.objects.bulk_create([through(article_id=article.pk, country_id=code) for code in sorted(wanted - stored)])
+    return True
+
+
+def _known_levels(p: _Pending) -> frozenset[tuple[int, str, int]]:
+    """The levels already stated under this article, so that they are not added twice."""
+    if p.extraction.relation_level is None:
+        return frozenset()
+    rows = RelationLevel.objects.filter(source_id=p.article.pk).values_list("relation_id", "level")
+    return frozenset((relation, level, p.article.pk) for relation, level in rows)
+
+
+# --------------------------------------------------------------------------- an extracted meeting
+
+# The fields a sole source sets, as ingest does for a new meeting: field -> columns.
+RECOMPUTED = {
+    "title": ("title",),
+    "summary": ("summary",),
+    "date": ("date", "date_precision", "date_evidence"),
+    "format": ("format", "format_evidence"),
+    "location_country": ("location_country_id", "location_evidence"),
+    "location_city": ("location_city",),
+    "host_country": ("host_country_id",),
+}
+
+
+def _refresh_meetings(p: _Pending, meetings: list[Meeting], ctx: IngestContext) -> bool:
+    """Bring the extracted meetings this article placed up to what it reads now; True on a change."""
+    _resolve_people([p], ctx)
+    ctx.resolver.flush()
+    _ensure_forums({f.value for f in p.extraction.forums}, ctx)
+    p.candidate = Candidate(meetings[0], p.source.published)
+    links = _LinkChanges.load(meetings)
+    sources = _source_counts(meetings)
+    edited = []
+    for meeting in meetings:
+        links.compare(p, meeting, ctx)
+        fields = _refresh_fields(p, meeting, ctx, sole=sources[meeting.pk] == 1)
+        if fields:
+            meeting._refreshed = fields  # type: ignore[attr-defined]
+            meeting.updated_at = timezone.now()
+            edited.append(meeting)
+    changed = links.save()
+    if edited:
+        fields = sorted({f for m in edited for f in m._refreshed})  # type: ignore[attr-defined]
+        bulk_update_with_history(edited, Meeting, [*fields, "updated_at"], batch_size=500)
+    for meeting in meetings:
+        if meeting.pk in links.parties_changed:
+            meeting.refresh_party_key()  # dedupe finds meetings by their parties
+    levels = _write_relations([p], ctx, _known_levels(p))
+    return changed or bool(edited) or bool(levels)
+
+
+def _source_counts(meetings: list[Meeting]) -> dict[int, int]:
+    counts = dict.fromkeys((m.pk for m in meetings), 0)
+    for meeting_id in MeetingSource.objects.filter(meeting_id__in=counts).values_list("meeting_id", flat=True):
+        counts[meeting_id] += 1
+    return counts
+
+
+def _refresh_fields(p: _Pending, meeting: Meeting, ctx: IngestContext, *, sole: bool) -> list[str]:
+    """Set the meeting's fields from the article (only the empty ones when it has other sources);
+    returns the fields that changed. Locked fields are never touched."""
+    values = _meeting_values(p.extraction, ctx)
+    if not sole:
+        _fill(meeting, values)
+        return sorted(getattr(meeting, "_filled", ()))
+    values |= {"title": p.article.title[:500], "summary": _summary(p.extraction, p.article.text)}
+    locked = set(meeting.locked_fields)
+    changed = set()
+    for name, columns in RECOMPUTED.items():
+        if locked & {name, *(column.removesuffix("_id") for column in columns)}:
+            continue
+        for column in columns:
+            if getattr(meeting, column) != values[column]:
+                setattr(meeting, column, values[column])
+                changed.add(column.removesuffix("_id"))
+    return sorted(changed)
+
+
+# --------------------------------------------------------------------------- link rows
+
+LinkRow = MeetingCountry | MeetingParticipant | MeetingSector | MeetingForum
+LinkModel = type[MeetingCountry] | type[MeetingParticipant] | type[MeetingSector] | type[MeetingForum]
+# Each link model: the name its set is locked under, and the columns re-extraction may update in place.
+QUOTE = ("evidence", "evidence_start", "evidence_end")
+LINK_SETS: dict[LinkModel, tuple[str, tuple[str, ...]]] = {
+    MeetingCountry: ("countries", QUOTE),
+    MeetingParticipant: ("participants", ("official_id", "country_id", "raw_name", "title", *QUOTE)),
+    MeetingSector: ("sectors", QUOTE),
+    MeetingForum: ("forums", QUOTE),
+}
+KEY_COLUMN = {MeetingCountry: "country_id", MeetingSector: "sector_id", MeetingForum: "forum_id"}
+
+
+def _keys(row: LinkRow) -> list[tuple[str, object]]:
+    """What makes two link rows the same fact; a participant is matched by person, then by name."""
+    if isinstance(row, MeetingParticipant):
+        keys: list[tuple[str, object]] = [("official", row.official_id)] if row.official_id else []
+        if row.raw_name:
+            keys.append(("name", row.raw_name.casefold()))
+        return keys or [("title", (row.country_id, row.title))]
+    column = KEY_COLUMN[type(row)]
+    return [(column, getattr(row, column))]
+
+
+def _have_of(rows: Iterable[LinkRow]) -> _Have:
+    """What a meeting has from other sources and curators, which this article's links must not repeat."""
+    have = _Have()
+    for row in rows:
+        if isinstance(row, MeetingCountry):
+            have.parties.add(row.country_id)
+        elif isinstance(row, MeetingParticipant):
+            if row.official_id:
+                have.officials.add(row.official_id)
+            if row.raw_name:
+                have.names.add(row.raw_name.casefold())
+        elif isinstance(row, MeetingSector):
+            have.sectors.add(row.sector_id)
+        else:
+            have.forums.add(row.forum_id)
+    return have
+
+
+@dataclass
+class _LinkChanges:
+    """The link rows of some meetings, and the rows to delete, update and create, per model."""
+
+    stored: dict[int, list[LinkRow]]
+    delete: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
+    before: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
+    update: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
+    columns: dict[LinkModel, set[str]] = field(default_factory=lambda: {m: set() for m in LINK_SETS})
+    create: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
+    parties_changed: set[int] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, meetings: list[Meeting]) -> _LinkChanges:
+        stored: dict[int, list[LinkRow]] = {m.pk: [] for m in meetings}
+        for model in LINK_SETS:
+            for row in model._default_manager.filter(meeting_id__in=stored).order_by("pk"):
+                stored[row.meeting_id].append(row)
+        return cls(stored)
+
+    def compare(self, p: _Pending, meeting: Meeting, ctx: IngestContext) -> None:
+        """Plan the changes that make this article's extracted links what the extractor reads now."""
+        rows = self.stored[meeting.pk]
+        ours: list[LinkRow] = []
+        others: list[LinkRow] = []
+        for row in rows:
+            (ours if row.origin == EXTRACTED and row.source_id == p.article.pk else others).append(row)
+        wanted: dict[type[models.Model], list] = {model: [] for model in LINK_SETS}
+        # What ingest would add to the meeting if it had only the other sources' and curators' rows.
+        _links_of(p, meeting, _have_of(others), ctx, wanted)
+        locked = set(meeting.locked_fields)
+        for model, (lock, _) in LINK_SETS.items():
+            if lock in locked:
+                continue
+            added_or_removed = self._match(model, [r for r in ours if type(r) is model], wanted[model])
+            if model is MeetingCountry and added_or_removed:
+                self.parties_changed.add(meeting.pk)
+
+    def _match(self, model: LinkModel, ours: list[LinkRow], wanted: list[LinkRow]) -> bool:
+        """Pair this article's rows with the wanted ones; returns True when a row is added or removed."""
+        index: dict[tuple[str, object], list[LinkRow]] = {}
+        for row in ours:
+            for key in _keys(row):
+                index.setdefault(key, []).append(row)
+        kept: set[int] = set()
+        for new in wanted:
+            candidates = (row for key in _keys(new) for row in index.get(key, ()))
+            old = next((row for row in candidates if row.pk not in kept), None)
+            if old is None:
+                self.create[model].append(new)
+                continue
+            kept.add(old.pk)
+            columns = [c for c in LINK_SETS[model][1] if getattr(old, c) != getattr(new, c)]
+            if columns:
+                self.before[model].append(copy.copy(old))
+                for column in columns:
+                    setattr(old, column, getattr(new, column))
+                old.updated_at = timezone.now()
+                self.update[model].append(old)
+                self.columns[model].update(columns)
+        stale = [row for row in ours if row.pk not in kept]
+        self.delete[model] += stale
+        return bool(stale) or len(kept) < len(wanted)
+
+    def save(self) -> bool:
+        """Deletes first (a new row may take a removed row's name), then updates, then inserts."""
+        for model, rows in self.delete.items():
+            if rows:
+                _delete_with_history(model, rows)
+        for model, rows in self.update.items():
+            if rows:
+                _record_initial_history(model, self.before[model])
+                bulk_update_with_history(rows, model, [*sorted(self.columns[model]), "updated_at"], batch_size=500)
+        for model, rows in self.create.items():
+            # New link rows get their history on first change (models.HistoryOnFirstChange), as in ingest.
+            model._default_manager.bulk_create(rows, batch_size=500)
+        return any(self.delete.values()) or any(self.update.values()) or any(self.create.values())
+
+
+def _record_initial_history(model: LinkModel, stored: list[LinkRow]) -> None:
+    """models.record_initial_history for many rows at once: the stored state of rows with no history yet."""
+    history = model.history  # type: ignore[union-attr]
+    recorded = set(history.filter(id__in=[r.pk for r in stored]).values_list("id", flat=True))
+    first = [r for r in stored if r.pk not in recorded]
+    for row in first:
+        row._history_date = row.created_at  # type: ignore[union-attr]
+    history.bulk_history_create(first, batch_size=500)
+
+
+def _delete_with_history(model: LinkModel, rows: list[LinkRow]) -> None:
+    """Delete rows and record their deletion in two queries.
+
+    QuerySet.delete() would send a post_delete signal per row, and simple-history answers each
+    with its own INSERT: the query count would grow with the rows a new extractor drops. So the
+    "-" history rows are written in bulk and the rows deleted without signals (link rows have no
+    dependants to cascade to).
+    """
+    historical = model.history.model  # type: ignore[union-attr]
+    now = timezone.now()
+    historical.objects.bulk_create(
+        [
+            historical(
+                history_date=now,
+                history_type="-",
+                history_user=None,
+                history_change_reason="",
+                **{f.attname: getattr(row, f.attname) for f in historical.tracked_fields},
+            )
+            for row in rows
+        ],
+        batch_size=500,
+    )
+    queryset = model._default_manager.filter(pk__in=[row.pk for row in rows])
+    queryset._raw_delete(queryset.db)  # type: ignore[attr-defined]
