@@ -88,6 +88,10 @@ LIST_CUES = (
     ("partnering", "in"),
     ("partnering", "on"),
     ("collaboration", "in"),
+    ("collaboration", "on"),
+    ("work", "on"),
+    ("cooperate", "for"),
+    ("investors", "in"),
     ("partnership", "in"),
     ("ties", "in"),
     ("relations", "in"),
@@ -242,6 +246,10 @@ GROWTH_VERBS = words(
     "stimulating revitalize revitalise revitalizing revitalising ease easing simplify simplifying"
     # what is fought: "efforts to counter terrorism", "to combat extremism"
     " counter combat combating combatting fight tackle"
+    # what is backed: "to support the country's reconstruction", "to step up police patrols"
+    " support supports supporting step stepping"
+    # headline verbs of discussion: "Ministers talk rice trade, tourism", "FMs review investment"
+    " talk review reviews discusses"
 )
 # "Ruritanian companies are active in ...", "Dutch expertise in ...": cues that need an actor before them
 ACTOR_CUES = words("active engaged involved expertise experience")
@@ -259,6 +267,7 @@ FIGURE_VERBS = words(
 )
 BILATERAL_MARKS = words("bilateral mutual reciprocal")  # and "two-way" (its last token "way")
 REACH_PREPS = frozenset({"in", "on"})
+REPEATED_PREPS = REACH_PREPS | {"for"}  # a cue's preposition said again: "cooperate on X and on Y", "for X and for Y"
 REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
 HEAD_NOUNS = words(
     "cooperation co-operation relations ties partnership partnerships projects project collaboration dialogue issues "
@@ -364,7 +373,7 @@ GENERIC_HEADS = words(
     "supply supplies provision production export exports import imports delivery deliveries upgrading "
     "modernization modernisation rehabilitation realignment building "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
-    "volume volumes localization localisation aspect aspects avoidance training transfer"
+    "volume volumes localization localisation aspect aspects avoidance training transfer establishment"
 )
 # "plans for a power line", "proposals for joint ventures in energy": a general noun, then "for".
 PLAN_WORDS = words("plan plans proposal proposals")
@@ -381,9 +390,11 @@ PHRASE_JOINERS = frozenset({"of", "the", "a", "an", "'", "s"})
 NOT_AN_AREA = words(
     "framework frameworks basis base foundation foundations documents document status instruments "
     "situation situations crisis crises"  # "briefed on the economic situation": a briefing, not an area
+    " trafficking traffickers smuggling smugglers"  # "arms trafficking": a crime, not an area
+    " honours honors ceremony parade band"  # "which included military honours": protocol, not an area
 )
 # A word before a sector word that makes another thing of it.
-NOT_A_SECTOR = frozenset({("social", "security")})
+NOT_A_SECTOR = frozenset({("social", "security"), ("illegal", "mining"), ("illicit", "mining")})
 # "X is a promising area of cooperation": the nouns and linking words of that predicate.
 AREA_NOUNS = words(
     "area areas direction directions sphere spheres field fields pillar pillars priority priorities sector "
@@ -631,7 +642,7 @@ class SectorReader:
             if start is None and w in ATTENTION_NOUNS:
                 start = self._attention(k + 1, last)
             if start is not None:
-                if lower[start - 1] in REACH_PREPS:
+                if lower[start - 1] in REPEATED_PREPS:
                     preps.add(lower[start - 1])
                 if start not in read:
                     read.add(start)
@@ -784,8 +795,9 @@ class SectorReader:
             if w in STRUGGLE_WORDS:  # "combating terrorism"
                 k, budget = k + 1, 3
                 continue
-            if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'"):
-                k += 1  # "the ML-1 railway": a project's code; "Pakistan's": a possessive
+            possessor = k + 1 < last and lower[k + 1] == "'"  # "the Philippines'", "the two countries'"
+            if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'") or possessor:
+                k += 1  # "the ML-1 railway": a project's code; "Pakistan's": a possessive (no modifier)
                 continue
             if w in BUILDING_GERUNDS and k == first:
                 k, budget = k + 1, 3  # "building key infrastructure"
@@ -800,7 +812,6 @@ class SectorReader:
                 or (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
                 or words[k] in self.lex.demonym_words  # "Saudi investment", "Italian companies"
                 or words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
-                or (words[k][:1].isupper() and k + 1 < last and lower[k + 1] == "'")  # "the Philippines'"
             ):
                 if not (unknown and k + 1 < last and k + 1 in terms and not w.endswith("ing")):
                     return None  # "addressing climate change": a verb, not a modifier

@@ -129,3 +129,40 @@ def test_bulleted_agreements_titles_and_an_opening_topic(gazetteer):
         "tourism",  # On tourism, ...
         "transport",  # a dry port
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headline verbs and verbs of backing
+        ("Ruritania, Freedonia ministers talk wheat trade, tourism", ["agriculture", "tourism", "trade"]),
+        ("Ruritanian and Freedonian envoys review investment, coffee exports", ["investment"]),
+        ("The fund will support the region's reconstruction.", ["infrastructure"]),
+        ("They will support the fight against the al-Qard terror group.", ["security"]),
+        ("The two sides agreed to step up police patrols on the frontier.", ["security"]),
+        ("At the talk, the two sides praised the relations.", []),
+        ("He said Ruritania would support Freedonia's efforts to keep its sovereignty.", []),
+        # cues
+        (
+            "They agreed on closer collaboration on maritime security, cocoa and energy.",
+            ["agriculture", "energy", "security"],
+        ),
+        ("He urged faster work on the coastal highway and on the two nations' power grids.", ["energy", "transport"]),
+        (
+            "They would cooperate for the upgrading of the seaport and for the promotion of primary health care.",
+            ["health", "transport"],
+        ),
+        ("They discussed new investors in the automotive and chemical industries.", ["industry"]),
+        (
+            "They discussed energy, transport and the establishment of a joint economic zone.",
+            ["economy", "energy", "transport"],
+        ),
+        ("Investors are keen to invest in the island's infrastructure.", ["infrastructure", "investment"]),
+        ("They will cooperate in artificial intelligence and in combating desertification.", ["climate", "science"]),
+        # crimes and protocol are no areas
+        ("They agreed to curb illegal mining and arms trafficking in the border region.", []),
+        ("The ceremony included military honours and a military parade.", []),
+    ],
+)
+def test_sector_phrasings_backing_headlines_and_crimes(text, expected, gazetteer):
+    assert sectors_of(text, gazetteer) == expected
