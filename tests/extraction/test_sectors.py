@@ -159,6 +159,8 @@ def test_bulleted_agreements_titles_and_an_opening_topic(gazetteer):
         ),
         ("Investors are keen to invest in the island's infrastructure.", ["infrastructure", "investment"]),
         ("They will cooperate in artificial intelligence and in combating desertification.", ["climate", "science"]),
+        ("Ruritania will draw on Dutch expertise in forestry.", ["agriculture", "climate"]),
+        ("The minister of forestry attended the dinner.", []),
         # crimes and protocol are no areas
         ("They agreed to curb illegal mining and arms trafficking in the border region.", []),
         ("The ceremony included military honours and a military parade.", []),
