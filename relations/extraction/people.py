@@ -676,6 +676,8 @@ class PeopleReader:
         """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma)."""
         if end >= sent_last or self.doc.words[end] != ",":
             return None
+        if end + 1 < sent_last and self.doc.words[end + 1] in ("and", "&"):
+            return None  # "A, and Guatemala's Foreign Minister, B": the next person's title
         k = end + 1
         while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
             k += 1

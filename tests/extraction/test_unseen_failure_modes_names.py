@@ -323,3 +323,23 @@ def test_a_portfolio_list_that_ends_right_before_the_name_stays_in_the_title(gaz
         ("Jane Wanjiru", "KEN", "Minister of Roads and Logistics"),
         ("Tesfaye Bekele", "ETH", "Minister of Infrastructure and Equipment"),
     ]
+
+
+def test_a_title_after_comma_and_belongs_to_the_next_person(gazetteer):
+    """The first minister's country is not read from the second's title (left unknown, he is no party)."""
+    text = (
+        "Thai Prime Minister Anutin Charnvirakul held a phone call with Vietnamese Prime Minister Pham Minh "
+        "Chinh on Monday. The Minister of Foreign Affairs, Sihasak Phuangketkeow, and Vietnam's Minister of "
+        "Foreign Affairs, Le Hoai Trung, also joined the call."
+    )
+    result = titled(contract(text, gazetteer))
+    assert ("Le Hoai Trung", "VNM", "Minister of Foreign Affairs") in result
+    assert not [p for p in result if p[0] == "Sihasak Phuangketkeow" and p[1] == "VNM"]
+
+
+def test_an_apposition_after_a_name_is_still_its_title(gazetteer):
+    text = (
+        "Thai Prime Minister Anutin Charnvirakul met Le Hoai Trung, Minister of Foreign Affairs of Vietnam, "
+        "in Bangkok on Monday."
+    )
+    assert ("Le Hoai Trung", "VNM", "Minister of Foreign Affairs") in titled(contract(text, gazetteer))
