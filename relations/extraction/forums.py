@@ -49,6 +49,7 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("NDB", "New Development Bank", ()),
     ("EBRD", "European Bank for Reconstruction and Development", ()),
     ("EIB", "European Investment Bank", ()),
+    ("AfDB", "African Development Bank", ()),
     ("GECF", "Gas Exporting Countries Forum", ()),
     ("WEF", "World Economic Forum", ()),
     ("SPIEF", "St. Petersburg International Economic Forum", ("St Petersburg International Economic Forum",)),
@@ -137,7 +138,7 @@ NOT_FORUM_ACRONYMS = words(
     "JUL AUG SEP SEPT OCT NOV DEC MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY"
 )
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
-NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "-", "de", "la", "du", "des", "'", "s"})
+NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "to", "-", "de", "la", "du", "des", "'", "s"})
 DIGITS = frozenset("0123456789")
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
@@ -157,9 +158,10 @@ def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) 
     redefined = redefined_acronyms(doc, lex) | (redefined or set())
     hits = [h for h in _registry_hits(doc, lex) if not (h.last - h.first == 1 and doc.words[h.first] in redefined)]
     covered = {t for h in hits for t in range(h.first, h.last)}
-    hits += _definition_hits(doc, lex, covered)
+    hits += _definition_hits(doc, lex, covered, hits)
     covered = {t for h in hits for t in range(h.first, h.last)}
     hits += _acronym_hits(doc, lex, covered)
+    hits += _grouping_hits(doc, covered)
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -226,8 +228,9 @@ def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
     return (1, hit[1]) if hit else None  # type: ignore[return-value]
 
 
-def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
-    """'Full Name (ACR)' where the full name is a multilateral body not already recognised."""
+def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list[ForumHit]) -> list[ForumHit]:
+    """'Full Name (ACR)' where the full name is a multilateral body not already recognised. A UN body
+    named in full replaces the 'United Nations' its name starts with (dropped from `known`)."""
     words, hits = doc.words, []
     for k in doc.positions("("):
         if k < 2 or k + 2 >= len(words) or words[k + 2] != ")" or k + 1 in covered:
@@ -238,19 +241,28 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[For
         name = _name_before(words, k)
         if len(name) < 2:
             continue
+        un_body = name[:2] == ["United", "Nations"]  # "United Nations Interim Force in Lebanon (UNIFIL)"
         basin = name[-1] in ("Authority", "Commission") and not GEOGRAPHY_AFTER.isdisjoint(name)
-        if not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS or basin):  # basin: "Niger Basin Authority"
-            continue
+        bank = name[-1] in ("Bank", "Fund") and name[0] in REGION_ADJECTIVES  # "African Development Bank"
+        if not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS or basin or un_body or bank):
+            continue  # basin: "Niger Basin Authority"
         if not NOT_MULTILATERAL.isdisjoint(name):
             continue  # "National Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)"
-        if acronym[0] not in {w[0] for w in name} or any(t in covered for t in range(k - len(name), k)):
+        parent = next((h for h in known if un_body and h.label == "UN" and k - len(name) - 3 <= h.first < k), None)
+        inside = range(parent.last if parent else k - len(name), k)
+        if acronym[0] not in {w[0] for w in name} or any(t in covered for t in inside):
             continue
-        if _names_a_country(doc, lex, k - len(name) - 3, k):
+        if not un_body and _names_a_country(doc, lex, k - len(name) - 3, k):
             continue  # "Peru-Chile Business Forum (PCBF)": a national or bilateral body
         hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
         covered.add(k + 1)
+        if parent:
+            known.remove(parent)
     return hits
 
+
+# A bank or fund of a whole region is multilateral; a country's own is not ("Public Investment Fund").
+REGION_ADJECTIVES = words("African Asian European Inter-American Caribbean Arab Islamic Eurasian Nordic")
 
 # "Organisation for the Development of the Senegal River", "Niger Basin Authority": a country word
 # that names a river or a basin shared by several countries, not a national body.
@@ -258,11 +270,15 @@ GEOGRAPHY_AFTER = words("River Basin Lake Sea Valley Delta Gulf Region")
 
 
 def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
+    """One or two countries make a national or bilateral body; three or more name a grouping of
+    states ("India-Brazil-South Africa Dialogue Forum")."""
     words = doc.words
-    return any(
-        getattr(place, "is_mention", False) and not (j < len(words) and words[j] in GEOGRAPHY_AFTER)
+    named = {
+        getattr(place, "iso3", None)
         for _, j, place in lex.places.scan(words, max(first, 0), last)
-    )
+        if getattr(place, "is_mention", False) and not (j < len(words) and words[j] in GEOGRAPHY_AFTER)
+    }
+    return 0 < len(named) < 3
 
 
 def _name_before(words: list[str], k: int) -> list[str]:
@@ -275,6 +291,34 @@ def _name_before(words: list[str], k: int) -> list[str]:
     while name and (name[0] in NAME_JOINERS or name[0] in ("The", "the")):
         name.pop(0)
     return [w for w in name if w not in NAME_JOINERS]
+
+
+# "the Colombo Security Conclave"; "the Three Seas Initiative summit" (an initiative that meets is a
+# grouping of states, while "the Belt and Road Initiative" is a policy).
+GROUPING_MEETS = words("summit Summit summits member members")
+
+
+def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:
+    """A named grouping without an acronym: 'the X Conclave', 'the X Initiative summit'."""
+    words, hits = doc.words, []
+    for k in doc.positions("Conclave") + doc.positions("Initiative"):
+        if k in covered or words[k] not in ("Conclave", "Initiative"):
+            continue
+        if words[k] == "Initiative" and (k + 1 >= len(words) or words[k + 1] not in GROUPING_MEETS):
+            continue
+        first = k
+        while first > 0 and words[first - 1][:1].isupper() and words[first - 1] != "The" and k - first < 5:
+            first -= 1
+        if (
+            first == k
+            or first == 0
+            or words[first - 1] not in ("the", "The")
+            or not NOT_MULTILATERAL.isdisjoint(words[first:k])
+        ):
+            continue
+        label = doc.text[doc.starts[first] : doc.ends[k]]
+        hits.append(ForumHit(label, doc.starts[first], doc.ends[k], first, k + 1, False))
+    return hits
 
 
 def _is_bare_acronym(word: str) -> bool:

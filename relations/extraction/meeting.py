@@ -728,10 +728,26 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
                 if cue in WEAK_CUES:
                     if not event or not (lead or hit.kind in CITY_KINDS or hit.kind == "institution"):
                         break
-                    if cue != ("in",) and hit.kind != "institution":
+                    if cue != ("in",) and hit.kind != "institution" and not _building_named_after(doc, hit):
                         break  # "at the" / "at" place a meeting only in a building
                 return hit
     return None
+
+
+# Head words of a building named after its city: "at the Lima Convention Center", "at the Baku Congress Center"
+BUILDING_HEADS = frozenset(
+    {"Center", "Centre", "Hotel", "Palace", "Hall", "Complex", "Arena", "Building", "Pavilion", "Expo"}
+)
+
+
+def _building_named_after(doc: Document, hit: PlaceHit) -> bool:
+    """The city begins a building's name ('the Lima Convention Center'): a venue in that city."""
+    for w in doc.words[hit.last : hit.last + 3]:
+        if w in BUILDING_HEADS:
+            return True
+        if not w[:1].isupper():
+            return False
+    return False
 
 
 def _before_background(doc: Document, sent: Sentence) -> int:
@@ -789,7 +805,28 @@ def find_location(
         hit = _place_after_cue(doc, sent, places, lead=False)
         if hit:
             return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)
-    return None
+    return _lede_place(doc, lead, places)
+
+
+# A lede that reports the meeting without its people: "X and Y on Thursday ended the fourth session of
+# their Joint Commission in Accra. The session was co-chaired by A and B."
+LEDE_EVENT_RE = Gate(
+    r"\b(?:session|sessions|round|consultations|talks|meeting|held)\b", "session round consult talk meet held"
+)
+
+
+def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> Location | None:
+    """A city or an institution after a venue cue in the sentence before the lead, when it reports a
+    session or a meeting and no future one."""
+    if lead.index < 1:
+        return None
+    sent = doc.sentences[lead.index - 1]
+    if not LEDE_EVENT_RE.search(sent.text, sent.low) or FUTURE_RE.search(sent.text, sent.low) or " will " in sent.low:
+        return None
+    hit = _place_after_cue(doc, sent, places, lead=True)
+    if hit is None or hit.kind not in CITY_KINDS:
+        return None
+    return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)
 
 
 HOSTED_RE = Gate(r"\b(?:hosted|hosts)\b(?! by)", "host")

@@ -209,12 +209,29 @@ def add_back_references(
     return mentions + extra
 
 
+# What a person's possessive surname is followed by, where a country's is not: "Montenegro's first trip"
+PERSONAL_ACTS = frozenset(
+    {"visit", "trip", "tour", "talks", "remarks", "speech", "arrival", "departure", "counterpart", "invitation"}
+)
+
+
 def place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
     hit = places.get(i)
     if hit is None or hit[0] != i or hit[1] != i + 1 or doc.lower[i] not in surnames:
         return False
     prev = doc.lower[i - 1] if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
-    return prev not in NOT_BEFORE_A_PERSON and doc.words[i + 1 : i + 2] != ["'"]
+    if prev in NOT_BEFORE_A_PERSON:
+        return False
+    if doc.words[i + 1 : i + 2] != ["'"]:
+        return True
+    # a possessive is the country ("Montenegro's Spajic", "Montenegro's capital") unless what follows is
+    # something a person does: "Montenegro's first trip to Angola", "Montenegro's official visit"
+    for w in doc.words[i + 3 : i + 8]:
+        if w in PERSONAL_ACTS:
+            return True
+        if not (w.islower() or w.isdigit() or w == "-"):
+            return False
+    return False
 
 
 PLURAL_HEADS = {

@@ -62,7 +62,10 @@ TITLE_WORDS = TITLE_HEADS | words(
     "Aviation Housing Urban Rural Family Women Children Employment Veterans Religious Endowments Awqaf Hajj "
     "Umrah Tourism Heritage Antiquities Media Broadcasting Solidarity Cohesion Decentralization Transition "
     "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination "
-    "Member Members CPC CCP CPV affaires Affaires Field Fields Sphere Spheres"
+    "Member Members CPC CCP CPV affaires Affaires Field Fields Sphere Spheres "
+    # portfolios that end a title right before the name: "Minister of Transport and Logistics Alemu Sime"
+    "Logistics Equipment Works Utilities Textiles Industries Handicrafts Irrigation Forestry Forests Wildlife "
+    "Treasury Customs Sanitation Shipping Roads Highways"
 )
 # Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
 # minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
@@ -151,7 +154,9 @@ TITLED_SURNAME_WORDS = words("He An")
 NAMED_AFTER = REGION_WORDS | words(
     "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
     "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
-    "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture"
+    "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture "
+    # a company: "China Civil Engineering Construction Corporation", "Zhang Wei Holding"
+    "Corporation Company Holding Holdings Enterprise Enterprises Industries Ltd Limited Airlines Airways"
 )
 # Country names that are also given names ("Chad Johnson", "Jordan Peterson", "Israel Adesanya"): a
 # name when a name word follows and no preposition stands before ("in Jordan Monday" is the country).
@@ -671,6 +676,8 @@ class PeopleReader:
         """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma)."""
         if end >= sent_last or self.doc.words[end] != ",":
             return None
+        if end + 1 < sent_last and self.doc.words[end + 1] in ("and", "&"):
+            return None  # "A, and Guatemala's Foreign Minister, B": the next person's title
         k = end + 1
         while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
             k += 1

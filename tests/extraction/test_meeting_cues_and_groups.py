@@ -180,10 +180,22 @@ def test_a_summit_named_by_a_slogan_adds_no_party(gazetteer):
             "Chad Johnson, an adviser, and Georgia Hill, his aide.",
             ["ETH", "KEN"],
         ),
+        (
+            "Sanchez hosts Montenegro's first visit as premier",
+            "Prime Minister Luis Montenegro met Spanish Prime Minister Pedro Sanchez in Madrid on Monday. "
+            "It was Montenegro's two-day official visit to Spain, and Montenegro's remarks were warm.",
+            ["ESP", "PRT"],
+        ),
         # near misses: the country itself
         (
             "Montenegro's Spajic meets Sanchez",
             "Prime Minister Luis Montenegro met Spanish Prime Minister Pedro Sanchez in Madrid on Monday.",
+            ["ESP", "MNE", "PRT"],
+        ),
+        (
+            "",
+            "Prime Minister Luis Montenegro met Spanish Prime Minister Pedro Sanchez in Madrid on Monday. They "
+            "discussed Montenegro's bid to join the EU and Montenegro's Prime Minister Milojko Spajic's visit.",
             ["ESP", "MNE", "PRT"],
         ),
         (

@@ -227,3 +227,44 @@ def test_a_known_official_with_a_longer_patronymic_keeps_the_known_country(gazet
     result = contract(text, gazetteer)
     assert ("Mohammed bin Salman bin Abdulaziz Al Saud", "SAU") in names(result)
     assert result["parties"] == ["EGY", "SAU"]
+
+
+# A building named after its city places the meeting there; a group or a meeting named after one does not.
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        (" at the Hanoi Convention Center", ("VNM", "Hanoi")),
+        (
+            ", on the sidelines of the ASEAN ministerial meeting held at the Vientiane National Convention Centre",
+            ("LAO", "Vientiane"),
+        ),
+        (" at the Bangkok Palace Hotel", ("THA", "Bangkok")),
+        (" at the Vientiane Group meeting", (None, None)),
+        (" at the Bangkok dialogue", (None, None)),
+    ],
+)
+def test_a_building_named_after_a_city_is_the_venue(venue, expected, gazetteer):
+    text = f"Thai Foreign Minister Tanee Sangrat met Vietnamese Foreign Minister Bui Thanh Son on Monday{venue}."
+    assert where(contract(text, gazetteer)) == expected
+
+
+# A lede that reports the session without its people, then the people in the next sentence.
+def test_the_ledes_city_is_the_venue_of_the_session_the_lead_reports(gazetteer):
+    text = (
+        "Thailand and Vietnam on Monday concluded the third session of their Joint Commission in Hanoi. "
+        "The session was co-chaired by Thai Foreign Minister Tanee Sangrat and Vietnamese Foreign Minister Bui "
+        "Thanh Son."
+    )
+    assert where(contract(text, gazetteer)) == ("VNM", "Hanoi")
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Thailand and Vietnam will hold the next session of their Joint Commission in Hanoi.",
+        "Thailand and Vietnam have traded rice for decades through ports in Hanoi.",
+    ],
+)
+def test_a_lede_about_a_future_session_or_no_session_places_nothing(lede, gazetteer):
+    text = f"{lede} Thai Foreign Minister Tanee Sangrat met Vietnamese Foreign Minister Bui Thanh Son on Monday."
+    assert where(contract(text, gazetteer)) == (None, None)

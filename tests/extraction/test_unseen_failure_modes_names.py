@@ -284,3 +284,62 @@ def test_a_later_sentences_place_still_counts_when_the_lead_says_no_here(gazette
         "Ana Rojas on Sunday. The talks were held in Santiago."
     )
     assert contract(text, gazetteer, published=date(2025, 7, 6))["meeting"]["location_country"] == "CHL"
+
+
+def titled(result: dict) -> list[tuple[str, str | None, str | None]]:
+    return sorted((p["name"], p["country"], p["title"]) for p in result["participants"])
+
+
+# A company named after its country and its trade: no person, no party.
+@pytest.mark.parametrize(
+    "company",
+    [
+        "Kenya Civil Engineering Construction Corporation",
+        "Tanzania Marine Services Company",
+        "Zambia Copper Mining Holdings",
+    ],
+)
+def test_a_companys_name_is_no_person(company, gazetteer):
+    text = (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday. The road "
+        f"is being built by {company} under a loan."
+    )
+    result = contract(text, gazetteer)
+    assert names(result) == [("Abiy Ahmed", "ETH"), ("William Ruto", "KEN")]
+    assert result["parties"] == ["ETH", "KEN"]
+
+
+def test_a_person_before_a_company_word_in_another_clause_stays_a_person(gazetteer):
+    text = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi, a company said."
+    assert names(contract(text, gazetteer)) == [("Abiy Ahmed", "ETH"), ("William Ruto", "KEN")]
+
+
+def test_a_portfolio_list_that_ends_right_before_the_name_stays_in_the_title(gazetteer):
+    text = (
+        "Kenya's Minister of Roads and Logistics Jane Wanjiru held talks with Ethiopia's Minister of "
+        "Infrastructure and Equipment Tesfaye Bekele in Nairobi on Monday."
+    )
+    assert titled(contract(text, gazetteer)) == [
+        ("Jane Wanjiru", "KEN", "Minister of Roads and Logistics"),
+        ("Tesfaye Bekele", "ETH", "Minister of Infrastructure and Equipment"),
+    ]
+
+
+def test_a_title_after_comma_and_belongs_to_the_next_person(gazetteer):
+    """The first minister's country is not read from the second's title (left unknown, he is no party)."""
+    text = (
+        "Thai Prime Minister Anutin Charnvirakul held a phone call with Vietnamese Prime Minister Pham Minh "
+        "Chinh on Monday. The Minister of Foreign Affairs, Sihasak Phuangketkeow, and Vietnam's Minister of "
+        "Foreign Affairs, Le Hoai Trung, also joined the call."
+    )
+    result = titled(contract(text, gazetteer))
+    assert ("Le Hoai Trung", "VNM", "Minister of Foreign Affairs") in result
+    assert not [p for p in result if p[0] == "Sihasak Phuangketkeow" and p[1] == "VNM"]
+
+
+def test_an_apposition_after_a_name_is_still_its_title(gazetteer):
+    text = (
+        "Thai Prime Minister Anutin Charnvirakul met Le Hoai Trung, Minister of Foreign Affairs of Vietnam, "
+        "in Bangkok on Monday."
+    )
+    assert ("Le Hoai Trung", "VNM", "Minister of Foreign Affairs") in titled(contract(text, gazetteer))
