@@ -568,7 +568,11 @@ def _read_meeting(
     roles += _envoy_roles(doc, envoys, participants, roles)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         people_in_lead = [_lead_mention(p, lead) for p in participants]
-        people_in_lead += [(r.title_first, r.title_last, r.country) for r in roles if r.sentence == lead.index]
+        people_in_lead += [
+            (r.title_first, r.title_last, r.country)
+            for r in roles
+            if r.sentence == lead.index and r.title_first is not None and r.title_last is not None
+        ]
         event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
         location = venue_from_evidence(doc, people_in_lead, own, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
     parties = _meeting_parties(body, head, lead, participants, roles)
@@ -847,7 +851,7 @@ def _paired_with(body: Reading, known: set[str]) -> list[str]:
             out.append(b.iso3)
         elif b.iso3 in known and a.iso3 not in known:
             out.append(a.iso3)
-    return [c for c, _ in Counter(out).most_common()]
+    return [c for c, _ in Counter(out).most_common() if c]
 
 
 def _party_candidates(

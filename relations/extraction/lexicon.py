@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from .gazetteer import Gazetteer
 from .text import TOKEN_RE, Document, norm
@@ -84,14 +85,17 @@ def tokenize(phrase: str) -> tuple[str, ...]:
     return tuple(norm(m.group()) for m in TOKEN_RE.finditer(phrase))
 
 
-class Phrasebook:
+V = TypeVar("V")
+
+
+class Phrasebook(Generic[V]):
     """Longest-match lookup of token tuples. A book of lowercase keys is scanned on lowercased tokens."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[str, ...], object] = {}
+        self.entries: dict[tuple[str, ...], V] = {}
         self.lengths: dict[str, list[int]] = {}  # first token -> the entry lengths, longest first
 
-    def add(self, phrase: str | tuple[str, ...], value: object, *, keep: bool = True) -> None:
+    def add(self, phrase: str | tuple[str, ...], value: V, *, keep: bool = True) -> None:
         """Add a phrase; with keep=True an existing entry for the same tokens wins."""
         key = tokenize(phrase) if isinstance(phrase, str) else phrase
         if not key:
@@ -104,7 +108,7 @@ class Phrasebook:
             lengths.append(len(key))
             lengths.sort(reverse=True)
 
-    def match_at(self, words: list[str], i: int, end: int | None = None) -> tuple[int, object] | None:
+    def match_at(self, words: list[str], i: int, end: int | None = None) -> tuple[int, V] | None:
         """The longest entry starting at token i: (number of tokens, value)."""
         lengths = self.lengths.get(words[i])
         if not lengths:
@@ -120,14 +124,14 @@ class Phrasebook:
 
     def scan(
         self, words: list[str], start: int = 0, end: int | None = None, starts: list[int] | None = None
-    ) -> list[tuple[int, int, object]]:
+    ) -> list[tuple[int, int, V]]:
         """Non-overlapping longest matches, left to right: (first token, end token, value). `starts`,
         when given, are the tokens that can begin an entry (from Lexicon.classify)."""
         stop = len(words) if end is None else end
         lengths, entries = self.lengths, self.entries
         if starts is None:
             starts = [i for i in range(start, stop) if words[i] in lengths]
-        found: list[tuple[int, int, object]] = []
+        found: list[tuple[int, int, V]] = []
         free = start  # the first token not inside an earlier match
         for i in starts:
             if i < free:
@@ -154,10 +158,10 @@ class ForumEntry:
 
 @dataclass(slots=True)
 class Lexicon:
-    places: Phrasebook
-    forums: Phrasebook
-    sectors: Phrasebook
-    sectors_exact: Phrasebook
+    places: Phrasebook[Place]
+    forums: Phrasebook[ForumEntry]
+    sectors: Phrasebook[tuple[str, ...]]  # sector words -> the slugs they name
+    sectors_exact: Phrasebook[tuple[str, ...]]
     place_words: frozenset[str]
     country_names: dict[str, str]
     officials: dict[str, list[tuple[frozenset[str], str]]]
@@ -166,7 +170,7 @@ class Lexicon:
     official_surnames: frozenset[str] = frozenset()
     demonym_words: frozenset[str] = frozenset()  # one-word demonyms ("Saudi", "Italian")
     # known officials' names with a word that is otherwise no name word ("To Lam", "Jan Lipavsky")
-    official_names: Phrasebook = field(default_factory=Phrasebook)
+    official_names: Phrasebook[str] = field(default_factory=Phrasebook)  # -> the official's country
     _word_class: dict[str, int] = field(default_factory=dict)
 
     def classify(self, doc: Document) -> TokenClasses:  # noqa: C901 - one unrolled loop is the point (speed)
@@ -273,8 +277,8 @@ def _strip_the(phrase: str) -> str:
     return phrase[4:] if phrase.lower().startswith("the ") else phrase
 
 
-def build_places(gazetteer: Gazetteer) -> Phrasebook:
-    book = Phrasebook()
+def build_places(gazetteer: Gazetteer) -> Phrasebook[Place]:
+    book: Phrasebook[Place] = Phrasebook()
     rows = []
     for c in gazetteer.countries:
         for phrase, kind in _country_phrases(c):
@@ -300,8 +304,8 @@ def _forum_variants(name: str) -> Iterable[str]:
             yield name.replace(b, a)
 
 
-def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str, ...]]]) -> Phrasebook:
-    book = Phrasebook()
+def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str, ...]]]) -> Phrasebook[ForumEntry]:
+    book: Phrasebook[ForumEntry] = Phrasebook()
     for f in gazetteer.forums:
         entry = ForumEntry(f.acronym, True, f.acronym, f.name)
         for phrase in (f.acronym, f.name, *f.other_names):
@@ -315,7 +319,7 @@ def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str
     return book
 
 
-def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook, Phrasebook]:
+def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook[tuple[str, ...]], Phrasebook[tuple[str, ...]]]:
     """Case-folded words, plus an exact-case book for acronyms (ICT, IT, LNG). A word listed under
     two sectors maps to both ("trade-economic": trade and economy)."""
     slugs: dict[str, list[str]] = {}
@@ -324,7 +328,8 @@ def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook, Phrasebook]:
             bucket = slugs.setdefault(w if w.isupper() else w.lower(), [])
             if s.slug not in bucket:
                 bucket.append(s.slug)
-    folded, exact = Phrasebook(), Phrasebook()  # folded holds lowercase keys: scan it on lowercased tokens
+    folded: Phrasebook[tuple[str, ...]] = Phrasebook()
+    exact: Phrasebook[tuple[str, ...]] = Phrasebook()  # folded holds lowercase keys: scan it on lowercased tokens
     for w, bucket in slugs.items():
         if w.isupper():
             exact.add(w, tuple(bucket))
@@ -374,13 +379,13 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     )
 
 
-def _official_names(gazetteer: Gazetteer, place_words: frozenset[str]) -> Phrasebook:
+def _official_names(gazetteer: Gazetteer, place_words: frozenset[str]) -> Phrasebook[str]:
     """The known officials' names that hold a stop word of the name reader ('To', 'Jan', 'May', a
     style such as 'Haji') or a place name ('Santiago Peña', 'Israel Katz'): read as a name where
     written in full. A title word ('King Salman') is not a name word and stays out."""
     from .people import NAME_STOP, NAME_TITLES  # word lists; imported here to keep modules acyclic
 
-    book = Phrasebook()
+    book: Phrasebook[str] = Phrasebook()
     for o in gazetteer.officials:
         for n in (o.name, *o.other_names):
             tokens = tokenize(n)

@@ -336,8 +336,8 @@ def main_clause(doc: Document, sent: Sentence) -> Sentence:
     while main < len(sent.text) and sent.text[main].isspace():
         main += 1
     start = sent.start + main
-    first = bisect_left(doc.starts, start)
-    return Sentence(sent.index, start, sent.end, sent.text[main:], first, sent.last, sent.low[main:])
+    first_token = bisect_left(doc.starts, start)
+    return Sentence(sent.index, start, sent.end, sent.text[main:], first_token, sent.last, sent.low[main:])
 
 
 DATELINE_END_RE = re.compile(r"\s[-\u2013\u2014]+\s|--|\)\s*[-\u2013\u2014:]?\s")  # "BAKU, Aug 22 (Report) - "
@@ -522,7 +522,7 @@ INVITED_RE = re.compile(
 )
 
 
-def _search(regex: re.Pattern, title: str, sentences: list[Sentence]) -> Cue | None:
+def _search(regex: Gate, title: str, sentences: list[Sentence]) -> Cue | None:
     """The first match in the sentences (evidence in the body), else in the headline."""
     for sent in sentences:
         m = regex.search(sent.text, sent.low)
