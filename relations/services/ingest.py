@@ -361,6 +361,7 @@ def _fill(meeting: Meeting, values: dict) -> None:
         for column in columns:
             setattr(meeting, column, values[column])
             filled.add(column.removesuffix("_id"))
+        meeting.updated_at = timezone.now()  # bulk_update skips auto_now
     meeting._filled = filled  # type: ignore[attr-defined]
 
 

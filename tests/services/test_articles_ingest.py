@@ -161,9 +161,11 @@ def test_a_later_report_fills_an_empty_field_unless_a_curator_locked_it(referenc
     assert meeting.date is None
     meeting.locked_fields = ["location_city"]
     meeting.save()
+    before = meeting.updated_at
     ingest(write(tmp_path, "two.txt", AGENCY_ONE.replace("TASHKENT, March 13. ", "")))
     meeting.refresh_from_db()
     assert str(meeting.date) == "2024-03-12"
+    assert meeting.updated_at > before  # a filled field is a change like any other
 
 
 def test_a_new_report_adds_nothing_to_a_link_set_a_curator_edited(reference: None, tmp_path: Path) -> None:
