@@ -144,6 +144,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published"
     ordering = ("-published", "-id")
     inlines = (ArticleMeetingInline,)
+    actions = ("read_again",)
     fieldsets = (
         (None, {"fields": ("title", "url", "publisher", "published", "language")}),
         ("Text", {"fields": ("text",)}),
@@ -161,6 +162,22 @@ class ArticleAdmin(SimpleHistoryAdmin):
         # The text is what was hashed and extracted: editable when pasting a new article, never after.
         machine = ("extractor_version", "extracted_at", "extraction_json", "content_hash")
         return machine if obj is None else ("text", *machine)
+
+    def response_add(self, request, obj, post_url_continue=None):  # type: ignore[no-untyped-def]
+        # After the article and its inlines are saved: a pasted article is read like an ingested one.
+        self._reextract(request, [obj.pk])
+        return super().response_add(request, obj, post_url_continue)
+
+    @admin.action(description="Read selected articles again with the current extractor", permissions=["change"])
+    def read_again(self, request, queryset):  # type: ignore[no-untyped-def]
+        self._reextract(request, list(queryset.values_list("pk", flat=True)))
+
+    def _reextract(self, request, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+        """Through the same service as `manage.py reextract_articles`: curators' work is kept."""
+        report = services.articles_reextract(article_ids=ids)
+        self.message_user(request, report.summary(), messages.ERROR if report.failed else messages.SUCCESS)
+        for line in [*report.errors, *report.lost]:
+            self.message_user(request, line, messages.WARNING)
 
     @admin.display(description="meetings", ordering="meeting_count")
     def meeting_count(self, obj: Article) -> int:

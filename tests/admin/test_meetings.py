@@ -206,6 +206,38 @@ def test_article_pasted_in_the_admin_is_hashed_like_ingest_and_stored_once(admin
     assert f"This text is already stored as article #{article.pk}" in again.content.decode()
 
 
+PASTED = (
+    "Azerbaijan's Minister of Foreign Affairs Jeyhun Bayramov met Syed Yousuf Raza Gilani, Chairman of the "
+    "Senate of Pakistan, on 3 May 2024. The two sides discussed cooperation in energy and tourism."
+)
+
+
+def test_article_pasted_in_the_admin_is_read_by_the_extractor_like_an_ingested_one(admin_client, world):
+    data = form_data(admin_client.get(admin_url(models.Article, "add")))
+    data.update(title="Bayramov meets Gilani again", text=PASTED, published="2024-05-04")
+    response = admin_client.post(admin_url(models.Article, "add"), data, follow=True)
+    article = models.Article.objects.get(title="Bayramov meets Gilani again")
+    assert article.extractor_version
+    meeting = models.Meeting.objects.get(sources__article=article)
+    assert meeting.date == date(2024, 5, 3)
+    assert sorted(meeting.countries.values_list("iso3", flat=True)) == ["AZE", "PAK"]
+    assert "1 read" in response.content.decode()
+
+
+def test_read_again_action_runs_the_current_extractor_on_the_selected_articles(admin_client, world):
+    article = models.Article.objects.create(
+        title="Pasted before", text=PASTED, content_hash=content_hash("Pasted before", PASTED)
+    )
+    assert not models.Meeting.objects.filter(sources__article=article).exists()
+    response = admin_client.post(
+        admin_url(models.Article),
+        {"action": "read_again", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert "1 read, 0 updated, 0 unchanged, 1 with a new meeting" in response.content.decode()
+    assert models.Meeting.objects.filter(sources__article=article).exists()
+
+
 def test_bilateral_relation_entered_in_reverse_order_is_stored_in_order(admin_client, world):
     response = _post_add(admin_client, models.BilateralRelation, country_a="PAK", country_b="ARM")
     assert response.status_code == 302, _errors(response)
