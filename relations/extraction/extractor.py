@@ -396,8 +396,28 @@ def _several_envoys(
         participants += _envoys_listed(body.doc, people, participants, own)
     envoys = _ambassador_list(body, context)
     if envoys:  # "the Ambassadors of Japan, Kenya and Chile: A, B and C": in that order
+        participants += _listed_envoys_named_later(body.doc, people, participants, envoys, own)
         _envoy_countries(body, envoys, participants, context)
     return envoys
+
+
+def _listed_envoys_named_later(
+    doc: Document, people: list[Person], chosen: list[Person], envoys: list[PlaceHit], lead: Sentence
+) -> list[Person]:
+    """'received the ambassadors of Chile, Slovakia and Nigeria ... Meeting Slovak Ambassador A, ...':
+    an ambassador of a listed country, named further down the story, is the one received."""
+    listed = {h.iso3 for h in envoys}
+    taken = {p.country for p in chosen}
+    out: list[Person] = []
+    for p in people:
+        if p in chosen or p.country not in listed or p.country in taken or not ENVOY_TITLE_RE.search(p.title or ""):
+            continue
+        m = next((m for m in p.mentions if m.sentence >= lead.index), None)
+        if m is None or _mentioned_only(doc, p, doc.sentences[m.sentence]):
+            continue
+        out.append(p)
+        taken.add(p.country)
+    return out
 
 
 def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
