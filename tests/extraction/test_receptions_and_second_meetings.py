@@ -68,3 +68,21 @@ def test_an_ambassador_of_an_unlisted_country_named_later_is_no_participant(gaze
     )
     assert ("Erik Lindqvist", "SWE") not in names(result)
     assert (None, "KEN") in names(result) and (None, "NOR") in names(result)
+
+
+VISIT_SINCE = (
+    "HANOI, May 6 -- Defence Minister Phan Van Giang held talks with his Chilean counterpart, Adriana Delpiano, "
+    "on Tuesday and agreed to expand naval training. Delpiano {arrival} for a three-day official visit, the "
+    "first by a Chilean defence minister since the two countries upgraded their ties in 2023."
+)
+
+
+def test_a_year_in_a_since_clause_does_not_date_the_visit_back(gazetteer):
+    result = contract(VISIT_SINCE.format(arrival="arrived in Hanoi on Monday"), gazetteer)
+    assert result["meeting"]["format"] == "official_visit"
+    assert result["meeting"]["location_country"] == "VNM"
+
+
+def test_a_visit_dated_in_the_past_before_the_since_clause_is_another_visit(gazetteer):
+    result = contract(VISIT_SINCE.format(arrival="came to Hanoi last year"), gazetteer)
+    assert result["meeting"]["format"] == "talks"
