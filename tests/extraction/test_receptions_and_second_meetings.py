@@ -86,3 +86,40 @@ def test_a_year_in_a_since_clause_does_not_date_the_visit_back(gazetteer):
 def test_a_visit_dated_in_the_past_before_the_since_clause_is_another_visit(gazetteer):
     result = contract(VISIT_SINCE.format(arrival="came to Hanoi last year"), gazetteer)
     assert result["meeting"]["format"] == "talks"
+
+
+LATER = (
+    "Hanoi, May 6 - Foreign Minister Bui Thanh Son and his Chilean counterpart Alberto van Klaveren, who is on "
+    "an {visit} to Vietnam, agreed on Tuesday to expand trade in fruit and wine. "
+    "The two ministers discussed the free trade agreement and cooperation in mining. {later}"
+)
+MINISTERS = [("Alberto van Klaveren", "CHL"), ("Bui Thanh Son", "VNM")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Later in the day, van Klaveren was received by Prime Minister Pham Minh Chinh at the Government Office.",
+        "Van Klaveren later went to the Presidential Palace, where he held talks with President Luong Cuong.",
+        "Afterwards, van Klaveren met with Prime Minister Pham Minh Chinh.",
+    ],
+)
+def test_a_host_official_who_receives_the_visitor_later_in_the_visit_takes_part(later, gazetteer):
+    result = contract(LATER.format(visit="official visit", later=later), gazetteer)
+    host = next(p for p in result["participants"] if p["name"] not in dict(MINISTERS))
+    assert host["country"] == "VNM" and host["title"] in ("Prime Minister", "President")
+    assert result["parties"] == ["CHL", "VNM"]
+
+
+@pytest.mark.parametrize(
+    "visit, later",
+    [
+        ("official visit", "Van Klaveren will later be received by Prime Minister Pham Minh Chinh."),
+        ("official visit", "Later, van Klaveren did not meet Prime Minister Pham Minh Chinh, who was abroad."),
+        ("official visit", "Van Klaveren later met Thai Foreign Minister Maris Sangiampongsa in Hanoi."),
+        ("official visit", "Prime Minister Pham Minh Chinh later chaired a cabinet meeting."),
+    ],
+)
+def test_no_second_meeting_of_the_visit_adds_no_one(visit, later, gazetteer):
+    result = contract(LATER.format(visit=visit, later=later), gazetteer)
+    assert names(result) == MINISTERS
