@@ -58,7 +58,7 @@ from .sectors import SectorReader
 from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.21.0"  # the commit that sets a version says what changed
+EXTRACTOR_VERSION = "1.22.0"  # the commit that sets a version says what changed
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -389,6 +389,24 @@ def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Pe
     return out
 
 
+def _inviting_host(
+    doc: Document, people: list[Person], chosen: list[Person], lead: Sentence, host: str
+) -> list[Person]:
+    """'At the invitation of President A, President B paid a state visit to [A's country]': A, named
+    again beside a visitor further down ('President A congratulated President B'), hosted the talks."""
+    guests = [p for p in chosen if p.country and p.country != host]
+    together = {m.sentence for g in guests for m in g.mentions if m.sentence > lead.index}
+    out: list[Person] = []
+    for p in people:
+        m = next((m for m in p.mentions if m.sentence == lead.index), None)
+        if p in chosen or p.country != host or m is None or not together & {m.sentence for m in p.mentions}:
+            continue
+        start = m.title_first if m.title_first is not None else m.first
+        if "invitation" in doc.lower[max(lead.first, start - 6) : start]:
+            out.append(p)
+    return out
+
+
 def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead: Sentence) -> None:
     """'Foreign Ministers A and B' after a lead that names the two sides: A is of the side the lead names
     first, B of the other (the order a report keeps), when neither has a country of their own."""
@@ -637,6 +655,7 @@ def _read_meeting(
         location = venue_from_evidence(doc, people_in_lead, own, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
     if location and fmt.value in VISIT_FORMATS - {"reception"}:
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
+        participants += _inviting_host(doc, people, participants, lead, location.iso3)
     parties = _meeting_parties(body, head, lead, participants, roles)
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)

@@ -123,3 +123,30 @@ def test_a_host_official_who_receives_the_visitor_later_in_the_visit_takes_part(
 def test_no_second_meeting_of_the_visit_adds_no_one(visit, later, gazetteer):
     result = contract(LATER.format(visit=visit, later=later), gazetteer)
     assert names(result) == MINISTERS
+
+
+INVITED = (
+    "At the invitation of the President of Ghana, John Dramani Mahama, the President of Chile, Gabriel Boric, "
+    "paid a state visit to Ghana on May 5 and 6. The two Presidents held talks at Jubilee House in Accra. "
+    "They agreed to cooperate in mining and agriculture. Ministers signed four memoranda on education. "
+    "Both sides welcomed the growth of cocoa exports. {later}"
+)
+
+
+def test_the_inviting_host_named_again_beside_the_visitor_takes_part(gazetteer):
+    result = contract(
+        INVITED.format(later="President Mahama thanked President Boric for his support of the AfCFTA."), gazetteer
+    )
+    assert names(result) == [("Gabriel Boric", "CHL"), ("John Dramani Mahama", "GHA")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "President Boric also laid a wreath at the Kwame Nkrumah Mausoleum.",
+        "Mahama is expected to attend the Ibero-American summit next year.",
+    ],
+)
+def test_an_inviter_never_named_beside_the_visitor_again_stays_mentioned_only(later, gazetteer):
+    result = contract(INVITED.format(later=later), gazetteer)
+    assert ("John Dramani Mahama", "GHA") not in names(result)
