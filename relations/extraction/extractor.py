@@ -20,6 +20,7 @@ from .forums import ForumHit, find_forums, redefined_acronyms
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, Place, get_lexicon
 from .meeting import (
+    FUTURE_RE,
     MEETING_NOUN_RE,
     TRIGGER_RE,
     Cue,
@@ -57,7 +58,7 @@ from .sectors import SectorReader
 from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.21.0"  # the commit that sets a version says what changed
+EXTRACTOR_VERSION = "1.22.0"  # the commit that sets a version says what changed
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -349,6 +350,63 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
     return out
 
 
+# A later meeting of the same visit: "Later in the day, B was received by Prime Minister C", "B later
+# travelled to the palace, where he held talks with Prime Minister C".
+LATER_MEETING_RE = Gate(
+    r"\b(?:later|afterwards|subsequently)\b[^.;]{0,80}?\b(?P<verb>(?:was|were) received by|"
+    r"held (?:\w+ ){0,2}?(?:talks|a meeting) with|met(?: with)?|had a meeting with)\b",
+    "later afterwards subsequently",
+    re.IGNORECASE,
+)
+
+
+def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Person], host: str) -> list[Person]:
+    """A visitor among the participants who, later in the visit, is received by or holds talks with
+    another official of the host country: that official takes part too."""
+    visitors = [p for p in chosen if p.country and p.country != host]
+    out: list[Person] = []
+    for sent in doc.sentences:
+        m = LATER_MEETING_RE.search(sent.text, sent.low)
+        if m is None or NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low):
+            continue
+        verb_start, verb_end = sent.start + m.start("verb"), sent.start + m.end("verb")
+        if not any(
+            doc.ends[pm.last - 1] <= verb_start for p in visitors for pm in p.mentions if pm.sentence == sent.index
+        ):
+            continue
+        after = [
+            (pm.first, p)
+            for p in people
+            for pm in p.mentions
+            if pm.sentence == sent.index and doc.starts[pm.first] >= verb_end
+        ]
+        if not after:
+            continue
+        _, p = min(after, key=lambda a: a[0])
+        if p.country in (host, None) and p not in chosen and p not in out and not _mentioned_only(doc, p, sent):
+            p.country = host  # whoever receives the visitor in the host country is the host's
+            out.append(p)
+    return out
+
+
+def _inviting_host(
+    doc: Document, people: list[Person], chosen: list[Person], lead: Sentence, host: str
+) -> list[Person]:
+    """'At the invitation of President A, President B paid a state visit to [A's country]': A, named
+    again beside a visitor further down ('President A congratulated President B'), hosted the talks."""
+    guests = [p for p in chosen if p.country and p.country != host]
+    together = {m.sentence for g in guests for m in g.mentions if m.sentence > lead.index}
+    out: list[Person] = []
+    for p in people:
+        m = next((m for m in p.mentions if m.sentence == lead.index), None)
+        if p in chosen or p.country != host or m is None or not together & {m.sentence for m in p.mentions}:
+            continue
+        start = m.title_first if m.title_first is not None else m.first
+        if "invitation" in doc.lower[max(lead.first, start - 6) : start]:
+            out.append(p)
+    return out
+
+
 def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead: Sentence) -> None:
     """'Foreign Ministers A and B' after a lead that names the two sides: A is of the side the lead names
     first, B of the other (the order a report keeps), when neither has a country of their own."""
@@ -396,8 +454,28 @@ def _several_envoys(
         participants += _envoys_listed(body.doc, people, participants, own)
     envoys = _ambassador_list(body, context)
     if envoys:  # "the Ambassadors of Japan, Kenya and Chile: A, B and C": in that order
+        participants += _listed_envoys_named_later(body.doc, people, participants, envoys, own)
         _envoy_countries(body, envoys, participants, context)
     return envoys
+
+
+def _listed_envoys_named_later(
+    doc: Document, people: list[Person], chosen: list[Person], envoys: list[PlaceHit], lead: Sentence
+) -> list[Person]:
+    """'received the ambassadors of Chile, Slovakia and Nigeria ... Meeting Slovak Ambassador A, ...':
+    an ambassador of a listed country, named further down the story, is the one received."""
+    listed = {h.iso3 for h in envoys}
+    taken = {p.country for p in chosen}
+    out: list[Person] = []
+    for p in people:
+        if p in chosen or p.country not in listed or p.country in taken or not ENVOY_TITLE_RE.search(p.title or ""):
+            continue
+        m = next((m for m in p.mentions if m.sentence >= lead.index), None)
+        if m is None or _mentioned_only(doc, p, doc.sentences[m.sentence]):
+            continue
+        out.append(p)
+        taken.add(p.country)
+    return out
 
 
 def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
@@ -575,6 +653,9 @@ def _read_meeting(
         ]
         event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
         location = venue_from_evidence(doc, people_in_lead, own, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
+    if location and fmt.value in VISIT_FORMATS - {"reception"}:
+        participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
+        participants += _inviting_host(doc, people, participants, lead, location.iso3)
     parties = _meeting_parties(body, head, lead, participants, roles)
     if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
         parties.append(location.iso3)

@@ -509,9 +509,20 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
         invited = "invit" in sent.low and INVITED_RE.search(sent.low)
-        if not is_past(sent) and not FUTURE_RE.search(sent.text, sent.low) and not invited:
+        if not _past_beside_since(sent) and not FUTURE_RE.search(sent.text, sent.low) and not invited:
             out.append(sent)
     return out
+
+
+def _past_beside_since(sent: Sentence) -> bool:
+    """The sentence tells of the past, outside a 'since' clause: in 'B arrived on Monday for an official
+    visit, the first since the two countries upgraded ties in 2023' the year dates the upgrade, not the
+    visit."""
+    m = PAST_RE.search(sent.text, sent.low)
+    if m is None:
+        return False
+    since = sent.low.find(" since ")
+    return since < 0 or since > m.start()  # the first marker stands before 'since'
 
 
 # "invited him to pay an official visit to Peru", "accepted the invitation to visit": another visit.
