@@ -404,6 +404,15 @@ LINKS = words("is are remains remain was were become becomes")
 RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
 # words a list can start after
 OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS | {"and"}
+# Headline verbs whose object is what the sides took up: "Ruritania, Freedonia eye energy, tourism",
+# "FMs sign health, education deals". Only a headline is read with them ("an eye on", "sign the
+# guest book" name no area in a story's body, and a body sentence says "discussed" or "signed ... on").
+HEADLINE_VERBS = words(
+    "eye eyes eyeing explore explores exploring sign signs signing ink inks inking seal seals sealing mull "
+    "mulls weigh weighs tout touts pitch pitches"
+)
+HEADLINE_OPENERS = OPENERS | HEADLINE_VERBS
+HEADLINE_GATE = GATE_WORDS | HEADLINE_VERBS
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 INNER_END = ITEM_END - {"."}
@@ -415,6 +424,19 @@ def _general_head(w: str, after: str) -> bool:
     if after == "of":
         return w in GENERIC_HEADS or w.endswith(("tion", "sion"))
     return w in PLAN_WORDS if after == "for" else after == "against"
+
+
+# Short words a title-case headline may leave in lowercase ("Talks on Trade and Energy").
+MINOR_WORDS = words("a an the and or of on in at to for with from by as via amid over into upon vs")
+
+
+def _title_case(doc: Document, masked: set[int]) -> bool:
+    """Whether the headline capitalises its words ('Ministers Discuss Trade, Energy'): then a capital
+    does not make a sector word part of a name."""
+    content = [
+        w for k, w in enumerate(doc.words) if w[:1].isalpha() and w.lower() not in MINOR_WORDS and k not in masked
+    ]
+    return len(content) >= 3 and sum(w[:1].isupper() for w in content) >= 0.85 * len(content)
 
 
 def _joined_cooperation(doc: Document) -> list[str]:
@@ -439,11 +461,15 @@ class SectorHit:
 class SectorReader:
     """Finds the sectors one document states."""
 
-    def __init__(self, doc: Document, lex: Lexicon, masked: set[int]):
+    def __init__(self, doc: Document, lex: Lexicon, masked: set[int], headline: bool = False):
         self.doc = doc
         self.lex = lex
         self.masked = masked
         self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
+        self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, GATE_WORDS)
+        self.headline = headline
+        # "Morocco, Hungary Sign Water Management, Higher Education Agreements": a capital is no name's there
+        self.title_case = headline and _title_case(doc, masked)
         self.bodies: list[int] = []  # sector terms in the name of a bilateral commission or a document
         self.bullets = self._bullets()  # (first, end) token ranges of bulleted items under a list line
         self.terms = self._terms()
@@ -468,7 +494,10 @@ class SectorReader:
                         continue
                     self.bodies.append(i)
                 elif folded and not (
-                    words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)
+                    words[i][:1].islower()
+                    or self._sentence_initial(i)
+                    or self._names_works(j, slugs)
+                    or self.title_case
                 ):
                     if self._names_a_body_on(i, terms) or self._in_title(i, j):
                         self.bodies.append(i)  # "the Intergovernmental Commission on Trade and Economic ..."
@@ -604,7 +633,7 @@ class SectorReader:
             first, last = sent.first, sent.last
             if lower[first] in TOPIC_OPENERS:
                 self._read_topic(first, last, found)
-            if GATE_WORDS.isdisjoint(lower[first:last]):
+            if self.gate.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
             figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
             self._read_qualifiers(term_positions, last, found, figures)
@@ -632,7 +661,7 @@ class SectorReader:
         preps: set[str] = set()
         read: set[int] = set()  # list starts already read ("cooperation in the fields of X": two cues, one list)
         # compress/map pick the openers in C (most words are none)
-        for k in compress(range(first, last), map(OPENERS.__contains__, lower[first:last])):
+        for k in compress(range(first, last), map(self.openers.__contains__, lower[first:last])):
             w = lower[k]
             start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
             if start is not None and w in ACTOR_CUES and not self._has_actor(first, k):
@@ -648,7 +677,7 @@ class SectorReader:
                     read.add(start)
                     if self._read_list(start, last, found) and w == "invest":  # "to invest in the energy sector"
                         self._add_word(k, "investment", found)
-            elif w in GROWTH_VERBS:
+            elif w in GROWTH_VERBS or (self.headline and w in HEADLINE_VERBS):
                 # "speed up the ...", "to counter terrorism" (the verb starts the term "counter terrorism")
                 start = k if k in self.terms else k + 2 if k + 1 < last and lower[k + 1] == "up" else k + 1
                 self._read_list(start, last, found, strict=True)
