@@ -278,8 +278,14 @@ HEAD_NOUNS = words(
 )
 # A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
 # "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
-NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway")
+NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway Project Projects")
 WORKS_SECTORS = frozenset({"transport", "energy"})
+# "joint military exercises", "a joint investment fund", "settle bilateral trade in local currencies": what
+# the two sides do together, or their exchange, is an area (not "joint communication on ...", a document).
+PAIR_MARKS = words("joint bilateral")
+NOT_A_NOUN = words(
+    "on in of for with to and or at by from as between among that which who while is are was were will would"
+)
 # A two-word term whose last word makes it an activity holds its noun as "industrial cooperation" does:
 # "humanitarian aid", "the investment climate", "digital transformation".
 COMPOUND_ENDS = words("aid assistance climate transformation")
@@ -323,6 +329,7 @@ GATE_WORDS = (
     | ATTENTION_NOUNS
     | FIGURE_VERBS
     | COMPOUND_ENDS
+    | PAIR_MARKS
 )
 # A sentence that opens with its topic: "On tourism, ...", "As regards energy, ...".
 TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = {
@@ -865,10 +872,13 @@ class SectorReader:
             if w in PHRASE_JOINERS or w in HYPHENS or w in MODIFIER_OK or w.isdigit() or words[k][:1].isupper():
                 k += 1
                 continue
+            if w == "against" and k + 1 < end:
+                k, unknown = k + 1, 1  # "joint patrols against irregular migration": what is fought is an area too
+                continue
             if k + 1 < end and lower[k + 1] == "of" and (w in GENERIC_HEADS or w.endswith(("tion", "sion"))):
                 k += 2  # "... aspects of the use of ICT"
                 continue
-            if unknown and k + 1 < end and (k + 1 in terms or lower[k + 1] == "of"):
+            if unknown and k + 1 < end and (k + 1 in terms or lower[k + 1] in ("of", "against")):
                 unknown, k = 0, k + 1  # "aspects of the use of ICT", "nuclear power plant"
                 continue
             break
@@ -902,12 +912,24 @@ class SectorReader:
                 or heads
                 or (i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"]))
                 or (figures and self._states_a_figure(i, last))
+                or self._marked_by_pair(i, end, last)
             ):
                 self._add(i, found)
             # "industrial cooperation, agriculture and science": the list goes on after the noun
             after = terms[i][0] if holds else (j + 1 if heads and not chained and lower[j] in HEAD_NOUNS else None)
             if after is not None and after + 1 < last and lower[after] == ",":
                 self._read_list(after + 1, last, found, strict=True)
+
+    def _marked_by_pair(self, i: int, end: int, last: int) -> bool:
+        """'joint military exercises', 'a joint scientific panel', 'bilateral trade': the two sides'
+        joint work or exchange in the area (joint: with the noun it qualifies, not 'joint communication
+        on ...'; bilateral: not 'bilateral and regional')."""
+        lower = self.lower
+        if not i or lower[i - 1] not in PAIR_MARKS:
+            return False
+        if lower[i - 1] == "bilateral":
+            return True
+        return end < last and lower[end].isalpha() and lower[end] not in NOT_A_NOUN
 
     def _after_intro(self, first: int, last: int) -> int:
         """The first token after an opening adverbial ('In addition,', 'Separately,', 'At the same time,')."""

@@ -209,3 +209,27 @@ def test_a_sector_the_body_states_keeps_the_bodys_evidence(gazetteer):
     assert list(spans) == ["trade", "tourism"]
     assert spans["trade"] is not None and body[spans["trade"].start : spans["trade"].end] == "trade"
     assert spans["tourism"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the two sides' joint work or exchange in an area
+        ("The sides held joint military exercises last year.", ["defence"]),
+        ("He proposed the creation of a joint scientific panel on the river basin.", ["science"]),
+        ("The next summit should move from declarations to a joint investment fund.", ["investment"]),
+        ("They agreed to settle bilateral trade in local currencies.", ["trade"]),
+        ("The ministers issued a joint communication on the matter.", []),
+        ("The ministers held a joint press conference.", []),
+        ("They stressed bilateral and regional issues.", []),
+        # what is fought is an area too
+        ("They agreed to step up joint police patrols against irregular migration.", ["migration", "security"]),
+        ("They agreed to step up joint patrols against the rebels.", []),
+        # a transport or energy project named as such
+        ("They reviewed projects including the Northern Connectivity Project and a new airport.", ["transport"]),
+        ("They reviewed progress on the Coastal Hydropower Project.", ["energy"]),
+        ("They reviewed the Ruritania Mining Project.", []),
+    ],
+)
+def test_joint_bilateral_against_and_named_projects(text, expected, gazetteer):
+    assert sectors_of(text, gazetteer) == expected
