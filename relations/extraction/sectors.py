@@ -283,6 +283,8 @@ WORKS_SECTORS = frozenset({"transport", "energy"})
 # "joint military exercises", "a joint investment fund", "settle bilateral trade in local currencies": what
 # the two sides do together, or their exchange, is an area (not "joint communication on ...", a document).
 PAIR_MARKS = words("joint bilateral")
+# the head nouns a term may qualify across one noun of its own ("rice production projects")
+NOUN_HEADS = words("cooperation co-operation projects project partnership collaboration ventures programmes programs")
 NOT_A_NOUN = words(
     "on in of for with to and or at by from as between among that which who while is are was were will would"
 )
@@ -905,7 +907,12 @@ class SectorReader:
             # the term holds its noun: "industrial cooperation", "humanitarian aid"
             holds = lower[end - 1] in HEAD_NOUNS or (end - i > 1 and lower[end - 1] in COMPOUND_ENDS)
             heads = chained or (
-                j < last and (lower[j] in HEAD_NOUNS or (lower[j] in LINKS and self._is_area_of(j + 1, last)))
+                j < last
+                and (
+                    lower[j] in HEAD_NOUNS
+                    or (lower[j] in LINKS and self._is_area_of(j + 1, last))
+                    or (j == end and self._noun_then_head(j, last))
+                )
             )
             if (
                 holds
@@ -919,6 +926,18 @@ class SectorReader:
             after = terms[i][0] if holds else (j + 1 if heads and not chained and lower[j] in HEAD_NOUNS else None)
             if after is not None and after + 1 < last and lower[after] == ",":
                 self._read_list(after + 1, last, found, strict=True)
+
+    def _noun_then_head(self, j: int, last: int) -> bool:
+        """'rice production projects', 'energy efficiency cooperation': one noun of the area's own between
+        the term and the noun it qualifies."""
+        lower = self.lower
+        return (
+            j + 1 < last
+            and lower[j + 1] in NOUN_HEADS
+            and lower[j].isalpha()
+            and lower[j] not in NOT_A_NOUN
+            and self.doc.words[j][:1].islower()
+        )
 
     def _marked_by_pair(self, i: int, end: int, last: int) -> bool:
         """'joint military exercises', 'a joint scientific panel', 'bilateral trade': the two sides'

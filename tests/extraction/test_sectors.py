@@ -222,6 +222,11 @@ def test_a_sector_the_body_states_keeps_the_bodys_evidence(gazetteer):
         ("The ministers issued a joint communication on the matter.", []),
         ("The ministers held a joint press conference.", []),
         ("They stressed bilateral and regional issues.", []),
+        # one noun of the area's own before the noun it qualifies
+        ("He praised the rice production projects the specialists carry out.", ["agriculture"]),
+        ("They discussed energy efficiency cooperation.", ["energy"]),
+        ("He spoke in defence of the projects.", []),
+        ("Oil prices hurt the projects.", []),
         # what is fought is an area too
         ("They agreed to step up joint police patrols against irregular migration.", ["migration", "security"]),
         ("They agreed to step up joint patrols against the rebels.", []),
