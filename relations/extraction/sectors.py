@@ -290,7 +290,7 @@ NOT_A_NOUN = words(
 )
 # A two-word term whose last word makes it an activity holds its noun as "industrial cooperation" does:
 # "humanitarian aid", "the investment climate", "digital transformation".
-COMPOUND_ENDS = words("aid assistance climate transformation")
+COMPOUND_ENDS = words("aid assistance climate transformation access response")
 # "Energy and transport were also on the agenda", "Trade and energy dominated the talks": a list of
 # sectors as the subject of a verb of discussion, or of "on the agenda" / "among the topics".
 SUBJECT_FILLERS = words(

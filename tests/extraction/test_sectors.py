@@ -227,6 +227,10 @@ def test_a_sector_the_body_states_keeps_the_bodys_evidence(gazetteer):
         ("They discussed energy efficiency cooperation.", ["energy"]),
         ("He spoke in defence of the projects.", []),
         ("Oil prices hurt the projects.", []),
+        # humanitarian work named by what it gives or needs
+        ("Ruritania calls for funding for the humanitarian response.", ["humanitarian"]),
+        ("The parties must allow unimpeded humanitarian access.", ["humanitarian"]),
+        ("These acts violate international humanitarian law.", []),
         # what is fought is an area too
         ("They agreed to step up joint police patrols against irregular migration.", ["migration", "security"]),
         ("They agreed to step up joint patrols against the rebels.", []),
