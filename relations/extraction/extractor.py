@@ -58,7 +58,7 @@ from .sectors import SectorReader
 from .text import Document, Gate, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-EXTRACTOR_VERSION = "1.22.0"  # the commit that sets a version says what changed
+EXTRACTOR_VERSION = "1.24.0"  # the commit that sets a version says what changed
 HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -159,8 +159,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     result.forums = _forum_facts(body, head)
     if teasers is not None:
         _teaser_mentions(result, read_document(Document.parse(teasers), lex))
-    masked = body.blocked | {t for m in body.mentions for t in _mention_tokens(m)}
-    result.sectors = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, masked).read()]
+    result.sectors = _sector_facts(body, head, lex)
     history = opens_on_document_history(doc, skip)
     background = partial(is_background, ref=published, history=history)
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published, history)
@@ -293,6 +292,20 @@ def _teaser_mentions(result: Extraction, teaser: Reading) -> None:
 def _forum_facts(body: Reading, head: Reading) -> list[Fact]:
     facts = [Fact(f.label, body.doc.span(f.start, f.end)) for f in body.forums]
     facts += [Fact(f.label, None) for f in head.forums]
+    return facts
+
+
+def _sector_facts(body: Reading, head: Reading, lex: Lexicon) -> list[Fact]:
+    """The sectors the body states, then those only the headline states ('Ministers talk rice trade,
+    tourism'), which have no span in the body (as the headline's parties and forums)."""
+    doc = body.doc
+    facts = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, body.blocked | body.taken()).read()]
+    if head.doc.words:
+        stated = {f.value for f in facts}
+        for h in SectorReader(head.doc, lex, head.blocked | head.taken(), headline=True).read():
+            if h.slug not in stated:
+                stated.add(h.slug)
+                facts.append(Fact(h.slug, None))
     return facts
 
 

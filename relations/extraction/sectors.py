@@ -278,11 +278,19 @@ HEAD_NOUNS = words(
 )
 # A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
 # "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
-NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway")
+NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway Project Projects")
 WORKS_SECTORS = frozenset({"transport", "energy"})
+# "joint military exercises", "a joint investment fund", "settle bilateral trade in local currencies": what
+# the two sides do together, or their exchange, is an area (not "joint communication on ...", a document).
+PAIR_MARKS = words("joint bilateral")
+# the head nouns a term may qualify across one noun of its own ("rice production projects")
+NOUN_HEADS = words("cooperation co-operation projects project partnership collaboration ventures programmes programs")
+NOT_A_NOUN = words(
+    "on in of for with to and or at by from as between among that which who while is are was were will would"
+)
 # A two-word term whose last word makes it an activity holds its noun as "industrial cooperation" does:
 # "humanitarian aid", "the investment climate", "digital transformation".
-COMPOUND_ENDS = words("aid assistance climate transformation")
+COMPOUND_ENDS = words("aid assistance climate transformation access response")
 # "Energy and transport were also on the agenda", "Trade and energy dominated the talks": a list of
 # sectors as the subject of a verb of discussion, or of "on the agenda" / "among the topics".
 SUBJECT_FILLERS = words(
@@ -323,6 +331,7 @@ GATE_WORDS = (
     | ATTENTION_NOUNS
     | FIGURE_VERBS
     | COMPOUND_ENDS
+    | PAIR_MARKS
 )
 # A sentence that opens with its topic: "On tourism, ...", "As regards energy, ...".
 TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = {
@@ -404,6 +413,15 @@ LINKS = words("is are remains remain was were become becomes")
 RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
 # words a list can start after
 OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS | {"and"}
+# Headline verbs whose object is what the sides took up: "Ruritania, Freedonia eye energy, tourism",
+# "FMs sign health, education deals". Only a headline is read with them ("an eye on", "sign the
+# guest book" name no area in a story's body, and a body sentence says "discussed" or "signed ... on").
+HEADLINE_VERBS = words(
+    "eye eyes eyeing explore explores exploring sign signs signing ink inks inking seal seals sealing mull "
+    "mulls weigh weighs tout touts pitch pitches"
+)
+HEADLINE_OPENERS = OPENERS | HEADLINE_VERBS
+HEADLINE_GATE = GATE_WORDS | HEADLINE_VERBS
 ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 INNER_END = ITEM_END - {"."}
@@ -415,6 +433,19 @@ def _general_head(w: str, after: str) -> bool:
     if after == "of":
         return w in GENERIC_HEADS or w.endswith(("tion", "sion"))
     return w in PLAN_WORDS if after == "for" else after == "against"
+
+
+# Short words a title-case headline may leave in lowercase ("Talks on Trade and Energy").
+MINOR_WORDS = words("a an the and or of on in at to for with from by as via amid over into upon vs")
+
+
+def _title_case(doc: Document, masked: set[int]) -> bool:
+    """Whether the headline capitalises its words ('Ministers Discuss Trade, Energy'): then a capital
+    does not make a sector word part of a name."""
+    content = [
+        w for k, w in enumerate(doc.words) if w[:1].isalpha() and w.lower() not in MINOR_WORDS and k not in masked
+    ]
+    return len(content) >= 3 and sum(w[:1].isupper() for w in content) >= 0.85 * len(content)
 
 
 def _joined_cooperation(doc: Document) -> list[str]:
@@ -439,11 +470,15 @@ class SectorHit:
 class SectorReader:
     """Finds the sectors one document states."""
 
-    def __init__(self, doc: Document, lex: Lexicon, masked: set[int]):
+    def __init__(self, doc: Document, lex: Lexicon, masked: set[int], headline: bool = False):
         self.doc = doc
         self.lex = lex
         self.masked = masked
         self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
+        self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, GATE_WORDS)
+        self.headline = headline
+        # "Morocco, Hungary Sign Water Management, Higher Education Agreements": a capital is no name's there
+        self.title_case = headline and _title_case(doc, masked)
         self.bodies: list[int] = []  # sector terms in the name of a bilateral commission or a document
         self.bullets = self._bullets()  # (first, end) token ranges of bulleted items under a list line
         self.terms = self._terms()
@@ -468,7 +503,10 @@ class SectorReader:
                         continue
                     self.bodies.append(i)
                 elif folded and not (
-                    words[i][:1].islower() or self._sentence_initial(i) or self._names_works(j, slugs)
+                    words[i][:1].islower()
+                    or self._sentence_initial(i)
+                    or self._names_works(j, slugs)
+                    or self.title_case
                 ):
                     if self._names_a_body_on(i, terms) or self._in_title(i, j):
                         self.bodies.append(i)  # "the Intergovernmental Commission on Trade and Economic ..."
@@ -604,7 +642,7 @@ class SectorReader:
             first, last = sent.first, sent.last
             if lower[first] in TOPIC_OPENERS:
                 self._read_topic(first, last, found)
-            if GATE_WORDS.isdisjoint(lower[first:last]):
+            if self.gate.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
             figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
             self._read_qualifiers(term_positions, last, found, figures)
@@ -632,7 +670,7 @@ class SectorReader:
         preps: set[str] = set()
         read: set[int] = set()  # list starts already read ("cooperation in the fields of X": two cues, one list)
         # compress/map pick the openers in C (most words are none)
-        for k in compress(range(first, last), map(OPENERS.__contains__, lower[first:last])):
+        for k in compress(range(first, last), map(self.openers.__contains__, lower[first:last])):
             w = lower[k]
             start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
             if start is not None and w in ACTOR_CUES and not self._has_actor(first, k):
@@ -648,7 +686,7 @@ class SectorReader:
                     read.add(start)
                     if self._read_list(start, last, found) and w == "invest":  # "to invest in the energy sector"
                         self._add_word(k, "investment", found)
-            elif w in GROWTH_VERBS:
+            elif w in GROWTH_VERBS or (self.headline and w in HEADLINE_VERBS):
                 # "speed up the ...", "to counter terrorism" (the verb starts the term "counter terrorism")
                 start = k if k in self.terms else k + 2 if k + 1 < last and lower[k + 1] == "up" else k + 1
                 self._read_list(start, last, found, strict=True)
@@ -836,10 +874,13 @@ class SectorReader:
             if w in PHRASE_JOINERS or w in HYPHENS or w in MODIFIER_OK or w.isdigit() or words[k][:1].isupper():
                 k += 1
                 continue
+            if w == "against" and k + 1 < end:
+                k, unknown = k + 1, 1  # "joint patrols against irregular migration": what is fought is an area too
+                continue
             if k + 1 < end and lower[k + 1] == "of" and (w in GENERIC_HEADS or w.endswith(("tion", "sion"))):
                 k += 2  # "... aspects of the use of ICT"
                 continue
-            if unknown and k + 1 < end and (k + 1 in terms or lower[k + 1] == "of"):
+            if unknown and k + 1 < end and (k + 1 in terms or lower[k + 1] in ("of", "against")):
                 unknown, k = 0, k + 1  # "aspects of the use of ICT", "nuclear power plant"
                 continue
             break
@@ -866,19 +907,48 @@ class SectorReader:
             # the term holds its noun: "industrial cooperation", "humanitarian aid"
             holds = lower[end - 1] in HEAD_NOUNS or (end - i > 1 and lower[end - 1] in COMPOUND_ENDS)
             heads = chained or (
-                j < last and (lower[j] in HEAD_NOUNS or (lower[j] in LINKS and self._is_area_of(j + 1, last)))
+                j < last
+                and (
+                    lower[j] in HEAD_NOUNS
+                    or (lower[j] in LINKS and self._is_area_of(j + 1, last))
+                    or (j == end and self._noun_then_head(j, last))
+                )
             )
             if (
                 holds
                 or heads
                 or (i >= 3 and lower[i - 3 : i] in (["cooperation", "between", "the"], ["cooperation", "among", "the"]))
                 or (figures and self._states_a_figure(i, last))
+                or self._marked_by_pair(i, end, last)
             ):
                 self._add(i, found)
             # "industrial cooperation, agriculture and science": the list goes on after the noun
             after = terms[i][0] if holds else (j + 1 if heads and not chained and lower[j] in HEAD_NOUNS else None)
             if after is not None and after + 1 < last and lower[after] == ",":
                 self._read_list(after + 1, last, found, strict=True)
+
+    def _noun_then_head(self, j: int, last: int) -> bool:
+        """'rice production projects', 'energy efficiency cooperation': one noun of the area's own between
+        the term and the noun it qualifies."""
+        lower = self.lower
+        return (
+            j + 1 < last
+            and lower[j + 1] in NOUN_HEADS
+            and lower[j].isalpha()
+            and lower[j] not in NOT_A_NOUN
+            and self.doc.words[j][:1].islower()
+        )
+
+    def _marked_by_pair(self, i: int, end: int, last: int) -> bool:
+        """'joint military exercises', 'a joint scientific panel', 'bilateral trade': the two sides'
+        joint work or exchange in the area (joint: with the noun it qualifies, not 'joint communication
+        on ...'; bilateral: not 'bilateral and regional')."""
+        lower = self.lower
+        if not i or lower[i - 1] not in PAIR_MARKS:
+            return False
+        if lower[i - 1] == "bilateral":
+            return True
+        return end < last and lower[end].isalpha() and lower[end] not in NOT_A_NOUN
 
     def _after_intro(self, first: int, last: int) -> int:
         """The first token after an opening adverbial ('In addition,', 'Separately,', 'At the same time,')."""

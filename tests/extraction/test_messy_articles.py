@@ -398,7 +398,8 @@ def test_two_plus_two_with_plural_counterparts(gazetteer):
         ("Gilberto Teodoro", "PHL"),
     ]
     assert contract["meeting"]["location_city"] == "Manila"
-    assert contract["sectors"] == ["security"]  # maritime and economic security
+    # maritime and economic security; the headline's "sign defense pact"
+    assert contract["sectors"] == ["defence", "security"]
 
 
 def test_cross_border_trade_is_trade(gazetteer):

@@ -51,6 +51,7 @@ def test_growth_verbs_partner_in_between_and_predicates(gazetteer):
         "industry",  # mining is a promising area of cooperation
         "science",  # cooperation with Santiago in the peaceful use of space technologies
         "tourism",  # to boost tourism
+        "trade",  # the headline's "pledge to boost trade"
         "water",  # cooperate on a new port project and on the development of water management
     ]
 
@@ -167,4 +168,77 @@ def test_bulleted_agreements_titles_and_an_opening_topic(gazetteer):
     ],
 )
 def test_sector_phrasings_backing_headlines_and_crimes(text, expected, gazetteer):
+    assert sectors_of(text, gazetteer) == expected
+
+
+HEADLINE_BODY = "The two ministers met in the capital on Monday and praised the friendly relations."
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Ruritania, Freedonia ministers talk rice trade, tourism", ["agriculture", "tourism", "trade"]),
+        ("Ruritania dispatches relief aid to Freedonia", ["humanitarian"]),
+        ("Ruritania, Freedonia discuss energy, transport links", ["energy", "transport"]),
+        ("Ruritania, Freedonia eye closer cooperation in agriculture", ["agriculture"]),
+        ("Ruritanian, Freedonian FMs explore tourism, education ties", ["education", "tourism"]),
+        ("Ruritania, Freedonia sign health, education deals", ["education", "health"]),
+        ("Ruritania, Freedonia Sign Water Management, Higher Education Agreements", ["education", "water"]),
+        ("Ruritania and Freedonia Hold Talks on Trade and Energy", ["energy", "trade"]),
+        # near misses: a title, a forum, a figure of one country, a headline with no area
+        ("Energy Minister receives the Freedonian ambassador", []),
+        ("Ruritanian president attends World Economic Forum in Davos", []),
+        ("Freedonia's economy grows 5 percent as ministers meet", []),
+        ("Ruritania, Freedonia eye closer ties", []),
+        ("Ruritania, Freedonia sign joint statement after talks", []),
+        ("Trade Minister Meets Freedonian Counterpart in Capital", []),
+    ],
+)
+def test_headline_sectors(title, expected, gazetteer):
+    result = extract(HEADLINE_BODY, title=title, published=None, gazetteer=gazetteer)
+    assert sorted(f.value for f in result.sectors) == expected
+    assert all(f.span is None for f in result.sectors)  # the headline is not in the article's text
+
+
+def test_a_sector_the_body_states_keeps_the_bodys_evidence(gazetteer):
+    """The headline adds only what the body does not state, with no span (as the headline's parties and
+    forums); a sector both state keeps the body's sentence."""
+    body = "The two ministers met in the capital on Monday and discussed trade."
+    result = extract(body, title="Ministers talk trade, tourism", published=None, gazetteer=gazetteer)
+    spans = {f.value: f.span for f in result.sectors}
+    assert list(spans) == ["trade", "tourism"]
+    assert spans["trade"] is not None and body[spans["trade"].start : spans["trade"].end] == "trade"
+    assert spans["tourism"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the two sides' joint work or exchange in an area
+        ("The sides held joint military exercises last year.", ["defence"]),
+        ("He proposed the creation of a joint scientific panel on the river basin.", ["science"]),
+        ("The next summit should move from declarations to a joint investment fund.", ["investment"]),
+        ("They agreed to settle bilateral trade in local currencies.", ["trade"]),
+        ("The ministers issued a joint communication on the matter.", []),
+        ("The ministers held a joint press conference.", []),
+        ("They stressed bilateral and regional issues.", []),
+        # one noun of the area's own before the noun it qualifies
+        ("He praised the rice production projects the specialists carry out.", ["agriculture"]),
+        ("They discussed energy efficiency cooperation.", ["energy"]),
+        ("He spoke in defence of the projects.", []),
+        ("Oil prices hurt the projects.", []),
+        # humanitarian work named by what it gives or needs
+        ("Ruritania calls for funding for the humanitarian response.", ["humanitarian"]),
+        ("The parties must allow unimpeded humanitarian access.", ["humanitarian"]),
+        ("These acts violate international humanitarian law.", []),
+        # what is fought is an area too
+        ("They agreed to step up joint police patrols against irregular migration.", ["migration", "security"]),
+        ("They agreed to step up joint patrols against the rebels.", []),
+        # a transport or energy project named as such
+        ("They reviewed projects including the Northern Connectivity Project and a new airport.", ["transport"]),
+        ("They reviewed progress on the Coastal Hydropower Project.", ["energy"]),
+        ("They reviewed the Ruritania Mining Project.", []),
+    ],
+)
+def test_joint_bilateral_against_and_named_projects(text, expected, gazetteer):
     assert sectors_of(text, gazetteer) == expected

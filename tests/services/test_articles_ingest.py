@@ -319,3 +319,20 @@ def test_parties_known_only_from_their_officials_count_as_mentioned(reference: N
     out, _ = ingest(write(tmp_path, "call.txt", text))
     assert "1 new" in out
     assert sorted(models.Article.objects.get().countries_mentioned.values_list("iso3", flat=True)) == ["KAZ", "UZB"]
+
+
+def test_a_sector_only_the_headline_states_is_stored_without_a_span(reference: None, tmp_path: Path) -> None:
+    """The headline is not in the article's text: its sector keeps no offsets, the body's keep theirs."""
+    text = (
+        "title: Kazakh, Uzbek ministers talk rice trade, tourism\npublished: 2024-05-08\n---\n"
+        "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu met with his Uzbek counterpart Bakhtiyor Saidov "
+        "in Tashkent on May 7, 2024. They discussed trade.\n"
+    )
+    ingest(write(tmp_path, "rice.txt", text))
+    links = {link.sector.slug: link for link in models.Meeting.objects.get().sector_links.select_related("sector")}
+    assert sorted(links) == ["agriculture", "tourism", "trade"]
+    tourism = links["tourism"]
+    assert (tourism.evidence, tourism.evidence_start, tourism.evidence_end) == ("", None, None)
+    trade = links["trade"]
+    article_text = models.Article.objects.get().text
+    assert article_text[trade.evidence_start : trade.evidence_end] == "trade"
