@@ -134,6 +134,8 @@ NAME_STOP = (
 NOT_NAME_WORDS = words(
     "Shoal Shoals Reef Reefs Atoll Atolls Cay Cays Unit Units Zone Zones Brigade Battalion Regiment "
     "Squadron Fleet Guest Guests Follow Subscribe "
+    # events: "the Leaders' Retreat", "the Annual Retreat", "Strategic Dialogue Retreat"
+    "Retreat Retreats "
     # projects, facilities and bodies: "Alexandroupolis LNG", "the Cocoa Initiative", "Kavala Port"
     "LNG LPG Initiative Terminal Terminals Facility Plant Port Ports Authority Alliance Consortium Refinery"
 )

@@ -34,6 +34,8 @@ NOT_PEOPLE = [
     "Follow Vietnam News on Telegram. Subscribe Now to our newsletter about Cambodia.",
     "NEW DELHI (AP) — Foreign Minister Tanee Sangrat met Vietnamese Foreign Minister Bui Thanh Son on "
     "Monday, officials said. UNITED KINGDOM envoys were not present.",
+    "Foreign Minister Tanee Sangrat and Vietnamese Foreign Minister Bui Thanh Son held talks in Bangkok on "
+    "Monday at the fifth Thailand-Vietnam Foreign Ministers' Retreat.",
 ]
 
 
