@@ -275,7 +275,7 @@ HEAD_NOUNS = words(
     "sectors links potential agreements programs programmes initiatives connections bonds integration "
     "complex direction directions corridor corridors route routes pipeline pipelines turnover ventures domain "
     "domains industries diplomacy"
-)
+)  # not "a judiciary complex", "a sports complex": a complex after "a" is a building
 # A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
 # "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
 NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway Project Projects")
@@ -307,6 +307,7 @@ INTRO_WORDS = words(
 )
 SUBJECT_OPENERS = words("the issues questions matters also")  # words a subject list may start with
 SUBJECT_PLACES = words("on among at in the a an key main central top priority special")
+HEART_WORDS = words("heart core centre center forefront")  # "at the heart of the talks"
 SUBJECT_NOUNS = words(
     "agenda table topics topic issues focus priorities subjects centre center spotlight discussion discussions talks"
 )
@@ -383,9 +384,14 @@ GENERIC_HEADS = words(
     "modernization modernisation rehabilitation realignment building "
     "matters questions field potential increase growth implementation strengthening deepening diversification "
     "volume volumes localization localisation aspect aspects avoidance training transfer establishment"
+    # what is fought: "to counter the menace of terrorism", "the scourge of drug trafficking"
+    " threat threats menace scourge"
+    # what is opened: "the opening of markets for farm products"
+    " opening"
 )
-# "plans for a power line", "proposals for joint ventures in energy": a general noun, then "for".
-PLAN_WORDS = words("plan plans proposal proposals")
+# "plans for a power line", "proposals for joint ventures in energy", "markets for agricultural products":
+# a general noun, then "for".
+PLAN_WORDS = words("plan plans proposal proposals market markets")
 # Builders of an area, before the sector: "support in building key infrastructure".
 BUILDING_GERUNDS = words("building developing constructing upgrading modernizing modernising expanding improving")
 HYPHENS = frozenset({"-", "\u2013", "\u2011"})
@@ -909,7 +915,7 @@ class SectorReader:
             heads = chained or (
                 j < last
                 and (
-                    lower[j] in HEAD_NOUNS
+                    (lower[j] in HEAD_NOUNS and not (lower[j] == "complex" and i and lower[i - 1] in ("a", "an")))
                     or (lower[j] in LINKS and self._is_area_of(j + 1, last))
                     or (j == end and self._noun_then_head(j, last))
                 )
@@ -975,6 +981,8 @@ class SectorReader:
             k += 1
         if k >= last:
             return
+        if lower[k : k + 2] == ["at", "the"] and k + 3 < last and lower[k + 2] in HEART_WORDS and lower[k + 3] == "of":
+            k += 4  # "Energy is at the heart of the agenda": the place is what follows "of"
         if lower[k] in SUBJECT_VERBS or (
             lower[k] in SUBJECT_PLACES and any(w in SUBJECT_NOUNS for w in lower[k : min(k + 4, last)])
         ):

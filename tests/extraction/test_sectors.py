@@ -242,3 +242,31 @@ def test_a_sector_the_body_states_keeps_the_bodys_evidence(gazetteer):
 )
 def test_joint_bilateral_against_and_named_projects(text, expected, gazetteer):
     assert sectors_of(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is fought, named through a general noun
+        ("They agreed to counter the menace of terrorism in all its forms.", ["security"]),
+        ("The ministers vowed to fight the scourge of terrorism together.", ["security"]),
+        ("He warned of the threat of sanctions.", []),
+        # markets opened for an area's products
+        ("They discussed the opening of Chinese markets for Kenyan agricultural products.", ["agriculture"]),
+        ("They discussed the opening of the new embassy.", []),
+        # a sector at the heart of the talks
+        ("Energy is at the heart of the agenda.", ["energy"]),
+        ("Energy and water were at the forefront of the discussions.", ["energy", "water"]),
+        ("Energy is at the heart of the problem.", []),
+        ("Trade was at the core of the dispute.", []),
+        # power connectivity is energy
+        ("They discussed port services, logistics and power connectivity.", ["energy", "transport"]),
+        # a complex after "a" is a building, not an area
+        ("The attack on a judiciary complex killed five.", []),
+        ("A sports complex was opened in the capital.", []),
+        ("They discussed the fuel and energy complex.", ["energy"]),
+        ("They discussed the agro-industrial complex.", ["agriculture"]),
+    ],
+)
+def test_struggles_markets_heart_of_the_agenda_and_buildings(text, expected, gazetteer):
+    assert sectors_of(text, gazetteer) == expected
