@@ -190,6 +190,10 @@ LIST_CUES = (
     ("prospects", "for"),
     ("interest", "in"),
     ("interested", "in"),
+    # what a side urges: "called for the expansion of barter trade"
+    ("called", "for"),
+    ("calls", "for"),
+    ("calling", "for"),
     ("also", "discussed", "were"),
     ("discussed", "were"),
     ("inter", "alia", "on"),
@@ -327,7 +331,7 @@ GATE_WORDS = (
         "memoranda memorandums documents document protocol protocols accord accords deals contracts mous mou treaty "
         "convention programme program coordination coordinate coordinating "
         "discussion dominated featured table active engaged involved expertise experience invest support help "
-        "assistance assist study studying deliveries supplies billion million trillion"
+        "assistance assist study studying deliveries supplies billion million trillion called calls calling"
     )
     | ATTENTION_NOUNS
     | FIGURE_VERBS
@@ -407,6 +411,7 @@ NOT_AN_AREA = words(
     "situation situations crisis crises"  # "briefed on the economic situation": a briefing, not an area
     " trafficking traffickers smuggling smugglers"  # "arms trafficking": a crime, not an area
     " honours honors ceremony parade band"  # "which included military honours": protocol, not an area
+    " minister ministers"  # "the resignation of the finance minister": a person, not an area
 )
 # A word before a sector word that makes another thing of it.
 NOT_A_SECTOR = frozenset({("social", "security"), ("illegal", "mining"), ("illicit", "mining")})

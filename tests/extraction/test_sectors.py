@@ -261,6 +261,14 @@ def test_joint_bilateral_against_and_named_projects(text, expected, gazetteer):
         ("Trade was at the core of the dispute.", []),
         # power connectivity is energy
         ("They discussed port services, logistics and power connectivity.", ["energy", "transport"]),
+        # what a side calls for
+        ("He called for the completion of rail links and the expansion of barter trade.", ["trade", "transport"]),
+        ("She called for closer cooperation in energy.", ["energy"]),
+        ("The ministers called for the release of the hostages.", []),
+        ("He called for a ceasefire and the protection of civilians.", []),
+        # a sector word before "minister" names a person
+        ("The opposition called for the resignation of the finance minister.", []),
+        ("They discussed the resignation of the finance minister.", []),
         # a complex after "a" is a building, not an area
         ("The attack on a judiciary complex killed five.", []),
         ("A sports complex was opened in the capital.", []),
