@@ -398,7 +398,7 @@ GENERIC_HEADS = words(
 PLAN_WORDS = words("plan plans proposal proposals market markets")
 # Builders of an area, before the sector: "support in building key infrastructure".
 BUILDING_GERUNDS = words("building developing constructing upgrading modernizing modernising expanding improving")
-HYPHENS = frozenset({"-", "\u2013", "\u2011"})
+HYPHENS = frozenset({"-", "\u2013", "\u2011", "\u2014"})  # "the Kenya \u2014 Uganda railway": an em dash in a name
 ARTICLES = words("the a an")
 # A term that ends a noun phrase only as the kind of the term before it: "the agriculture industry".
 KIND_HEADS = words("industry industries")

@@ -266,6 +266,12 @@ def test_joint_bilateral_against_and_named_projects(text, expected, gazetteer):
         ("She called for closer cooperation in energy.", ["energy"]),
         ("The ministers called for the release of the hostages.", []),
         ("He called for a ceasefire and the protection of civilians.", []),
+        # an em dash joins the names in a project's name as a hyphen does
+        (
+            "Special attention was paid to the construction of the Kenya \u2014 Uganda \u2014 Rwanda railway.",
+            ["infrastructure", "transport"],
+        ),
+        ("The minister \u2014 a former energy executive \u2014 discussed trade.", ["trade"]),
         # a sector word before "minister" names a person
         ("The opposition called for the resignation of the finance minister.", []),
         ("They discussed the resignation of the finance minister.", []),
