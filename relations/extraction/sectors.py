@@ -488,7 +488,8 @@ class SectorReader:
         self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
         self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, GATE_WORDS)
         self.headline = headline
-        # "Morocco, Hungary Sign Water Management, Higher Education Agreements": a capital is no name's there
+        # "Ruritania, Freedonia Sign Water Management, Higher Education Deals": in a title-case headline a
+        # capital marks no name
         self.title_case = headline and _title_case(doc, masked)
         self.bodies: list[int] = []  # sector terms in the name of a bilateral commission or a document
         self.bullets = self._bullets()  # (first, end) token ranges of bulleted items under a list line
