@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import MONTHS, WEEKDAYS
 from .lexicon import ForumEntry, Lexicon
 from .text import Document, words
 
@@ -132,11 +133,8 @@ EVENT_AFTER = words(
 NOT_FORUM_ACRONYMS = words(
     "COVID AZERTAC TASS ANI APA VNA IRNA WAM KUNA SPA QNA BSS PTI AFP AP CNN BBC RIA MOFA MFA PM FM GDP "
     "USD EUR CEO LNG ICT IT TV HE NB LLC JSC OJSC SOCAR PKK TPLF ISIS ISIL DAESH NGO MOU MoU ADA UNESCO "
-    "FIFA UEFA IOC GMT UTC AM PM II III IV VI VII VIII IX XI XII ANSA APP EFE DPA BERNAMA ANTARA KYODO YONHAP "
-    # a dateline's month or day in capitals ("ROME, MARCH 4 -")
-    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER JAN FEB MAR APR JUN "
-    "JUL AUG SEP SEPT OCT NOV DEC MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY"
-)
+    "FIFA UEFA IOC GMT UTC AM PM II III IV VI VII VIII IX XI XII ANSA APP EFE DPA BERNAMA ANTARA KYODO YONHAP"
+) | frozenset(w.upper() for w in (*MONTHS, *WEEKDAYS))  # a dateline's month or day in capitals ("ROME, MARCH 4 -")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
 NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "to", "-", "de", "la", "du", "des", "'", "s"})
 DIGITS = frozenset("0123456789")

@@ -494,6 +494,11 @@ def opens_without_meeting(doc: Document, skip_before: int) -> bool:
     return STATEMENT_RE.match(text) is not None or INTERVIEW_RE.search(first.text, first.low) is not None
 
 
+def speaks_of_future(sent: Sentence) -> bool:
+    """Any 'will', or another cue of what is to come: the sentence reports no event of the day."""
+    return " will " in sent.low or FUTURE_RE.search(sent.text, sent.low) is not None
+
+
 def is_announcement(sent: Sentence) -> bool:
     """'X will pay an official visit next week': a meeting announced, not reported."""
     return bool(FUTURE_RE.search(sent.text, sent.low)) and not DONE_RE.search(sent.text, sent.low)
@@ -832,7 +837,7 @@ def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> L
     if lead.index < 1:
         return None
     sent = doc.sentences[lead.index - 1]
-    if not LEDE_EVENT_RE.search(sent.text, sent.low) or FUTURE_RE.search(sent.text, sent.low) or " will " in sent.low:
+    if not LEDE_EVENT_RE.search(sent.text, sent.low) or speaks_of_future(sent):
         return None
     hit = _place_after_cue(doc, sent, places, lead=True)
     if hit is None or hit.kind not in CITY_KINDS:
@@ -937,8 +942,7 @@ def _date_before(doc: Document, lead: Sentence, ref: date | None, not_before: in
         best = _date_in(doc, sent, ref, not_before)
         if best is None:
             continue
-        future = " will " in sent.low or FUTURE_RE.search(sent.text, sent.low)
-        if future or best.value is None or best.days or _in_arrival_clause(doc, sent, best):
+        if speaks_of_future(sent) or best.value is None or best.days or _in_arrival_clause(doc, sent, best):
             return None, True
         recent = ref is not None and timedelta(0) <= ref - best.value <= timedelta(days=7)
         return (best if recent else None), True
