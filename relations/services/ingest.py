@@ -391,6 +391,13 @@ class _Have:
     sectors: set[int] = field(default_factory=set)
     forums: set[int] = field(default_factory=set)
 
+    def add_participant(self, official_id: int | None, raw_name: str) -> None:
+        """A participant counts by person and by name as written (case aside)."""
+        if official_id:
+            self.officials.add(official_id)
+        if raw_name:
+            self.names.add(raw_name.casefold())
+
 
 def _existing_links(meeting_ids: Iterable[int]) -> dict[int, _Have]:
     have: dict[int, _Have] = {pk: _Have() for pk in meeting_ids}
@@ -401,10 +408,7 @@ def _existing_links(meeting_ids: Iterable[int]) -> dict[int, _Have]:
     for mid, official, name in MeetingParticipant.objects.filter(meeting_id__in=have).values_list(
         "meeting_id", "official_id", "raw_name"
     ):
-        if official:
-            have[mid].officials.add(official)
-        if name:
-            have[mid].names.add(name.casefold())
+        have[mid].add_participant(official, name)
     for mid, sector in MeetingSector.objects.filter(meeting_id__in=have).values_list("meeting_id", "sector_id"):
         have[mid].sectors.add(sector)
     for mid, forum in MeetingForum.objects.filter(meeting_id__in=have).values_list("meeting_id", "forum_id"):

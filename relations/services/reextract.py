@@ -346,10 +346,7 @@ def _have_of(rows: Iterable[LinkRow]) -> _Have:
         if isinstance(row, MeetingCountry):
             have.parties.add(row.country_id)
         elif isinstance(row, MeetingParticipant):
-            if row.official_id:
-                have.officials.add(row.official_id)
-            if row.raw_name:
-                have.names.add(row.raw_name.casefold())
+            have.add_participant(row.official_id, row.raw_name)
         elif isinstance(row, MeetingSector):
             have.sectors.add(row.sector_id)
         else:
