@@ -110,8 +110,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait instead of failing when the dev server and a command write at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Wait instead of failing when the dev server and a command write at once. SQLite allows one
+    # writer at a time; BEGIN IMMEDIATE makes each transaction take the write lock up front, so two
+    # ingests queue whole instead of failing halfway ("database is locked") or reading stale rows.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

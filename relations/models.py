@@ -439,6 +439,20 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.exclude(status=MeetingStatus.REJECTED)
 
 
+class MeetingVersionLinks(models.Model):
+    """Abstract base of a meeting's historical records: the links the meeting had in that version."""
+
+    links = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="Parties, participants, sectors, forums and sources in this version (null: not recorded; "
+        "the next recorded version's links apply).",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Meeting(TimeStampedModel):
     """An encounter between officials of two or more countries, reported by one or more articles."""
 
@@ -496,7 +510,13 @@ class Meeting(TimeStampedModel):
     # may belong to with one indexed lookup; kept in step by refresh_party_key().
     party_key = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
 
-    history = HistoricalRecords(excluded_fields=["party_key"])
+    # Each version also keeps the meeting's links (MeetingVersionLinks), so that reverting to it
+    # restores parties, participants, sectors and forums; the change reason lists what changed.
+    history = HistoricalRecords(
+        excluded_fields=["party_key"],
+        bases=[MeetingVersionLinks],
+        history_change_reason_field=models.TextField(null=True),
+    )
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -745,3 +765,50 @@ class RelationLevel(HistoryOnFirstChange, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.relation}: {self.get_level_display()}"
+
+
+# --------------------------------------------------------------------------- curator decisions
+
+
+class CuratorDecision(TimeStampedModel):
+    """A curator's removal or lock that the machines (seed loading, ingest, re-extraction) respect.
+
+    Machines only ever add rows and fill empty fields, so what they could undo is a deletion
+    (re-creating the row) or a blanked or edited field (refilling or overwriting it). Each such
+    curator edit is recorded here; deleting a decision lets the machines fill the thing in again.
+    """
+
+    class Kind(models.TextChoices):
+        REMOVED = "removed", "Removed: never re-created"
+        LOCKED = "locked", "Locked: never refilled or overwritten"
+
+    kind = models.CharField(max_length=8, choices=Kind.choices, help_text="What the curator decided.")
+    scope = models.CharField(
+        max_length=64,
+        help_text="What the decision is about: a kind of row (forummembership, countryname, ...) or a field "
+        "(country.capital, official.name, cooperationsector.words, ...).",
+    )
+    owner = models.CharField(
+        max_length=255,
+        help_text="The row it belongs to: an ISO3 code, a forum acronym or sector slug, or a row id.",
+    )
+    item = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The removed item (a country code, a name, a word), in lower case; empty for a whole row or field.",
+    )
+    note = models.CharField(max_length=500, blank=True, help_text="What was decided, in words.")
+    # SET_NULL: the decision outlives the curator's account.
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="Who decided."
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "scope", "owner", "item"], name="curatordecision_unique_target"),
+        ]
+        indexes = [models.Index(fields=["scope", "owner"], name="curatordecision_scope_idx")]
+
+    def __str__(self) -> str:
+        return self.note or f"{self.kind} {self.scope} {self.owner} {self.item}".strip()

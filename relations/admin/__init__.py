@@ -6,9 +6,11 @@ subqueries rather than `Count()` aggregates: they add no GROUP BY, so the admin'
 `.distinct().values_list()` calls (related-only filters, autocomplete) stay valid, and every
 changelist runs in a constant number of queries (pinned in tests/admin/test_queries.py).
 
-Writes that carry domain rules go through `relations.services`: status actions call
-`meeting_set_status`, meeting edits call `meeting_curator_update` (which locks curated fields
-against re-ingest), and rows a curator adds through an inline are stamped `origin="curator"`.
+Every write goes through `relations.services`: the meeting page hands its form and inlines to
+one call of `meeting_update`/`meeting_create` (as the API does), status actions call
+`meeting_set_status`, a version's "Revert" calls `meeting_revert`; reference data is saved and
+deleted through `reference_save`/`reference_delete`, which record what a curator removed,
+blanked or changed so that no machine (seed loading, ingest, re-extraction) undoes it.
 
 A package because one module passed the ~500-line mark: `reference` (countries, sectors,
 forums, officials), `meetings` (articles, meetings and their links), `bilateral` (relations
@@ -31,6 +33,7 @@ from .reference import (
     CooperationSectorAdmin,
     CountryAdmin,
     CountryNameAdmin,
+    CuratorDecisionAdmin,
     ForumAdmin,
     ForumMembershipAdmin,
     OfficialAdmin,
@@ -48,6 +51,7 @@ __all__ = [
     "CooperationSectorAdmin",
     "CountryAdmin",
     "CountryNameAdmin",
+    "CuratorDecisionAdmin",
     "ForumAdmin",
     "ForumMembershipAdmin",
     "MeetingAdmin",

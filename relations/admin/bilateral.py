@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from relations.models import BilateralRelation, Country, RelationLevel, RelationLevelKind
 
-from .common import count_of
+from .common import CuratedAdminMixin, count_of
 
 
 class RelationLevelInline(admin.TabularInline):
@@ -65,7 +65,7 @@ class BilateralRelationForm(forms.ModelForm):
 
 
 @admin.register(BilateralRelation)
-class BilateralRelationAdmin(SimpleHistoryAdmin):
+class BilateralRelationAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     form = BilateralRelationForm
     list_display = ("pair", "country_a", "country_b", "current_level", "level_count")
     list_filter = (PairCountryFilter, "levels__level")
@@ -103,7 +103,7 @@ class BilateralRelationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RelationLevel)
-class RelationLevelAdmin(SimpleHistoryAdmin):
+class RelationLevelAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("relation", "level", "stated_on", "source")
     list_filter = ("level", "stated_on")
     search_fields = ("=relation__country_a__iso3", "=relation__country_b__iso3", "evidence", "source__title")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
 
+from relations import services
 from relations.models import Evidence
 
 EVIDENCE_FIELDS = ("evidence_sentence", "source_article", "origin")
@@ -68,3 +70,73 @@ def titled(filter_class: type[admin.ListFilter], title: str) -> type[admin.ListF
 
     Titled.__name__ = f"{filter_class.__name__}_{title.replace(' ', '_')}"
     return Titled
+
+
+class ServiceRefused(Exception):
+    """A service refused a curator's edit; its transaction (and the admin's) is rolled back."""
+
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class ServiceFormMixin:
+    """For a ModelAdmin whose saves call a service: a refusal shows the page again, saying why.
+
+    The service raises ValidationError from inside the admin's save, after the forms were valid:
+    `save_model`/`save_related` wrap it in ServiceRefused, the admin's transaction rolls back,
+    and the page is rendered once more from the same POST with the service's messages as form
+    errors (so the curator keeps what they typed, and reads the message the API would give).
+    """
+
+    def call_service(self, service, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return service(**kwargs)
+        except ValidationError as error:
+            raise ServiceRefused(error) from error
+
+    def get_form(self, request, obj=None, change=False, **kwargs):  # type: ignore[no-untyped-def]
+        form = super().get_form(request, obj, change, **kwargs)  # type: ignore[misc]
+        refused: ValidationError | None = getattr(request, "service_refused", None)
+        if refused is None:
+            return form
+
+        class RefusedForm(form):  # type: ignore[misc,valid-type]
+            def clean(self):  # type: ignore[no-untyped-def]
+                cleaned = super().clean()
+                for message in refused.messages:
+                    self.add_error(None, message)
+                return cleaned
+
+        return RefusedForm
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):  # type: ignore[no-untyped-def]
+        return self.retry_refused(super().changeform_view, request, object_id, form_url, extra_context)  # type: ignore[misc]
+
+    def retry_refused(self, view, request, *args):  # type: ignore[no-untyped-def]
+        try:
+            return view(request, *args)
+        except ServiceRefused as refused:
+            request.service_refused = refused.error
+            return view(request, *args)
+
+
+class CuratedAdminMixin:
+    """Reference rows saved or deleted here (and in the inlines) go through the reference services,
+    which record a curator's removals, blankings and edits so that the machines never undo them."""
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        services.reference_save(instance=obj, user=request.user)
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        services.reference_delete(instances=[obj], user=request.user)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        services.reference_delete(instances=list(queryset), user=request.user)
+
+    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
+        instances = formset.save(commit=False)
+        services.reference_delete(instances=formset.deleted_objects, user=request.user)
+        for instance in instances:
+            services.reference_save(instance=instance, user=request.user)
+        formset.save_m2m()

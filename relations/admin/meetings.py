@@ -1,8 +1,12 @@
 """Admin for articles, meetings and the links extracted from articles (parties, participants, ...).
 
-Meeting edits go through `services.meeting_curator_update`, which locks what a curator changed
-against re-ingest; status actions go through `services.meeting_set_status`; rows a curator adds
-through an inline or a link's own page are stamped `origin="curator"`.
+The admin writes nothing of a meeting itself: the meeting page builds the meeting's data from its
+form and inlines and hands it to one call of `services.meeting_update` / `meeting_create` (the
+same services as the API), which own every invariant, lock what the curator changed and write
+one version; "Revert" on a version calls `services.meeting_revert`, the status actions
+`services.meeting_set_status`, deletion `services.meeting_delete`. When a service refuses an
+edit, the page is shown again with the service's own message and nothing is saved. The pages
+of single link rows are read-only lists, but for a participant's (resolving it to an official).
 """
 
 from __future__ import annotations
@@ -31,15 +35,15 @@ from relations.models import (
     MeetingStatus,
 )
 
-from .common import EVIDENCE_FIELDS, EvidenceInlineMixin, ReadOnlyInlineMixin, admin_link, count_of, titled
-
-# The name under which a curator's edit of each link set is locked against re-ingest.
-LINK_SETS = {
-    MeetingCountry: "countries",
-    MeetingParticipant: "participants",
-    MeetingSector: "sectors",
-    MeetingForum: "forums",
-}
+from .common import (
+    EVIDENCE_FIELDS,
+    EvidenceInlineMixin,
+    ReadOnlyInlineMixin,
+    ServiceFormMixin,
+    admin_link,
+    count_of,
+    titled,
+)
 
 
 class MeetingCountryInline(EvidenceInlineMixin, admin.TabularInline):
@@ -192,7 +196,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(ServiceFormMixin, SimpleHistoryAdmin):
     list_display = ("date", "title", "party_codes", "format", "location", "status", "source_count")
     list_display_links = ("date", "title")
     list_filter = (
@@ -247,34 +251,50 @@ class MeetingAdmin(SimpleHistoryAdmin):
         return obj.source_count  # type: ignore[attr-defined]
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        services.meeting_curator_update(meeting=obj, changed_fields=form.changed_data, user=request.user)
-
-    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
-        instances = formset.save(commit=False)
-        for gone in formset.deleted_objects:
-            gone.delete()
-        for instance in instances:
-            if instance._state.adding:
-                # A row typed in by a curator is curated data, not an extraction.
-                if isinstance(instance, Evidence):
-                    instance.origin = Evidence.Origin.CURATOR
-                if isinstance(instance, MeetingSource):
-                    instance.how = "curator"
-            instance.save()
-        formset.save_m2m()
+        version = getattr(request, "meeting_version", None)
+        if version is None:
+            return  # saved with its inlines in save_related, by one call of the meeting service
+        # "Revert" on a version in the history: its fields (as the form shows them) and its links.
+        scalars = {name: _code(value) for name, value in form.cleaned_data.items() if name in _SCALARS}
+        before = _latest_version(obj)
+        self.call_service(services.meeting_revert, meeting=obj, version_id=version, user=request.user, scalars=scalars)
+        request.meeting_change = _change_since(obj, before)
 
     def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
-        super().save_related(request, form, formsets, change)
-        edited = [
-            LINK_SETS[formset.model]
-            for formset in formsets
-            if formset.model in LINK_SETS
-            and (formset.new_objects or formset.changed_objects or formset.deleted_objects)
-        ]
-        if edited:
-            services.meeting_curator_update(meeting=form.instance, changed_fields=edited, user=request.user)
-        # A party added by hand needs its bilateral relation rows, as an extracted one gets them.
-        services.relations_ensure_for_meeting(meeting=form.instance)
+        if getattr(request, "meeting_version", None) is not None:
+            return
+        data = meeting_data(form, formsets)
+        if change:
+            before = _latest_version(form.instance)
+            saved = self.call_service(services.meeting_update, meeting=form.instance, data=data, user=request.user)
+            request.meeting_change = _change_since(saved, before)
+        else:
+            saved = self.call_service(services.meeting_create, data=data, user=request.user)
+            form.instance.pk, form.instance._state.adding = saved.pk, False
+            request.meeting_change = ""
+
+    def construct_change_message(self, request, form, formsets, add=False):  # type: ignore[no-untyped-def]
+        # The admin log says what the meeting's new version says, links included.
+        change = getattr(request, "meeting_change", None)
+        if add or change is None:
+            return super().construct_change_message(request, form, [], add)
+        return change or "No fields changed."
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):  # type: ignore[no-untyped-def]
+        request.meeting_version = int(version_id)
+        return self.retry_refused(super().history_form_view, request, object_id, version_id, extra_context)
+
+    def get_deleted_objects(self, objs, request):  # type: ignore[no-untyped-def]
+        # A meeting's link rows and sources go with it (through the service), though their own pages are read-only.
+        deleted, model_count, _, protected = super().get_deleted_objects(objs, request)
+        return deleted, model_count, set(), protected
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        services.meeting_delete(meeting=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        for meeting in queryset.prefetch_related(None):
+            services.meeting_delete(meeting=meeting, user=request.user)
 
     @admin.action(description="Mark selected meetings verified", permissions=["change"])
     def mark_verified(self, request, queryset):  # type: ignore[no-untyped-def]
@@ -302,16 +322,19 @@ class MeetingAdmin(SimpleHistoryAdmin):
             self.message_user(request, f"{changed} meeting(s) marked {label}; {unchanged} already were.")
 
 
-class EvidenceAdmin(SimpleHistoryAdmin):
-    """Base for the per-link admins: evidence read-only, curator-added rows stamped as such."""
+class LinkRowAdmin(SimpleHistoryAdmin):
+    """Base for the pages of single link rows: lists to search, read-only; edits are made on the meeting's page."""
 
-    readonly_fields = ("evidence", "evidence_start", "evidence_end", "origin")
     ordering = ("-meeting__date", "meeting_id", "id")
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        if not change:
-            obj.origin = Evidence.Origin.CURATOR
-        super().save_model(request, obj, form, change)
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
 
     @admin.display(description="evidence")
     def evidence_excerpt(self, obj: Evidence) -> str:
@@ -319,62 +342,105 @@ class EvidenceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MeetingCountry)
-class MeetingCountryAdmin(EvidenceAdmin):
+class MeetingCountryAdmin(LinkRowAdmin):
     list_display = ("meeting", "country", "origin", "evidence_excerpt")
     list_filter = ("origin", ("country", admin.RelatedOnlyFieldListFilter))
     search_fields = ("meeting__title", "=country__iso3", "country__name", "evidence")
     list_select_related = ("meeting", "country")
-    autocomplete_fields = ("meeting", "country", "source")
-
-    # Parties changed here, outside the meeting page, still keep relations and party_key in step.
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        super().save_model(request, obj, form, change)
-        services.relations_ensure_for_meeting(meeting=obj.meeting)
-
-    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
-        super().delete_model(request, obj)
-        services.relations_ensure_for_meeting(meeting=obj.meeting)
-
-    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
-        meetings = list(Meeting.objects.filter(pk__in=queryset.values("meeting_id")))
-        super().delete_queryset(request, queryset)
-        for meeting in meetings:
-            services.relations_ensure_for_meeting(meeting=meeting)
 
 
 @admin.register(MeetingParticipant)
-class MeetingParticipantAdmin(EvidenceAdmin):
+class MeetingParticipantAdmin(ServiceFormMixin, LinkRowAdmin):
+    """Participants can be edited here too (resolving a mention to an official), through the meeting service."""
+
     list_display = ("raw_name", "title", "country", "official", "meeting", "origin")
     # "Official: empty" lists the mentions still to resolve to a person.
     list_filter = (("official", admin.EmptyFieldListFilter), "origin", ("country", admin.RelatedOnlyFieldListFilter))
     search_fields = ("raw_name", "title", "official__name", "meeting__title", "evidence")
     list_select_related = ("country", "official", "meeting")
-    autocomplete_fields = ("meeting", "official", "country", "source")
+    autocomplete_fields = ("official", "country")
+    fields = ("meeting", "raw_name", "official", "country", "title", "evidence", "source", "origin")
+    readonly_fields = ("meeting", "evidence", "source", "origin")
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return request.user.has_perm("relations.change_meeting")
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        stored = MeetingParticipant.objects.select_related("meeting").get(pk=obj.pk)
+        data = {"official": obj.official_id, "name": obj.raw_name, "country": obj.country_id, "title": obj.title}
+        self.call_service(services.meeting_participant_update, participant=stored, data=data, user=request.user)
+
+    def construct_change_message(self, request, form, formsets, add=False):  # type: ignore[no-untyped-def]
+        return super().construct_change_message(request, form, [], add)
 
 
 @admin.register(MeetingSector)
-class MeetingSectorAdmin(EvidenceAdmin):
+class MeetingSectorAdmin(LinkRowAdmin):
     list_display = ("meeting", "sector", "origin", "evidence_excerpt")
     list_filter = ("origin", "sector")
     search_fields = ("meeting__title", "sector__slug", "sector__name", "evidence")
     list_select_related = ("meeting", "sector")
-    autocomplete_fields = ("meeting", "sector", "source")
 
 
 @admin.register(MeetingForum)
-class MeetingForumAdmin(EvidenceAdmin):
+class MeetingForumAdmin(LinkRowAdmin):
     list_display = ("meeting", "forum", "origin", "evidence_excerpt")
     list_filter = ("origin", ("forum", admin.RelatedOnlyFieldListFilter))
     search_fields = ("meeting__title", "forum__acronym", "forum__name", "evidence")
     list_select_related = ("meeting", "forum")
-    autocomplete_fields = ("meeting", "forum", "source")
 
 
 @admin.register(MeetingSource)
-class MeetingSourceAdmin(SimpleHistoryAdmin):
+class MeetingSourceAdmin(LinkRowAdmin):
     list_display = ("meeting", "article", "how", "created_at")
     list_filter = ("how", "created_at")
     search_fields = ("meeting__title", "article__title", "article__url")
     list_select_related = ("meeting", "article")
-    autocomplete_fields = ("meeting", "article")
     ordering = ("-created_at", "-id")
+
+
+# --------------------------------------------------------------------------- the meeting page's data
+
+_SCALARS = (*services.curation.SCALAR_FIELDS, "status")
+
+
+def _code(value: object) -> object:
+    """A form value as the meeting service takes it: a country by its code."""
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def meeting_data(form: forms.ModelForm, formsets: list) -> services.meetings.MeetingData:
+    """The meeting as the curator left it on the page: the form's fields and every inline's rows."""
+    data: dict = {name: _code(value) for name, value in form.cleaned_data.items() if name in _SCALARS}
+    for formset in formsets:
+        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data and f not in formset.deleted_forms]
+        if formset.model is MeetingCountry:
+            data["countries"] = [row["country"].pk for row in rows if row.get("country")]
+        elif formset.model is MeetingSector:
+            data["sectors"] = [row["sector"].slug for row in rows if row.get("sector")]
+        elif formset.model is MeetingForum:
+            data["forums"] = [row["forum"].acronym for row in rows if row.get("forum")]
+        elif formset.model is MeetingSource:
+            data["sources"] = [row["article"].pk for row in rows if row.get("article")]
+        elif formset.model is MeetingParticipant:
+            data["participants"] = [
+                {
+                    "id": row["id"].pk if row.get("id") else None,
+                    "official": row["official"].pk if row.get("official") else None,
+                    "name": row.get("raw_name") or "",
+                    "country": row["country"].pk if row.get("country") else None,
+                    "title": row.get("title") or "",
+                }
+                for row in rows
+            ]
+    return data  # type: ignore[return-value]
+
+
+def _latest_version(meeting: Meeting) -> int | None:
+    return meeting.history.order_by("-history_date", "-history_id").values_list("history_id", flat=True).first()  # type: ignore[attr-defined]
+
+
+def _change_since(meeting: Meeting, before: int | None) -> str:
+    """The change reason of the version the service wrote, or "" when it wrote none."""
+    latest = meeting.history.order_by("-history_date", "-history_id").first()  # type: ignore[attr-defined]
+    return latest.history_change_reason or "" if latest is not None and latest.history_id != before else ""

@@ -10,6 +10,7 @@ from relations.models import (
     CooperationSector,
     Country,
     CountryName,
+    CuratorDecision,
     Forum,
     ForumMembership,
     MeetingParticipant,
@@ -19,7 +20,7 @@ from relations.models import (
     Position,
 )
 
-from .common import ReadOnlyInlineMixin, count_of
+from .common import CuratedAdminMixin, ReadOnlyInlineMixin, count_of
 
 
 class CountryNameInline(admin.TabularInline):
@@ -86,7 +87,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("iso3", "iso2", "name", "official_name", "forum_count")
     list_filter = (("memberships__forum", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("=iso3", "=iso2", "name", "official_name", "names__name")
@@ -104,7 +105,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CountryName)
-class CountryNameAdmin(SimpleHistoryAdmin):
+class CountryNameAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("name", "kind", "country")
     list_filter = ("kind",)
     search_fields = ("name", "country__name", "=country__iso3")
@@ -117,7 +118,7 @@ class CountryNameAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CooperationSector)
-class CooperationSectorAdmin(SimpleHistoryAdmin):
+class CooperationSectorAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("slug", "name", "word_list", "meeting_count")
     # Twenty-odd rows with nothing to group by: "recently edited" is the useful filter.
     list_filter = ("updated_at",)
@@ -139,7 +140,7 @@ class CooperationSectorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Forum)
-class ForumAdmin(SimpleHistoryAdmin):
+class ForumAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("acronym", "name", "kind", "founded", "parent", "registered", "member_count")
     list_filter = ("kind", "registered", ("parent", admin.RelatedOnlyFieldListFilter))
     search_fields = ("acronym", "name", "other_names")
@@ -158,7 +159,7 @@ class ForumAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ForumMembership)
-class ForumMembershipAdmin(SimpleHistoryAdmin):
+class ForumMembershipAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("forum", "country", "status", "since")
     list_filter = ("status", ("forum", admin.RelatedOnlyFieldListFilter))
     search_fields = ("forum__acronym", "forum__name", "=country__iso3", "country__name")
@@ -171,7 +172,7 @@ class ForumMembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(SimpleHistoryAdmin):
+class OfficialAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("name", "country", "meeting_count")
     list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("name", "other_names__name", "=country__iso3", "country__name")
@@ -190,7 +191,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OfficialName)
-class OfficialNameAdmin(SimpleHistoryAdmin):
+class OfficialNameAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("name", "official")
     list_filter = (("official__country", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("name", "official__name")
@@ -200,10 +201,31 @@ class OfficialNameAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ("official", "title", "country", "start_date", "end_date")
     list_filter = (("end_date", admin.EmptyFieldListFilter), ("country", admin.RelatedOnlyFieldListFilter))
     search_fields = ("title", "official__name", "=country__iso3")
     list_select_related = ("official", "country")
     autocomplete_fields = ("official", "country")
     ordering = ("official__name", "-start_date")
+
+
+# --------------------------------------------------------------------------- curator decisions
+
+
+@admin.register(CuratorDecision)
+class CuratorDecisionAdmin(admin.ModelAdmin):
+    """What curators removed or locked, which the machines respect. Written by the services when a
+    curator edits; deleting a decision lets `load_seeds` and ingest fill that thing in again."""
+
+    list_display = ("created_at", "kind", "scope", "owner", "item", "note", "user")
+    list_filter = ("kind", "scope")
+    search_fields = ("scope", "owner", "item", "note")
+    list_select_related = ("user",)
+    ordering = ("-created_at", "-id")
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False

@@ -4,9 +4,17 @@ A package rather than one module because ingest alone passes the ~500-line mark;
 functions are re-exported so callers write `from relations import services`.
 """
 
-from .curation import meeting_curator_update
+from .decisions import Decisions, decision_record, reference_delete, reference_save
 from .ingest import ArticleIngestResult, Outcome, article_ingest
-from .meetings import meeting_create, meeting_set_status, meeting_update
+from .meetings import (
+    meeting_create,
+    meeting_delete,
+    meeting_links,
+    meeting_participant_update,
+    meeting_revert,
+    meeting_set_status,
+    meeting_update,
+)
 from .officials import OfficialResolver, official_merge
 from .reextract import ReextractReport, articles_reextract
 from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
@@ -15,6 +23,7 @@ from .runs import IngestReport, articles_ingest
 
 __all__ = [
     "ArticleIngestResult",
+    "Decisions",
     "IngestReport",
     "LoadReport",
     "OfficialResolver",
@@ -24,14 +33,20 @@ __all__ = [
     "article_ingest",
     "articles_ingest",
     "articles_reextract",
+    "decision_record",
     "gazetteer_cached",
     "gazetteer_from_db",
     "meeting_create",
-    "meeting_curator_update",
+    "meeting_delete",
+    "meeting_links",
+    "meeting_participant_update",
+    "meeting_revert",
     "meeting_set_status",
     "meeting_update",
     "official_merge",
     "reference_data_load",
+    "reference_delete",
+    "reference_save",
     "relation_get_or_create",
     "relations_ensure_for_meeting",
 ]

@@ -1,17 +1,21 @@
-"""Curator edits made by hand (in the admin): the facts a curator sets are locked against re-ingest.
+"""The one registry of what a curator edits on a meeting, and what each edit locks.
 
-Ingest reads `Meeting.locked_fields` and never overwrites a field listed there, so a correction
-survives the next run of the extractor over the same or a newer article.
+A meeting's facts are its scalar fields (FACT_FIELDS) and its link sets (LINK_SETS: parties,
+participants, sectors, forums). When a curator changes a fact, it is locked in
+`Meeting.locked_fields`: ingest and re-extraction never overwrite, refill or re-add what a
+curator set, blanked or removed there. Sources (the articles reporting a meeting) and the
+review status are edited too, but lock nothing: they are not facts about the meeting.
+
+Every module that needs these names (the meeting services, ingest, re-extraction, the admin)
+reads them from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import transaction
-
-from relations.models import Meeting
+from relations.models import Meeting, MeetingCountry, MeetingForum, MeetingParticipant, MeetingSector
 
 # A curated fact may span two columns; editing either locks both, so that re-ingest cannot pair
 # a curator's date with an extracted precision, or a curator's city with an extracted country.
@@ -25,8 +29,40 @@ FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "host_country": ("host_country",),
     "summary": ("summary",),
 }
-# The link sets, locked by name when a curator adds, changes or removes one of their rows.
-LINK_FIELDS = ("countries", "participants", "sectors", "forums")
+SCALAR_FIELDS = tuple(FACT_FIELDS)
+COUNTRY_FIELDS = ("location_country", "host_country")
+QUOTE = ("evidence", "evidence_start", "evidence_end")
+EVIDENCE_COLUMNS = ("source_id", *QUOTE, "origin")
+
+LinkModel = type[MeetingCountry] | type[MeetingParticipant] | type[MeetingSector] | type[MeetingForum]
+
+
+@dataclass(frozen=True)
+class LinkSet:
+    """One of a meeting's link sets: its rows' model, the column naming the fact, its lock name."""
+
+    name: str  # the lock name, and the key of the set in a meeting's data ("countries")
+    model: LinkModel
+    target: str  # the column that names what the row links to ("country_id")
+    label: str  # how a change reads in the meeting's history ("+ party Armenia")
+    updatable: tuple[str, ...]  # the columns re-extraction may update in place
+
+
+LINK_SETS: tuple[LinkSet, ...] = (
+    LinkSet("countries", MeetingCountry, "country_id", "party", QUOTE),
+    LinkSet(
+        "participants",
+        MeetingParticipant,
+        "official_id",
+        "participant",
+        ("official_id", "country_id", "raw_name", "title", *QUOTE),
+    ),
+    LinkSet("sectors", MeetingSector, "sector_id", "sector", QUOTE),
+    LinkSet("forums", MeetingForum, "forum_id", "forum", QUOTE),
+)
+LINK_SET_BY_NAME: dict[str, LinkSet] = {link_set.name: link_set for link_set in LINK_SETS}
+LINK_SET_BY_MODEL: dict[LinkModel, LinkSet] = {link_set.model: link_set for link_set in LINK_SETS}
+LINK_FIELDS = tuple(LINK_SET_BY_NAME)
 
 
 def meeting_fields_to_lock(changed_fields: Iterable[str]) -> list[str]:
@@ -37,33 +73,6 @@ def meeting_fields_to_lock(changed_fields: Iterable[str]) -> list[str]:
     return [*scalars, *(name for name in LINK_FIELDS if name in names)]
 
 
-@transaction.atomic
-def meeting_curator_update(
-    *,
-    meeting: Meeting,
-    changed_fields: Iterable[str],
-    user: AbstractBaseUser | AnonymousUser | None = None,
-) -> Meeting:
-    """Save a meeting a curator edited and lock the curated facts that changed against re-ingest.
-
-    `meeting` carries the curator's new values; `changed_fields` names the model fields the curator
-    changed (a ModelForm's `changed_data`) and the link sets whose rows they edited ("countries",
-    "participants", "sectors", "forums"). Other fields (status) are saved but not locked.
-    A new meeting is always saved; an existing one only when a field or a lock changes, so no empty
-    history record is written.
-    """
-    changed_fields = list(changed_fields)
-    field_names = {field.name for field in Meeting._meta.concrete_fields} | set(LINK_FIELDS)
-    unknown = sorted(set(changed_fields) - field_names)
-    if unknown:
-        raise ValueError(f"not fields of Meeting: {', '.join(unknown)}")
-    new_locks = [name for name in meeting_fields_to_lock(changed_fields) if name not in meeting.locked_fields]
-    changed_columns = [name for name in changed_fields if name not in LINK_FIELDS]
-    if not meeting._state.adding and not changed_columns and not new_locks:
-        return meeting
-    meeting.locked_fields = [*meeting.locked_fields, *new_locks]
-    if user is not None and getattr(user, "is_authenticated", False):
-        meeting._history_user = user  # type: ignore[attr-defined]
-    meeting.full_clean()
-    meeting.save()
-    return meeting
+def is_locked(meeting: Meeting, name: str) -> bool:
+    """Whether a curator has set the fact or link set `name` of this meeting (machines keep off)."""
+    return name in (meeting.locked_fields or ())

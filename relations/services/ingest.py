@@ -11,6 +11,12 @@ one transaction. If a batch fails, its articles are retried one transaction each
 article is skipped alone and nothing is ever half-written. The API and the commands share
 this one path: a single article is a batch of one. Re-extraction (reextract.py) places and
 links through the same helpers.
+
+Several workers may ingest at once (processes, API requests, hosts): a batch's transaction first
+takes the locks of everything it may create or merge into (services.locks: its texts, its
+meetings' parties and pairs, its people's names, its new forums), then reads again what other
+workers stored meanwhile. So N workers given overlapping or split corpora store exactly the rows
+of one serial run, and a text another worker stored first comes out "known".
 """
 
 from __future__ import annotations
@@ -47,8 +53,10 @@ from relations.models import (
     RelationLevel,
 )
 
+from .decisions import Decisions
 from .dedupe import Candidate, CandidatePool, Report
-from .officials import OfficialResolver, Person
+from .locks import keys_lock, party_keys
+from .officials import OfficialResolver, Person, name_key
 from .reference import gazetteer_cached
 
 log = logging.getLogger(__name__)
@@ -85,6 +93,7 @@ class IngestContext:
     sectors: dict[str, int]
     forums: dict[str, int]
     relations: dict[tuple[str, str], int] = field(default_factory=dict)
+    decisions: Decisions = field(default_factory=Decisions)
 
     @classmethod
     def load(cls, gazetteer: Gazetteer | None = None) -> IngestContext:
@@ -101,6 +110,24 @@ class IngestContext:
         self.resolver.clear()
         self.forums = dict(Forum.objects.values_list("acronym", "pk"))
         self.relations.clear()
+
+    def lock(self, pendings: list[_Pending], party_keys_held: Iterable[str] = ()) -> None:
+        """Take the locks of what these reports may create or merge into, then read again what other
+        workers committed before: their officials, forums and the curators' decisions (services.locks)."""
+        keys = [("article", p.source.content_hash) for p in pendings]
+        for key in {Meeting.make_party_key(p.parties) for p in pendings if p.outcome == Outcome.NEW} | set(
+            party_keys_held
+        ):
+            keys += party_keys(key)
+        mentions = [m for p in pendings for m in p.extraction.participants if m.name]
+        keys += [("person", f"{m.country}:{name_key(m.name or '')[-1]}") for m in mentions if name_key(m.name or "")]
+        labels = {f.value[:128] for p in pendings for f in p.extraction.forums}
+        keys += [("forum", label) for label in labels - self.forums.keys()]
+        keys_lock(keys)
+        self.resolver.forget({m.country for m in mentions})
+        self.forums.update(Forum.objects.filter(acronym__in=labels).values_list("acronym", "pk"))
+        self.decisions = Decisions.load()
+        self.resolver.decisions = self.decisions
 
 
 def article_ingest(*, article: ArticleInput, gazetteer: Gazetteer | None = None) -> ArticleIngestResult:
@@ -161,17 +188,18 @@ def ingest_batch(
             continue
         seen[item.content_hash] = pending
     todo = [r for r in results if isinstance(r, _Pending)]
+    late: dict[str, int] = {}
     if todo:
         try:
             with transaction.atomic():
-                _write(todo, ctx)
+                late = _write(todo, ctx)
         except (DatabaseError, ValidationError) as exc:
             ctx.forget_writes()
             if len(items) == 1:
                 return [ArticleError(items[0].origin or items[0].title, describe(exc))]
             log.info("batch of %d failed (%s); retrying one article at a time", len(items), exc)
             return _one_by_one(items, ctx, stop_at_error)
-    return [_finish(r) for r in results]
+    return [_finish(r, late) for r in results]
 
 
 def _one_by_one(
@@ -191,9 +219,13 @@ def _known_result(item: ArticleInput, known: dict[str, int], seen: dict[str, _Pe
     return ArticleIngestResult(article=Article(pk=known[item.content_hash]), created=False, outcome=Outcome.KNOWN)
 
 
-def _finish(result: ArticleIngestResult | ArticleError | _Pending) -> ArticleIngestResult | ArticleError:
+def _finish(
+    result: ArticleIngestResult | ArticleError | _Pending, late: dict[str, int]
+) -> ArticleIngestResult | ArticleError:
     if not isinstance(result, _Pending):
         return result
+    if result.source.content_hash in late:  # another worker stored the same text first
+        return ArticleIngestResult(Article(pk=late[result.source.content_hash]), False, Outcome.KNOWN)
     meetings = [result.candidate.meeting] if result.candidate else []
     return ArticleIngestResult(result.article, True, result.outcome, meetings, result.extraction)
 
@@ -222,7 +254,13 @@ def _prepare(item: ArticleInput, ctx: IngestContext) -> _Pending | ArticleError:
     return pending
 
 
-def _write(todo: list[_Pending], ctx: IngestContext) -> None:
+def _write(todo: list[_Pending], ctx: IngestContext) -> dict[str, int]:
+    """Write the batch under its locks; returns the texts other workers stored first (hash -> article id)."""
+    ctx.lock(todo)
+    late = dict(
+        Article.objects.filter(content_hash__in=[p.source.content_hash for p in todo]).values_list("content_hash", "pk")
+    )
+    todo = [p for p in todo if p.source.content_hash not in late]
     with_meeting = [p for p in todo if p.outcome == Outcome.NEW]
     merged_on_record = _place_reports(with_meeting, ctx)
     # Articles and link rows get their history on first change (models.HistoryOnFirstChange).
@@ -236,6 +274,7 @@ def _write(todo: list[_Pending], ctx: IngestContext) -> None:
         batch_size=1000,
     )
     _save_placed(with_meeting, ctx, merged_on_record)
+    return late
 
 
 def _resolve_people(pendings: list[_Pending], ctx: IngestContext) -> None:
@@ -417,8 +456,13 @@ def _existing_links(meeting_ids: Iterable[int]) -> dict[int, _Have]:
 
 
 def _ensure_forums(labels: set[str], ctx: IngestContext) -> None:
-    """Organisations outside the registry are added, unregistered, under the label the text gives."""
-    missing = sorted(label[:128] for label in labels if label[:128] not in ctx.forums)
+    """Organisations outside the registry are added, unregistered, under the label the text gives
+    (unless a curator deleted that forum)."""
+    missing = sorted(
+        label[:128]
+        for label in labels
+        if label[:128] not in ctx.forums and not ctx.decisions.is_removed("forum", label[:128])
+    )
     if missing:
         rows = [Forum(acronym=m, name=m[:255], registered=False, kind=Forum.Kind.OTHER) for m in missing]
         for forum in bulk_create_with_history(rows, Forum, batch_size=500):
@@ -468,8 +512,8 @@ def _links_of(
             have.sectors.add(sector)
             rows[MeetingSector].append(MeetingSector(sector_id=sector, **common, **_quote(fact.span)))
     for fact in _unique(p.extraction.forums):
-        forum = ctx.forums[fact.value[:128]]
-        if forum not in have.forums and "forums" not in locked:
+        forum = ctx.forums.get(fact.value[:128])  # None: a forum a curator deleted
+        if forum and forum not in have.forums and "forums" not in locked:
             have.forums.add(forum)
             rows[MeetingForum].append(MeetingForum(forum_id=forum, **common, **_quote(fact.span)))
 
@@ -504,6 +548,8 @@ def _write_relations(
         relation = ctx.relations[(p.parties[0], p.parties[1])]
         if (relation, level.value, p.article.pk) in known_levels:
             continue
+        if ctx.decisions.is_removed("relationlevel", p.article.pk, f"{p.parties[0]}-{p.parties[1]}:{level.value}"):
+            continue  # a curator deleted this level stated by this article
         levels.append(
             RelationLevel(
                 relation_id=relation,

@@ -8,6 +8,10 @@ single word (a surname alone is never enough to create a person).
 
 Ingest resolves a whole batch of articles before writing: new people are `Person` handles
 without an id until `flush()` creates them all with one bulk insert.
+
+A curator's decisions hold (services.decisions): an official a curator deleted is not created
+again (the mention stays a raw name), an official a curator renamed is never renamed, and a
+name a curator took off an official is not added back.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from relations.extraction.types import Participant
 from relations.models import MeetingParticipant, Official, OfficialName, Position
+
+if TYPE_CHECKING:
+    from .decisions import Decisions
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "h.e", "he", "excellency", "his", "her",
@@ -45,8 +53,9 @@ class Person:
     name: str
     country: str | None
     keys: set[tuple[str, ...]]
-    names: set[str] = field(default_factory=set)  # exact written forms already stored
+    names: set[str] = field(default_factory=set)  # exact written forms already stored (name and other names)
     title: str = ""  # for a new person: the title to record as a position
+    aliases: set[str] = field(default_factory=set)  # the other names stored as OfficialName rows
 
 
 @dataclass
@@ -54,10 +63,17 @@ class OfficialResolver:
     """Resolves mentions to Officials; caches each country's officials for the length of a run."""
 
     create: bool = True
+    decisions: Decisions | None = None
     _by_country: dict[str | None, list[Person]] = field(default_factory=dict)
     _new: list[Person] = field(default_factory=list)
     _aliases: list[tuple[Person, str]] = field(default_factory=list)
     _renamed: dict[int, Person] = field(default_factory=dict)
+
+    def forget(self, countries: Iterable[str | None]) -> None:
+        """Drop what is cached of these countries' officials, so the next use reads what is stored now
+        (other workers may have added or renamed some since)."""
+        for country in countries:
+            self._by_country.pop(country, None)
 
     def clear(self) -> None:
         """Forget everything (after a rolled-back transaction, whose new officials no longer exist)."""
@@ -78,8 +94,9 @@ class OfficialResolver:
         for country in wanted:
             self._by_country[country] = []
         for o in officials:
-            names = {o.name, *(n.name for n in o.other_names.all())}
-            person = Person(o.pk, o.name, o.country_id, {name_key(n) for n in names}, names)
+            aliases = {n.name for n in o.other_names.all()}
+            names = {o.name, *aliases}
+            person = Person(o.pk, o.name, o.country_id, {name_key(n) for n in names}, names, aliases=aliases)
             self._by_country[o.country_id].append(person)
 
     def resolve_all(self, mentions: list[Participant]) -> list[tuple[Participant, Person | None]]:
@@ -106,6 +123,8 @@ class OfficialResolver:
             return partial[0]
         if partial or len(key) < 2 or not self.create:
             return None
+        if self.decisions and self.decisions.is_removed("official", mention.country or "", " ".join(key)):
+            return None  # a curator deleted this person: the mention stays a raw name
         person = Person(
             None, mention.name[:255], mention.country, {key}, {mention.name[:255]}, (mention.title or "")[:255]
         )
@@ -114,18 +133,29 @@ class OfficialResolver:
         return person
 
     def _remember(self, person: Person, name: str, key: tuple[str, ...]) -> None:
-        """Another written form of a known person; the longest form becomes the name."""
+        """Another written form of a known person; the longest form becomes the name, unless a
+        curator chose the name."""
         person.keys.add(key)
         if name in person.names:
             return
         person.names.add(name)
-        if len(key) > len(name_key(person.name)):
-            self._aliases.append((person, person.name))
+        chosen = self.decisions and self.decisions.is_locked("official.name", person.official_id)
+        if len(key) > len(name_key(person.name)) and not chosen:
+            self._alias(person, person.name)
             person.name = name
             if person.official_id is not None:
                 self._renamed[person.official_id] = person
         else:
-            self._aliases.append((person, name))
+            self._alias(person, name)
+
+    def _alias(self, person: Person, name: str) -> None:
+        """Store `name` as another name of the person, unless it is one already or a curator removed it."""
+        if name in person.aliases:
+            return
+        if self.decisions and self.decisions.is_removed("officialname", person.official_id, name):
+            return
+        person.aliases.add(name)
+        self._aliases.append((person, name))
 
     def flush(self) -> None:
         """Write the new officials (with their first position), other names and renames."""

@@ -12,7 +12,11 @@ record until this runs. Each article is read again and applied in its own transa
 - an article that now reports a meeting where it had none is placed as ingest places it (dedupe
   may merge it into a meeting on record);
 - an article whose meeting the extractor no longer finds keeps it: nothing is deleted, and the
-  meeting is listed so that a curator can reject it.
+  meeting is listed so that a curator can reject it;
+- an article a curator took off its meeting (or whose meeting a curator deleted) is "kept" too:
+  it is not placed again;
+- like ingest, each article's transaction holds the locks of what it may write (services.locks),
+  so re-extraction runs beside ingest workers.
 
 Stated relation levels carry no origin (a curator may have entered one under the article), so
 a level the extractor no longer reads is left in place; a new one is added.
@@ -189,6 +193,8 @@ def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
         return pending
     try:
         with transaction.atomic():
+            held = Meeting.objects.filter(sources__article=article).values_list("party_key", flat=True)
+            ctx.lock([pending], held)
             return _apply(article, pending, ctx)
     except (DatabaseError, ValidationError) as exc:
         ctx.forget_writes()
@@ -202,6 +208,8 @@ def _apply(article: Article, p: _Pending, ctx: IngestContext) -> _Done:
     placed = [link.meeting for link in links if link.how != "curator"]
     if not placed:
         if links:  # a curator attached the article to a meeting: that is theirs
+            return _Done(Result.KEPT)
+        if ctx.decisions.removed_items("meetingsource", article.pk):  # a curator took it off its meeting
             return _Done(Result.KEPT)
         if p.outcome == Outcome.NEW:
             merged_on_record = _place_reports([p], ctx)

@@ -1,8 +1,9 @@
 """Reference data: loading the seed files into the database, and the gazetteer built from it.
 
 Loading is additive and idempotent: missing rows and names are created, empty fields are
-filled, and nothing a curator has set is overwritten or deleted. Running it twice writes
-nothing the second time. (This is why the seed files are read here rather than with
+filled, and nothing a curator has set is overwritten or deleted; nor is anything a curator
+removed, blanked or changed (services.decisions) added, refilled or set again. Running it
+twice writes nothing the second time. (This is why the seed files are read here rather than with
 `loaddata`, which would overwrite curator edits on every run.)
 """
 
@@ -22,6 +23,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from relations.extraction import CountryRef, ForumRef, Gazetteer, OfficialRef, SectorRef
 from relations.models import CooperationSector, Country, CountryName, Forum, ForumMembership, Official, OfficialName
 
+from .decisions import Decisions, official_removal_key
 from .officials import name_key
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
@@ -78,11 +80,14 @@ def _require(row: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
         raise ReferenceDataError(f"{where}: missing {', '.join(missing)}")
 
 
-def _fill_blanks(obj: Any, values: dict[str, Any]) -> bool:
-    """Set fields that are empty on obj; never overwrite a value already there."""
+def _fill_blanks(obj: Any, values: dict[str, Any], decisions: Decisions | None = None, scope: str = "") -> bool:
+    """Set fields that are empty on obj; never overwrite a value already there, nor fill a field
+    a curator locked (`scope` names obj's kind of row in the decisions, e.g. "country")."""
     changed = False
     for name, value in values.items():
         if value in (None, "", []):
+            continue
+        if decisions is not None and decisions.is_locked(f"{scope}.{name}", obj.pk):
             continue
         if getattr(obj, name) in (None, "", []):
             setattr(obj, name, value)
@@ -90,17 +95,18 @@ def _fill_blanks(obj: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
-def _union(existing: list[str], extra: list[str]) -> list[str]:
-    """existing + the items of extra it lacks (compared case-insensitively), order kept."""
+def _union(existing: list[str], extra: list[str], removed: Any = None) -> list[str]:
+    """existing + the items of extra it lacks (compared case-insensitively), order kept; an item
+    for which `removed(item)` is true (a curator took it off the list) is not added again."""
     result, seen = list(existing), {x.casefold() for x in existing}
     for item in extra:
-        if item.casefold() not in seen:
+        if item.casefold() not in seen and not (removed and removed(item)):
             seen.add(item.casefold())
             result.append(item)
     return result
 
 
-def _load_countries(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+def _load_countries(rows: list[dict[str, Any]], report: LoadReport, where: str, decisions: Decisions) -> None:
     existing = {c.iso3: c for c in Country.objects.all()}
     new, changed = [], []
     for i, row in enumerate(rows):
@@ -109,7 +115,7 @@ def _load_countries(rows: list[dict[str, Any]], report: LoadReport, where: str) 
         country = existing.get(row["iso3"])
         if country is None:
             new.append(Country(iso3=row["iso3"], **values))
-        elif _fill_blanks(country, values):
+        elif _fill_blanks(country, values, decisions, "country"):
             changed.append(country)
     bulk_create_with_history(new, Country, batch_size=BATCH)
     if changed:
@@ -124,23 +130,29 @@ def _load_countries(rows: list[dict[str, Any]], report: LoadReport, where: str) 
                 raise ReferenceDataError(f"{where} {row['iso3']}: unknown name kind {kind!r}")
             for name in values:
                 key = (row["iso3"], name.casefold())
-                if key not in have:
+                if key not in have and not decisions.is_removed("countryname", row["iso3"], name):
                     have.add(key)
                     names.append(CountryName(country_id=row["iso3"], name=name, kind=kind))
     bulk_create_with_history(names, CountryName, batch_size=BATCH)
     report.add("country names", created=len(names))
 
 
-def _load_sectors(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+def _load_sectors(rows: list[dict[str, Any]], report: LoadReport, where: str, decisions: Decisions) -> None:
     existing = {s.slug: s for s in CooperationSector.objects.all()}
     new, changed = [], []
     for i, row in enumerate(rows):
         _require(row, ("slug", "name"), f"{where} entry {i}")
         sector = existing.get(row["slug"])
+        if sector is None and decisions.is_removed("cooperationsector", row["slug"]):
+            continue  # a curator deleted it
         if sector is None:
             new.append(CooperationSector(slug=row["slug"], name=row["name"], words=list(row.get("words") or [])))
             continue
-        words = _union(list(sector.words), list(row.get("words") or []))
+        words = _union(
+            list(sector.words),
+            list(row.get("words") or []),
+            lambda word, pk=sector.pk: decisions.is_removed("cooperationsector.words", pk, word),
+        )
         if words != sector.words:
             sector.words = words
             changed.append(sector)
@@ -150,7 +162,7 @@ def _load_sectors(rows: list[dict[str, Any]], report: LoadReport, where: str) ->
     report.add("sectors", len(new), len(changed), len(rows) - len(new) - len(changed))
 
 
-def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str, decisions: Decisions) -> None:
     existing = {f.acronym: f for f in Forum.objects.all()}
     new, changed = [], []
     for i, row in enumerate(rows):
@@ -159,6 +171,8 @@ def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str) -> 
             raise ReferenceDataError(f"{where} {row['acronym']}: unknown kind {row['kind']!r}")
         forum = existing.get(row["acronym"])
         values = {"name": row["name"], "kind": row.get("kind") or "", "founded": row.get("founded")}
+        if forum is None and decisions.is_removed("forum", row["acronym"]):
+            continue  # a curator deleted (or renamed) it
         if forum is None:
             forum = Forum(acronym=row["acronym"], other_names=list(row.get("other_names") or []), registered=True)
             forum.kind = values["kind"] or Forum.Kind.ORGANISATION
@@ -166,16 +180,21 @@ def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str) -> 
             existing[forum.acronym] = forum
             new.append(forum)
             continue
-        dirty = _fill_blanks(forum, {"name": values["name"], "founded": values["founded"]})
-        names = _union(list(forum.other_names), list(row.get("other_names") or []))
+        dirty = _fill_blanks(forum, {"name": values["name"], "founded": values["founded"]}, decisions, "forum")
+        names = _union(
+            list(forum.other_names),
+            list(row.get("other_names") or []),
+            lambda name, pk=forum.pk: decisions.is_removed("forum.other_names", pk, name),
+        )
         if names != forum.other_names:
             forum.other_names, dirty = names, True
-        if not forum.registered:  # an ingest-created forum that the registry now knows
+        # An ingest-created forum that the registry now knows, unless a curator said otherwise.
+        if not forum.registered and not decisions.is_locked("forum.registered", forum.pk):
             forum.registered, dirty = True, True
         if dirty:
             changed.append(forum)
     bulk_create_with_history(new, Forum, batch_size=BATCH)
-    with_parent = _link_parents(rows, existing, where)
+    with_parent = _link_parents(rows, existing, where, decisions)
     to_update = {f.pk: f for f in changed + with_parent}
     if to_update:
         fields = ["name", "founded", "other_names", "registered", "parent"]
@@ -184,23 +203,27 @@ def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str) -> 
     report.add("forums", len(new), updated, len(rows) - len(new) - updated)
 
 
-def _link_parents(rows: list[dict[str, Any]], forums: dict[str, Forum], where: str) -> list[Forum]:
-    """Set each forum's parent (the rows exist by now); a parent a curator set stays."""
+def _link_parents(
+    rows: list[dict[str, Any]], forums: dict[str, Forum], where: str, decisions: Decisions
+) -> list[Forum]:
+    """Set each forum's parent (the rows exist by now); a parent a curator set or cleared stays."""
     linked = []
     for row in rows:
         parent = row.get("parent")
-        if not parent:
+        if not parent or row["acronym"] not in forums:  # not in forums: a forum a curator deleted
             continue
         if parent not in forums:
+            if decisions.is_removed("forum", parent):
+                continue
             raise ReferenceDataError(f"{where} {row['acronym']}: parent {parent!r} is not a forum")
         forum = forums[row["acronym"]]
-        if forum.parent_id is None:
+        if forum.parent_id is None and not decisions.is_locked("forum.parent", forum.pk):
             forum.parent = forums[parent]
             linked.append(forum)
     return linked
 
 
-def _load_memberships(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
+def _load_memberships(rows: list[dict[str, Any]], report: LoadReport, where: str, decisions: Decisions) -> None:
     forums = dict(Forum.objects.values_list("acronym", "pk"))
     countries = set(Country.objects.values_list("iso3", flat=True))
     existing = {(m.forum_id, m.country_id): m for m in ForumMembership.objects.all()}
@@ -208,6 +231,10 @@ def _load_memberships(rows: list[dict[str, Any]], report: LoadReport, where: str
     for i, row in enumerate(rows):
         at = f"{where} entry {i}"
         _require(row, ("forum", "country"), at)
+        if decisions.is_removed("forummembership", row["forum"], row["country"]):
+            continue  # a curator deleted it
+        if row["forum"] not in forums and decisions.is_removed("forum", row["forum"]):
+            continue
         if row["forum"] not in forums:
             raise ReferenceDataError(f"{at}: unknown forum {row['forum']!r}")
         if row["country"] not in countries:
@@ -221,7 +248,7 @@ def _load_memberships(rows: list[dict[str, Any]], report: LoadReport, where: str
             membership = ForumMembership(forum_id=key[0], country_id=key[1], status=status, since=row.get("since"))
             existing[key] = membership
             new.append(membership)
-        elif _fill_blanks(membership, {"since": row.get("since")}):
+        elif _fill_blanks(membership, {"since": row.get("since")}, decisions, "forummembership"):
             changed.append(membership)
     bulk_create_with_history(new, ForumMembership, batch_size=BATCH)
     if changed:
@@ -229,8 +256,9 @@ def _load_memberships(rows: list[dict[str, Any]], report: LoadReport, where: str
     report.add("memberships", len(new), len(changed), len(rows) - len(new) - len(changed))
 
 
-def _load_officials(rows: list[dict[str, Any]], report: LoadReport, where: str) -> None:
-    """Known officials: matched by any of their names within their country, so a curator's rename stays."""
+def _load_officials(rows: list[dict[str, Any]], report: LoadReport, where: str, decisions: Decisions) -> None:
+    """Known officials: matched by any of their names within their country, so a curator's rename stays;
+    one a curator deleted is not created again, nor a name a curator took off one."""
     countries = set(Country.objects.values_list("iso3", flat=True))
     known: dict[str | None, list[tuple[Official, set[tuple[str, ...]], set[str]]]] = {}
     for official in Official.objects.prefetch_related("other_names"):
@@ -245,18 +273,22 @@ def _load_officials(rows: list[dict[str, Any]], report: LoadReport, where: str) 
         written = [row["name"], *(row.get("other_names") or [])]
         keys = {name_key(n) for n in written}
         match = next((k for k in known.get(country, []) if k[1] & keys), None)
+        if match is None and any(
+            decisions.is_removed("official", country or "", official_removal_key(n)) for n in written
+        ):
+            continue
         if match is None:
             official = Official(name=row["name"], country_id=country, curated=True)
             match = (official, keys, {row["name"]})
             known.setdefault(country, []).append(match)
             new.append(official)
-        elif not match[0].curated:
+        elif not match[0].curated and not decisions.is_locked("official.curated", match[0].pk):
             match[0].curated = True
             confirmed.append(match[0])
         else:
             unchanged += 1
         for name in written:
-            if name not in match[2]:
+            if name not in match[2] and not decisions.is_removed("officialname", match[0].pk, name):
                 match[2].add(name)
                 aliases.append((match[0], name))
     bulk_create_with_history(new, Official, batch_size=BATCH)
@@ -275,11 +307,12 @@ def reference_data_load(*, seeds_dir: Path = SEEDS_DIR) -> LoadReport:
     """Load countries, sectors, forums, memberships and known officials from the seed files (additive, idempotent)."""
     files = {name: _read(seeds_dir, name) for name in SEED_FILES}
     report = LoadReport()
-    _load_countries(files["countries.json"], report, str(seeds_dir / "countries.json"))
-    _load_sectors(files["sectors.json"], report, str(seeds_dir / "sectors.json"))
-    _load_forums(files["forums.json"], report, str(seeds_dir / "forums.json"))
-    _load_memberships(files["memberships.json"], report, str(seeds_dir / "memberships.json"))
-    _load_officials(files["officials.json"], report, str(seeds_dir / "officials.json"))
+    decisions = Decisions.load()
+    _load_countries(files["countries.json"], report, str(seeds_dir / "countries.json"), decisions)
+    _load_sectors(files["sectors.json"], report, str(seeds_dir / "sectors.json"), decisions)
+    _load_forums(files["forums.json"], report, str(seeds_dir / "forums.json"), decisions)
+    _load_memberships(files["memberships.json"], report, str(seeds_dir / "memberships.json"), decisions)
+    _load_officials(files["officials.json"], report, str(seeds_dir / "officials.json"), decisions)
     return report
 
 

@@ -115,6 +115,9 @@ def world(db) -> SimpleNamespace:  # type: ignore[no-untyped-def]
     f.MeetingCountryFactory(meeting=other_meeting, country=arm)
     relation = f.BilateralRelationFactory(country_a=aze, country_b=pak)
     level = f.RelationLevelFactory(relation=relation, source=article)
+    decision = models.CuratorDecision.objects.create(
+        kind="removed", scope="forummembership", owner="UN", item="arm", note="Removed Armenia from the UN"
+    )
     return SimpleNamespace(**locals())
 
 
@@ -145,3 +148,4 @@ def populate(n: int, start: int = 0) -> None:
         relation = f.BilateralRelationFactory(country_a=a, country_b=b)
         f.RelationLevelFactory(relation=relation, source=article)
         f.RelationLevelFactory(relation=relation, source=None, level="friendly")
+        models.CuratorDecision.objects.create(kind="removed", scope="countryname", owner=a.iso3, item=f"name {i}")

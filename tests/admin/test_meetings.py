@@ -183,12 +183,6 @@ def test_deleting_an_extracted_sector_locks_the_sector_set(admin_client, world):
     assert world.meeting.locked_fields == ["sectors"]
 
 
-def test_link_added_on_its_own_admin_page_is_marked_as_curated(admin_client, world):
-    response = _post_add(admin_client, models.MeetingForum, meeting=world.meeting.pk, forum=world.un.pk)
-    assert response.status_code == 302
-    assert models.MeetingForum.objects.get(meeting=world.meeting, forum=world.un).origin == "curator"
-
-
 # --------------------------------------------------------------------------- articles and relations
 
 

@@ -34,13 +34,19 @@ WORLD_ROW = {
     models.MeetingSource: "source",
     models.BilateralRelation: "relation",
     models.RelationLevel: "level",
+    models.CuratorDecision: "decision",
 }
+# Read-only pages: single link rows are edited on their meeting's page; decisions are written by the services.
+READ_ONLY = {models.MeetingCountry, models.MeetingSector, models.MeetingForum, models.MeetingSource}
+NO_ADD = READ_ONLY | {models.MeetingParticipant, models.CuratorDecision}
 
 
 def test_every_model_is_registered_with_a_history_admin():
+    """Every model but the curators' decisions, which are a log themselves."""
     assert {m.__name__ for m in CURATED_MODELS} == {m.__name__ for m in WORLD_ROW}
     for model in CURATED_MODELS:
-        assert isinstance(admin.site._registry.get(model), SimpleHistoryAdmin), model
+        if model is not models.CuratorDecision:
+            assert isinstance(admin.site._registry.get(model), SimpleHistoryAdmin), model
 
 
 def test_admin_site_is_titled_bilateral_relations(admin_client):
@@ -58,14 +64,21 @@ def test_admin_pages_carry_the_site_icon_so_browsers_do_not_ask_for_favicon_ico(
 @pytest.mark.parametrize("model", CURATED_MODELS, ids=lambda m: m.__name__)
 def test_changelist_add_change_and_history_pages_open(admin_client, world, model):
     obj = getattr(world, WORLD_ROW[model])
-    for url in (
-        admin_url(model),
-        admin_url(model, "add"),
-        admin_url(obj, "change"),
-        admin_url(obj, "history"),
-    ):
+    for url in (admin_url(model), admin_url(obj, "change"), admin_url(obj, "history")):
         response = admin_client.get(url)
         assert response.status_code == 200, url
+    assert admin_client.get(admin_url(model, "add")).status_code == (403 if model in NO_ADD else 200)
+
+
+@pytest.mark.parametrize("model", sorted(READ_ONLY, key=str), ids=lambda m: m.__name__)
+def test_a_link_rows_own_page_is_read_only_and_links_to_its_meeting(admin_client, world, model):
+    """Issue 9: one write path: a link row is added, changed or deleted on its meeting's page only."""
+    obj = getattr(world, WORLD_ROW[model])
+    html = admin_client.get(admin_url(obj, "change")).content.decode()
+    assert 'name="_save"' not in html
+    assert admin_url(world.meeting, "change") in html
+    assert admin_client.post(admin_url(obj, "delete"), {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=obj.pk).exists()
 
 
 @pytest.mark.parametrize("model", CURATED_MODELS, ids=lambda m: m.__name__)

@@ -118,10 +118,8 @@ def test_running_twice_changes_nothing_the_second_time(reference: None, tmp_path
 def test_locked_fields_and_curator_rows_survive(reference: None, tmp_path: Path) -> None:
     article = ingest(tmp_path, "one.txt", AGENCY_ONE)
     meeting = misread(article)
-    services.meeting_curator_update(meeting=meeting, changed_fields=[])  # no-op; the meeting stays extracted
-    meeting.date = meeting.date.replace(day=11)  # type: ignore[union-attr]
-    meeting.format = models.MeetingFormat.WORKING_VISIT
-    services.meeting_curator_update(meeting=meeting, changed_fields=["date", "format"])
+    data = {"date": meeting.date.replace(day=11), "format": models.MeetingFormat.WORKING_VISIT}  # type: ignore[union-attr]
+    services.meeting_update(meeting=meeting, data=data)
     curator_row = models.MeetingSector.objects.create(
         meeting=meeting, sector=models.CooperationSector.objects.get(slug="water"), origin="curator"
     )
@@ -144,7 +142,8 @@ def test_locked_fields_and_curator_rows_survive(reference: None, tmp_path: Path)
 
 def test_a_link_set_a_curator_edited_is_left_alone(reference: None, tmp_path: Path) -> None:
     meeting = misread(ingest(tmp_path, "one.txt", AGENCY_ONE))
-    services.meeting_curator_update(meeting=meeting, changed_fields=["sectors"])
+    meeting.locked_fields = ["sectors"]  # as a curator's edit of the sectors leaves it
+    meeting.save()
     before = sectors(meeting)
     reextract()
     assert sectors(meeting) == before  # culture stays and energy is not added: the set is the curator's
