@@ -47,6 +47,7 @@ from relations.models import (
     RelationLevel,
 )
 
+from .curation import LINK_SET_BY_MODEL, LinkModel
 from .dedupe import Candidate
 from .ingest import (
     EXTRACTED,
@@ -324,16 +325,7 @@ def _refresh_fields(p: _Pending, meeting: Meeting, ctx: IngestContext, *, sole: 
 # --------------------------------------------------------------------------- link rows
 
 LinkRow = MeetingCountry | MeetingParticipant | MeetingSector | MeetingForum
-LinkModel = type[MeetingCountry] | type[MeetingParticipant] | type[MeetingSector] | type[MeetingForum]
-# Each link model: the name its set is locked under, and the columns re-extraction may update in place.
-QUOTE = ("evidence", "evidence_start", "evidence_end")
-LINK_SETS: dict[LinkModel, tuple[str, tuple[str, ...]]] = {
-    MeetingCountry: ("countries", QUOTE),
-    MeetingParticipant: ("participants", ("official_id", "country_id", "raw_name", "title", *QUOTE)),
-    MeetingSector: ("sectors", QUOTE),
-    MeetingForum: ("forums", QUOTE),
-}
-KEY_COLUMN = {MeetingCountry: "country_id", MeetingSector: "sector_id", MeetingForum: "forum_id"}
+LINK_MODELS = list(LINK_SET_BY_MODEL)
 
 
 def _keys(row: LinkRow) -> list[tuple[str, object]]:
@@ -343,7 +335,7 @@ def _keys(row: LinkRow) -> list[tuple[str, object]]:
         if row.raw_name:
             keys.append(("name", row.raw_name.casefold()))
         return keys or [("title", (row.country_id, row.title))]
-    column = KEY_COLUMN[type(row)]
+    column = LINK_SET_BY_MODEL[type(row)].target
     return [(column, getattr(row, column))]
 
 
@@ -367,17 +359,17 @@ class _LinkChanges:
     """The link rows of some meetings, and the rows to delete, update and create, per model."""
 
     stored: dict[int, list[LinkRow]]
-    delete: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
-    before: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
-    update: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
-    columns: dict[LinkModel, set[str]] = field(default_factory=lambda: {m: set() for m in LINK_SETS})
-    create: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_SETS})
+    delete: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_MODELS})
+    before: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_MODELS})
+    update: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_MODELS})
+    columns: dict[LinkModel, set[str]] = field(default_factory=lambda: {m: set() for m in LINK_MODELS})
+    create: dict[LinkModel, list] = field(default_factory=lambda: {m: [] for m in LINK_MODELS})
     parties_changed: set[int] = field(default_factory=set)
 
     @classmethod
     def load(cls, meetings: list[Meeting]) -> _LinkChanges:
         stored: dict[int, list[LinkRow]] = {m.pk: [] for m in meetings}
-        for model in LINK_SETS:
+        for model in LINK_MODELS:
             for row in model._default_manager.filter(meeting_id__in=stored).order_by("pk"):
                 stored[row.meeting_id].append(row)
         return cls(stored)
@@ -389,12 +381,12 @@ class _LinkChanges:
         others: list[LinkRow] = []
         for row in rows:
             (ours if row.origin == EXTRACTED and row.source_id == p.article.pk else others).append(row)
-        wanted: dict[type[models.Model], list] = {model: [] for model in LINK_SETS}
+        wanted: dict[type[models.Model], list] = {model: [] for model in LINK_MODELS}
         # What ingest would add to the meeting if it had only the other sources' and curators' rows.
         _links_of(p, meeting, _have_of(others), ctx, wanted)
         locked = set(meeting.locked_fields)
-        for model, (lock, _) in LINK_SETS.items():
-            if lock in locked:
+        for model, link_set in LINK_SET_BY_MODEL.items():
+            if link_set.name in locked:
                 continue
             added_or_removed = self._match(model, [r for r in ours if type(r) is model], wanted[model])
             if model is MeetingCountry and added_or_removed:
@@ -414,7 +406,7 @@ class _LinkChanges:
                 self.create[model].append(new)
                 continue
             kept.add(old.pk)
-            columns = [c for c in LINK_SETS[model][1] if getattr(old, c) != getattr(new, c)]
+            columns = [c for c in LINK_SET_BY_MODEL[model].updatable if getattr(old, c) != getattr(new, c)]
             if columns:
                 self.before[model].append(copy.copy(old))
                 for column in columns:
