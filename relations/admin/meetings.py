@@ -167,6 +167,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
         machine = ("extractor_version", "extracted_at", "extraction_json", "content_hash")
         return machine if obj is None else ("text", *machine)
 
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        services.article_update(article=obj, changed_fields=form.changed_data if change else (), user=request.user)
+
     def response_add(self, request, obj, post_url_continue=None):  # type: ignore[no-untyped-def]
         # After the article and its inlines are saved: a pasted article is read like an ingested one.
         self._reextract(request, [obj.pk])

@@ -4,7 +4,7 @@ A package rather than one module because ingest alone passes the ~500-line mark;
 functions are re-exported so callers write `from relations import services`.
 """
 
-from .decisions import Decisions, decision_record, reference_delete, reference_save
+from .decisions import Decisions, article_update, decision_record, reference_delete, reference_save
 from .ingest import ArticleIngestResult, Outcome, article_ingest
 from .meetings import (
     meeting_create,
@@ -31,6 +31,7 @@ __all__ = [
     "ReextractReport",
     "ReferenceDataError",
     "article_ingest",
+    "article_update",
     "articles_ingest",
     "articles_reextract",
     "decision_record",

@@ -27,6 +27,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models, transaction
 
 from relations.models import (
+    Article,
     BilateralRelation,
     CooperationSector,
     Country,
@@ -136,6 +137,23 @@ class Decisions:
 
 
 # --------------------------------------------------------------------------- curator edits
+
+
+@transaction.atomic
+def article_update(*, article: Article, changed_fields: Iterable[str], user: User = None) -> Article:
+    """Save a curator's edit of an article; countries a curator set are locked against re-extraction."""
+    if "countries_mentioned" in changed_fields and article.pk is not None:
+        _record(
+            LOCKED,
+            "article.countries_mentioned",
+            str(article.pk),
+            "",
+            f"Article {article.pk}: countries set by a curator",
+            user,
+        )
+    article._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
+    article.save()
+    return article
 
 
 @transaction.atomic

@@ -235,6 +235,8 @@ def _refresh_article(article: Article, p: _Pending, ctx: IngestContext) -> bool:
         article.extracted_at = fresh.extracted_at
         article.extraction = fresh.extraction
         article.save(update_fields=["extractor_version", "extracted_at", "extraction", "updated_at"])
+    if ctx.decisions.is_locked("article.countries_mentioned", article.pk):
+        return False  # a curator set the article's countries
     through = Article.countries_mentioned.through
     stored = set(through.objects.filter(article_id=article.pk).values_list("country_id", flat=True))
     wanted = set(_mentioned_codes(p, ctx))

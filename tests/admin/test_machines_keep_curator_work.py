@@ -307,3 +307,14 @@ def test_a_meeting_a_curator_deleted_is_not_created_again_by_reextract(admin_cli
     call_command("reextract_articles", "--all", "--no-progress", stdout=StringIO())
 
     assert not models.Meeting.objects.filter(party_key="KAZ-UZB").exists()
+
+
+def test_the_countries_a_curator_set_on_an_article_survive_reextract(admin_client, seeded, tmp_path):
+    meeting = _meeting_with_one_curator_edit(admin_client, tmp_path)
+    article = meeting.articles.get()
+    assert sorted(article.countries_mentioned.values_list("iso3", flat=True)) == ["KAZ", "UZB"]
+    save(admin_client, article, countries_mentioned=["KAZ", "UZB", "TJK"])
+
+    call_command("reextract_articles", "--all", "--no-progress", stdout=StringIO())
+
+    assert sorted(article.countries_mentioned.values_list("iso3", flat=True)) == ["KAZ", "TJK", "UZB"]
