@@ -327,7 +327,7 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
             changes.append(_scalar_change(stored, name, new))
             setattr(stored, name, value)
             changed_fields.append(name)
-    changed_sets = _apply_links(stored, wanted, user, before)
+    changed_sets = _apply_links(stored, wanted, user)
     if not changes and not changed_sets:
         return stored
     after = meeting_links(stored)
@@ -341,7 +341,7 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
     return stored
 
 
-def _apply_links(meeting: Meeting, wanted: _Wanted, user: User, before: Mapping[str, Any] | None = None) -> list[str]:
+def _apply_links(meeting: Meeting, wanted: _Wanted, user: User) -> list[str]:
     """Replace the link sets `wanted` gives; returns the names of those that changed (and "sources")."""
     changed = []
     for name, rows in wanted.links.items():
