@@ -125,7 +125,8 @@ class IngestContext:
         keys += [("forum", label) for label in labels - self.forums.keys()]
         keys_lock(keys)
         self.resolver.forget({m.country for m in mentions})
-        self.forums.update(Forum.objects.filter(acronym__in=labels).values_list("acronym", "pk"))
+        if labels:
+            self.forums.update(Forum.objects.filter(acronym__in=labels).values_list("acronym", "pk"))
         self.decisions = Decisions.load()
         self.resolver.decisions = self.decisions
 

@@ -194,18 +194,18 @@ def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
         return pending
     try:
         with transaction.atomic():
-            held = Meeting.objects.filter(sources__article=article).values_list("party_key", flat=True)
-            ctx.lock([pending], held)
-            return _apply(article, pending, ctx)
+            links = list(MeetingSource.objects.filter(article=article).select_related("meeting").order_by("pk"))
+            ctx.lock([pending], [link.meeting.party_key for link in links])
+            return _apply(article, pending, ctx, links)
     except (DatabaseError, ValidationError) as exc:
         ctx.forget_writes()
         return ArticleError(where, describe(exc))
 
 
-def _apply(article: Article, p: _Pending, ctx: IngestContext) -> _Done:
+def _apply(article: Article, p: _Pending, ctx: IngestContext, links: list[MeetingSource]) -> _Done:
+    """Apply the new reading of `article` (whose links to meetings are `links`), under its locks."""
     changed = _refresh_article(article, p, ctx)
     p.article = article
-    links = list(MeetingSource.objects.filter(article=article).select_related("meeting").order_by("pk"))
     placed = [link.meeting for link in links if link.how != "curator"]
     if not placed:
         if links:  # a curator attached the article to a meeting: that is theirs
