@@ -175,3 +175,33 @@ def test_deleting_a_meeting_records_that_its_articles_were_taken_off_it(admin_cl
         str(world.meeting.pk),
         admin_user,
     )
+
+
+def test_a_meeting_added_in_the_admin_is_created_by_the_service_with_its_links(admin_client, admin_user, world):
+    data = form_data(admin_client.get(admin_url(models.Meeting, "add")))
+    data.update(title="Talks in Yerevan", date="2024-06-01", date_precision="day", format="talks", status="extracted")
+    _inline_row(data, "parties", country="ARM")
+    _inline_row(data, "parties", country="AZE")
+    _inline_row(data, "sector_links", sector=str(world.tourism.pk))
+
+    response = admin_client.post(admin_url(models.Meeting, "add"), data)
+
+    assert response.status_code == 302
+    meeting = models.Meeting.objects.get(title="Talks in Yerevan")
+    assert (meeting.party_key, list(meeting.sectors.values_list("slug", flat=True))) == ("ARM-AZE", ["tourism"])
+    assert "countries" in meeting.locked_fields and "sectors" in meeting.locked_fields
+    version = meeting.history.get()
+    assert (version.history_type, version.history_user) == ("+", admin_user)
+    assert models.BilateralRelation.objects.for_pair("ARM", "AZE").exists()
+
+
+def test_a_meeting_added_with_one_country_is_refused_with_the_services_message(admin_client, world):
+    data = form_data(admin_client.get(admin_url(models.Meeting, "add")))
+    data.update(title="Talks in Yerevan", format="talks", date_precision="unknown", status="extracted")
+    _inline_row(data, "parties", country="ARM")
+
+    response = admin_client.post(admin_url(models.Meeting, "add"), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == ["a meeting needs at least two different countries"]
+    assert not models.Meeting.objects.filter(title="Talks in Yerevan").exists()
