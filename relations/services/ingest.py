@@ -124,7 +124,7 @@ class IngestContext:
         labels = {f.value[:128] for p in pendings for f in p.extraction.forums}
         keys += [("forum", label) for label in labels - self.forums.keys()]
         keys_lock(keys)
-        self.resolver.forget({m.country for m in mentions})
+        self.resolver.keep_fresh({m.country for m in mentions})
         if labels:
             self.forums.update(Forum.objects.filter(acronym__in=labels).values_list("acronym", "pk"))
         self.decisions = Decisions.load()

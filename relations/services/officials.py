@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import Count, Q, Sum
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from relations.extraction.types import Participant
@@ -68,16 +69,30 @@ class OfficialResolver:
     _new: list[Person] = field(default_factory=list)
     _aliases: list[tuple[Person, str]] = field(default_factory=list)
     _renamed: dict[int, Person] = field(default_factory=dict)
+    # Per cached country, its stored officials and other names as this resolver knows them (counts
+    # and id sums: see keep_fresh); kept up to date with the resolver's own writes.
+    _prints: dict[str | None, Fingerprint] = field(default_factory=dict)
 
-    def forget(self, countries: Iterable[str | None]) -> None:
-        """Drop what is cached of these countries' officials, so the next use reads what is stored now
-        (other workers may have added or renamed some since)."""
-        for country in countries:
-            self._by_country.pop(country, None)
+    def keep_fresh(self, countries: Iterable[str | None]) -> None:
+        """Forget the cached officials of those `countries` that another writer changed since they were
+        read (one query), so that the next use reads them again; the others stay cached.
+
+        A country's officials and their other names are compared by count and id sum: another worker's
+        new official or name, or a curator's deletion, changes them (renames come with a new other name).
+        """
+        cached = [c for c in set(countries) if c in self._by_country]
+        if not cached:
+            return
+        stored = _fingerprints(cached)
+        for country in cached:
+            if stored.get(country, EMPTY_PRINT) != self._prints.get(country):
+                del self._by_country[country]
+                self._prints.pop(country, None)
 
     def clear(self) -> None:
         """Forget everything (after a rolled-back transaction, whose new officials no longer exist)."""
         self._by_country.clear()
+        self._prints.clear()
         self._new.clear()
         self._aliases.clear()
         self._renamed.clear()
@@ -93,11 +108,14 @@ class OfficialResolver:
             officials = officials | Official.objects.filter(country__isnull=True).prefetch_related("other_names")
         for country in wanted:
             self._by_country[country] = []
+            self._prints[country] = EMPTY_PRINT
         for o in officials:
-            aliases = {n.name for n in o.other_names.all()}
+            stored = list(o.other_names.all())
+            aliases = {n.name for n in stored}
             names = {o.name, *aliases}
             person = Person(o.pk, o.name, o.country_id, {name_key(n) for n in names}, names, aliases=aliases)
             self._by_country[o.country_id].append(person)
+            self._count(o.country_id, o.pk, [n.pk for n in stored])
 
     def resolve_all(self, mentions: list[Participant]) -> list[tuple[Participant, Person | None]]:
         return [(m, self.resolve(m)) for m in mentions]
@@ -166,6 +184,7 @@ class OfficialResolver:
             )
             for person, row in zip(new, rows, strict=True):
                 person.official_id = row.pk
+                self._count(person.country, row.pk, [])
             positions = [
                 Position(official=row, title=p.title, country_id=p.country)
                 for p, row in zip(new, rows, strict=True)
@@ -175,12 +194,46 @@ class OfficialResolver:
         aliases, self._aliases = self._aliases, []
         rows = [OfficialName(official_id=p.official_id, name=name) for p, name in aliases if p.official_id]
         bulk_create_with_history(rows, OfficialName, batch_size=500)
+        for (person, _), row in zip([a for a in aliases if a[0].official_id], rows, strict=True):
+            self._count(person.country, None, [row.pk])
         renamed, self._renamed = self._renamed, {}
         if renamed:
             officials = list(Official.objects.filter(pk__in=renamed))
             for official in officials:
                 official.name = renamed[official.pk].name
             bulk_update_with_history(officials, Official, ["name"], batch_size=500)
+
+    def _count(self, country: str | None, official_id: int | None, name_ids: list[int]) -> None:
+        """Add a stored official and/or other names to the fingerprint of a cached country."""
+        if country not in self._prints:
+            return
+        n, ids, names, name_sum = self._prints[country]
+        if official_id is not None:
+            n, ids = n + 1, ids + official_id
+        self._prints[country] = (n, ids, names + len(name_ids), name_sum + sum(name_ids))
+
+
+Fingerprint = tuple[int, int, int, int]  # officials: count, id sum; their other names: count, id sum
+EMPTY_PRINT: Fingerprint = (0, 0, 0, 0)
+
+
+def _fingerprints(countries: list[str | None]) -> dict[str | None, Fingerprint]:
+    """The stored fingerprint of each country's officials, in one aggregate query."""
+    where = Q(country_id__in=[c for c in countries if c is not None])
+    if None in countries:
+        where |= Q(country__isnull=True)
+    rows = (
+        Official.objects.filter(where)
+        .values("country_id")
+        .annotate(
+            n=Count("id", distinct=True),
+            ids=Sum("id", distinct=True),
+            names=Count("other_names"),
+            name_ids=Sum("other_names__id"),
+        )
+        .order_by()
+    )
+    return {row["country_id"]: (row["n"], row["ids"] or 0, row["names"], row["name_ids"] or 0) for row in rows}
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
