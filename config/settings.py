@@ -7,6 +7,7 @@ start without a real SECRET_KEY. See .env.example for every variable.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +32,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None or value.strip() == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number of 0 or more")
+    return number
 
 
 # DEBUG defaults to on so that a fresh clone (and `manage.py` commands) run with no
@@ -65,6 +79,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "relations",
 ]
 
@@ -78,6 +93,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout flagged during the login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+# The lockout backend first: it refuses a username locked out from the requesting client before
+# the password is checked; ModelBackend then checks the password and the permissions.
+AUTHENTICATION_BACKENDS = [
+    "relations.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -161,6 +185,22 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# How many proxies in front of the app append to X-Forwarded-For. 0 (the default) trusts no such
+# header: the client is REMOTE_ADDR. The API throttles and the login lockout both count clients
+# by this rule (relations.auth.client_ip), so a forged header cannot make a client new.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Lockout of repeated failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures for one
+# username from one client, that pair is refused (429) until LOGIN_COOLOFF_MINUTES have passed
+# since the last failure. Counts live in the database, shared by every worker; they cover the
+# admin login, the API's session login and POST /api/auth/token/.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "relations.auth.client_ip"
+AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged
+
 API_ANONYMOUS_READ = env_bool("API_ANONYMOUS_READ", True)
 
 REST_FRAMEWORK = {
@@ -184,7 +224,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
+        # POST /api/auth/token/: this many attempts per client and, separately, per username.
+        "login": os.environ.get("API_THROTTLE_LOGIN", "10/minute"),
+        "login_username": os.environ.get("API_THROTTLE_LOGIN", "10/minute"),
     },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -212,4 +256,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes says "running database handler" at INFO on every failed login; its warnings
+    # (each failure, each lockout) are the part worth keeping.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
