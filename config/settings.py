@@ -1,7 +1,8 @@
 """Settings for the bilateral-relations database, read from environment variables.
 
 Development defaults apply only when DEBUG is on; with DEBUG off the app refuses to
-start without a real SECRET_KEY. See .env.example for every variable.
+start without a strong SECRET_KEY and ALLOWED_HOSTS, and serves HTTPS only. See
+.env.example for every variable.
 """
 
 from __future__ import annotations
@@ -11,6 +12,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,6 +53,19 @@ def env_int(name: str, default: int) -> int:
     return number
 
 
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """`HTTP_X_FORWARDED_PROTO,https` -> the (header, value) pair Django's SECURE_PROXY_SSL_HEADER wants."""
+    parts = env_list(name, [])
+    if not parts:
+        return None
+    if len(parts) != 2 or not parts[0].startswith("HTTP_"):
+        raise ImproperlyConfigured(
+            f"{name}={os.environ[name]!r}: use the request.META name of the header your proxy sets and the value "
+            "that means HTTPS, e.g. HTTP_X_FORWARDED_PROTO,https"
+        )
+    return parts[0], parts[1]
+
+
 # DEBUG defaults to on so that a fresh clone (and `manage.py` commands) run with no
 # configuration; a deployment sets DEBUG=0 and must then provide SECRET_KEY and ALLOWED_HOSTS.
 DEBUG = env_bool("DEBUG", True)
@@ -61,8 +80,24 @@ if not SECRET_KEY:
     SECRET_KEY = _DEV_SECRET_KEY
 elif SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY is the development key; set a real one when DEBUG is off.")
+elif not DEBUG and (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    # Django's own rule (check security.W009), made a refusal: a guessable key forges sessions and tokens.
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak: it needs at least {SECRET_KEY_MIN_LENGTH} characters, "
+        f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different, and no {SECRET_KEY_INSECURE_PREFIX!r} prefix. "
+        "Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
+if not ALLOWED_HOSTS and not DEBUG:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is not set. Set ALLOWED_HOSTS to the comma-separated host names the site is served "
+        "under (e.g. relations.example.org), or DEBUG=1 for local development."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -184,6 +219,17 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# HTTPS. With DEBUG off the site is served over HTTPS only: plain HTTP is redirected and browsers
+# are told (HSTS) to use HTTPS for a year. Behind a proxy that ends TLS, SECURE_PROXY_SSL_HEADER
+# names the header by which the proxy says the request came over HTTPS (and the proxy must
+# overwrite that header on every request, or a client could claim HTTPS).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Off unless asked for: `preload` lets the domain into browsers' built-in HTTPS-only list, hard to leave.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
 
 # How many proxies in front of the app append to X-Forwarded-For. 0 (the default) trusts no such
 # header: the client is REMOTE_ADDR. The API throttles and the login lockout both count clients
