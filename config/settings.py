@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
     SECRET_KEY_MIN_LENGTH,
@@ -115,6 +116,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "csp",
     "relations",
 ]
 
@@ -127,6 +129,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout flagged during the login into its 429 answer.
     "axes.middleware.AxesMiddleware",
@@ -235,6 +238,25 @@ SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
 # header: the client is REMOTE_ADDR. The API throttles and the login lockout both count clients
 # by this rule (relations.auth.client_ip), so a forged header cannot make a client new.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Content-Security-Policy on every response (django-csp). Scripts and stylesheets come from this
+# site only; an inline <script>/<style> runs only with the response's nonce (the API docs and the
+# browsable API use it; Redoc's page relaxes a little more, see relations/api_urls.py).
+# Style attributes (`style="..."`, which the admin's and DRF's own templates set) are allowed: they
+# cannot run code, nor load anything that img-src/default-src refuse.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # Lockout of repeated failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures for one
 # username from one client, that pair is refused (429) until LOGIN_COOLOFF_MINUTES have passed
