@@ -79,16 +79,17 @@ def test_debug_off_without_allowed_hosts_refuses_to_start() -> None:
     assert "ALLOWED_HOSTS is not set. Set ALLOWED_HOSTS to the comma-separated host names" in result.stderr
 
 
-def test_debug_off_serves_https_only() -> None:
-    """issue 9: the production defaults: redirect to HTTPS, HSTS for a year with subdomains, secure cookies."""
-    result = start(
+def test_debug_off_serves_https_only_and_debug_on_plain_http() -> None:
+    """issue 9: the production defaults: redirect to HTTPS, HSTS for a year with subdomains, secure cookies;
+    the dev server (DEBUG=1) keeps plain HTTP."""
+    code = (
         "print(settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
-        "settings.SECURE_HSTS_PRELOAD, settings.SECURE_PROXY_SSL_HEADER, settings.SESSION_COOKIE_SECURE)",
-        DEBUG="0",
-        SECRET_KEY=REAL_KEY,
-        ALLOWED_HOSTS="relations.example.org",
+        "settings.SECURE_HSTS_PRELOAD, settings.SECURE_PROXY_SSL_HEADER, settings.SESSION_COOKIE_SECURE)"
     )
-    assert result.stdout.split() == ["True", "31536000", "True", "False", "None", "True"], result.stderr
+    production = start(code, DEBUG="0", SECRET_KEY=REAL_KEY, ALLOWED_HOSTS="relations.example.org")
+    development = start(code)
+    assert production.stdout.split() == ["True", "31536000", "True", "False", "None", "True"], production.stderr
+    assert development.stdout.split() == ["False", "0", "False", "False", "None", "False"], development.stderr
 
 
 def test_https_settings_come_from_the_environment() -> None:
@@ -112,11 +113,6 @@ def test_a_bad_proxy_ssl_header_is_refused_with_an_example(value: str) -> None:
     result = start(SECURE_PROXY_SSL_HEADER=value)
     assert result.returncode != 0
     assert "e.g. HTTP_X_FORWARDED_PROTO,https" in result.stderr
-
-
-def test_debug_on_keeps_plain_http_for_the_dev_server() -> None:
-    result = start("print(settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS)")
-    assert result.stdout.split() == ["False", "0"], result.stderr
 
 
 def readme_production_environment() -> dict[str, str]:
