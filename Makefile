@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run seed migrate test test-browser lint format migrations-check schema schema-check bench ci superuser clean
+.PHONY: install run seed migrate test test-browser lint format migrations-check schema schema-check bench ci superuser clean backup restore
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,15 @@ format: install
 
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
+
+## backup: back up the database of DATABASE_URL (or db.sqlite3) to BACKUP, by default a new file under backups/
+backup: install
+	$(MANAGE) backup_db $(BACKUP)
+
+## restore: replace the database of DATABASE_URL (or db.sqlite3) with the backup BACKUP=path (asks first)
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<file>" >&2; exit 2; }
+	$(MANAGE) restore_db $(BACKUP)
 
 ## bench: print extraction and ingest throughput figures
 bench: install

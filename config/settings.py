@@ -1,15 +1,23 @@
 """Settings for the bilateral-relations database, read from environment variables.
 
 Development defaults apply only when DEBUG is on; with DEBUG off the app refuses to
-start without a real SECRET_KEY. See .env.example for every variable.
+start without a strong SECRET_KEY and ALLOWED_HOSTS, and serves HTTPS only. See
+.env.example for every variable.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -33,6 +41,32 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number of 0 or more")
+    return number
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """`HTTP_X_FORWARDED_PROTO,https` -> the (header, value) pair Django's SECURE_PROXY_SSL_HEADER wants."""
+    parts = env_list(name, [])
+    if not parts:
+        return None
+    if len(parts) != 2 or not parts[0].startswith("HTTP_"):
+        raise ImproperlyConfigured(
+            f"{name}={os.environ[name]!r}: use the request.META name of the header your proxy sets and the value "
+            "that means HTTPS, e.g. HTTP_X_FORWARDED_PROTO,https"
+        )
+    return parts[0], parts[1]
+
+
 # DEBUG defaults to on so that a fresh clone (and `manage.py` commands) run with no
 # configuration; a deployment sets DEBUG=0 and must then provide SECRET_KEY and ALLOWED_HOSTS.
 DEBUG = env_bool("DEBUG", True)
@@ -47,8 +81,24 @@ if not SECRET_KEY:
     SECRET_KEY = _DEV_SECRET_KEY
 elif SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY is the development key; set a real one when DEBUG is off.")
+elif not DEBUG and (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    # Django's own rule (check security.W009), made a refusal: a guessable key forges sessions and tokens.
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak: it needs at least {SECRET_KEY_MIN_LENGTH} characters, "
+        f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different, and no {SECRET_KEY_INSECURE_PREFIX!r} prefix. "
+        "Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
+if not ALLOWED_HOSTS and not DEBUG:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is not set. Set ALLOWED_HOSTS to the comma-separated host names the site is served "
+        "under (e.g. relations.example.org), or DEBUG=1 for local development."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -65,6 +115,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
+    "csp",
     "relations",
 ]
 
@@ -77,7 +129,17 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout flagged during the login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+# The lockout backend first: it refuses a username locked out from the requesting client before
+# the password is checked; ModelBackend then checks the password and the permissions.
+AUTHENTICATION_BACKENDS = [
+    "relations.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,6 +225,52 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# HTTPS. With DEBUG off the site is served over HTTPS only: plain HTTP is redirected and browsers
+# are told (HSTS) to use HTTPS for a year. Behind a proxy that ends TLS, SECURE_PROXY_SSL_HEADER
+# names the header by which the proxy says the request came over HTTPS (and the proxy must
+# overwrite that header on every request, or a client could claim HTTPS).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Off unless asked for: `preload` lets the domain into browsers' built-in HTTPS-only list, hard to leave.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
+
+# How many proxies in front of the app append to X-Forwarded-For. 0 (the default) trusts no such
+# header: the client is REMOTE_ADDR. The API throttles and the login lockout both count clients
+# by this rule (relations.auth.client_ip), so a forged header cannot make a client new.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Content-Security-Policy on every response (django-csp). Scripts and stylesheets come from this
+# site only; an inline <script>/<style> runs only with the response's nonce (the API docs and the
+# browsable API use it; Redoc's page relaxes a little more, see relations/api_urls.py).
+# Style attributes (`style="..."`, which the admin's and DRF's own templates set) are allowed: they
+# cannot run code, nor load anything that img-src/default-src refuse.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Lockout of repeated failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures for one
+# username from one client, that pair is refused (429) until LOGIN_COOLOFF_MINUTES have passed
+# since the last failure. Counts live in the database, shared by every worker; they cover the
+# admin login, the API's session login and POST /api/auth/token/.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "relations.auth.client_ip"
+AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged
+
 API_ANONYMOUS_READ = env_bool("API_ANONYMOUS_READ", True)
 
 REST_FRAMEWORK = {
@@ -186,7 +294,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
+        # POST /api/auth/token/: this many attempts per client and, separately, per username.
+        "login": os.environ.get("API_THROTTLE_LOGIN", "10/minute"),
+        "login_username": os.environ.get("API_THROTTLE_LOGIN", "10/minute"),
     },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -214,4 +326,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes says "running database handler" at INFO on every failed login; its warnings
+    # (each failure, each lockout) are the part worth keeping.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
