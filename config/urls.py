@@ -1,4 +1,7 @@
-"""URLs: the admin, the API under /api/ and the pages."""
+"""URLs: the admin, the API under /api/ and the pages.
+
+The error handlers answer JSON under /api/ and HTML elsewhere (relations/errors.py).
+"""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -8,3 +11,8 @@ urlpatterns = [
     path("api/", include("relations.api_urls")),
     path("", include("relations.urls")),
 ]
+
+handler400 = "relations.errors.bad_request"
+handler403 = "relations.errors.permission_denied"
+handler404 = "relations.errors.page_not_found"
+handler500 = "relations.errors.server_error"
