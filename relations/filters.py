@@ -68,7 +68,9 @@ class CodesField(forms.Field):
                 if code and code not in codes:
                     codes.append(code)
         if len(codes) > 1 and not self.multiple:
-            raise forms.ValidationError(f"give one {self.what}, not {len(codes)}")
+            raise forms.ValidationError(
+                "give one %(what)s, not %(count)d", params={"what": self.what, "count": len(codes)}
+            )
         return sorted(codes)
 
     def clean(self, value: Any) -> list[str]:
@@ -79,7 +81,11 @@ class CodesField(forms.Field):
         found = self.resolve(codes)  # one query
         missing = [code for code in codes if code not in found]
         if missing:
-            raise forms.ValidationError(f"unknown {self.what} {', '.join(missing)}")
+            # The codes go in as params, never into the message itself: django-filter formats
+            # every message with `%`, and a code like "%s" must come back as text, not fail.
+            raise forms.ValidationError(
+                "unknown %(what)s %(codes)s", params={"what": self.what, "codes": ", ".join(missing)}
+            )
         return [found[code] for code in codes]
 
 
@@ -289,6 +295,10 @@ class StrictOrderingFilter(drf_filters.OrderingFilter):
             return None
         allowed = {name for name, _ in self.get_valid_fields(queryset, view, {"request": request})}
         fields = [term.strip() for term in params.split(",") if term.strip()]
+        if not fields:
+            raise DRFValidationError(
+                {self.ordering_param: [f"{params!r} names no field; use one of {', '.join(sorted(allowed))}"]}
+            )
         bad = [term for term in fields if term.lstrip("-") not in allowed]
         if bad:
             raise DRFValidationError(
