@@ -163,6 +163,8 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
 API_ANONYMOUS_READ = env_bool("API_ANONYMOUS_READ", True)
+# Where the browsable API's log-in (/api/auth/login/) leads when no ?next= says otherwise.
+LOGIN_REDIRECT_URL = "api:api-root"
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes DRF answer 401, not 403, without credentials.

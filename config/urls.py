@@ -8,6 +8,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The browsable API's log-in and log-out; DRF's templates reverse them as "rest_framework:login",
+    # a top-level namespace, so they cannot sit inside the "api" namespace of relations.api_urls.
+    path("api/auth/", include("rest_framework.urls", namespace="rest_framework")),
     path("api/", include("relations.api_urls")),
     path("", include("relations.urls")),
 ]

@@ -47,3 +47,34 @@ def test_an_ordering_with_a_stray_separator_still_orders(client, world):
 
     assert response.status_code == 200
     assert [row["id"] for row in response.json()["results"]] == [world.meeting.pk]
+
+
+def test_the_browsable_api_login_page_is_served(client):
+    """Issue 9: /api/auth/login/ was a 500 (the `rest_framework` URL namespace was not registered)."""
+    response = client.get("/api/auth/login/?next=/api/meetings/")
+
+    assert response.status_code == 200
+    assert b'<form action="/api/auth/login/"' in response.content
+
+
+def test_the_browsable_api_login_logs_in_and_returns_to_the_api(world, curator):
+    client = APIClient(enforce_csrf_checks=False)
+    client.raise_request_exception = False
+
+    response = client.post(
+        "/api/auth/login/",
+        {"username": "curator", "password": "correct horse battery staple", "next": "/api/meetings/"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/api/meetings/"
+    page = client.get("/api/meetings/", HTTP_ACCEPT="text/html")
+    assert b"curator" in page.content
+    assert b'href="/api/auth/logout/' in page.content or b'action="/api/auth/logout/' in page.content
+
+
+def test_the_browsable_api_offers_the_login_link(client, world):
+    page = client.get("/api/meetings/", HTTP_ACCEPT="text/html")
+
+    assert page.status_code == 200
+    assert b"<a href='/api/auth/login/?next=/api/meetings/'>Log in</a>" in page.content
