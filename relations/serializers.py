@@ -31,6 +31,7 @@ from relations.models import (
     RelationLevel,
     RelationLevelKind,
 )
+from relations.validators import validate_article_url
 
 
 @extend_schema_field(serializers.ListField(child=serializers.CharField()))
@@ -376,12 +377,27 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "countries_mentioned", "extraction", "text"]
 
 
+@extend_schema_field({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"})
+class ArticleURLField(serializers.CharField):
+    """An article URL by the article URL rule (relations.validators): http or https, or empty.
+
+    Not DRF's URLField, whose own validator lets ftp: through and adds a second, vaguer message.
+    """
+
+    default_help_text = "An http or https link to where the article was published."
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", self.default_help_text)
+        super().__init__(**kwargs)
+        self.validators.append(validate_article_url)
+
+
 class ArticleInputSerializer(serializers.Serializer):
     """An article to ingest. Without a title, the first line of the text is the title."""
 
     title = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
     text = serializers.CharField(trim_whitespace=False, help_text="The body of the article.")
-    url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
+    url = ArticleURLField(required=False, allow_blank=True, max_length=1000)
     publisher = serializers.CharField(required=False, allow_blank=True, max_length=255)
     published = serializers.DateField(required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD.")
     language = serializers.CharField(required=False, allow_blank=True, max_length=16)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 FRONT_MATTER_KEYS = {"title", "url", "publisher", "published", "language"}
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -69,6 +70,37 @@ def parse_date(value: str | None, where: str, field: str = "published") -> date 
         raise ArticleError(where, f"{field} {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+WEB_SCHEMES = ("http", "https")
+MAX_URL_LENGTH = 1000  # Article.url's max_length
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is no link to publish, or None for an http(s) URL with a host (or empty).
+
+    The one rule for article URLs: the model field, the admin form, the API, the ingest
+    command and the pages (which never link a URL this refuses) all ask it.
+    """
+    if not url:
+        return None
+    shown = url if len(url) <= 60 else url[:57] + "..."
+    if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
+        return f"{shown!r} contains a space or a control character"
+    if len(url) > MAX_URL_LENGTH:
+        return f"is {len(url)} characters long, longer than the {MAX_URL_LENGTH}-character limit"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a bad IPv6 literal or port
+        return f"{shown!r} is not a valid URL"
+    if not parts.scheme:
+        return f"only http and https links are allowed, got {shown!r} (no scheme)"
+    if parts.scheme not in WEB_SCHEMES:
+        return f"only http and https links are allowed, got {parts.scheme + ':'!r}"
+    if not host:
+        return f"{shown!r} names no host"
+    return None
+
+
 def make_article(
     *,
     title: str | None,
@@ -100,6 +132,9 @@ def make_article(
     for name, value in (("url", url), ("publisher", publisher), ("language", language)):
         if value is not None and not isinstance(value, str):
             raise ArticleError(where, f"{name} must be a string")
+    problem = url_problem((url or "").strip())
+    if problem:
+        raise ArticleError(where, f"url: {problem}")
     return ArticleInput(
         title=head[:500],
         text=body,
