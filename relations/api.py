@@ -2,7 +2,8 @@
 
 Reads are open to anonymous users unless API_ANONYMOUS_READ is off; every write needs an
 authenticated user with the model permission (401 without credentials, 403 without the
-permission). Meetings and relations lists also render as CSV (`?format=csv`).
+permission). Meetings and relations lists also render as CSV (`?format=csv`), with cells that
+a spreadsheet would run as formulas neutralised.
 """
 
 from __future__ import annotations
@@ -35,15 +36,32 @@ from relations.permissions import ReadAnonymousWriteWithModelPerms, StatusChange
 # --------------------------------------------------------------------------- CSV
 
 
-def csv_cell(value: Any) -> str:
-    """Stable text for one cell: empty for null, ";"-joined lists, lower-case booleans."""
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Any) -> str:
+    """Stable text for a value: empty for null, ";"-joined lists, lower-case booleans."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return ";".join(csv_cell(item) for item in value)
+        return ";".join(csv_text(item) for item in value)
     return str(value)
+
+
+def csv_cell(value: Any) -> str:
+    """One cell: csv_text(), with text that a spreadsheet would run as a formula neutralised.
+
+    The OWASP rule for CSV injection: a cell that starts with =, +, -, @, a tab or a carriage
+    return gets a leading single quote, so an article titled =HYPERLINK(...) stays text.
+    Numbers are left alone (ours are ids and counts, never negative).
+    """
+    text = csv_text(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class CSVRenderer(BaseRenderer):
