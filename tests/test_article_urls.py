@@ -104,7 +104,7 @@ def test_ingest_refuses_a_jsonl_line_whose_url_is_javascript(tmp_path):
     lines = [{"title": "Ministers meet", "text": BODY, "url": HOSTILE}, {"title": "Again", "text": BODY + " Twice."}]
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
 
-    out, err = ingest(path)
+    _, err = ingest(path)
 
     assert err.strip() == f"{path}:1: url: {REFUSED}"
     assert list(models.Article.objects.values_list("title", "url")) == [("Again", "")]
