@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from rest_framework.test import APIClient
+
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -33,20 +37,73 @@ def test_an_unknown_code_with_a_percent_sign_is_named_as_given(client, world, ur
     assert response.json() == body
 
 
-@pytest.mark.parametrize("ordering", [",", ", ,", " "])
-def test_an_ordering_of_separators_only_is_a_400(client, world, ordering):
-    """Issue 9: `?ordering=,` was an IndexError (a 500)."""
+@pytest.mark.parametrize("ordering", [",", ",,", "-date,", ",-date"])
+def test_an_ordering_with_empty_names_orders_by_the_names_it_has(client, world, ordering):
+    """Issue 9: `?ordering=,` was an IndexError (a 500); empty names name nothing, as `ordering=` does."""
+    other = factories.make_meeting([world.aze, world.tur], date=date(2023, 3, 10))
+
+    response = client.get("/api/meetings/", {"ordering": ordering})
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [world.meeting.pk, other.pk]
+
+
+@pytest.mark.parametrize(
+    ("ordering", "bad"),
+    [("title", "'title'"), (" date", "' date'"), ("--date", "'--date'"), ("date,-dat", "'-dat'")],
+)
+def test_an_ordering_by_no_known_field_is_a_400_quoting_it(client, world, ordering, bad):
+    """Issue 9: `--date` passed the check and failed in the database (a 500)."""
     response = client.get("/api/meetings/", {"ordering": ordering})
 
     assert response.status_code == 400
-    assert response.json() == {"ordering": [f"{ordering!r} names no field; use one of date"]}
+    assert response.json() == {"ordering": [f"unknown field {bad}; use one of date, -date"]}
 
 
-def test_an_ordering_with_a_stray_separator_still_orders(client, world):
-    response = client.get("/api/meetings/", {"ordering": "-date,"})
+@pytest.mark.parametrize("size", ["0", "501", "-1", "abc", "1.5"])
+def test_a_page_size_out_of_bounds_is_a_400(client, world, size):
+    """Issue 9: the schema states 1 to 500; a size outside was silently replaced by the default."""
+    response = client.get("/api/meetings/", {"page_size": size})
+
+    assert response.status_code == 400
+    assert response.json() == {"page_size": [f"{size!r} is not a whole number from 1 to 500"]}
+
+
+@pytest.mark.parametrize(
+    ("query", "count"), [("page_size=", 1), ("page_size=1", 1), ("page_size=500", 1), ("page=", 1)]
+)
+def test_an_empty_or_bounded_page_size_is_served(client, world, query, count):
+    response = client.get(f"/api/meetings/?{query}")
 
     assert response.status_code == 200
-    assert [row["id"] for row in response.json()["results"]] == [world.meeting.pk]
+    assert len(response.json()["results"]) == count
+
+
+def test_a_country_filter_of_separators_only_is_a_400(client, world):
+    response = client.get("/api/meetings/?country=,")
+
+    assert response.status_code == 400
+    assert response.json() == {"country": ["',' names no country code(s)"]}
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/relations/?format=xml", "/api/sectors/?format=", "/api/sectors/trade/?format=yaml"]
+)
+def test_an_unknown_response_format_is_a_400_where_no_filter_takes_it(client, world, url):
+    response = client.get(url)
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["format"]
+    assert response.json()["format"][0].startswith("unknown format")
+
+
+def test_a_method_the_list_does_not_allow_is_a_405_with_or_without_csv(client, world, admin_user):
+    """Issue 9 (found by schemathesis): TRACE /api/meetings/?format=csv was a 404 from content negotiation."""
+    client.force_authenticate(admin_user)
+    for url in ["/api/meetings/", "/api/meetings/?format=csv", "/api/relations/?format=csv"]:
+        response = client.generic("TRACE", url)
+        assert response.status_code == 405, url
+        assert response.json() == {"detail": 'Method "TRACE" not allowed.'}
 
 
 def test_the_browsable_api_login_page_is_served(client):
