@@ -227,7 +227,12 @@ def _replace(model: LinkModel, meeting: Meeting, key: str, values: list[Any]) ->
         return False
     rows.exclude(**{f"{key}__in": wanted}).delete()
     bulk_create_with_history(
-        [model(meeting=meeting, origin=Evidence.Origin.CURATOR, **{key: v}) for v in values if v not in current],
+        # A code given twice (OIC, OIC or oic) names one link: one row, not a unique-constraint error.
+        [
+            model(meeting=meeting, origin=Evidence.Origin.CURATOR, **{key: v})
+            for v in dict.fromkeys(values)
+            if v not in current
+        ],
         model,
         batch_size=500,
     )

@@ -135,3 +135,49 @@ def test_the_browsable_api_offers_the_login_link(client, world):
 
     assert page.status_code == 200
     assert b"<a href='/api/auth/login/?next=/api/meetings/'>Log in</a>" in page.content
+
+
+# --------------------------------------------------------------------------- request bodies
+
+
+def test_a_meeting_listing_a_code_twice_gets_one_link_each(client_curator, world):
+    """Issue 9 (found by schemathesis): "forums": ["OIC", "OIC"] broke a unique constraint (a 500)."""
+    body = {"countries": ["TUR", "ARM", "arm"], "sectors": ["trade", "TRADE"], "forums": ["OIC", "oic", "UN"]}
+
+    created = client_curator.post("/api/meetings/", body, format="json")
+    edited = client_curator.patch(f"/api/meetings/{world.meeting.pk}/", {"forums": ["NAM", "NAM"]}, format="json")
+
+    assert created.status_code == 201, created.content
+    assert (created.json()["countries"], created.json()["sectors"], created.json()["forums"]) == (
+        ["ARM", "TUR"],
+        ["trade"],
+        ["OIC", "UN"],
+    )
+    assert edited.status_code == 200, edited.content
+    assert edited.json()["forums"] == ["NAM"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"countries": ["TUR", "ARM"], "summary": 0}, "summary"),
+        ({"countries": ["TUR", 7]}, "countries"),
+        ({"countries": ["TUR", "ARM"], "participants": [{"official": "1"}]}, "participants"),
+        ({"countries": ["TUR", "ARM"], "participants": [{"official": True}]}, "participants"),
+    ],
+)
+def test_a_json_value_of_the_wrong_type_is_a_400(client_curator, world, body, field):
+    """Issue 9 (found by schemathesis): DRF took 0 for the text "0" where the schema says a string."""
+    response = client_curator.post("/api/meetings/", body, format="json")
+
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
+
+
+def test_an_article_whose_language_is_a_number_is_a_400(client_curator, world):
+    body = {"text": "Title\n\nBody", "language": 0}
+
+    response = client_curator.post("/api/articles/", body, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {"language": ["Not a valid string."]}
