@@ -2,7 +2,8 @@
 
 Reads are open to anonymous users unless API_ANONYMOUS_READ is off; every write needs an
 authenticated user with the model permission (401 without credentials, 403 without the
-permission). Meetings and relations lists also render as CSV (`?format=csv`).
+permission). Meetings and relations lists also render as CSV (`?format=csv`), with cells that
+a spreadsheet would run as formulas neutralised.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -35,15 +36,32 @@ from relations.permissions import ReadAnonymousWriteWithModelPerms, StatusChange
 # --------------------------------------------------------------------------- CSV
 
 
-def csv_cell(value: Any) -> str:
-    """Stable text for one cell: empty for null, ";"-joined lists, lower-case booleans."""
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Any) -> str:
+    """Stable text for a value: empty for null, ";"-joined lists, lower-case booleans."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return ";".join(csv_cell(item) for item in value)
+        return ";".join(csv_text(item) for item in value)
     return str(value)
+
+
+def csv_cell(value: Any) -> str:
+    """One cell: csv_text(), with text that a spreadsheet would run as a formula neutralised.
+
+    The OWASP rule for CSV injection: a cell that starts with =, +, -, @, a tab or a carriage
+    return gets a leading single quote, so an article titled =HYPERLINK(...) stays text.
+    Numbers are left alone (ours are ids and counts, never negative).
+    """
+    text = csv_text(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class CSVRenderer(BaseRenderer):
@@ -69,7 +87,8 @@ class FormatQueryNegotiation(DefaultContentNegotiation):
     """`?format=` chooses a renderer only when its value names one (csv, json, api).
 
     The meetings list also has a `format` filter (phone_call, official_visit, ...); those values
-    are left to the filter instead of failing content negotiation with a 404.
+    are left to the filter instead of failing content negotiation with a 404. Where no filter
+    takes them, a value that names no renderer is a 400 naming the parameter.
     """
 
     class settings:
@@ -78,10 +97,23 @@ class FormatQueryNegotiation(DefaultContentNegotiation):
     def select_renderer(self, request, renderers, format_suffix=None):  # type: ignore[no-untyped-def]
         if format_suffix is None:
             # A renderer name this view lacks (csv on a detail) still fails as in DRF: 404.
+            param = api_settings.URL_FORMAT_OVERRIDE
             names = {renderer.format for renderer in renderers} | filters.RENDERER_FORMATS
-            chosen = [v for v in request.query_params.getlist(api_settings.URL_FORMAT_OVERRIDE) if v in names]
+            values = request.query_params.getlist(param)
+            unknown = [v for v in values if v not in names]
+            if unknown and not self.filter_takes_format(request):
+                raise ValidationError(
+                    {param: [f"unknown format {unknown[-1]!r}; use one of {', '.join(sorted(names))}"]}
+                )
+            chosen = [v for v in values if v in names]
             format_suffix = chosen[-1] if chosen else None
         return super().select_renderer(request, renderers, format_suffix)
+
+    @staticmethod
+    def filter_takes_format(request: Request) -> bool:
+        view = request.parser_context.get("view")
+        filterset_class = getattr(view, "filterset_class", None)
+        return getattr(view, "action", None) == "list" and "format" in getattr(filterset_class, "base_filters", {})
 
 
 # --------------------------------------------------------------------------- base
@@ -111,7 +143,10 @@ class ApiViewSetMixin:
 
     def get_renderers(self):  # type: ignore[no-untyped-def]
         renderers = super().get_renderers()  # type: ignore[misc]
-        if self.csv_columns and self.action == "list":
+        # A method the list route does not allow (no action) keeps CSV too, so that it answers
+        # ?format=csv with a 405, as any other, rather than a 404 from content negotiation.
+        on_list = self.action == "list" or (self.action is None and getattr(self, "detail", None) is False)
+        if self.csv_columns and on_list:
             renderers.append(CSVRenderer())
         return renderers
 
@@ -252,6 +287,43 @@ FORMAT_PARAMETER = OpenApiParameter(
 )
 
 
+# Request examples: the documentation shows them, and the fuzz test (tests/api/test_fuzz.py) sends
+# them first, so that writes are also tried with data that the database can take.
+MEETING_EXAMPLE = OpenApiExample(
+    "A visit",
+    request_only=True,
+    value={
+        "title": "Azerbaijan, Pakistan discuss strategic partnership",
+        "date": "2024-05-01",
+        "date_precision": "day",
+        "format": "official_visit",
+        "location_country": "PAK",
+        "location_city": "Islamabad",
+        "host_country": "PAK",
+        "countries": ["AZE", "PAK"],
+        "participants": [{"name": "Jeyhun Bayramov", "country": "AZE", "title": "Minister of Foreign Affairs"}],
+        "sectors": ["energy", "trade"],
+        "forums": ["OIC"],
+    },
+)
+MEETING_EDIT_EXAMPLE = OpenApiExample(
+    "A new city and sectors", request_only=True, value={"location_city": "Lahore", "sectors": ["defence", "trade"]}
+)
+ARTICLE_EXAMPLE = OpenApiExample(
+    "A press release",
+    request_only=True,
+    value={
+        "title": "Azerbaijan, Türkiye discuss energy cooperation",
+        "text": "Minister of Foreign Affairs of Azerbaijan Jeyhun Bayramov met with Minister of Foreign Affairs "
+        "of Türkiye Hakan Fidan in Ankara on March 5, 2024.\n\nThe sides discussed cooperation in energy and "
+        "trade.",
+        "url": "https://example.org/aze-tur",
+        "publisher": "Example Agency",
+        "published": "2024-03-05",
+    },
+)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Meetings",
@@ -265,12 +337,14 @@ FORMAT_PARAMETER = OpenApiParameter(
         summary="Create a meeting",
         request=serializers.MeetingInputSerializer,
         responses={201: serializers.MeetingDetailSerializer},
+        examples=[MEETING_EXAMPLE],
     ),
     partial_update=extend_schema(
         summary="Edit a meeting",
         description="The fields that change are locked: re-ingesting an article never overwrites them.",
         request=serializers.MeetingInputSerializer,
         responses={200: serializers.MeetingDetailSerializer},
+        examples=[MEETING_EDIT_EXAMPLE],
     ),
 )
 class MeetingViewSet(ApiViewSetMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -311,6 +385,7 @@ class MeetingViewSet(ApiViewSetMixin, mixins.CreateModelMixin, mixins.UpdateMode
     @extend_schema(
         summary="Change a meeting's review status",
         request=serializers.MeetingStatusInputSerializer,
+        examples=[OpenApiExample("Verify", request_only=True, value={"status": "verified"})],
         responses={200: serializers.MeetingDetailSerializer},
     )
     @action(detail=True, methods=["post"], permission_classes=[StatusChangeWithModelPerms])
@@ -354,7 +429,14 @@ RELATION_CSV_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
         description="Level history with sources, meetings per year, sectors, shared forums and the latest "
         "meetings. Any two different countries have one, whether they met or not.",
         responses={200: serializers.RelationDetailSerializer},
-        parameters=[OpenApiParameter("pair", OpenApiTypes.STR, OpenApiParameter.PATH, description="e.g. AZE-PAK")],
+        parameters=[
+            OpenApiParameter(
+                "pair",
+                {"type": "string", "pattern": "^[A-Za-z]{3}-[A-Za-z]{3}$"},
+                OpenApiParameter.PATH,
+                description="e.g. AZE-PAK",
+            )
+        ],
     ),
 )
 class RelationViewSet(ReadOnlyViewSet):
@@ -403,11 +485,8 @@ class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnly
         "`ingest` command. 201 when the text is new; 200 with the existing article and meetings when "
         "the same text was ingested before.",
         request=serializers.ArticleInputSerializer,
-        responses={
-            201: serializers.ArticleIngestSerializer,
-            200: serializers.ArticleIngestSerializer,
-            400: OpenApiResponse(description="Bad input; the body names the field or the problem."),
-        },
+        responses={201: serializers.ArticleIngestSerializer, 200: serializers.ArticleIngestSerializer},
+        examples=[ARTICLE_EXAMPLE],
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = serializers.ArticleInputSerializer(data=request.data)

@@ -63,12 +63,14 @@ class CodesField(forms.Field):
         values = value if isinstance(value, list) else [value] if value else []
         codes = []
         for item in values:
-            for code in str(item).split(","):
-                code = code.strip()
-                if code and code not in codes:
-                    codes.append(code)
+            found = [code.strip() for code in str(item).split(",") if code.strip()]
+            if str(item).strip() and not found:
+                raise forms.ValidationError("%(item)r names no %(what)s", params={"item": str(item), "what": self.what})
+            codes += [code for code in found if code not in codes]
         if len(codes) > 1 and not self.multiple:
-            raise forms.ValidationError(f"give one {self.what}, not {len(codes)}")
+            raise forms.ValidationError(
+                "give one %(what)s, not %(count)d", params={"what": self.what, "count": len(codes)}
+            )
         return sorted(codes)
 
     def clean(self, value: Any) -> list[str]:
@@ -79,7 +81,11 @@ class CodesField(forms.Field):
         found = self.resolve(codes)  # one query
         missing = [code for code in codes if code not in found]
         if missing:
-            raise forms.ValidationError(f"unknown {self.what} {', '.join(missing)}")
+            # The codes go in as params, never into the message itself: django-filter formats
+            # every message with `%`, and a code like "%s" must come back as text, not fail.
+            raise forms.ValidationError(
+                "unknown %(what)s %(codes)s", params={"what": self.what, "codes": ", ".join(missing)}
+            )
         return [found[code] for code in codes]
 
 
@@ -100,7 +106,10 @@ def resolve_sectors(codes: list[str]) -> dict[str, str]:
     return {code: code.lower() for code in codes if code.lower() in known}
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z]{3}$"}})
+ISO3 = {"type": "string", "pattern": "^[A-Za-z]{3}$"}
+
+
+@extend_schema_field({"type": "array", "items": {**ISO3, "pattern": "^[A-Za-z]{3}(,[A-Za-z]{3})*$"}})
 class CountriesFilter(django_filters.Filter):
     """ISO3 codes; every one must match (repeat the parameter or separate with commas)."""
 
@@ -110,6 +119,14 @@ class CountriesFilter(django_filters.Filter):
         kwargs.setdefault("resolve", resolve_countries)
         kwargs.setdefault("what", "country code" if not multiple else "country code(s)")
         super().__init__(method="keep", multiple=multiple, **kwargs)
+
+
+@extend_schema_field(ISO3)
+class OneCountryFilter(CountriesFilter):
+    """One ISO3 code."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(multiple=False, **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -145,7 +162,10 @@ class SelectorFilterSet(django_filters.FilterSet):
 
     selector: Callable[..., QuerySet[Any]]
 
-    def keep(self, queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
+    # `value` is left unannotated on purpose: drf-spectacular types a filter that has a method by
+    # the method's annotation of `value`, and Any would leave every parameter untyped ({}).
+    # Without one, each filter's class gives the type (CharFilter a string, DateFilter a date).
+    def keep(self, queryset: QuerySet[Any], name: str, value) -> QuerySet[Any]:  # type: ignore[no-untyped-def]
         return queryset
 
     def selector_kwargs(self) -> dict[str, Any]:
@@ -177,7 +197,7 @@ class CountryFilter(SelectorFilterSet):
 class OfficialFilter(SelectorFilterSet):
     selector = staticmethod(selectors.official_list)
 
-    country = CountriesFilter(multiple=False, help_text="ISO3 code of the country the official represents.")
+    country = OneCountryFilter(help_text="ISO3 code of the country the official represents.")
     q = django_filters.CharFilter(method="keep", help_text="Part of the name or of another name.")
 
     class Meta:
@@ -195,7 +215,7 @@ class ForumFilter(SelectorFilterSet):
     selector = staticmethod(selectors.forum_list)
 
     kind = django_filters.ChoiceFilter(method="keep", choices=Forum.Kind.choices, help_text="Kind of forum.")
-    country = CountriesFilter(multiple=False, help_text="ISO3 code: forums the country belongs to (any status).")
+    country = OneCountryFilter(help_text="ISO3 code: forums the country belongs to (any status).")
     q = django_filters.CharFilter(method="keep", help_text="Part of the acronym, name or another name.")
 
     class Meta:
@@ -229,8 +249,10 @@ class MeetingFilter(SelectorFilterSet):
         choices=MeetingStatus.choices,
         help_text="Review status. Without it, rejected meetings are left out.",
     )
-    official = django_filters.ModelChoiceFilter(
-        method="keep", queryset=Official.objects.all(), help_text="Id of an official who took part."
+    official = extend_schema_field({"type": "integer", "minimum": 1})(
+        django_filters.ModelChoiceFilter(
+            method="keep", queryset=Official.objects.all(), help_text="Id of an official who took part."
+        )
     )
     q = django_filters.CharFilter(
         method="keep", help_text="Words in the meeting or its articles (full-text search on PostgreSQL)."
@@ -281,19 +303,43 @@ class ArticleFilter(SelectorFilterSet):
 
 
 class StrictOrderingFilter(drf_filters.OrderingFilter):
-    """`ordering` with a 400 for unknown fields, NULLs last in both directions, and a stable tie-break."""
+    """`ordering` with a 400 for unknown fields, NULLs last in both directions, and a stable tie-break.
+
+    Names are taken as written (" date" is no field); empty names ("," or "date,") name nothing,
+    as an empty `ordering` does, so `ordering=,` is the default order.
+    """
+
+    def terms(self, view, queryset=None) -> list[str]:  # type: ignore[no-untyped-def]
+        names = [name for name, _ in self.get_valid_fields(queryset, view, {})]
+        return [*names, *(f"-{name}" for name in names)]
+
+    def get_schema_operation_parameters(self, view):  # type: ignore[no-untyped-def]
+        """The fields as an enum, each ascending or descending (-), one or more separated by commas."""
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": "Order by these fields (- for descending), separated by commas.",
+                "schema": {"type": "array", "items": {"type": "string", "enum": [*self.terms(view), ""]}},
+                "style": "form",
+                "explode": False,
+            }
+        ]
 
     def get_ordering(self, request, queryset, view):  # type: ignore[no-untyped-def]
         params = request.query_params.get(self.ordering_param)
         if not params:
             return None
-        allowed = {name for name, _ in self.get_valid_fields(queryset, view, {"request": request})}
-        fields = [term.strip() for term in params.split(",") if term.strip()]
-        bad = [term for term in fields if term.lstrip("-") not in allowed]
+        valid = self.terms(view, queryset)
+        fields = [term for term in params.split(",") if term]
+        bad = [term for term in fields if term not in valid]
         if bad:
             raise DRFValidationError(
-                {self.ordering_param: [f"unknown field {', '.join(bad)}; use one of {', '.join(sorted(allowed))}"]}
+                {self.ordering_param: [f"unknown field {', '.join(map(repr, bad))}; use one of {', '.join(valid)}"]}
             )
+        if not fields:
+            return None
         ordering = [
             F(term[1:]).desc(nulls_last=True) if term.startswith("-") else F(term).asc(nulls_last=True)
             for term in fields

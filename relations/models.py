@@ -13,6 +13,17 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from relations.validators import ArticleURLFormField, validate_article_url
+
+
+class ArticleURLField(models.URLField):
+    """A URLField held to the article URL rule (http or https only; relations.validators)."""
+
+    default_validators = [validate_article_url]
+
+    def formfield(self, **kwargs):  # type: ignore[no-untyped-def]
+        return super().formfield(**{"form_class": ArticleURLFormField, "assume_scheme": "https", **kwargs})
+
 
 class TimeStampedModel(models.Model):
     """Abstract base: creation and last-update times."""
@@ -380,7 +391,11 @@ class Article(HistoryOnFirstChange, TimeStampedModel):
 
     title = models.CharField(max_length=500, help_text="Headline.")
     text = models.TextField(help_text="Body text as ingested.")
-    url = models.URLField(max_length=1000, blank=True, help_text="Where the article was published.")
+    url = ArticleURLField(
+        max_length=1000,
+        blank=True,
+        help_text="Where the article was published (an http or https link).",
+    )
     publisher = models.CharField(max_length=255, blank=True, help_text="Agency, ministry or outlet.")
     published = models.DateField(null=True, blank=True, help_text="Publication date.")
     language = models.CharField(max_length=16, blank=True, default="en", help_text="Language code.")

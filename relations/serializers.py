@@ -31,6 +31,7 @@ from relations.models import (
     RelationLevel,
     RelationLevelKind,
 )
+from relations.validators import validate_article_url
 
 
 @extend_schema_field(serializers.ListField(child=serializers.CharField()))
@@ -235,28 +236,52 @@ class MeetingDetailSerializer(MeetingSerializer):
         fields = [*MeetingSerializer.Meta.fields, "locked_fields", "evidence"]
 
 
+class TextField(serializers.CharField):
+    """An input CharField that takes text only.
+
+    DRF's turns a JSON number or a boolean into its digits; the schema says a string, and a
+    number where text belongs is a client's mistake, answered with a 400. (Form data is all
+    text, so it passes as before.)
+    """
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class WholeNumberField(serializers.IntegerField):
+    """An input IntegerField that takes a JSON integer only, not its digits as text (nested objects
+    such as a meeting's participants only come as JSON)."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class ParticipantInputSerializer(serializers.Serializer):
-    official = serializers.IntegerField(required=False, allow_null=True, help_text="Id of a known official.")
-    name = serializers.CharField(required=False, allow_blank=True, max_length=255, help_text="Name as written.")
-    country = serializers.CharField(required=False, allow_null=True, max_length=3, help_text="ISO3 code.")
-    title = serializers.CharField(required=False, allow_blank=True, max_length=255, help_text="Title at the time.")
+    official = WholeNumberField(required=False, allow_null=True, help_text="Id of a known official.")
+    name = TextField(required=False, allow_blank=True, max_length=255, help_text="Name as written.")
+    country = TextField(required=False, allow_null=True, max_length=3, help_text="ISO3 code.")
+    title = TextField(required=False, allow_blank=True, max_length=255, help_text="Title at the time.")
 
 
 class MeetingInputSerializer(serializers.Serializer):
     """A meeting as a curator writes it; codes are ISO3 codes, sector slugs and forum acronyms."""
 
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    title = TextField(required=False, allow_blank=True, max_length=500)
     date = serializers.DateField(required=False, allow_null=True)
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices, required=False)
     format = serializers.ChoiceField(choices=MeetingFormat.choices, required=False)
-    location_country = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=3)
-    location_city = serializers.CharField(required=False, allow_blank=True, max_length=128)
-    host_country = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=3)
-    summary = serializers.CharField(required=False, allow_blank=True)
-    countries = serializers.ListField(child=serializers.CharField(max_length=3), min_length=2, max_length=50)
+    location_country = TextField(required=False, allow_null=True, allow_blank=True, max_length=3)
+    location_city = TextField(required=False, allow_blank=True, max_length=128)
+    host_country = TextField(required=False, allow_null=True, allow_blank=True, max_length=3)
+    summary = TextField(required=False, allow_blank=True)
+    countries = serializers.ListField(child=TextField(max_length=3), min_length=2, max_length=50)
     participants = ParticipantInputSerializer(many=True, required=False)
-    sectors = serializers.ListField(child=serializers.CharField(max_length=32), required=False, max_length=100)
-    forums = serializers.ListField(child=serializers.CharField(max_length=128), required=False, max_length=100)
+    sectors = serializers.ListField(child=TextField(max_length=32), required=False, max_length=100)
+    forums = serializers.ListField(child=TextField(max_length=128), required=False, max_length=100)
 
 
 class MeetingStatusInputSerializer(serializers.Serializer):
@@ -376,15 +401,30 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "countries_mentioned", "extraction", "text"]
 
 
+@extend_schema_field({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"})
+class ArticleURLField(TextField):
+    """An article URL by the article URL rule (relations.validators): http or https, or empty.
+
+    Not DRF's URLField, whose own validator lets ftp: through and adds a second, vaguer message.
+    """
+
+    default_help_text = "An http or https link to where the article was published."
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", self.default_help_text)
+        super().__init__(**kwargs)
+        self.validators.append(validate_article_url)
+
+
 class ArticleInputSerializer(serializers.Serializer):
     """An article to ingest. Without a title, the first line of the text is the title."""
 
-    title = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
-    text = serializers.CharField(trim_whitespace=False, help_text="The body of the article.")
-    url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
-    publisher = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    title = TextField(required=False, allow_blank=True, trim_whitespace=False)
+    text = TextField(trim_whitespace=False, help_text="The body of the article.")
+    url = ArticleURLField(required=False, allow_blank=True, max_length=1000)
+    publisher = TextField(required=False, allow_blank=True, max_length=255)
     published = serializers.DateField(required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD.")
-    language = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    language = TextField(required=False, allow_blank=True, max_length=16)
 
 
 class ArticleIngestSerializer(serializers.Serializer):

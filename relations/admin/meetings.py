@@ -34,6 +34,7 @@ from relations.models import (
     MeetingSource,
     MeetingStatus,
 )
+from relations.validators import ArticleURLFormField
 
 from .common import (
     EVIDENCE_FIELDS,
@@ -113,7 +114,7 @@ class ArticleAdminForm(forms.ModelForm):
     """On add, hashes the text as ingest does, so a pasted article already stored is refused."""
 
     # Declared so that a scheme-less URL gets https:// (Django 6 default) without the deprecation warning.
-    url = forms.URLField(
+    url = ArticleURLFormField(
         label="URL",
         max_length=1000,
         required=False,

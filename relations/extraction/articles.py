@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
 
 FRONT_MATTER_KEYS = {"title", "url", "publisher", "published", "language"}
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -69,6 +73,37 @@ def parse_date(value: str | None, where: str, field: str = "published") -> date 
         raise ArticleError(where, f"{field} {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+WEB_SCHEMES = ("http", "https")
+MAX_URL_LENGTH = 1000  # Article.url's max_length
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is no link to publish, or None for an http(s) URL with a host (or empty).
+
+    The one rule for article URLs: the model field, the admin form, the API, the ingest
+    command and the pages (which never link a URL this refuses) all ask it.
+    """
+    if not url:
+        return None
+    shown = url if len(url) <= 60 else url[:57] + "..."
+    if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
+        return f"{shown!r} contains a space or a control character"
+    if len(url) > MAX_URL_LENGTH:
+        return f"is {len(url)} characters long, longer than the {MAX_URL_LENGTH}-character limit"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a bad IPv6 literal or port
+        return f"{shown!r} is not a valid URL"
+    if not parts.scheme:
+        return f"only http and https links are allowed, got {shown!r} (no scheme)"
+    if parts.scheme not in WEB_SCHEMES:
+        return f"only http and https links are allowed, got {parts.scheme + ':'!r}"
+    if not host:
+        return f"{shown!r} names no host"
+    return None
+
+
 def make_article(
     *,
     title: str | None,
@@ -100,6 +135,9 @@ def make_article(
     for name, value in (("url", url), ("publisher", publisher), ("language", language)):
         if value is not None and not isinstance(value, str):
             raise ArticleError(where, f"{name} must be a string")
+    problem = url_problem((url or "").strip())
+    if problem:
+        raise ArticleError(where, f"url: {problem}")
     return ArticleInput(
         title=head[:500],
         text=body,
@@ -141,6 +179,14 @@ def parse_article_text(raw: str, where: str) -> ArticleInput:
     )
 
 
+def too_large(where: str, size: int) -> ArticleError:
+    return ArticleError(where, f"is {size} bytes, larger than the {MAX_ARTICLE_BYTES}-byte limit")
+
+
+def cannot_read(where: str, exc: OSError) -> ArticleError:
+    return ArticleError(where, f"cannot be read ({exc.strerror or exc})")
+
+
 def read_bytes(path: Path) -> bytes:
     where = str(path)
     if not path.exists():
@@ -150,9 +196,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ArticleError(where, f"cannot be read ({exc.strerror or exc})") from None
+        raise cannot_read(where, exc) from None
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(where, f"is {len(data)} bytes, larger than the {MAX_ARTICLE_BYTES}-byte limit")
+        raise too_large(where, len(data))
     if b"\x00" in data:
         raise ArticleError(where, "is a binary file, not text")
     return data
@@ -174,16 +220,41 @@ def read_article_file(path: Path) -> ArticleInput:
     return parse_article_text(decode(data, where), where)
 
 
+def jsonl_lines(handle: BinaryIO, where: str) -> Iterator[tuple[str, bytes | ArticleError]]:
+    """Each line of a JSON Lines file with its "path:line", or the error for a line over the size limit.
+
+    A line is one article, held to the limit of an article file; it is read no further than
+    the limit, so that a huge line (a dump with no newlines) cannot fill the memory.
+    """
+    number = 0
+    while line := handle.readline(MAX_ARTICLE_BYTES + 2):  # the limit, plus "\r\n"
+        number += 1
+        at = f"{where}:{number}"
+        if len(line) == MAX_ARTICLE_BYTES + 2 and not line.endswith(b"\n"):  # cut short: skip the rest
+            size = len(line)
+            while rest := handle.readline(1 << 20):
+                size += len(rest.rstrip(b"\r\n"))
+                if rest.endswith(b"\n"):
+                    break
+            yield at, too_large(at, size)
+        elif len(line.rstrip(b"\r\n")) > MAX_ARTICLE_BYTES:
+            yield at, too_large(at, len(line.rstrip(b"\r\n")))
+        else:
+            yield at, line
+
+
 def read_jsonl(path: Path) -> Iterator[ArticleInput | ArticleError]:
     """Yield each line's article, or the error for a bad line (so the caller can skip it)."""
     where = str(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise ArticleError(where, f"cannot be read ({exc.strerror or exc})") from None
+        raise cannot_read(where, exc) from None
     with handle:
-        for number, raw_line in enumerate(handle, start=1):
-            at = f"{where}:{number}"
+        for at, raw_line in jsonl_lines(handle, where):
+            if isinstance(raw_line, ArticleError):
+                yield raw_line
+                continue
             if not raw_line.strip():
                 continue
             try:
@@ -207,17 +278,52 @@ def read_jsonl(path: Path) -> Iterator[ArticleInput | ArticleError]:
                 yield err
 
 
+def is_input_file(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES or path.suffix.lower() == ".jsonl"
+
+
 def iter_paths(paths: list[Path]) -> Iterator[Path | ArticleError]:
-    """Expand folders recursively into article and .jsonl files, in a stable order."""
+    """Expand folders recursively into article and .jsonl files, in a stable order.
+
+    What cannot be looked into is an error naming it, never a silent gap: a folder that cannot
+    be listed, a symlink loop. Links to folders inside a folder are not followed.
+    """
     for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and (child.suffix.lower() in ARTICLE_SUFFIXES or child.suffix.lower() == ".jsonl"):
-                    yield child
-        elif path.exists():
-            yield path
-        else:
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
             yield ArticleError(str(path), "no such file or folder")
+            continue
+        except OSError as exc:  # a symlink loop, a folder on the way that cannot be entered
+            yield cannot_read(str(path), exc)
+            continue
+        if is_dir:
+            yield from walk_folder(path)
+        else:
+            yield path
+
+
+def walk_folder(folder: Path) -> Iterator[Path | ArticleError]:
+    found: list[tuple[Path, Path | ArticleError]] = []
+
+    def unlisted(exc: OSError) -> None:
+        where = Path(exc.filename if exc.filename is not None else folder)
+        found.append((where, cannot_read(str(where), exc)))
+
+    for root, _folders, files in os.walk(folder, onerror=unlisted):
+        for name in files:
+            child = Path(root, name)
+            try:
+                regular = stat.S_ISREG(child.stat().st_mode)
+            except FileNotFoundError:  # a dangling link, an editor's lock file: no article
+                continue
+            except OSError as exc:  # a symlink loop
+                found.append((child, cannot_read(str(child), exc)))
+                continue
+            if regular and is_input_file(child):
+                found.append((child, child))
+    for _, item in sorted(found, key=lambda pair: pair[0]):
+        yield item
 
 
 def iter_articles(paths: list[Path]) -> Iterator[ArticleInput | ArticleError]:

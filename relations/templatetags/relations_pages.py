@@ -17,6 +17,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from relations.extraction.articles import url_problem
 from relations.models import RelationLevelKind
 
 register = template.Library()
@@ -47,6 +48,15 @@ def fuzzy_date(value: date | None, precision: str = "day") -> str:
     if precision == "year":
         return str(value.year)
     return format_date(value, "F Y" if precision == "month" else "j F Y")
+
+
+@register.filter
+def link_url(url: str | None) -> str:
+    """`url` if a page may link it (http or https, by the article URL rule), else empty.
+
+    Rows stored before that rule could hold javascript: or data: URLs; a page shows no link for them.
+    """
+    return url if url and url_problem(url) is None else ""
 
 
 @register.filter

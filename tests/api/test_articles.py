@@ -155,7 +155,14 @@ def test_post_article_that_names_no_country_is_400(client_curator, reference):
         ({"text": "A headline only"}, {"non_field_errors": ["the article has a title but no body"]}),
         ({"text": "   \n  "}, {"non_field_errors": ["the article has no text"]}),
         ({"text": "Title\n\nBody", "published": "yesterday"}, None),
-        ({"text": "Title\n\nBody", "url": "not a url"}, {"url": ["Enter a valid URL."]}),
+        (
+            {"text": "Title\n\nBody", "url": "not a url"},
+            {"url": ["'not a url' contains a space or a control character"]},
+        ),
+        (
+            {"text": "Title\n\nBody", "url": "ftp://example.org/a"},
+            {"url": ["only http and https links are allowed, got 'ftp:'"]},
+        ),
         ({"text": ["a", "list"]}, {"text": ["Not a valid string."]}),
     ],
 )

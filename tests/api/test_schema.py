@@ -100,3 +100,49 @@ def test_browsable_api_renders_each_list_with_its_filter_form(client_anon, url):
 
     assert response.status_code == 200
     assert b"Filters" in response.content or url in ("/api/sectors/",)
+
+
+# --------------------------------------------------------------------------- honest enough to fuzz (issue 9)
+
+
+@pytest.fixture
+def openapi(client_anon) -> dict:
+    return client_anon.get("/api/schema/?format=json").json()
+
+
+def operations(openapi: dict) -> list[tuple[str, str, dict]]:
+    return [(method, path, op) for path, ops in openapi["paths"].items() for method, op in ops.items()]
+
+
+def test_schema_says_reads_and_the_token_endpoint_need_no_credentials(openapi):
+    """Issue 9: every operation claimed a token or a session, so a fuzzer's anonymous reads 'should' fail."""
+    for method, path, op in operations(openapi):
+        anonymous = {} in op["security"]
+        assert anonymous == (method == "get" or path == "/api/auth/token/"), (method, path)
+
+
+def test_schema_documents_the_error_answers_as_json(openapi):
+    """Issue 9: only 200 was documented, so every 400 and 404 was an undocumented status."""
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for method, path, op in operations(openapi):
+        assert op["responses"]["400"]["content"] == error, (method, path)
+        assert op["responses"]["401"]["content"] == error, (method, path)
+        if "{" in path or (method == "get" and path.count("/") == 3):
+            assert op["responses"]["404"]["content"] == error, (method, path)
+        if method != "get":
+            assert "403" in op["responses"], (method, path)
+
+
+def test_schema_types_every_query_parameter(openapi):
+    """Issue 9: filters with a method were `{}`, which a fuzzer fills with anything."""
+    for method, path, op in operations(openapi):
+        for parameter in op.get("parameters", []):
+            assert parameter["schema"], (method, path, parameter["name"])
+    meetings = {p["name"]: p["schema"] for p in openapi["paths"]["/api/meetings/"]["get"]["parameters"]}
+    empty = {"type": "string", "maxLength": 0}
+    assert meetings["date_after"] == {"anyOf": [{"type": "string", "format": "date"}, empty]}
+    assert meetings["official"] == {"anyOf": [{"type": "integer", "minimum": 1}, empty]}
+    assert meetings["q"] == {"type": "string"}
+    assert meetings["status"] == {"type": "string", "enum": ["extracted", "rejected", "verified", ""]}
+    assert meetings["ordering"] == {"type": "array", "items": {"type": "string", "enum": ["date", "-date", ""]}}
+    assert meetings["page_size"] == {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, empty]}
