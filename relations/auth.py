@@ -95,7 +95,6 @@ class LockoutBackend(AxesStandaloneBackend):
             "out from this client after failed logins; `Retry-After` says when to try again."
         ),
     },
-    auth=[],
 )
 class ObtainAuthToken(DRFObtainAuthToken):
     """DRF's token view, throttled, answering a django-axes lockout with 429 instead of a plain 400."""

@@ -67,9 +67,9 @@ class ApiAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         error = self.error_component().ref
         for status, description in self.error_statuses():
-            responses.setdefault(
-                status, {"description": description, "content": {"application/json": {"schema": error}}}
-            )
+            # A view may describe an error answer in its own words; its body is the JSON error all the same.
+            answer = responses.setdefault(status, {"description": description})
+            answer.setdefault("content", {"application/json": {"schema": error}})
         return responses
 
     def error_statuses(self) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('relations', '0005_link_verbose_names'),
+        ('relations', '0006_curator_decisions_and_meeting_versions'),
     ]
 
     operations = [

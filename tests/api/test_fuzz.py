@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 import schemathesis
+from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -74,7 +75,9 @@ def _in_the_test_transaction(monkeypatch) -> Iterator[None]:
     transaction. And the fuzzer must not be throttled (DRF reads the rates at import time)."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": None, "user": None})
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", dict.fromkeys(django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
+    )
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
