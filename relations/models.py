@@ -536,6 +536,8 @@ class Meeting(TimeStampedModel):
 
     class Meta:
         ordering = ["-date", "-id"]
+        # PostgreSQL also has meeting_list_order_idx (date DESC NULLS LAST, id DESC), the lists' order,
+        # so that a page reads the index and sorts nothing: see migration 0007 (SQLite cannot index NULLS LAST).
         indexes = [models.Index(fields=["date"], name="meeting_date_idx")]
 
     def __str__(self) -> str:
@@ -732,8 +734,25 @@ class BilateralRelation(TimeStampedModel):
     country_a = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="relations_as_a")
     country_b = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="relations_as_b")
     notes = models.TextField(blank=True, help_text="Curator notes.")
+    # What the pages and the API show per pair, stored rather than counted on every read and kept in
+    # step by the writes that change it (services.aggregates); `manage.py recompute_aggregates` rebuilds.
+    meetings_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Meetings of the pair, rejected ones aside."
+    )
+    last_meeting_date = models.DateField(
+        null=True, blank=True, editable=False, help_text="Date of its latest dated meeting."
+    )
+    # NULL, not "": no level has been stated (the API answers null).
+    current_level = models.CharField(  # noqa: DJ001
+        max_length=40,
+        choices=RelationLevelKind.choices,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The latest level stated for the pair.",
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["meetings_count", "last_meeting_date", "current_level"])
     objects = BilateralRelationQuerySet.as_manager()
 
     class Meta:
@@ -742,6 +761,8 @@ class BilateralRelation(TimeStampedModel):
             models.UniqueConstraint(fields=["country_a", "country_b"], name="bilateralrelation_unique_pair"),
             models.CheckConstraint(condition=Q(country_a__lt=F("country_b")), name="bilateralrelation_ordered_pair"),
         ]
+        # PostgreSQL also has relation_ranking_idx, the order of the home page and /api/relations/ (most
+        # meetings, then latest meeting): see migration 0007 (SQLite cannot index NULLS LAST).
 
     def __str__(self) -> str:
         return self.pair
@@ -780,6 +801,57 @@ class RelationLevel(HistoryOnFirstChange, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.relation}: {self.get_level_display()}"
+
+
+class MeetingPair(models.Model):
+    """A pair of a meeting's parties, with the pair's relation: which relations a meeting belongs to.
+
+    Derived from the parties and kept in step with them (services.aggregates), so that a pair's
+    meetings and figures are one indexed lookup. No timestamps: the rows are rebuilt, never edited.
+    """
+
+    # CASCADE on both: a derived row means nothing without its meeting or its relation.
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="pairs")
+    relation = models.ForeignKey(BilateralRelation, on_delete=models.CASCADE, related_name="meeting_pairs")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["relation", "meeting"], name="meetingpair_unique")]
+        indexes = [models.Index(fields=["meeting"], name="meetingpair_meeting_idx")]
+
+    def __str__(self) -> str:
+        return f"meeting {self.meeting_id} in relation {self.relation_id}"
+
+
+class RelationYear(models.Model):
+    """How many of a pair's meetings (rejected ones aside) fell in a year; kept in step by services.aggregates."""
+
+    # CASCADE: a figure of its relation.
+    relation = models.ForeignKey(BilateralRelation, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField()
+    meetings = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["relation", "year"]
+        constraints = [models.UniqueConstraint(fields=["relation", "year"], name="relationyear_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.relation_id} {self.year}: {self.meetings}"
+
+
+class RelationSector(models.Model):
+    """How many of a pair's meetings (rejected ones aside) discussed a sector; kept in step by services.aggregates."""
+
+    # CASCADE: a figure of its relation; and of its sector (a deleted sector has no figures).
+    relation = models.ForeignKey(BilateralRelation, on_delete=models.CASCADE, related_name="sector_figures")
+    sector = models.ForeignKey(CooperationSector, on_delete=models.CASCADE, related_name="+")
+    meetings = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["relation", "-meetings", "sector"]
+        constraints = [models.UniqueConstraint(fields=["relation", "sector"], name="relationsector_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.relation_id} {self.sector_id}: {self.meetings}"
 
 
 # --------------------------------------------------------------------------- curator decisions

@@ -15,10 +15,8 @@ from datetime import date
 from django.db import connection
 from django.db.models import (
     Count,
-    Exists,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -26,7 +24,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractYear, Left, NullIf, Upper
+from django.db.models.functions import Coalesce, Left, NullIf, Upper
 
 from relations.models import (
     Article,
@@ -53,6 +51,7 @@ from relations.models import (
 SEARCH_CONFIG = "english"
 SEARCH_ARTICLE_CHARS = 200_000  # a tsvector is capped at 1 MB; see the migration
 LATEST_MEETINGS = 10
+LEVELS_SHOWN = 20  # a relation shows its latest stated levels, and how many there are in all
 
 
 # --------------------------------------------------------------------------- search
@@ -278,9 +277,14 @@ def meeting_list(
     """
     queryset = meeting_queryset()
     queryset = queryset.filter(status=status) if status else queryset.exclude(status=MeetingStatus.REJECTED)
-    for iso3 in countries:
-        # One party row per (meeting, country): each join matches at most once, no duplicates.
-        queryset = queryset.filter(parties__country_id=iso3.upper())
+    codes = sorted({iso3.upper() for iso3 in countries})
+    if len(codes) == 2:
+        # A pair's meetings: one indexed join through the pairs kept with the parties (services.aggregates).
+        queryset = queryset.filter(pairs__relation__country_a_id=codes[0], pairs__relation__country_b_id=codes[1])
+    else:
+        for iso3 in codes:
+            # One party row per (meeting, country): each join matches at most once, no duplicates.
+            queryset = queryset.filter(parties__country_id=iso3)
     if date_after:
         queryset = queryset.filter(date__gte=date_after)
     if date_before:
@@ -311,35 +315,14 @@ def meeting_detail(meeting_id: int) -> Meeting:
 # --------------------------------------------------------------------------- relations
 
 
-def _pair_meetings(first: OuterRef | str, second: OuterRef | str) -> QuerySet[MeetingCountry]:
-    """Party rows of `first` in visible meetings where `second` is a party too."""
-    return MeetingCountry.objects.filter(
-        country_id=first,
-        meeting__parties__country_id=second,
-    ).exclude(meeting__status=MeetingStatus.REJECTED)
-
-
-def _current_level(relation: OuterRef) -> QuerySet[RelationLevel]:
-    return RelationLevel.objects.filter(relation=relation).order_by(F("stated_on").desc(nulls_last=True), "-id")
-
-
 def relation_queryset() -> QuerySet[BilateralRelation]:
-    """Relations with their current level, meetings count and last meeting date annotated."""
-    pair = _pair_meetings(OuterRef("country_a_id"), OuterRef("country_b_id")).order_by().values("country_id")
-    return BilateralRelation.objects.annotate(
-        current_level=Subquery(_current_level(OuterRef("pk")).values("level")[:1]),
-        meetings_count=Coalesce(
-            Subquery(pair.annotate(n=Count("meeting", distinct=True)).values("n"), output_field=IntegerField()),
-            Value(0),
-        ),
-        last_meeting_date=Subquery(pair.annotate(last=Max("meeting__date")).values("last")),
-        has_level=Exists(RelationLevel.objects.filter(relation=OuterRef("pk"))),
-    ).order_by("country_a_id", "country_b_id")
+    """Relations with their current level, meetings count and last meeting date (stored: services.aggregates)."""
+    return BilateralRelation.objects.order_by("country_a_id", "country_b_id")
 
 
 def relation_list(*, countries: Sequence[str] = ()) -> QuerySet[BilateralRelation]:
     """One row per pair that has visible meetings or a stated level; `countries` must all be in the pair."""
-    queryset = relation_queryset().filter(Q(meetings_count__gt=0) | Q(has_level=True))
+    queryset = relation_queryset().filter(Q(meetings_count__gt=0) | Q(current_level__isnull=False))
     for iso3 in countries:
         iso3 = iso3.upper()
         queryset = queryset.filter(Q(country_a_id=iso3) | Q(country_b_id=iso3))
@@ -366,6 +349,7 @@ class RelationSummary:
     sectors: list[dict[str, object]]
     shared_forums: list[SharedForum]
     latest_meetings: list[Meeting] = field(default_factory=list)
+    levels_count: int = 0  # all the levels stated; `levels` holds the latest of them
 
     @property
     def pair(self) -> str:
@@ -384,10 +368,14 @@ class RelationSummary:
         return self.levels[0].level if self.levels else None
 
 
-def relation_summary(first: str, second: str, *, latest: int = LATEST_MEETINGS) -> RelationSummary:
+def relation_summary(
+    first: str, second: str, *, latest: int = LATEST_MEETINGS, levels: int = LEVELS_SHOWN
+) -> RelationSummary:
     """The pair's level history, meeting figures and shared forums, in either order.
 
-    `latest` is how many of the newest meetings to include (0: none, for callers that page them).
+    `latest` is how many of the newest meetings to include (0: none, for callers that page them),
+    `levels` how many of the latest stated levels. The figures are those stored with the relation
+    (services.aggregates), so the cost does not grow with the pair's meetings.
 
     Any two different countries have a summary, met or not; raises Country.DoesNotExist for an
     unknown code and ValueError for the same code twice.
@@ -399,28 +387,6 @@ def relation_summary(first: str, second: str, *, latest: int = LATEST_MEETINGS) 
     if len(found) != 2:
         missing = sorted({a, b} - set(found))
         raise Country.DoesNotExist(f"unknown country code {', '.join(missing)}")
-    levels = list(
-        RelationLevel.objects.filter(relation__country_a_id=a, relation__country_b_id=b)
-        .select_related("source")
-        .order_by(F("stated_on").desc(nulls_last=True), "-id")
-    )
-    meetings = Meeting.objects.visible().filter(parties__country_id=a).filter(parties__country_id=b)
-    figures = meetings.aggregate(count=Count("id", distinct=True), last=Max("date"))
-    per_year = (
-        meetings.exclude(date=None)
-        .annotate(year=ExtractYear("date"))
-        .order_by()
-        .values("year")
-        .annotate(count=Count("id", distinct=True))
-        .order_by("year")
-    )
-    sectors = (
-        MeetingSector.objects.filter(meeting__in=meetings.values("pk"))
-        .order_by()
-        .values("sector__slug")
-        .annotate(count=Count("meeting", distinct=True))
-        .order_by("-count", "sector__slug")
-    )
     forums = (
         Forum.objects.filter(memberships__country_id=a)
         .filter(memberships__country_id=b)
@@ -431,17 +397,38 @@ def relation_summary(first: str, second: str, *, latest: int = LATEST_MEETINGS) 
         )
         .order_by("acronym")
     )
-    return RelationSummary(
+    summary = RelationSummary(
         country_a=found[a],
         country_b=found[b],
-        levels=levels,
-        meetings_count=figures["count"],
-        last_meeting_date=figures["last"],
-        meetings_per_year=[{"year": row["year"], "count": row["count"]} for row in per_year],
-        sectors=[{"sector": row["sector__slug"], "count": row["count"]} for row in sectors],
+        levels=[],
+        meetings_count=0,
+        last_meeting_date=None,
+        meetings_per_year=[],
+        sectors=[],
         shared_forums=[SharedForum(f.acronym, f.name, list(f.memberships.all())) for f in forums],
-        latest_meetings=list(meeting_list(countries=[a, b])[:latest]) if latest else [],
     )
+    relation = BilateralRelation.objects.filter(country_a_id=a, country_b_id=b).first()
+    if relation is None:
+        return summary
+    stated = RelationLevel.objects.filter(relation=relation)
+    summary.levels = list(
+        stated.select_related("source").order_by(F("stated_on").desc(nulls_last=True), "-id")[:levels]
+    )
+    summary.levels_count = stated.count()
+    summary.meetings_count = relation.meetings_count
+    summary.last_meeting_date = relation.last_meeting_date
+    summary.meetings_per_year = [
+        {"year": year, "count": n} for year, n in relation.years.order_by("year").values_list("year", "meetings")
+    ]
+    summary.sectors = [
+        {"sector": slug, "count": n}
+        for slug, n in relation.sector_figures.order_by("-meetings", "sector__slug").values_list(
+            "sector__slug", "meetings"
+        )
+    ]
+    if latest:
+        summary.latest_meetings = list(meeting_list(countries=[a, b])[:latest])
+    return summary
 
 
 # --------------------------------------------------------------------------- articles

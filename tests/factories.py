@@ -7,7 +7,24 @@ from datetime import date
 
 import factory
 
-from relations import models
+from relations import models, services
+
+
+class KeepsPairFiguresFactory(factory.django.DjangoModelFactory):
+    """A row the pair figures count (a party, a sector, a stated level): created as the services write it,
+    with the figures the pages read kept in step (services.aggregates)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
+        row = super()._create(model_class, *args, **kwargs)
+        if isinstance(row, models.RelationLevel):
+            services.relations_refresh([row.relation_id])
+        else:
+            services.meetings_aggregates_refresh([row.meeting_id])
+        return row
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -107,7 +124,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     format = models.MeetingFormat.TALKS
 
 
-class MeetingCountryFactory(factory.django.DjangoModelFactory):
+class MeetingCountryFactory(KeepsPairFiguresFactory):
     class Meta:
         model = models.MeetingCountry
 
@@ -126,7 +143,7 @@ class MeetingParticipantFactory(factory.django.DjangoModelFactory):
     title = "Minister of Foreign Affairs"
 
 
-class MeetingSectorFactory(factory.django.DjangoModelFactory):
+class MeetingSectorFactory(KeepsPairFiguresFactory):
     class Meta:
         model = models.MeetingSector
 
@@ -153,12 +170,13 @@ class MeetingSourceFactory(factory.django.DjangoModelFactory):
 class BilateralRelationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.BilateralRelation
+        django_get_or_create = ("country_a", "country_b")  # a pair's parties may have made it already
 
     country_a = factory.SubFactory(CountryFactory, iso3="AAA", iso2="AA")
     country_b = factory.SubFactory(CountryFactory, iso3="BBB", iso2="BB")
 
 
-class RelationLevelFactory(factory.django.DjangoModelFactory):
+class RelationLevelFactory(KeepsPairFiguresFactory):
     class Meta:
         model = models.RelationLevel
 

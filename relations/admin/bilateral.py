@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q
 from simple_history.admin import SimpleHistoryAdmin
 
-from relations.models import BilateralRelation, Country, RelationLevel, RelationLevelKind
+from relations.models import BilateralRelation, Country, RelationLevel
 
 from .common import CuratedAdminMixin, count_of
 
@@ -67,7 +67,15 @@ class BilateralRelationForm(forms.ModelForm):
 @admin.register(BilateralRelation)
 class BilateralRelationAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     form = BilateralRelationForm
-    list_display = ("pair", "country_a", "country_b", "current_level", "level_count")
+    list_display = (
+        "pair",
+        "country_a",
+        "country_b",
+        "current_level",
+        "meetings_count",
+        "last_meeting_date",
+        "level_count",
+    )
     list_filter = (PairCountryFilter, "levels__level")
     search_fields = ("=country_a__iso3", "=country_b__iso3", "country_a__name", "country_b__name")
     list_select_related = ("country_a", "country_b")
@@ -75,27 +83,20 @@ class BilateralRelationAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
     ordering = ("country_a", "country_b")
     inlines = (RelationLevelInline,)
 
+    readonly_fields = ("current_level", "meetings_count", "last_meeting_date")
+
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         levels = RelationLevel.objects.filter(relation=OuterRef("pk"))
-        latest = levels.order_by(F("stated_on").desc(nulls_last=True), "-id").values("level")[:1]
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(current_level=Subquery(latest), level_count=count_of(levels, "relation"))
-        )
+        return super().get_queryset(request).annotate(level_count=count_of(levels, "relation"))
 
     def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
-        # The pair is the relation's identity; a wrong pair is a new relation, not an edit.
-        return ("country_a", "country_b") if obj is not None else ()
+        # The pair is the relation's identity; a wrong pair is a new relation, not an edit. The figures
+        # are kept by the services (services.aggregates).
+        return ("country_a", "country_b", *self.readonly_fields) if obj is not None else self.readonly_fields
 
     @admin.display(description="pair", ordering="country_a")
     def pair(self, obj: BilateralRelation) -> str:
         return obj.pair
-
-    @admin.display(description="current level", ordering="current_level")
-    def current_level(self, obj: BilateralRelation) -> str | None:
-        value = obj.current_level  # type: ignore[attr-defined]
-        return RelationLevelKind(value).label if value else None
 
     @admin.display(description="levels", ordering="level_count")
     def level_count(self, obj: BilateralRelation) -> int:

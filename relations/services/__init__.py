@@ -4,6 +4,7 @@ A package rather than one module because ingest alone passes the ~500-line mark;
 functions are re-exported so callers write `from relations import services`.
 """
 
+from .aggregates import RecomputeReport, aggregates_recompute_all, meetings_aggregates_refresh, relations_refresh
 from .decisions import Decisions, article_update, decision_record, reference_delete, reference_save
 from .ingest import ArticleIngestResult, Outcome, article_ingest
 from .meetings import (
@@ -28,8 +29,10 @@ __all__ = [
     "LoadReport",
     "OfficialResolver",
     "Outcome",
+    "RecomputeReport",
     "ReextractReport",
     "ReferenceDataError",
+    "aggregates_recompute_all",
     "article_ingest",
     "article_update",
     "articles_ingest",
@@ -44,10 +47,12 @@ __all__ = [
     "meeting_revert",
     "meeting_set_status",
     "meeting_update",
+    "meetings_aggregates_refresh",
     "official_merge",
     "reference_data_load",
     "reference_delete",
     "reference_save",
     "relation_get_or_create",
     "relations_ensure_for_meeting",
+    "relations_refresh",
 ]

@@ -41,6 +41,7 @@ from relations.models import (
     RelationLevel,
 )
 
+from .aggregates import relations_refresh
 from .officials import name_key
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -166,6 +167,8 @@ def reference_save(*, instance: models.Model, user: User = None) -> models.Model
     instance._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
     instance.full_clean()
     instance.save()
+    if isinstance(instance, RelationLevel):  # the pair's current level may have changed
+        relations_refresh({instance.relation_id, *([stored.relation_id] if stored else [])})  # type: ignore[attr-defined]
     return instance
 
 
@@ -179,7 +182,10 @@ def reference_delete(*, instances: Iterable[models.Model], user: User = None) ->
             owner, item = curated.removal(instance)
             _record(REMOVED, curated.scope, owner, item, f"Removed {type(instance).__name__} {instance}", user)
         instance._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
+        relation_id = instance.relation_id if isinstance(instance, RelationLevel) else None
         instance.delete()
+        if relation_id is not None:
+            relations_refresh([relation_id])
         count += 1
     return count
 

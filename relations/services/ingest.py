@@ -36,7 +36,6 @@ from relations.extraction.batch import extract_article
 from relations.extraction.types import Fact, Participant, Span
 from relations.models import (
     Article,
-    BilateralRelation,
     CooperationSector,
     Country,
     DatePrecision,
@@ -53,6 +52,7 @@ from relations.models import (
     RelationLevel,
 )
 
+from .aggregates import meetings_aggregates_refresh, relation_ids_for
 from .decisions import Decisions
 from .dedupe import Candidate, CandidatePool, Report
 from .locks import keys_lock, party_keys
@@ -321,7 +321,8 @@ def _save_placed(
             filled = [m for m in merged_on_record.values() if getattr(m, "_filled", ())]
             bulk_update_with_history(filled, Meeting, [*fields, "updated_at"], batch_size=500)
     _write_links(with_meeting, ctx, merged_on_record)
-    _write_relations(with_meeting, ctx, known_levels)
+    levels = _write_relations(with_meeting, ctx, known_levels)
+    meetings_aggregates_refresh({p.candidate.meeting.pk for p in with_meeting if p.candidate}, also=levels)
 
 
 def _place(p: _Pending, pool: CandidatePool, ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:
@@ -536,9 +537,10 @@ def _participant_row(mention: Participant, person: Person | None, have: _Have, c
 
 def _write_relations(
     pendings: list[_Pending], ctx: IngestContext, known_levels: frozenset[tuple[int, str, int]] = frozenset()
-) -> int:
+) -> set[int]:
     """Every pair of parties has its relation row; a stated level is recorded with its source
-    (unless `known_levels` has it already: (relation id, level, article id)). Returns the levels added."""
+    (unless `known_levels` has it already: (relation id, level, article id)). Returns the relations
+    that gained a level."""
     _ensure_relations({pair for p in pendings for pair in combinations(p.parties, 2)}, ctx)
     levels = []
     for p in pendings:
@@ -561,23 +563,12 @@ def _write_relations(
             )
         )
     RelationLevel.objects.bulk_create(levels, batch_size=500)
-    return len(levels)
+    return {level.relation_id for level in levels}
 
 
 def _ensure_relations(pairs: set[tuple[str, str]], ctx: IngestContext) -> None:
     """Every pair (in code order) has its BilateralRelation row, whose id ctx.relations keeps."""
-    missing = pairs - ctx.relations.keys()
-    if not missing:
-        return
-    firsts = {a for a, _ in missing}
-    for pk, a, b in BilateralRelation.objects.filter(country_a_id__in=firsts).values_list(
-        "pk", "country_a_id", "country_b_id"
-    ):
-        if (a, b) in missing:
-            ctx.relations[(a, b)] = pk
-    new = [BilateralRelation(country_a_id=a, country_b_id=b) for a, b in sorted(missing - ctx.relations.keys())]
-    for relation in bulk_create_with_history(new, BilateralRelation, batch_size=500):
-        ctx.relations[(relation.country_a_id, relation.country_b_id)] = relation.pk
+    ctx.relations.update(relation_ids_for(pairs - ctx.relations.keys()))
 
 
 def describe(exc: Exception) -> str:

@@ -40,6 +40,7 @@ from relations.models import (
     Official,
 )
 
+from .aggregates import meetings_aggregates_refresh, relations_refresh
 from .curation import COUNTRY_FIELDS, EVIDENCE_COLUMNS, LINK_FIELDS, LINK_SET_BY_NAME, SCALAR_FIELDS, LinkSet
 from .curation import meeting_fields_to_lock as _fields_to_lock
 from .decisions import decision_record
@@ -99,6 +100,7 @@ def meeting_create(*, data: MeetingData, user: User = None) -> Meeting:
     _save_row(meeting)
     _apply_links(meeting, wanted, user)
     _save_version(meeting, "+", user, "Created by a curator")
+    meetings_aggregates_refresh([meeting.pk])
     return meeting
 
 
@@ -165,8 +167,10 @@ def meeting_delete(*, meeting: Meeting, user: User = None) -> None:
             note=f"Meeting {meeting.pk} ({meeting}) deleted",
             user=user,
         )
+    relations = set(meeting.pairs.values_list("relation_id", flat=True))
     meeting._history_user = _user(user)  # type: ignore[attr-defined]
     meeting.delete()
+    relations_refresh(relations)
 
 
 def meeting_links(meeting: Meeting) -> dict[str, list[dict[str, Any]]]:
@@ -338,6 +342,7 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
     stored.full_clean()
     _save_row(stored)
     _save_version(stored, "~", user, reason or "; ".join(changes) or "links changed", after)
+    meetings_aggregates_refresh([stored.pk])  # its pairs' counts, dates, years and sectors
     return stored
 
 

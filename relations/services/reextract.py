@@ -47,6 +47,7 @@ from relations.models import (
     RelationLevel,
 )
 
+from .aggregates import meetings_aggregates_refresh
 from .curation import LINK_SET_BY_MODEL, LinkModel
 from .dedupe import Candidate
 from .ingest import (
@@ -294,6 +295,8 @@ def _refresh_meetings(p: _Pending, meetings: list[Meeting], ctx: IngestContext) 
         if meeting.pk in links.parties_changed:
             meeting.refresh_party_key()  # dedupe finds meetings by their parties
     levels = _write_relations([p], ctx, _known_levels(p))
+    if changed or edited or levels:
+        meetings_aggregates_refresh([m.pk for m in meetings], also=levels)
     return changed or bool(edited) or bool(levels)
 
 

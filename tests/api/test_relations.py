@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from relations import models
+from relations import models, services
 from tests import factories
 
 from .conftest import World, page
@@ -60,9 +60,8 @@ def test_relation_level_is_the_latest_stated(client_anon, world):
 
 
 def test_relation_with_only_rejected_meetings_and_no_level_is_not_listed(client_anon, world):
-    world.level.delete()
-    world.meeting.status = "rejected"
-    world.meeting.save()
+    services.reference_delete(instances=[world.level])
+    services.meeting_set_status(meeting=world.meeting, status="rejected")
 
     assert client_anon.get("/api/relations/").json() == page([])
 
@@ -134,6 +133,7 @@ def test_relation_detail_in_either_order(client_anon, world):
                 "evidence": "Highlighting the strategic partnership between Azerbaijan and Pakistan",
             }
         ],
+        "levels_count": 1,
         "meetings_count": 1,
         "last_meeting_date": "2024-05-01",
         "meetings_per_year": [{"year": 2024, "count": 1}],
@@ -189,6 +189,7 @@ def test_relation_detail_of_a_pair_that_never_met(client_anon, world):
         "countries": [{"iso3": "ARM", "name": "Armenia"}, {"iso3": "PAK", "name": "Pakistan"}],
         "level": None,
         "levels": [],
+        "levels_count": 0,
         "meetings_count": 0,
         "last_meeting_date": None,
         "meetings_per_year": [],
