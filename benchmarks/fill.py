@@ -556,6 +556,12 @@ class Filler:
                 people.append((official_id, name, iso3, title))
         return people
 
+    def run(self, progress: bool = False) -> None:
+        """Officials, then the meetings and all their rows; the id sequences continue after them."""
+        self.fill_officials()
+        self.fill_meetings(progress)
+        self.set_sequences()
+
     def set_sequences(self) -> None:
         for table in self.tables.values():
             db_table = table.model._meta.db_table
@@ -631,9 +637,7 @@ def fill(meetings: int, seed: int, progress: bool) -> dict[str, Any]:
     with connection.cursor() as cursor:
         for name, _ in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
-    filler.fill_officials()
-    filler.fill_meetings(progress)
-    filler.set_sequences()
+    filler.run(progress)
     timings["rows (COPY)"] = time.perf_counter() - step
 
     step = time.perf_counter()
@@ -718,7 +722,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"fill: {url} misses migrations {', '.join(pending)}: filling again", file=sys.stderr)
     info: dict[str, Any] = {"database_url": url, "reused": reused}
     if reused:
-        info.update({"fill_seconds": recorded.get("fill_seconds"), "filled_at": recorded.get("filled_at")})
+        info.update({key: recorded.get(key) for key in ("fill_seconds", "filled_at", "rows")})
     else:
         from django.db import connection
 
