@@ -16,7 +16,7 @@ row the pages and the API read, in the shape of a few years of worldwide news (i
 Deterministic for a given N and seed. Columns the loader does not know (a counter another branch
 adds, say) get the model field's default, and a `manage.py` command that recomputes stored
 aggregates (`recompute_*`/`refresh_*`/`rebuild_*` with "aggregate", "counter" or "stat" in the name)
-is run after the fill, then VACUUM ANALYZE.
+is run after the fill (BENCH_FILL_COMMANDS names others), then VACUUM ANALYZE.
 
 A filled database is kept and reused while it holds N meetings made by this loader on the current
 schema (no migration pending); the fill is recorded in the database's COMMENT. Usage:
@@ -581,8 +581,14 @@ def _json(value: Any) -> Any:
 
 
 def recompute_commands() -> list[str]:
-    """Management commands that recompute stored aggregates from scratch, if the app has any."""
+    """Management commands that recompute stored aggregates from scratch, if the app has any.
+
+    BENCH_FILL_COMMANDS (comma-separated) names them when their names say otherwise.
+    """
     from django.core.management import get_commands
+
+    if os.environ.get("BENCH_FILL_COMMANDS") is not None:
+        return [name.strip() for name in os.environ["BENCH_FILL_COMMANDS"].split(",") if name.strip()]
 
     words = ("aggregate", "counter", "stat", "count")
     return sorted(
