@@ -84,6 +84,7 @@ class Timing:
     size: int = 0
     times: list[float] = field(default_factory=list)
     queries: int | None = None
+    endpoint: str = ""  # the path with <id>, the row's label
 
     @property
     def median(self) -> float | None:
@@ -241,9 +242,10 @@ def admin_login(port: int, username: str, password: str) -> str:
 # --------------------------------------------------------------------------- measuring
 
 
-def time_endpoint(port: int, path: str, *, runs: int, cookie: str, timeout: float) -> Timing:
-    """One warm-up request, then `runs` timed ones (fewer when one takes long: SLOW_BUDGET s at most)."""
-    timing = Timing(path)
+def time_endpoint(port: int, endpoint: str, ids: dict[str, Any], *, runs: int, cookie: str, timeout: float) -> Timing:
+    """`endpoint` with the `ids` filled in: one warm-up request, then `runs` timed ones (fewer when one takes long: SLOW_BUDGET s at most)."""
+    path = endpoint.format(**ids)
+    timing = Timing(path, endpoint=endpoint.replace("{meeting}", "<id>"))
     try:
         status, body, warm, _ = fetch(port, path, cookie=cookie, timeout=timeout)
     except TimeoutError:
@@ -328,7 +330,7 @@ def measure_size(size: int, *, refill: bool, runs: int, load_seconds: int, timeo
     info = fill(size, url, password, refill)
     result = SizeResult(size, info)
     before = os.getloadavg()[0]
-    paths = [p.format(meeting=info.get("meeting_id") or 1) for p in ENDPOINTS]
+    ids = {"meeting": info.get("meeting_id") or 1}
     reference = b""
     with gunicorn("config.wsgi", server_env(url), PROBE, timeout) as port:
         try:
@@ -336,10 +338,11 @@ def measure_size(size: int, *, refill: bool, runs: int, load_seconds: int, timeo
         except (RuntimeError, OSError, KeyError) as exc:
             print(f"bench-web: {exc}; the admin's pages are requested without a login", file=sys.stderr)
             cookie = ""
-        for path in paths:
-            timing = time_endpoint(port, path, runs=runs, cookie=cookie if path.startswith("/admin/") else "", timeout=timeout)  # fmt: skip
+        for endpoint in ENDPOINTS:
+            session = cookie if endpoint.startswith("/admin/") else ""
+            timing = time_endpoint(port, endpoint, ids, runs=runs, cookie=session, timeout=timeout)
             result.timings.append(timing)
-            print(f"  {path}: {_ms(timing.median)} ms, {timing.status}", file=sys.stderr)
+            print(f"  {timing.path}: {_ms(timing.median)} ms, {timing.status}", file=sys.stderr)
         with contextlib.suppress(OSError):
             reference = fetch(port, LIST, timeout=timeout)[1]
         result.loads.append(run_wrk(port, LIST, "app", load_seconds))
@@ -384,43 +387,44 @@ def _ratio(numerator: float | None, denominator: float | None) -> str:
 def _cell(timing: Timing, runs: int) -> str:
     if not timing.times:
         return "-"
-    text = f"{_ms(timing.median)} ({_ms(timing.p90)})"
-    return f"{len(timing.times)}: {text}" if len(timing.times) < runs else text
+    if len(timing.times) < runs:  # a slow endpoint: too few runs for a p90
+        return f"{_ms(timing.median)} (n={len(timing.times)})"
+    return f"{_ms(timing.median)} ({_ms(timing.p90)})"
 
 
 def report_header(results: list[SizeResult], runs: int) -> list[str]:
     lines = [
         f"Web benchmark: gunicorn {WORKERS} sync workers, DEBUG=0, PostgreSQL on loopback, {os.cpu_count()} cores. "
         f"Latency: median (p90) in ms of {runs} requests one at a time after 1 warm-up "
-        '("n: " when a slow endpoint got only n).'
+        "(n=runs when a slow endpoint got fewer)."
     ]
     for r in results:
         rows = r.fill.get("rows") or {}
         how = "reused" if r.fill.get("reused") else "filled"
         lines.append(
             f"  {r.meetings:,} meetings: {how} ({r.fill.get('fill_seconds')} s to fill, {r.fill.get('filled_at')}); "
-            f"load average {r.load_average[0]:.2f} before, {r.load_average[1]:.2f} after; rows: "
-            + ", ".join(f"{k} {v:,}" for k, v in rows.items())
+            f"meeting <id> {r.fill.get('meeting_id')}; load average {r.load_average[0]:.2f} before, "
+            f"{r.load_average[1]:.2f} after; rows: " + ", ".join(f"{k} {v:,}" for k, v in rows.items())
         )
     return lines
 
 
 def report_latency(results: list[SizeResult], runs: int) -> list[str]:
     first, last = results[0], results[-1]
-    width = max(len(t.path) for r in results for t in r.timings) + 2
-    head = f"{'endpoint':<{width}}" + "".join(f"{_count(r.meetings):>18}" for r in results)
+    width = max(len(t.endpoint or t.path) for r in results for t in r.timings) + 2
+    head = f"{'endpoint':<{width}}" + "".join(f"{_count(r.meetings):>20}" for r in results)
     if len(results) > 1:
         head += f"{_count(last.meetings) + '/' + _count(first.meetings):>12}"
-    head += f"  {'status':<10}{'size':>10}"
+    head += f"  {'status':<10}{'size ' + _count(last.meetings):>12}"
     lines = [head, "-" * len(head)]
     for i, timing in enumerate(first.timings):
         cells = [r.timings[i] for r in results]
-        row = f"{timing.path:<{width}}" + "".join(f"{_cell(cell, runs):>18}" for cell in cells)
+        row = f"{timing.endpoint or timing.path:<{width}}" + "".join(f"{_cell(cell, runs):>20}" for cell in cells)
         if len(results) > 1:
             row += f"{_ratio(cells[-1].median, cells[0].median):>12}"
         statuses = "/".join(str(c.status) for c in cells)
         flag = "" if all(c.status == 200 for c in cells) else "  <-- not 200"
-        lines.append(row + f"  {statuses:<10}{_size(cells[-1].size):>10}{flag}")
+        lines.append(row + f"  {statuses:<10}{_size(cells[-1].size):>12}{flag}")
     return lines
 
 
@@ -467,12 +471,30 @@ def report(results: list[SizeResult], runs: int, load_seconds: int) -> str:
     return "\n\n".join("\n".join(section) for section in sections)
 
 
+def load_results(path: Path) -> dict[str, Any]:
+    """Figures saved with --json, as the report takes them."""
+    saved = json.loads(path.read_text())
+    results = []
+    for data in saved["results"]:
+        result = SizeResult(**{k: v for k, v in data.items() if k not in ("timings", "loads", "load_average")})
+        result.timings = [Timing(**t) for t in data["timings"]]
+        result.loads = [Load(**load) for load in data["loads"]]
+        result.load_average = tuple(data["load_average"])  # type: ignore[assignment]
+        results.append(result)
+    return {**saved, "results": results}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=os.environ.get("BENCH_WEB_SIZES", "10000,100000"))
     parser.add_argument("--refill", action="store_true", help="fill the databases again")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--print", metavar="JSON", help="only print the table of figures saved with --json")
     args = parser.parse_args(argv)
+    if args.print:
+        saved = load_results(Path(args.print))
+        print(report(saved["results"], saved["runs"], saved["load_seconds"]))
+        return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     runs = env_int("BENCH_WEB_RUNS", 7)
     load_seconds = env_int("BENCH_WEB_LOAD_SECONDS", 10)
@@ -482,7 +504,8 @@ def main(argv: list[str] | None = None) -> None:
     ]
     print(report(results, runs, load_seconds))
     if args.json:
-        Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=2, default=str))
+        saved = {"runs": runs, "load_seconds": load_seconds, "results": [asdict(r) for r in results]}
+        Path(args.json).write_text(json.dumps(saved, indent=2, default=str))
 
 
 if __name__ == "__main__":

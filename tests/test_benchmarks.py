@@ -100,7 +100,7 @@ def test_report_puts_sizes_side_by_side_and_flags_failures() -> None:
     lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("/")}
     assert lines["/"].split()[1:6] == ["40", "(40)", "50", "(50)", "1.25x"]
     assert lines["/api/relations/"].endswith("<-- not 200")
-    assert "1: 40 (40)" in lines["/api/relations/"]  # one run only, said so
+    assert "40 (n=1)" in lines["/api/relations/"]  # one run only, said so
     assert "653 queries" in out and "0.25x" in out and "5.00x" in out
 
 
