@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run seed migrate test test-browser lint format migrations-check schema schema-check bench ci superuser clean backup restore
+.PHONY: install run seed migrate test test-browser lint format migrations-check schema schema-check bench bench-web ci superuser clean backup restore
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,14 @@ restore: install
 ## bench: print extraction and ingest throughput figures
 bench: install
 	$(BIN)/python -m benchmarks
+
+## bench-web: time every page and API endpoint under gunicorn at 10,000 and 100,000 meetings (BENCH_WEB_SIZES=2000 for a quick try; needs PostgreSQL and wrk)
+bench-web: install
+	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
+		echo "bench-web: installing wrk (Debian package) for the load test" && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+		echo "bench-web: no wrk (apt-get install wrk): the load figures are skipped"
+	$(BIN)/python -m benchmarks.web $(BENCH_WEB_ARGS)
 
 ## ci: what .ci/run does, against the DATABASE_URL in the environment
 ci: lint test
