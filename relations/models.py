@@ -899,3 +899,17 @@ class CuratorDecision(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.note or f"{self.kind} {self.scope} {self.owner} {self.item}".strip()
+
+
+class DataVersion(models.Model):
+    """One row: a number every write bumps after it commits (services.versions), and when.
+
+    Pages and API answers carry it in their ETag and Last-Modified, so a client that asks again
+    gets 304 Not Modified, without the page being built, while nothing has been written since.
+    """
+
+    version = models.PositiveBigIntegerField(default=0, help_text="Bumped by every committed write.")
+    changed_at = models.DateTimeField(help_text="When the last write committed.")
+
+    def __str__(self) -> str:
+        return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

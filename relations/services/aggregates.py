@@ -38,6 +38,8 @@ from relations.models import (
     RelationYear,
 )
 
+from .versions import data_changed
+
 BATCH = 1000
 
 
@@ -214,4 +216,5 @@ def aggregates_recompute_all() -> RecomputeReport:
         rows_changed += meeting_pairs_sync(set(meeting_ids[start : start + BATCH * 10])).rows_changed
     relation_ids = list(BilateralRelation.objects.values_list("pk", flat=True))
     changed = relations_refresh(relation_ids)
+    data_changed()  # after an import around the services, which bumped nothing
     return RecomputeReport(len(meeting_ids), len(relation_ids), rows_changed, len(changed))

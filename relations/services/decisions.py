@@ -43,6 +43,7 @@ from relations.models import (
 
 from .aggregates import relations_refresh
 from .officials import name_key
+from .versions import data_changed
 
 User = AbstractBaseUser | AnonymousUser | None
 REMOVED = CuratorDecision.Kind.REMOVED
@@ -154,6 +155,7 @@ def article_update(*, article: Article, changed_fields: Iterable[str], user: Use
         )
     article._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
     article.save()
+    data_changed()
     return article
 
 
@@ -169,6 +171,7 @@ def reference_save(*, instance: models.Model, user: User = None) -> models.Model
     instance.save()
     if isinstance(instance, RelationLevel):  # the pair's current level may have changed
         relations_refresh({instance.relation_id, *([stored.relation_id] if stored else [])})  # type: ignore[attr-defined]
+    data_changed()
     return instance
 
 
@@ -187,6 +190,7 @@ def reference_delete(*, instances: Iterable[models.Model], user: User = None) ->
         if relation_id is not None:
             relations_refresh([relation_id])
         count += 1
+    data_changed()
     return count
 
 

@@ -58,6 +58,7 @@ from .dedupe import Candidate, CandidatePool, Report
 from .locks import keys_lock, party_keys
 from .officials import OfficialResolver, Person, name_key
 from .reference import gazetteer_cached
+from .versions import data_changed
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +259,7 @@ def _prepare(item: ArticleInput, ctx: IngestContext) -> _Pending | ArticleError:
 def _write(todo: list[_Pending], ctx: IngestContext) -> dict[str, int]:
     """Write the batch under its locks; returns the texts other workers stored first (hash -> article id)."""
     ctx.lock(todo)
+    data_changed()
     late = dict(
         Article.objects.filter(content_hash__in=[p.source.content_hash for p in todo]).values_list("content_hash", "pk")
     )

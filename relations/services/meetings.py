@@ -46,6 +46,7 @@ from .curation import meeting_fields_to_lock as _fields_to_lock
 from .decisions import decision_record
 from .locks import keys_lock, party_keys
 from .relations import relations_ensure_for_meeting
+from .versions import data_changed
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -101,6 +102,7 @@ def meeting_create(*, data: MeetingData, user: User = None) -> Meeting:
     _apply_links(meeting, wanted, user)
     _save_version(meeting, "+", user, "Created by a curator")
     meetings_aggregates_refresh([meeting.pk])
+    data_changed()
     return meeting
 
 
@@ -171,6 +173,7 @@ def meeting_delete(*, meeting: Meeting, user: User = None) -> None:
     meeting._history_user = _user(user)  # type: ignore[attr-defined]
     meeting.delete()
     relations_refresh(relations)
+    data_changed()
 
 
 def meeting_links(meeting: Meeting) -> dict[str, list[dict[str, Any]]]:
@@ -343,6 +346,7 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
     _save_row(stored)
     _save_version(stored, "~", user, reason or "; ".join(changes) or "links changed", after)
     meetings_aggregates_refresh([stored.pk])  # its pairs' counts, dates, years and sectors
+    data_changed()
     return stored
 
 

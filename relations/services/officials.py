@@ -29,6 +29,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from relations.extraction.types import Participant
 from relations.models import MeetingParticipant, Official, OfficialName, Position
 
+from .versions import data_changed
+
 if TYPE_CHECKING:
     from .decisions import Decisions
 
@@ -270,4 +272,5 @@ def official_merge(*, keep: Official, remove: Official) -> Official:
         keep.country_id = remove.country_id
         keep.save(update_fields=["country", "updated_at"])
     remove.delete()
+    data_changed()
     return keep

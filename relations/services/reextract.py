@@ -70,6 +70,7 @@ from .ingest import (
     describe,
 )
 from .runs import rolled_back_if
+from .versions import data_changed
 
 CHUNK = 200  # articles loaded per query
 
@@ -205,6 +206,7 @@ def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
 
 def _apply(article: Article, p: _Pending, ctx: IngestContext, links: list[MeetingSource]) -> _Done:
     """Apply the new reading of `article` (whose links to meetings are `links`), under its locks."""
+    data_changed()  # a version too many when nothing changes: rare, and only costs a client one full answer
     changed = _refresh_article(article, p, ctx)
     p.article = article
     placed = [link.meeting for link in links if link.how != "curator"]

@@ -25,6 +25,7 @@ from relations.models import CooperationSector, Country, CountryName, Forum, For
 
 from .decisions import Decisions, official_removal_key
 from .officials import name_key
+from .versions import data_changed
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 BATCH = 500
@@ -313,6 +314,8 @@ def reference_data_load(*, seeds_dir: Path = SEEDS_DIR) -> LoadReport:
     _load_forums(files["forums.json"], report, str(seeds_dir / "forums.json"), decisions)
     _load_memberships(files["memberships.json"], report, str(seeds_dir / "memberships.json"), decisions)
     _load_officials(files["officials.json"], report, str(seeds_dir / "officials.json"), decisions)
+    if report.changed:
+        data_changed()
     return report
 
 
