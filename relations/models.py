@@ -106,8 +106,12 @@ class Country(TimeStampedModel):
         max_length=255, blank=True, help_text="Official name, e.g. Republic of Azerbaijan."
     )
     capital = models.CharField(max_length=128, blank=True, help_text="Capital city.")
+    # Kept in step by the writes (services.aggregates), so that a country's page counts nothing.
+    meetings_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Meetings the country took part in, rejected ones aside."
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["meetings_count"])
     objects = CountryQuerySet.as_manager()
 
     class Meta:
@@ -221,8 +225,12 @@ class Forum(TimeStampedModel):
         default=True,
         help_text="In the curated registry; off for forums created by ingest from an article.",
     )
+    # Kept in step by the writes (services.aggregates).
+    meetings_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Meetings that named the forum, rejected ones aside."
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["meetings_count"])
     objects = ForumQuerySet.as_manager()
 
     class Meta:
@@ -298,8 +306,12 @@ class Official(TimeStampedModel):
         help_text="A known official (from the reference list or confirmed by a curator): the extractor "
         "uses known officials to recognise names and their countries.",
     )
+    # Kept in step by the writes (services.aggregates).
+    meetings_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Meetings the official attended, rejected ones aside."
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["meetings_count"])
     objects = OfficialQuerySet.as_manager()
 
     class Meta:
@@ -913,3 +925,40 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class RelationPerson(models.Model):
+    """Someone who took part in a pair's meetings (rejected ones aside), with how many: a resolved
+    official, or a name as written with its country. Kept in step by services.aggregates."""
+
+    # CASCADE: a figure of its relation.
+    relation = models.ForeignKey(BilateralRelation, on_delete=models.CASCADE, related_name="people")
+    # CASCADE: the figure of a deleted official goes (the next refresh counts its mentions by name).
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    name = models.CharField(max_length=255, help_text="The name as written (for an unresolved mention).")
+    # CASCADE: reference data, removed only with the figures that name it.
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    title = models.CharField(max_length=255, blank=True, help_text="The title at the latest of these meetings.")
+    meetings = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["relation", "-meetings", "name"]
+        indexes = [models.Index(fields=["relation", "-meetings", "name"], name="relationperson_rank_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.relation_id} {self.name}: {self.meetings}"
+
+
+class Totals(models.Model):
+    """One row: the headline figures of the home page, kept in step by the writes that change them
+    (services.aggregates.totals_refresh), so the page counts nothing."""
+
+    meetings = models.PositiveIntegerField(default=0, help_text="Meetings, rejected ones aside.")
+    verified = models.PositiveIntegerField(default=0, help_text="Meetings a curator verified.")
+    articles = models.PositiveIntegerField(default=0, help_text="Source articles.")
+
+    class Meta:
+        verbose_name_plural = "totals"
+
+    def __str__(self) -> str:
+        return f"{self.meetings} meetings, {self.verified} verified, {self.articles} articles"

@@ -16,12 +16,9 @@ from django.db import connection
 from django.db.models import (
     Count,
     F,
-    IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Left, NullIf, Upper
@@ -44,6 +41,8 @@ from relations.models import (
     Official,
     Position,
     RelationLevel,
+    RelationPerson,
+    Totals,
 )
 
 # The text-search configuration of the GIN indexes of migration 0002_meeting_search. The
@@ -131,15 +130,7 @@ def country_detail(iso3: str) -> Country:
 
 
 def official_queryset() -> QuerySet[Official]:
-    """Officials with their other names, positions and the number of meetings they attended."""
-    attended = (
-        MeetingParticipant.objects.filter(official=OuterRef("pk"))
-        .exclude(meeting__status=MeetingStatus.REJECTED)
-        .order_by()
-        .values("official")
-        .annotate(count=Count("meeting", distinct=True))
-        .values("count")
-    )
+    """Officials with their other names, positions and the number of meetings they attended (stored)."""
     return (
         Official.objects.select_related("country")
         .prefetch_related(
@@ -149,7 +140,6 @@ def official_queryset() -> QuerySet[Official]:
                 queryset=Position.objects.order_by(F("start_date").desc(nulls_last=True), "-id"),
             ),
         )
-        .annotate(meetings_count=Coalesce(Subquery(attended, output_field=IntegerField()), Value(0)))
         .order_by("name", "id")
     )
 
@@ -474,12 +464,9 @@ def article_detail(article_id: int) -> Article:
 
 
 def pages_totals() -> dict[str, int]:
-    """Headline figures for the home page: visible and verified meetings, articles, pairs that met."""
-    figures = Meeting.objects.visible().aggregate(
-        meetings=Count("id"), verified=Count("id", filter=Q(status=MeetingStatus.VERIFIED))
-    )
-    figures["articles"] = Article.objects.count()
-    return figures
+    """Headline figures for the home page: visible and verified meetings, articles (stored by services.aggregates)."""
+    row = Totals.objects.values_list("meetings", "verified", "articles").first() or (0, 0, 0)
+    return dict(zip(("meetings", "verified", "articles"), row, strict=True))
 
 
 def relations_ranked(*, country: str | None = None) -> QuerySet[BilateralRelation]:
@@ -493,57 +480,23 @@ def relations_ranked(*, country: str | None = None) -> QuerySet[BilateralRelatio
     )
 
 
-@dataclass
-class PairOfficial:
-    """Someone who took part in a pair's meetings: resolved official, or the name as written."""
+def relation_officials(first: str, second: str) -> QuerySet[RelationPerson]:
+    """The people of either country at the pair's visible meetings, most meetings first: the figures
+    kept with the relation (services.aggregates), so a page of them is one indexed query.
 
-    name: str
-    official_id: int | None
-    country_id: str | None
-    country_name: str
-    country_iso2: str
-    title: str  # the title at the latest meeting
-    meetings: int = 0
-
-
-def relation_officials(first: str, second: str) -> list[PairOfficial]:
-    """The officials of either country at the pair's visible meetings, most meetings first (one query)."""
+    Each row has `display_name` (the official's name, or the name as written), `country_name`,
+    `country_iso2`, `title` (at the latest meeting) and `meetings`.
+    """
     a, b = sorted([first.upper(), second.upper()])
-    rows = (
-        MeetingParticipant.objects.filter(meeting__in=Meeting.objects.visible().between(a, b).values("pk"))
-        .filter(Q(country_id__in=[a, b]) | Q(country__isnull=True))
-        .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id", "id")
-        .values(
-            "official_id",
-            "official__name",
-            "raw_name",
-            "title",
-            "country_id",
-            "country__name",
-            "country__iso2",
-            "meeting_id",
+    return (
+        RelationPerson.objects.filter(relation__country_a_id=a, relation__country_b_id=b)
+        .annotate(
+            display_name=Coalesce("official__name", "name"),
+            country_name=Coalesce("country__name", Value("")),
+            country_iso2=Coalesce("country__iso2", Value("")),
         )
+        .order_by("-meetings", "name", "id")
     )
-    people: dict[tuple, PairOfficial] = {}
-    seen: set[tuple] = set()
-    for row in rows:
-        name = row["official__name"] or row["raw_name"] or row["title"]
-        key = ("official", row["official_id"]) if row["official_id"] else ("name", name.casefold(), row["country_id"])
-        person = people.setdefault(
-            key,
-            PairOfficial(
-                name=name,
-                official_id=row["official_id"],
-                country_id=row["country_id"],
-                country_name=row["country__name"] or "",
-                country_iso2=row["country__iso2"] or "",
-                title=row["title"],
-            ),
-        )
-        if (key, row["meeting_id"]) not in seen:
-            seen.add((key, row["meeting_id"]))
-            person.meetings += 1
-    return sorted(people.values(), key=lambda p: (-p.meetings, p.name.casefold()))
 
 
 def meetings_by_article(article_ids: Sequence[int]) -> dict[int, int]:

@@ -254,7 +254,7 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
                 request, selectors.official_list(country=iso3).order_by("-meetings_count", "name"), param="officials"
             ),
             "meetings": list(meetings[:5]),
-            "meetings_count": meetings.count(),
+            "meetings_count": country.meetings_count,
             "meetings_url": meetings_url(country=[iso3]),
         },
     )
@@ -352,7 +352,7 @@ def forum_detail(request: HttpRequest, acronym: str) -> HttpResponse:
             "forum": forum,
             "members": paginate(request, list(forum.memberships.all()), per_page=48, param="members"),
             "meetings": list(meetings[:5]),
-            "meetings_count": meetings.count(),
+            "meetings_count": forum.meetings_count,
             "meetings_url": meetings_url(forum=forum.acronym),
         },
     )

@@ -11,8 +11,8 @@ from relations import models, services
 
 
 class KeepsPairFiguresFactory(factory.django.DjangoModelFactory):
-    """A row the pair figures count (a party, a sector, a stated level): created as the services write it,
-    with the figures the pages read kept in step (services.aggregates)."""
+    """A row the figures count (a party, a participant, a sector, a forum, a stated level): created as the
+    services write it, with the figures the pages read kept in step (services.aggregates)."""
 
     class Meta:
         abstract = True
@@ -132,7 +132,7 @@ class MeetingCountryFactory(KeepsPairFiguresFactory):
     country = factory.SubFactory(CountryFactory)
 
 
-class MeetingParticipantFactory(factory.django.DjangoModelFactory):
+class MeetingParticipantFactory(KeepsPairFiguresFactory):
     class Meta:
         model = models.MeetingParticipant
 
@@ -151,7 +151,7 @@ class MeetingSectorFactory(KeepsPairFiguresFactory):
     sector = factory.SubFactory(SectorFactory)
 
 
-class MeetingForumFactory(factory.django.DjangoModelFactory):
+class MeetingForumFactory(KeepsPairFiguresFactory):
     class Meta:
         model = models.MeetingForum
 

@@ -171,6 +171,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         services.article_update(article=obj, changed_fields=form.changed_data if change else (), user=request.user)
 
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        services.articles_delete(articles=[obj], user=request.user)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        services.articles_delete(articles=list(queryset), user=request.user)
+
     def response_add(self, request, obj, post_url_continue=None):  # type: ignore[no-untyped-def]
         # After the article and its inlines are saved: a pasted article is read like an ingested one.
         self._reextract(request, [obj.pk])

@@ -5,7 +5,7 @@ functions are re-exported so callers write `from relations import services`.
 """
 
 from .aggregates import RecomputeReport, aggregates_recompute_all, meetings_aggregates_refresh, relations_refresh
-from .decisions import Decisions, article_update, decision_record, reference_delete, reference_save
+from .decisions import Decisions, article_update, articles_delete, decision_record, reference_delete, reference_save
 from .ingest import ArticleIngestResult, Outcome, article_ingest
 from .meetings import (
     meeting_create,
@@ -35,6 +35,7 @@ __all__ = [
     "aggregates_recompute_all",
     "article_ingest",
     "article_update",
+    "articles_delete",
     "articles_ingest",
     "articles_reextract",
     "decision_record",

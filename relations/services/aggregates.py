@@ -1,18 +1,22 @@
-"""What the pages and the API show per pair of countries, stored and kept in step by the writes.
+"""What the pages and the API show per pair, per country and per official, stored and kept in step by the writes.
 
 Counting a pair's meetings on every read costs a scan that grows with the data (issue 10: the
 home page took 100 s at 100,000 meetings). Instead, every write that changes a meeting's
 parties, status, date or sectors, or a pair's stated levels, calls `meetings_aggregates_refresh`
 (or `relations_refresh`) in its own transaction, which
 
-- keeps `MeetingPair` (which relations each meeting belongs to) in step with its parties, and
+- keeps `MeetingPair` (which relations each meeting belongs to) in step with its parties,
 - recomputes, for the relations those meetings belong to now or belonged to before, the stored
   figures: `BilateralRelation.meetings_count`, `last_meeting_date`, `current_level`, and the
-  per-year (`RelationYear`) and per-sector (`RelationSector`) counts.
+  per-year (`RelationYear`), per-sector (`RelationSector`) and per-person (`RelationPerson`) counts,
+- and recomputes `Country.meetings_count` and `Official.meetings_count` for the countries and
+  officials those meetings had or have.
 
-Recomputing a relation's figures from its rows (rather than adding and subtracting) cannot drift;
-it costs one grouped query per figure for all the relations of a batch. The writers hold the
-pair locks of these relations (services.locks), so two workers never refresh one pair at once.
+Recomputing a figure from its rows (rather than adding and subtracting) cannot drift; it costs
+one grouped query per figure for everything a batch touched. The writers hold the pair locks of
+their relations (services.locks); a country's or an official's figure is shared by writers of
+many pairs, so it is recomputed under a lock of its own, taken last: the last writer to take it
+counts the others' committed rows and its own.
 `aggregates_recompute_all` (command `recompute_aggregates`) rebuilds everything from scratch.
 """
 
@@ -24,31 +28,146 @@ from itertools import combinations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Q
 from django.db.models.functions import ExtractYear
 
 from relations.models import (
+    Article,
     BilateralRelation,
+    Country,
+    Forum,
+    Meeting,
     MeetingCountry,
+    MeetingForum,
     MeetingPair,
+    MeetingParticipant,
     MeetingSector,
     MeetingStatus,
+    Official,
     RelationLevel,
+    RelationPerson,
     RelationSector,
     RelationYear,
+    Totals,
 )
 
+from .locks import keys_lock
 from .versions import data_changed
 
 BATCH = 1000
+TOTALS = 1  # the one row of Totals
 
 
-def meetings_aggregates_refresh(meeting_ids: Iterable[int], *, also: Iterable[int] = ()) -> set[int]:
-    """After a write to these meetings: their pairs follow their parties, and the figures of every
-    relation they belong to (or belonged to, or `also`) are recomputed. Returns those relation ids."""
-    touched = meeting_pairs_sync(set(meeting_ids)).relations | set(also)
+@dataclass(frozen=True)
+class Before:
+    """What meetings had before a write removed it: the figures of these must be recomputed too."""
+
+    relations: frozenset[int] = frozenset()
+    officials: frozenset[int] = frozenset()
+    countries: frozenset[str] = frozenset()
+    forums: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, meeting_ids: Iterable[int]) -> Before:
+        """Read before a write that may remove parties, participants or forums (or the meetings)."""
+        ids = set(meeting_ids)
+        participants = MeetingParticipant.objects.filter(meeting_id__in=ids, official__isnull=False)
+        return cls(
+            frozenset(MeetingPair.objects.filter(meeting_id__in=ids).values_list("relation_id", flat=True)),
+            frozenset(participants.values_list("official_id", flat=True)),
+            frozenset(MeetingCountry.objects.filter(meeting_id__in=ids).values_list("country_id", flat=True)),
+            frozenset(MeetingForum.objects.filter(meeting_id__in=ids).values_list("forum_id", flat=True)),
+        )
+
+
+def meetings_aggregates_refresh(
+    meeting_ids: Iterable[int], *, before: Before | None = None, also: Iterable[int] = (), totals: bool = False
+) -> set[int]:
+    """After a write to these meetings: their pairs follow their parties; the figures of every relation,
+    country, official and forum they have now or had `before` (and of the relations `also`) are
+    recomputed, and with `totals` the home page's totals. Returns the relation ids."""
+    ids = set(meeting_ids)
+    before = before or Before()
+    touched = meeting_pairs_sync(ids).relations | before.relations | set(also)
     relations_refresh(touched)
+    now = Before.of(ids)
+    codes = set(now.countries | before.countries)
+    for a, b in BilateralRelation.objects.filter(pk__in=touched).values_list("country_a_id", "country_b_id"):
+        codes |= {a, b}
+    figures_refresh(
+        officials=now.officials | before.officials, countries=codes, forums=now.forums | before.forums, totals=totals
+    )
     return touched
+
+
+@transaction.atomic
+def figures_refresh(
+    *, officials: Iterable[int] = (), countries: Iterable[str] = (), forums: Iterable[int] = (), totals: bool = False
+) -> int:
+    """Recompute the meetings count of these officials, countries and forums (and the totals), each
+    under its figure lock, taken after every other lock of the write; returns how many were wrong."""
+    official_ids, codes, forum_ids = sorted(set(officials)), sorted(set(countries)), sorted(set(forums))
+    keys = [("country-figures", code) for code in codes] + [("official-figures", str(pk)) for pk in official_ids]
+    keys += [("forum-figures", str(pk)) for pk in forum_ids] + ([("totals", "")] if totals else [])
+    keys_lock(keys)
+    changed = int(_totals_recount()) if totals else 0
+    visible = ~Q(meeting__status=MeetingStatus.REJECTED)
+    changed += _recount(
+        Country,
+        codes,
+        MeetingCountry.objects.filter(visible, country_id__in=codes)
+        .order_by()
+        .values_list("country_id")
+        .annotate(n=Count("meeting_id")),
+    )
+    changed += _recount(
+        Official,
+        official_ids,
+        MeetingParticipant.objects.filter(visible, official_id__in=official_ids)
+        .order_by()
+        .values_list("official_id")
+        .annotate(n=Count("meeting_id", distinct=True)),
+    )
+    changed += _recount(
+        Forum,
+        forum_ids,
+        MeetingForum.objects.filter(visible, forum_id__in=forum_ids)
+        .order_by()
+        .values_list("forum_id")
+        .annotate(n=Count("meeting_id")),
+    )
+    return changed
+
+
+def _totals_recount() -> bool:
+    by_status = dict(Meeting.objects.order_by().values_list("status").annotate(n=Count("id")))
+    figures = {
+        "meetings": sum(n for status, n in by_status.items() if status != MeetingStatus.REJECTED),
+        "verified": by_status.get(MeetingStatus.VERIFIED, 0),
+        "articles": Article.objects.count(),
+    }
+    stored = Totals.objects.filter(pk=TOTALS).values("meetings", "verified", "articles").first()
+    if stored != figures:
+        Totals.objects.update_or_create(pk=TOTALS, defaults=figures)
+    return stored != figures
+
+
+def _recount(model: type[Country] | type[Official] | type[Forum], keys: list, counts: Iterable[tuple[Any, int]]) -> int:
+    """Store each row's meetings count (the rows of `keys` absent from `counts` have none); returns how many changed."""
+    if not keys:
+        return 0
+    wanted = dict(counts)
+    manager: Any = model.objects  # one code path for the three models
+    stale = [
+        row
+        for row in manager.filter(pk__in=keys).only("pk", "meetings_count")
+        if row.meetings_count != wanted.get(row.pk, 0)
+    ]
+    for row in stale:
+        row.meetings_count = wanted.get(row.pk, 0)
+    # Not updated_at: the gazetteer's cache watches it, and a count is no change of reference data.
+    manager.bulk_update(stale, ["meetings_count"], batch_size=BATCH)
+    return len(stale)
 
 
 @dataclass
@@ -160,7 +279,66 @@ def _refresh(ids: list[int]) -> set[int]:
         .annotate(n=Count("meeting_id", distinct=True))
     )
     changed |= _replace_counts(RelationSector, "sector_id", ids, sectors)
+    changed |= _replace_people(ids)
     return changed
+
+
+def _replace_people(ids: list[int]) -> set[int]:
+    """RelationPerson rows of these relations: everyone at their visible meetings of either country
+    (or of none), counted once per meeting, with the title of the latest; returns the relations changed."""
+    rows = (
+        MeetingParticipant.objects.filter(meeting__pairs__relation_id__in=ids)
+        .exclude(meeting__status=MeetingStatus.REJECTED)
+        .filter(
+            Q(country__isnull=True)
+            | Q(country_id=F("meeting__pairs__relation__country_a_id"))
+            | Q(country_id=F("meeting__pairs__relation__country_b_id"))
+        )
+        .order_by("meeting__pairs__relation_id", F("meeting__date").desc(nulls_last=True), "-meeting_id", "id")
+        .values_list(
+            "meeting__pairs__relation_id",
+            "official_id",
+            "official__name",
+            "raw_name",
+            "country_id",
+            "title",
+            "meeting_id",
+        )
+    )
+    people: dict[tuple, list] = {}
+    seen: set[tuple] = set()
+    for relation, official, official_name, raw, country, title, meeting in rows:
+        name = (official_name or raw or title)[:255]
+        key = (relation, "official", official) if official else (relation, "name", name.casefold(), country)
+        if key not in people:
+            people[key] = [relation, official, name, country, title, 0]
+        if (key, meeting) not in seen:
+            seen.add((key, meeting))
+            people[key][5] += 1
+    wanted = {tuple(row[:5]): row[5] for row in people.values()}
+    stored = {
+        (relation, official, name, country, title): (pk, n)
+        for pk, relation, official, name, country, title, n in RelationPerson.objects.filter(
+            relation_id__in=ids
+        ).values_list("pk", "relation_id", "official_id", "name", "country_id", "title", "meetings")
+    }
+    gone = [stored[k][0] for k in stored if k not in wanted]
+    recount = [
+        RelationPerson(pk=stored[k][0], meetings=n) for k, n in wanted.items() if k in stored and stored[k][1] != n
+    ]
+    new = [
+        RelationPerson(
+            relation_id=r, official_id=o, name=name, country_id=c, title=t, meetings=wanted[(r, o, name, c, t)]
+        )
+        for (r, o, name, c, t) in wanted
+        if (r, o, name, c, t) not in stored
+    ]
+    if gone:
+        RelationPerson.objects.filter(pk__in=gone).delete()
+    RelationPerson.objects.bulk_update(recount, ["meetings"], batch_size=BATCH)
+    RelationPerson.objects.bulk_create(new, batch_size=BATCH)
+    changed = {k[0] for k in stored if k not in wanted} | {row.relation_id for row in new}
+    return changed | {k[0] for k, n in wanted.items() if k in stored and stored[k][1] != n}
 
 
 def _replace_counts(
@@ -197,24 +375,29 @@ class RecomputeReport:
     relations: int
     pairs_changed: int  # MeetingPair rows added or removed
     relations_changed: int  # relations whose stored figures were wrong
+    figures_changed: int  # countries', officials' and forums' counts and the totals that were wrong
 
     def summary(self) -> str:
         return (
-            f"{self.meetings} meetings, {self.relations} relations: {self.pairs_changed} meeting pairs and "
-            f"{self.relations_changed} relations' figures corrected"
+            f"{self.meetings} meetings, {self.relations} relations: {self.pairs_changed} meeting pairs, "
+            f"{self.relations_changed} relations' figures and {self.figures_changed} other figures corrected"
         )
 
 
 @transaction.atomic
 def aggregates_recompute_all() -> RecomputeReport:
     """Rebuild every meeting's pairs and every relation's figures from the rows."""
-    from relations.models import Meeting
-
     meeting_ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
     rows_changed = 0
     for start in range(0, len(meeting_ids), BATCH * 10):
         rows_changed += meeting_pairs_sync(set(meeting_ids[start : start + BATCH * 10])).rows_changed
     relation_ids = list(BilateralRelation.objects.values_list("pk", flat=True))
     changed = relations_refresh(relation_ids)
+    figures = figures_refresh(
+        officials=Official.objects.values_list("pk", flat=True),
+        countries=Country.objects.values_list("pk", flat=True),
+        forums=Forum.objects.values_list("pk", flat=True),
+        totals=True,
+    )
     data_changed()  # after an import around the services, which bumped nothing
-    return RecomputeReport(len(meeting_ids), len(relation_ids), rows_changed, len(changed))
+    return RecomputeReport(len(meeting_ids), len(relation_ids), rows_changed, len(changed), figures)

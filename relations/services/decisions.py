@@ -41,7 +41,7 @@ from relations.models import (
     RelationLevel,
 )
 
-from .aggregates import relations_refresh
+from .aggregates import Before, figures_refresh, meetings_aggregates_refresh, relations_refresh
 from .officials import name_key
 from .versions import data_changed
 
@@ -144,6 +144,7 @@ class Decisions:
 @transaction.atomic
 def article_update(*, article: Article, changed_fields: Iterable[str], user: User = None) -> Article:
     """Save a curator's edit of an article; countries a curator set are locked against re-extraction."""
+    adding = article._state.adding
     if "countries_mentioned" in changed_fields and article.pk is not None:
         _record(
             LOCKED,
@@ -155,8 +156,23 @@ def article_update(*, article: Article, changed_fields: Iterable[str], user: Use
         )
     article._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
     article.save()
+    if adding:
+        figures_refresh(totals=True)  # one more source article
     data_changed()
     return article
+
+
+@transaction.atomic
+def articles_delete(*, articles: Iterable[Article], user: User = None) -> int:
+    """Delete articles a curator removed; their meetings stay (a curator rejects or deletes those)."""
+    count = 0
+    for article in articles:
+        article._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
+        article.delete()
+        count += 1
+    figures_refresh(totals=True)
+    data_changed()
+    return count
 
 
 @transaction.atomic
@@ -186,9 +202,16 @@ def reference_delete(*, instances: Iterable[models.Model], user: User = None) ->
             _record(REMOVED, curated.scope, owner, item, f"Removed {type(instance).__name__} {instance}", user)
         instance._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
         relation_id = instance.relation_id if isinstance(instance, RelationLevel) else None
+        # An official's participations are counted by name once it is gone.
+        meetings = (
+            list(instance.participations.values_list("meeting_id", flat=True)) if isinstance(instance, Official) else []
+        )
+        before = Before.of(meetings)
         instance.delete()
         if relation_id is not None:
             relations_refresh([relation_id])
+        if meetings:
+            meetings_aggregates_refresh(meetings, before=before)
         count += 1
     data_changed()
     return count

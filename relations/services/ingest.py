@@ -314,7 +314,8 @@ def _save_placed(
     merged_on_record: dict[int, Meeting],
     known_levels: frozenset[tuple[int, str, int]] = frozenset(),
 ) -> None:
-    """Write the placed reports' new meetings, filled fields, links, sources and relations (articles saved)."""
+    """Write the placed reports' new meetings, filled fields, links, sources and relations (articles saved),
+    and the figures they change (the totals too: new articles, and maybe new meetings)."""
     new_meetings = [p.candidate.meeting for p in with_meeting if p.outcome == Outcome.NEW and p.candidate]
     bulk_create_with_history(new_meetings, Meeting, batch_size=500)
     if merged_on_record:
@@ -324,7 +325,7 @@ def _save_placed(
             bulk_update_with_history(filled, Meeting, [*fields, "updated_at"], batch_size=500)
     _write_links(with_meeting, ctx, merged_on_record)
     levels = _write_relations(with_meeting, ctx, known_levels)
-    meetings_aggregates_refresh({p.candidate.meeting.pk for p in with_meeting if p.candidate}, also=levels)
+    meetings_aggregates_refresh({p.candidate.meeting.pk for p in with_meeting if p.candidate}, also=levels, totals=True)
 
 
 def _place(p: _Pending, pool: CandidatePool, ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:

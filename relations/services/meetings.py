@@ -40,7 +40,7 @@ from relations.models import (
     Official,
 )
 
-from .aggregates import meetings_aggregates_refresh, relations_refresh
+from .aggregates import Before, meetings_aggregates_refresh
 from .curation import COUNTRY_FIELDS, EVIDENCE_COLUMNS, LINK_FIELDS, LINK_SET_BY_NAME, SCALAR_FIELDS, LinkSet
 from .curation import meeting_fields_to_lock as _fields_to_lock
 from .decisions import decision_record
@@ -101,7 +101,7 @@ def meeting_create(*, data: MeetingData, user: User = None) -> Meeting:
     _save_row(meeting)
     _apply_links(meeting, wanted, user)
     _save_version(meeting, "+", user, "Created by a curator")
-    meetings_aggregates_refresh([meeting.pk])
+    meetings_aggregates_refresh([meeting.pk], totals=True)
     data_changed()
     return meeting
 
@@ -169,10 +169,10 @@ def meeting_delete(*, meeting: Meeting, user: User = None) -> None:
             note=f"Meeting {meeting.pk} ({meeting}) deleted",
             user=user,
         )
-    relations = set(meeting.pairs.values_list("relation_id", flat=True))
+    before = Before.of([meeting.pk])
     meeting._history_user = _user(user)  # type: ignore[attr-defined]
     meeting.delete()
-    relations_refresh(relations)
+    meetings_aggregates_refresh([], before=before, totals=True)
     data_changed()
 
 
@@ -324,6 +324,7 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
     new_key = Meeting.make_party_key(c.iso3 for c in new_countries) if new_countries else ""
     keys_lock([*party_keys(meeting.party_key), *party_keys(new_key)])
     stored = Meeting.objects.get(pk=meeting.pk)  # the stored values, not a form's unsaved ones
+    figures_before = Before.of([stored.pk])
     before = meeting_links(stored)
     changes: list[str] = []
     changed_fields = []
@@ -345,7 +346,8 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
     stored.full_clean()
     _save_row(stored)
     _save_version(stored, "~", user, reason or "; ".join(changes) or "links changed", after)
-    meetings_aggregates_refresh([stored.pk])  # its pairs' counts, dates, years and sectors
+    # Its pairs', countries', officials' and forums' figures; the totals count meetings by status.
+    meetings_aggregates_refresh([stored.pk], before=figures_before, totals="status" in changed_fields)
     data_changed()
     return stored
 

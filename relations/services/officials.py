@@ -29,6 +29,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from relations.extraction.types import Participant
 from relations.models import MeetingParticipant, Official, OfficialName, Position
 
+from .aggregates import Before, meetings_aggregates_refresh
 from .versions import data_changed
 
 if TYPE_CHECKING:
@@ -252,6 +253,10 @@ def official_merge(*, keep: Official, remove: Official) -> Official:
     """Merge `remove` into `keep`: participations, positions and names move over, `remove` goes."""
     if keep.pk == remove.pk:
         raise ValueError("cannot merge an official into itself")
+    meeting_ids = set(
+        MeetingParticipant.objects.filter(official__in=[keep, remove]).values_list("meeting_id", flat=True)
+    )
+    before = Before.of(meeting_ids)
     meetings_with_keep = set(MeetingParticipant.objects.filter(official=keep).values_list("meeting_id", flat=True))
     # A meeting where both appear keeps one participant row: the one already linked to `keep`.
     MeetingParticipant.objects.filter(official=remove, meeting_id__in=meetings_with_keep).delete()
@@ -272,5 +277,6 @@ def official_merge(*, keep: Official, remove: Official) -> Official:
         keep.country_id = remove.country_id
         keep.save(update_fields=["country", "updated_at"])
     remove.delete()
+    meetings_aggregates_refresh(meeting_ids, before=before)
     data_changed()
     return keep

@@ -47,7 +47,7 @@ from relations.models import (
     RelationLevel,
 )
 
-from .aggregates import meetings_aggregates_refresh
+from .aggregates import Before, meetings_aggregates_refresh
 from .curation import LINK_SET_BY_MODEL, LinkModel
 from .dedupe import Candidate
 from .ingest import (
@@ -279,6 +279,7 @@ def _refresh_meetings(p: _Pending, meetings: list[Meeting], ctx: IngestContext) 
     ctx.resolver.flush()
     _ensure_forums({f.value for f in p.extraction.forums}, ctx)
     p.candidate = Candidate(meetings[0], p.source.published)
+    before = Before.of(m.pk for m in meetings)
     links = _LinkChanges.load(meetings)
     sources = _source_counts(meetings)
     edited = []
@@ -298,7 +299,7 @@ def _refresh_meetings(p: _Pending, meetings: list[Meeting], ctx: IngestContext) 
             meeting.refresh_party_key()  # dedupe finds meetings by their parties
     levels = _write_relations([p], ctx, _known_levels(p))
     if changed or edited or levels:
-        meetings_aggregates_refresh([m.pk for m in meetings], also=levels)
+        meetings_aggregates_refresh([m.pk for m in meetings], before=before, also=levels)
     return changed or bool(edited) or bool(levels)
 
 

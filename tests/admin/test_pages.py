@@ -12,7 +12,14 @@ from relations import models
 from .conftest import admin_url
 
 # Figures the services keep in step (services.aggregates): derived, never curated, not in the admin.
-DERIVED = {models.MeetingPair, models.RelationYear, models.RelationSector, models.DataVersion}
+DERIVED = {
+    models.MeetingPair,
+    models.RelationYear,
+    models.RelationSector,
+    models.RelationPerson,
+    models.DataVersion,
+    models.Totals,
+}
 CURATED_MODELS = [
     model
     for model in apps.get_app_config("relations").get_models()

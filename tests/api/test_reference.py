@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from relations import services
 from tests import factories
 
 from .conftest import World, page
@@ -109,8 +110,8 @@ def test_official_detail(client_anon, world):
 
 
 def test_official_meetings_count_leaves_out_rejected_meetings(client_anon, world):
-    world.meeting.status = "rejected"
-    world.meeting.save()
+    assert client_anon.get(f"/api/officials/{world.bayramov.pk}/").json()["meetings_count"] == 1
+    services.meeting_set_status(meeting=world.meeting, status="rejected")
 
     assert client_anon.get(f"/api/officials/{world.bayramov.pk}/").json()["meetings_count"] == 0
 

@@ -51,6 +51,8 @@ def ingest(tmp_path: Path, name: str, text: str) -> None:
 
 
 def test_recomputing_after_a_mix_of_writes_changes_nothing(reference, tmp_path):
+    """Pairs, relations' figures (counts, dates, levels, years, sectors, people), countries', officials' and
+    forums' counts and the totals: every write kept them in step, so a recompute from scratch finds nothing."""
     # Ingest: new meetings, a second report merged into one of them, a folder of varied articles.
     ingest(tmp_path, "one.txt", AGENCY_ONE)
     ingest(tmp_path, "two.txt", AGENCY_TWO)
@@ -79,10 +81,14 @@ def test_recomputing_after_a_mix_of_writes_changes_nothing(reference, tmp_path):
         )
     )
     services.articles_reextract(everything=True)
+    # An official merged into another, an article deleted.
+    people = list(models.Official.objects.filter(participations__isnull=False).distinct().order_by("pk")[:2])
+    services.official_merge(keep=people[0], remove=people[1])
+    services.articles_delete(articles=[models.Article.objects.order_by("pk").last()])
 
     out = recompute()
 
-    assert "0 meeting pairs and 0 relations' figures corrected" in out, out
+    assert "0 meeting pairs, 0 relations' figures and 0 other figures corrected" in out, out
     for relation in models.BilateralRelation.objects.all():
         assert stored(relation.country_a_id, relation.country_b_id) == counted(
             relation.country_a_id, relation.country_b_id
@@ -101,10 +107,10 @@ def test_recompute_repairs_figures_a_bulk_import_left_behind(reference, tmp_path
 
     out = recompute()
 
-    assert "1 meeting pairs and 1 relations' figures corrected" in out, out
+    assert "1 meeting pairs, 1 relations' figures and 0 other figures corrected" in out, out
     assert stored("KAZ", "UZB") == (1, date(2024, 3, 12))
     assert list(relation.years.values_list("year", "meetings")) == [(2024, 1)]
-    assert recompute().endswith("0 meeting pairs and 0 relations' figures corrected\n")
+    assert recompute().endswith("0 meeting pairs, 0 relations' figures and 0 other figures corrected\n")
 
 
 def test_a_rejected_meeting_leaves_its_pairs_figures(reference, tmp_path):
