@@ -347,5 +347,7 @@ def test_queries_per_article_do_not_grow_with_rows_or_articles(reference: None, 
     with CaptureQueriesContext(connection) as three:
         assert services.articles_reextract().updated == 3
     per_article = len(one) - len(idle)
-    assert per_article <= 64  # 32, and 32 to keep the figures of its pairs, countries, officials and forums in step (issue 10)
+    assert (
+        per_article <= 64
+    )  # 32, and 32 to keep the figures of its pairs, countries, officials and forums in step (issue 10)
     assert len(three) - len(idle) <= 3 * per_article
