@@ -824,11 +824,13 @@ class MeetingPair(models.Model):
 
     # CASCADE on both: a derived row means nothing without its meeting or its relation.
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="pairs")
-    relation = models.ForeignKey(BilateralRelation, on_delete=models.CASCADE, related_name="meeting_pairs")
+    # No index of its own: the unique (relation, meeting) index serves a pair's meetings.
+    relation = models.ForeignKey(
+        BilateralRelation, on_delete=models.CASCADE, related_name="meeting_pairs", db_index=False
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["relation", "meeting"], name="meetingpair_unique")]
-        indexes = [models.Index(fields=["meeting"], name="meetingpair_meeting_idx")]
 
     def __str__(self) -> str:
         return f"meeting {self.meeting_id} in relation {self.relation_id}"
