@@ -29,9 +29,30 @@ SEARCH_PREVIEW = 8
 CODE = re.compile(r"^[A-Za-z]{3}$")
 
 
-def paginate(request: HttpRequest, items: QuerySet | list, *, per_page: int = PER_PAGE, param: str = "page") -> Page:
-    """One page of `items`; a missing, bad or too-large page number gives the first or last page."""
-    page = Paginator(items, per_page).get_page(request.GET.get(param))
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are (a figure stored by services.aggregates), so it counts nothing."""
+
+    def __init__(self, object_list: QuerySet | list, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @property
+    def count(self) -> int:  # type: ignore[override]
+        return self.known_count
+
+
+def paginate(
+    request: HttpRequest,
+    items: QuerySet | list,
+    *,
+    per_page: int = PER_PAGE,
+    param: str = "page",
+    count: int | None = None,
+) -> Page:
+    """One page of `items`; a missing, bad or too-large page number gives the first or last page.
+    `count`, when the caller knows it, saves counting the items."""
+    paginator = Paginator(items, per_page) if count is None else CountedPaginator(items, per_page, count=count)
+    page = paginator.get_page(request.GET.get(param))
     page.param = param  # type: ignore[attr-defined]  # the pagination include builds its links with it
     return page
 
@@ -288,7 +309,7 @@ def relation_detail(request: HttpRequest, pair: str) -> HttpResponse:
             "summary": summary,
             "countries": countries,
             "current_level": summary.levels[0] if summary.levels else None,
-            "meetings": paginate(request, selectors.meeting_list(countries=codes)),
+            "meetings": paginate(request, selectors.meeting_list(countries=codes), count=summary.meetings_count),
             "officials": paginate(request, selectors.relation_officials(first, second), param="officials"),
             "years_chart": _years_chart(summary, codes),
             "sectors_chart": _sectors_chart(summary, codes),

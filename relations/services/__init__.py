@@ -4,7 +4,13 @@ A package rather than one module because ingest alone passes the ~500-line mark;
 functions are re-exported so callers write `from relations import services`.
 """
 
-from .aggregates import RecomputeReport, aggregates_recompute_all, meetings_aggregates_refresh, relations_refresh
+from .aggregates import (
+    RecomputeReport,
+    aggregates_recompute_all,
+    figures_refresh,
+    meetings_aggregates_refresh,
+    relations_refresh,
+)
 from .decisions import Decisions, article_update, articles_delete, decision_record, reference_delete, reference_save
 from .ingest import ArticleIngestResult, Outcome, article_ingest
 from .meetings import (
@@ -39,6 +45,7 @@ __all__ = [
     "articles_ingest",
     "articles_reextract",
     "decision_record",
+    "figures_refresh",
     "gazetteer_cached",
     "gazetteer_from_db",
     "meeting_create",
