@@ -8,6 +8,7 @@ from datetime import date
 import factory
 
 from relations import models, services
+from relations.services.aggregates import Before
 
 
 class KeepsPairFiguresFactory(factory.django.DjangoModelFactory):
@@ -19,11 +20,13 @@ class KeepsPairFiguresFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
-        row = super()._create(model_class, *args, **kwargs)
-        if isinstance(row, models.RelationLevel):
+        if model_class is models.RelationLevel:
+            row = super()._create(model_class, *args, **kwargs)
             services.relations_refresh([row.relation_id])
-        else:
-            services.meetings_aggregates_refresh([row.meeting_id])
+            return row
+        before = Before.of([kwargs["meeting"].pk])
+        row = super()._create(model_class, *args, **kwargs)
+        services.meetings_aggregates_refresh([row.meeting_id], before=before)
         return row
 
 
@@ -103,7 +106,23 @@ class PositionFactory(factory.django.DjangoModelFactory):
     start_precision = models.DatePrecision.DAY
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class CountedFactory(factory.django.DjangoModelFactory):
+    """A meeting or an article, counted in the home page's totals as the services count what they write."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
+        row = super()._create(model_class, *args, **kwargs)
+        if model_class is models.Article:
+            services.figures_move(Before(), Before(), articles=1)
+        else:
+            services.figures_move(Before(), Before.of([row.pk]))
+        return row
+
+
+class ArticleFactory(CountedFactory):
     class Meta:
         model = models.Article
 
@@ -114,7 +133,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.text.encode()).hexdigest())
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(CountedFactory):
     class Meta:
         model = models.Meeting
 

@@ -9,7 +9,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from relations import services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,6 @@ def pair() -> None:
         factories.MeetingSectorFactory(meeting=meeting)
         factories.MeetingForumFactory(meeting=meeting, forum=forum)
     factories.RelationLevelFactory(relation=factories.BilateralRelationFactory(country_a=aze, country_b=pak))
-    services.figures_refresh(totals=True)
 
 
 @pytest.mark.parametrize(

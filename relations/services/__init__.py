@@ -7,7 +7,8 @@ functions are re-exported so callers write `from relations import services`.
 from .aggregates import (
     RecomputeReport,
     aggregates_recompute_all,
-    figures_refresh,
+    figures_move,
+    figures_recount,
     meetings_aggregates_refresh,
     relations_refresh,
 )
@@ -45,7 +46,8 @@ __all__ = [
     "articles_ingest",
     "articles_reextract",
     "decision_record",
-    "figures_refresh",
+    "figures_move",
+    "figures_recount",
     "gazetteer_cached",
     "gazetteer_from_db",
     "meeting_create",

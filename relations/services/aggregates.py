@@ -12,23 +12,23 @@ parties, status, date or sectors, or a pair's stated levels, calls `meetings_agg
 - and recomputes `Country.meetings_count` and `Official.meetings_count` for the countries and
   officials those meetings had or have.
 
-Recomputing a figure from its rows (rather than adding and subtracting) cannot drift; it costs
-one grouped query per figure for everything a batch touched. The writers hold the pair locks of
-their relations (services.locks); a country's or an official's figure is shared by writers of
-many pairs, so it is recomputed under a lock of its own, taken last: the last writer to take it
-counts the others' committed rows and its own.
+A pair's figures are recomputed from the pair's rows (which cannot drift), under the pair locks the
+writers hold (services.locks). A country's, an official's or a forum's count and the totals are
+shared by writers of many pairs and would cost a scan of the whole table to recount, so they move
+by differences instead (F() additions, atomic), under figure locks taken last.
 `aggregates_recompute_all` (command `recompute_aggregates`) rebuilds everything from scratch.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Case, Count, F, Max, Q, Value, When
 from django.db.models.functions import ExtractYear
 
 from relations.models import (
@@ -58,59 +58,101 @@ BATCH = 1000
 TOTALS = 1  # the one row of Totals
 
 
-@dataclass(frozen=True)
+@dataclass
 class Before:
-    """What meetings had before a write removed it: the figures of these must be recomputed too."""
+    """What some meetings count for, read before a write to them (and again after it): the relations
+    they belong to, and how many of them (rejected ones aside) each country, official and forum has,
+    and how many are visible and verified. After minus before is what the write changed."""
 
     relations: frozenset[int] = frozenset()
-    officials: frozenset[int] = frozenset()
-    countries: frozenset[str] = frozenset()
-    forums: frozenset[int] = frozenset()
+    countries: Counter[str] = field(default_factory=Counter)
+    officials: Counter[int] = field(default_factory=Counter)
+    forums: Counter[int] = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, meeting_ids: Iterable[int]) -> Before:
-        """Read before a write that may remove parties, participants or forums (or the meetings)."""
         ids = set(meeting_ids)
-        participants = MeetingParticipant.objects.filter(meeting_id__in=ids, official__isnull=False)
+        if not ids:
+            return cls()
+        visible = Q(meeting_id__in=ids) & ~Q(meeting__status=MeetingStatus.REJECTED)
+
+        def per(model: Any, column: str) -> Counter:
+            rows = model.objects.filter(visible, **{f"{column}__isnull": False}).order_by().values_list(column)
+            return Counter(dict(rows.annotate(n=Count("meeting_id", distinct=True))))
+
         return cls(
             frozenset(MeetingPair.objects.filter(meeting_id__in=ids).values_list("relation_id", flat=True)),
-            frozenset(participants.values_list("official_id", flat=True)),
-            frozenset(MeetingCountry.objects.filter(meeting_id__in=ids).values_list("country_id", flat=True)),
-            frozenset(MeetingForum.objects.filter(meeting_id__in=ids).values_list("forum_id", flat=True)),
+            per(MeetingCountry, "country_id"),
+            per(MeetingParticipant, "official_id"),
+            per(MeetingForum, "forum_id"),
+            Counter(dict(Meeting.objects.filter(pk__in=ids).order_by().values_list("status").annotate(n=Count("id")))),
         )
 
 
 def meetings_aggregates_refresh(
-    meeting_ids: Iterable[int], *, before: Before | None = None, also: Iterable[int] = (), totals: bool = False
+    meeting_ids: Iterable[int], *, before: Before | None = None, also: Iterable[int] = (), articles: int = 0
 ) -> set[int]:
-    """After a write to these meetings: their pairs follow their parties; the figures of every relation,
-    country, official and forum they have now or had `before` (and of the relations `also`) are
-    recomputed, and with `totals` the home page's totals. Returns the relation ids."""
+    """After a write to these meetings (whose state `before` it was read): their pairs follow their
+    parties; the figures of every relation they belong to now or did before (and of the relations
+    `also`) are recomputed; the counts of their countries, officials and forums and the totals move by
+    what the write changed, and the totals' articles by `articles`. Returns the relation ids.
+
+    `before` must be read before the write for every meeting that already existed (empty for new ones).
+    """
     ids = set(meeting_ids)
     before = before or Before()
     touched = meeting_pairs_sync(ids).relations | before.relations | set(also)
     relations_refresh(touched)
-    now = Before.of(ids)
-    codes = set(now.countries | before.countries)
-    for a, b in BilateralRelation.objects.filter(pk__in=touched).values_list("country_a_id", "country_b_id"):
-        codes |= {a, b}
-    figures_refresh(
-        officials=now.officials | before.officials, countries=codes, forums=now.forums | before.forums, totals=totals
-    )
+    figures_move(before, Before.of(ids), articles=articles)
     return touched
 
 
+def _delta(after: Counter, before: Counter) -> dict[Any, int]:
+    return {key: after[key] - before[key] for key in after.keys() | before.keys() if after[key] != before[key]}
+
+
 @transaction.atomic
-def figures_refresh(
-    *, officials: Iterable[int] = (), countries: Iterable[str] = (), forums: Iterable[int] = (), totals: bool = False
-) -> int:
-    """Recompute the meetings count of these officials, countries and forums (and the totals), each
-    under its figure lock, taken after every other lock of the write; returns how many were wrong."""
+def figures_move(before: Before, after: Before, *, articles: int = 0) -> None:
+    """Add what a write changed to the stored counts of countries, officials and forums and to the totals.
+
+    Each count moves by an exact difference read from the rows of the meetings written, whatever the
+    size of the database; the updates are F() additions, under the figure locks (sorted, taken after
+    the write's other locks) so that two writers never wait for each other's rows in opposite orders.
+    """
+    moves: list[tuple[type[Country] | type[Official] | type[Forum], str, dict[Any, int]]] = [
+        (Country, "country-figures", _delta(after.countries, before.countries)),
+        (Official, "official-figures", _delta(after.officials, before.officials)),
+        (Forum, "forum-figures", _delta(after.forums, before.forums)),
+    ]
+    visible = sum(n for status, n in after.statuses.items() if status != MeetingStatus.REJECTED) - sum(
+        n for status, n in before.statuses.items() if status != MeetingStatus.REJECTED
+    )
+    verified = after.statuses[MeetingStatus.VERIFIED] - before.statuses[MeetingStatus.VERIFIED]
+    keys = [(lock, str(key)) for _, lock, deltas in moves for key in deltas]
+    totals = bool(visible or verified or articles)
+    keys_lock(keys + ([("totals", "")] if totals else []))
+    for model, _, deltas in moves:
+        if deltas:
+            shift = Case(*(When(pk=key, then=Value(n)) for key, n in deltas.items()), default=Value(0))
+            # Not updated_at: the gazetteer's cache watches it, and a count is no change of reference data.
+            model.objects.filter(pk__in=list(deltas)).update(meetings_count=F("meetings_count") + shift)
+    if totals:
+        moved = Totals.objects.filter(pk=TOTALS).update(
+            meetings=F("meetings") + visible, verified=F("verified") + verified, articles=F("articles") + articles
+        )
+        if not moved:  # no row yet (a new database): count it all
+            _totals_recount()
+
+
+@transaction.atomic
+def figures_recount(*, officials: Iterable[int] = (), countries: Iterable[str] = (), forums: Iterable[int] = ()) -> int:
+    """Count again, from all the rows, the meetings of these officials, countries and forums and the
+    totals (after an import around the services); returns how many were wrong."""
     official_ids, codes, forum_ids = sorted(set(officials)), sorted(set(countries)), sorted(set(forums))
     keys = [("country-figures", code) for code in codes] + [("official-figures", str(pk)) for pk in official_ids]
-    keys += [("forum-figures", str(pk)) for pk in forum_ids] + ([("totals", "")] if totals else [])
-    keys_lock(keys)
-    changed = int(_totals_recount()) if totals else 0
+    keys_lock([*keys, *(("forum-figures", str(pk)) for pk in forum_ids), ("totals", "")])
+    changed = int(_totals_recount())
     visible = ~Q(meeting__status=MeetingStatus.REJECTED)
     changed += _recount(
         Country,
@@ -393,11 +435,10 @@ def aggregates_recompute_all() -> RecomputeReport:
         rows_changed += meeting_pairs_sync(set(meeting_ids[start : start + BATCH * 10])).rows_changed
     relation_ids = list(BilateralRelation.objects.values_list("pk", flat=True))
     changed = relations_refresh(relation_ids)
-    figures = figures_refresh(
+    figures = figures_recount(
         officials=Official.objects.values_list("pk", flat=True),
         countries=Country.objects.values_list("pk", flat=True),
         forums=Forum.objects.values_list("pk", flat=True),
-        totals=True,
     )
     data_changed()  # after an import around the services, which bumped nothing
     return RecomputeReport(len(meeting_ids), len(relation_ids), rows_changed, len(changed), figures)

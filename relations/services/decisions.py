@@ -41,7 +41,7 @@ from relations.models import (
     RelationLevel,
 )
 
-from .aggregates import Before, figures_refresh, meetings_aggregates_refresh, relations_refresh
+from .aggregates import Before, figures_move, meetings_aggregates_refresh, relations_refresh
 from .officials import name_key
 from .versions import data_changed
 
@@ -157,7 +157,7 @@ def article_update(*, article: Article, changed_fields: Iterable[str], user: Use
     article._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
     article.save()
     if adding:
-        figures_refresh(totals=True)  # one more source article
+        figures_move(Before(), Before(), articles=1)
     data_changed()
     return article
 
@@ -170,7 +170,7 @@ def articles_delete(*, articles: Iterable[Article], user: User = None) -> int:
         article._history_user = user if getattr(user, "is_authenticated", False) else None  # type: ignore[attr-defined]
         article.delete()
         count += 1
-    figures_refresh(totals=True)
+    figures_move(Before(), Before(), articles=-count)
     data_changed()
     return count
 

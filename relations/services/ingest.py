@@ -52,7 +52,7 @@ from relations.models import (
     RelationLevel,
 )
 
-from .aggregates import meetings_aggregates_refresh, relation_ids_for
+from .aggregates import Before, meetings_aggregates_refresh, relation_ids_for
 from .decisions import Decisions
 from .dedupe import Candidate, CandidatePool, Report
 from .locks import keys_lock, party_keys
@@ -276,7 +276,7 @@ def _write(todo: list[_Pending], ctx: IngestContext) -> dict[str, int]:
         ],
         batch_size=1000,
     )
-    _save_placed(with_meeting, ctx, merged_on_record)
+    _save_placed(with_meeting, ctx, merged_on_record, articles=len(todo))
     return late
 
 
@@ -313,9 +313,11 @@ def _save_placed(
     ctx: IngestContext,
     merged_on_record: dict[int, Meeting],
     known_levels: frozenset[tuple[int, str, int]] = frozenset(),
+    articles: int = 0,
 ) -> None:
     """Write the placed reports' new meetings, filled fields, links, sources and relations (articles saved),
     and the figures they change (the totals too: new articles, and maybe new meetings)."""
+    before = Before.of(merged_on_record)  # the meetings on record, before this batch adds to them
     new_meetings = [p.candidate.meeting for p in with_meeting if p.outcome == Outcome.NEW and p.candidate]
     bulk_create_with_history(new_meetings, Meeting, batch_size=500)
     if merged_on_record:
@@ -325,7 +327,8 @@ def _save_placed(
             bulk_update_with_history(filled, Meeting, [*fields, "updated_at"], batch_size=500)
     _write_links(with_meeting, ctx, merged_on_record)
     levels = _write_relations(with_meeting, ctx, known_levels)
-    meetings_aggregates_refresh({p.candidate.meeting.pk for p in with_meeting if p.candidate}, also=levels, totals=True)
+    meetings = {p.candidate.meeting.pk for p in with_meeting if p.candidate}
+    meetings_aggregates_refresh(meetings, before=before, also=levels, articles=articles)
 
 
 def _place(p: _Pending, pool: CandidatePool, ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:

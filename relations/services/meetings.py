@@ -101,7 +101,7 @@ def meeting_create(*, data: MeetingData, user: User = None) -> Meeting:
     _save_row(meeting)
     _apply_links(meeting, wanted, user)
     _save_version(meeting, "+", user, "Created by a curator")
-    meetings_aggregates_refresh([meeting.pk], totals=True)
+    meetings_aggregates_refresh([meeting.pk])
     data_changed()
     return meeting
 
@@ -172,7 +172,7 @@ def meeting_delete(*, meeting: Meeting, user: User = None) -> None:
     before = Before.of([meeting.pk])
     meeting._history_user = _user(user)  # type: ignore[attr-defined]
     meeting.delete()
-    meetings_aggregates_refresh([], before=before, totals=True)
+    meetings_aggregates_refresh([], before=before)
     data_changed()
 
 
@@ -346,8 +346,8 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
     stored.full_clean()
     _save_row(stored)
     _save_version(stored, "~", user, reason or "; ".join(changes) or "links changed", after)
-    # Its pairs', countries', officials' and forums' figures; the totals count meetings by status.
-    meetings_aggregates_refresh([stored.pk], before=figures_before, totals="status" in changed_fields)
+    # Its pairs', countries', officials' and forums' figures and the totals.
+    meetings_aggregates_refresh([stored.pk], before=figures_before)
     data_changed()
     return stored
 
