@@ -345,7 +345,8 @@ def _update(meeting: Meeting, wanted: _Wanted, user: User, reason: str | None) -
     stored.locked_fields = [name for name in locks if name != "sources"]
     stored.full_clean()
     _save_row(stored)
-    _save_version(stored, "~", user, reason or "; ".join(changes) or "links changed", after)
+    listed = "; ".join(changes) or "links changed"
+    _save_version(stored, "~", user, f"{reason}: {listed}" if reason else listed, after)
     # Its pairs', countries', officials' and forums' figures and the totals.
     meetings_aggregates_refresh([stored.pk], before=figures_before)
     data_changed()

@@ -116,6 +116,9 @@ def test_revert_restores_the_versions_fields_and_links_as_one_new_version(admin_
     version = _versions(world.meeting)[0]
     assert version.history_user == admin_user
     assert version.history_change_reason.startswith("Reverted to the version of ")
+    # ... and says what the revert changed, links included.
+    for change in ("city: Lahore → Islamabad", "+ party Azerbaijan", "\u2212 party Armenia", "+ sector Energy"):
+        assert change in version.history_change_reason, version.history_change_reason
 
 
 def form_data_of(response) -> dict:  # type: ignore[no-untyped-def]
