@@ -38,6 +38,7 @@ from relations.models import (
     MeetingCountry,
     MeetingForum,
     MeetingParticipant,
+    MeetingSearchDocument,
     MeetingSector,
     MeetingSource,
     MeetingStatus,
@@ -72,11 +73,12 @@ def article_search_vector():  # type: ignore[no-untyped-def]
 
 
 def meeting_search(queryset: QuerySet[Meeting], text: str) -> QuerySet[Meeting]:
-    """Meetings whose title/summary or any source article matches the words of `text`.
+    """Meetings whose title, summary and source articles, read together, match the words of `text`.
 
-    PostgreSQL: full-text search (websearch syntax: "quoted phrase", -word, or) on the GIN
-    expression indexes. Elsewhere: every word must appear, case-insensitively, in the meeting or
-    one of its articles.
+    PostgreSQL: full-text search (websearch syntax: "quoted phrase", -word, or) of each meeting's
+    search document (MeetingSearchDocument, kept by triggers), one GIN lookup the planner can
+    estimate. Elsewhere: every word must appear, case-insensitively, in the meeting or one of its
+    articles.
     """
     text = text.strip()
     if not text:
@@ -85,10 +87,8 @@ def meeting_search(queryset: QuerySet[Meeting], text: str) -> QuerySet[Meeting]:
         from django.contrib.postgres.search import SearchQuery
 
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        in_meeting = Meeting.objects.annotate(document=meeting_search_vector()).filter(document=query)
-        in_articles = Article.objects.annotate(document=article_search_vector()).filter(document=query)
-        via_articles = MeetingSource.objects.filter(article__in=in_articles.values("pk"))
-        return queryset.filter(Q(pk__in=in_meeting.values("pk")) | Q(pk__in=via_articles.values("meeting_id")))
+        documents = MeetingSearchDocument.objects.filter(document=query)
+        return queryset.filter(pk__in=documents.values("meeting_id"))
     for word in text.split():
         articles = Article.objects.filter(Q(title__icontains=word) | Q(text__icontains=word))
         via_articles = MeetingSource.objects.filter(article__in=articles.values("pk"))
