@@ -358,10 +358,23 @@ class MeetingViewSet(ApiViewSetMixin, mixins.CreateModelMixin, mixins.UpdateMode
     queryset = Meeting.objects.none()  # for permissions and the schema; get_queryset() reads
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
+        if self.action == "list":
+            return selectors.meeting_list_rows()
         return selectors.meeting_detail_queryset()
 
     def get_serializer_class(self):  # type: ignore[no-untyped-def]
         return serializers.MeetingSerializer if self.action == "list" else serializers.MeetingDetailSerializer
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The page's rows straight from the read model (selectors.meeting_rows), in MeetingSerializer's shape.
+
+        Issue 10: the list's prefetches built about 2,500 model instances per 100 rows, article text
+        and extraction JSON included, and the serializer walked them field by field (15 ms per 100 rows);
+        the read model reads only the listed columns. MeetingSerializer still describes the rows in the
+        schema, and a test holds the two to the same output.
+        """
+        rows = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(selectors.meeting_rows(rows))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = serializers.MeetingInputSerializer(data=request.data)

@@ -8,9 +8,10 @@ queries for one row as for five hundred. Filtering arguments are plain values
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db import connection
 from django.db.models import (
@@ -275,7 +276,34 @@ def meeting_list(
     `countries`: all of them must be parties. Dates are inclusive. `q` is a text search over
     the meeting and its articles (see meeting_search).
     """
-    queryset = meeting_queryset()
+    return meeting_filter(
+        meeting_queryset(),
+        countries=countries,
+        date_after=date_after,
+        date_before=date_before,
+        sector=sector,
+        forum=forum,
+        format=format,
+        status=status,
+        official=official,
+        q=q,
+    )
+
+
+def meeting_filter(
+    queryset: QuerySet[Meeting],
+    *,
+    countries: Sequence[str] = (),
+    date_after: date | None = None,
+    date_before: date | None = None,
+    sector: str | None = None,
+    forum: str | None = None,
+    format: str | None = None,
+    status: str | None = None,
+    official: int | None = None,
+    q: str | None = None,
+) -> QuerySet[Meeting]:
+    """`queryset` narrowed by meeting_list()'s filters."""
     queryset = queryset.filter(status=status) if status else queryset.exclude(status=MeetingStatus.REJECTED)
     codes = sorted({iso3.upper() for iso3 in countries})
     if len(codes) == 2:
@@ -300,6 +328,102 @@ def meeting_list(
     if q:
         queryset = meeting_search(queryset, q)
     return queryset
+
+
+# The columns of a meeting that the API's list shows (MeetingSerializer), as meeting_rows() returns them.
+MEETING_ROW_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "date_precision",
+    "format",
+    "location_country_id",
+    "location_city",
+    "host_country_id",
+    "status",
+    "summary",
+)
+
+
+def meeting_list_rows(**filters: Any) -> QuerySet[Meeting, dict[str, Any]]:
+    """meeting_list()'s meetings as rows of their listed columns only, for paging (issue 10).
+
+    No related rows and no evidence: a page of these is cheap to count, slice and page by keyset;
+    meeting_rows() then adds the page's parties, participants, sectors, forums and sources.
+    """
+    ordered = Meeting.objects.order_by(F("date").desc(nulls_last=True), "-id")
+    return meeting_filter(ordered, **filters).values(*MEETING_ROW_FIELDS)
+
+
+def meeting_rows(page: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page of meeting_list_rows() in the shape of MeetingSerializer's output, in five queries (issue 10).
+
+    Plain dicts of plain values, from `.values()` rows: the list shows no evidence and no article
+    text, so none is read, and no model instance is built. tests/api/test_meetings.py checks that
+    the shape is MeetingSerializer's, field for field.
+    """
+    meetings = [dict(row) for row in page]
+    if not meetings:
+        return []
+    ids = [m["id"] for m in meetings]
+    links: dict[str, dict[int, list[Any]]] = {name: {i: [] for i in ids} for name in LINKS}
+    parties = MeetingCountry.objects.filter(meeting_id__in=ids).order_by("country_id")
+    for meeting_id, code in parties.values_list("meeting_id", "country_id"):
+        links["countries"][meeting_id].append(code)
+    participants = (
+        MeetingParticipant.objects.filter(meeting_id__in=ids)
+        .annotate(display_name=Coalesce(NullIf("raw_name", Value("")), "official__name", Value("")))
+        .order_by("country_id", "raw_name", "id")
+        .values_list("meeting_id", "official_id", "display_name", "country_id", "title")
+    )
+    for meeting_id, official, name, country, title in participants:
+        links["participants"][meeting_id].append(
+            {"official": official, "name": name, "country": country, "title": title}
+        )
+    sectors = MeetingSector.objects.filter(meeting_id__in=ids).order_by("sector__slug")
+    for meeting_id, slug in sectors.values_list("meeting_id", "sector__slug"):
+        links["sectors"][meeting_id].append(slug)
+    forums = MeetingForum.objects.filter(meeting_id__in=ids).order_by("forum__acronym")
+    for meeting_id, acronym in forums.values_list("meeting_id", "forum__acronym"):
+        links["forums"][meeting_id].append(acronym)
+    sources = (
+        MeetingSource.objects.filter(meeting_id__in=ids)
+        .order_by("id")
+        .values_list(
+            "meeting_id", "article_id", "article__title", "article__url", "article__publisher", "article__published"
+        )
+    )
+    for meeting_id, article, title, url, publisher, published in sources:
+        links["sources"][meeting_id].append(
+            {"article": article, "title": title, "url": url, "publisher": publisher, "published": _iso(published)}
+        )
+    return [
+        {
+            "id": m["id"],
+            "title": m["title"],
+            "date": _iso(m["date"]),
+            "date_precision": m["date_precision"],
+            "format": m["format"],
+            "location_country": m["location_country_id"],
+            "location_city": m["location_city"],
+            "host_country": m["host_country_id"],
+            "countries": links["countries"][m["id"]],
+            "participants": links["participants"][m["id"]],
+            "sectors": links["sectors"][m["id"]],
+            "forums": links["forums"][m["id"]],
+            "status": m["status"],
+            "summary": m["summary"],
+            "sources": links["sources"][m["id"]],
+        }
+        for m in meetings
+    ]
+
+
+LINKS = ("countries", "participants", "sectors", "forums", "sources")
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def meeting_detail_queryset() -> QuerySet[Meeting]:
