@@ -31,6 +31,7 @@ from rest_framework.settings import api_settings
 from relations import filters, selectors, serializers, services
 from relations.extraction.articles import ArticleError, make_article
 from relations.models import Article, BilateralRelation, CooperationSector, Country, Forum, Meeting, MeetingFormat
+from relations.pagination import MeetingPagination
 from relations.permissions import ReadAnonymousWriteWithModelPerms, StatusChangeWithModelPerms
 
 # --------------------------------------------------------------------------- CSV
@@ -170,6 +171,8 @@ class ApiViewSetMixin:
             response["Content-Disposition"] = f'attachment; filename="{self.csv_filename}"'
             if isinstance(response.data, dict) and "count" in response.data:
                 response["X-Total-Count"] = str(response.data["count"])
+                if "count_is_estimate" in response.data:
+                    response["X-Total-Count-Is-Estimate"] = "true" if response.data["count_is_estimate"] else "false"
                 links = [f'<{response.data[rel]}>; rel="{rel}"' for rel in ("next", "previous") if response.data[rel]]
                 if links:
                     response["Link"] = ", ".join(links)
@@ -356,6 +359,7 @@ class MeetingViewSet(ApiViewSetMixin, mixins.CreateModelMixin, mixins.UpdateMode
     csv_columns = MEETING_CSV_COLUMNS
     csv_filename = "meetings.csv"
     queryset = Meeting.objects.none()  # for permissions and the schema; get_queryset() reads
+    pagination_class = MeetingPagination
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if self.action == "list":
