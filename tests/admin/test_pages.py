@@ -11,8 +11,9 @@ from relations import models
 
 from .conftest import admin_url
 
-# Figures the services keep in step (services.aggregates): derived, never curated, not in the admin.
-DERIVED = {models.MeetingPair, models.RelationYear, models.RelationSector}
+# Figures the services keep in step (services.aggregates) and the search documents PostgreSQL's
+# triggers keep (issue 10): derived, never curated, not in the admin.
+DERIVED = {models.MeetingPair, models.RelationYear, models.RelationSector, models.MeetingSearchDocument}
 CURATED_MODELS = [
     model
     for model in apps.get_app_config("relations").get_models()

@@ -288,3 +288,22 @@ def test_list_pages_read_meeting_list_order_idx_and_sort_nothing(client_anon, wo
     for name, plan in plans.items():
         assert "meeting_list_order_idx" in plan, (name, plan)
         assert "Sort" not in plan, (name, plan)
+
+
+# --------------------------------------------------------------------------- found by schemathesis after the schema changed
+
+
+def test_a_meeting_edit_in_form_data_is_a_415(client_curator, world):
+    """A multipart PATCH whose body parsed to no field at all was a successful edit of nothing."""
+    response = client_curator.patch(f"/api/meetings/{world.meeting.pk}/", {"title": "New"}, format="multipart")
+
+    assert response.status_code == 415, response.content
+    assert (
+        client_curator.patch(f"/api/meetings/{world.meeting.pk}/", {"title": "New"}, format="json").status_code == 200
+    )
+
+
+def test_an_empty_format_is_no_format_on_the_meeting_list_whatever_the_method(client_curator, world):
+    """`format=` is in the schema's enum (an empty filter is no filter); TRACE with it was a 400, not a 405."""
+    assert ids(client_curator.get("/api/meetings/?format=")) == [world.meeting.pk]
+    assert client_curator.generic("TRACE", "/api/meetings/?format=").status_code == 405
