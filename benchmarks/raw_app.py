@@ -128,7 +128,7 @@ def application(environ: dict[str, Any], start_response: Any) -> list[bytes]:
         return _answer(start_response, "404 Not Found", b'{"detail":"Invalid page."}')
     next_link = _link(environ, query, page + 1) if page * size < count else None
     previous_link = _link(environ, query, page - 1) if page > 1 else None
-    head = '{"count":%d,"next":%s,"previous":%s,"results":' % (  # noqa: UP031  # JSON by hand around PG's text
+    head = '{"count":%d,"count_is_estimate":false,"next":%s,"previous":%s,"results":' % (  # noqa: UP031  # JSON by hand around PG's text
         count,
         _json_string(next_link),
         _json_string(previous_link),

@@ -230,7 +230,8 @@ class ForumFilter(SelectorFilterSet):
 
 
 class MeetingFilter(SelectorFilterSet):
-    selector = staticmethod(selectors.meeting_list)
+    # The API lists meetings as rows for the read model (issue 10); the pages use selectors.meeting_list.
+    selector = staticmethod(selectors.meeting_list_rows)
 
     country = CountriesFilter(
         help_text="ISO3 code of a party; several (AZE,PAK or repeated) means all of them are parties.",
