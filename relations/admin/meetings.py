@@ -39,11 +39,12 @@ from relations.validators import ArticleURLFormField
 from .common import (
     EVIDENCE_FIELDS,
     EvidenceInlineMixin,
+    LinkFilter,
     ReadOnlyInlineMixin,
     ServiceFormMixin,
+    YearFilter,
     admin_link,
     count_of,
-    titled,
 )
 
 
@@ -198,20 +199,38 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 # --------------------------------------------------------------------------- meetings
 
+# The parameters are those of the related-field filters these replaced: saved links keep working.
+
+
+class PartyFilter(LinkFilter):
+    title = "party"
+    parameter_name = "countries__iso3__exact"
+    link, field, ordering = MeetingCountry, "country", ("name",)
+
+
+class SectorFilter(LinkFilter):
+    title = "sector"
+    parameter_name = "sectors__id__exact"
+    link, field, ordering = MeetingSector, "sector", ("slug",)
+
+
+class ForumFilter(LinkFilter):
+    title = "forum"
+    parameter_name = "forums__id__exact"
+    link, field, ordering = MeetingForum, "forum", ("acronym",)
+
+
+class MeetingYearFilter(YearFilter):
+    parameter_name, field = "date__year", "date"
+
 
 @admin.register(Meeting)
 class MeetingAdmin(ServiceFormMixin, SimpleHistoryAdmin):
     list_display = ("date", "title", "party_codes", "format", "location", "status", "source_count")
     list_display_links = ("date", "title")
-    list_filter = (
-        "status",
-        "format",
-        ("countries", titled(admin.RelatedOnlyFieldListFilter, "party")),
-        ("sectors", titled(admin.RelatedOnlyFieldListFilter, "sector")),
-        ("forums", titled(admin.RelatedOnlyFieldListFilter, "forum")),
-    )
-    date_hierarchy = "date"
+    list_filter = ("status", "format", PartyFilter, SectorFilter, ForumFilter, MeetingYearFilter)
     search_fields = ("title", "summary", "participants__raw_name", "articles__title", "=countries__iso3")
+    show_full_result_count = False  # "N results (Show all)": no second COUNT over all meetings
     list_select_related = ("location_country",)
     autocomplete_fields = ("location_country", "host_country")
     ordering = ("-date", "-id")
