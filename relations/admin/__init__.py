@@ -13,15 +13,15 @@ deleted through `reference_save`/`reference_delete`, which record what a curator
 blanked or changed so that no machine (seed loading, ingest, re-extraction) undoes it.
 
 A package because one module passed the ~500-line mark: `reference` (countries, sectors,
-forums, officials), `meetings` (articles, meetings and their links), `bilateral` (relations
-and their levels); `common` holds the helpers they share.
+forums, officials), `articles`, `meetings` (meetings and their links), `bilateral` (relations
+and their levels); `common` holds the helpers they share, `search` the meeting search.
 """
 
 from django.contrib import admin
 
+from .articles import ArticleAdmin
 from .bilateral import BilateralRelationAdmin, RelationLevelAdmin
 from .meetings import (
-    ArticleAdmin,
     MeetingAdmin,
     MeetingCountryAdmin,
     MeetingForumAdmin,
