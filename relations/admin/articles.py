@@ -20,7 +20,8 @@ from relations.extraction.articles import content_hash, normalise_text
 from relations.models import Article, MeetingSource
 from relations.validators import ArticleURLFormField
 
-from .common import ReadOnlyInlineMixin, admin_link, count_of
+from .common import LimitedChangeList, ReadOnlyInlineMixin, YearFilter, admin_link, count_of
+from .search import article_admin_search, publisher_names
 
 
 class ArticleMeetingInline(ReadOnlyInlineMixin, admin.TabularInline):
@@ -69,16 +70,34 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
+class PublisherFilter(admin.SimpleListFilter):
+    """The publishers, from article_publisher_idx (Django's list of all values read every article)."""
+
+    title = "publisher"
+    parameter_name = "publisher"  # that of the all-values filter it replaces
+
+    def lookups(self, request, model_admin):  # type: ignore[no-untyped-def]
+        return [(name, name) for name in publisher_names()]
+
+    def queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        return queryset.filter(publisher=self.value()) if self.value() is not None else queryset
+
+
+class PublishedYearFilter(YearFilter):
+    parameter_name, field = "published__year", "published"
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ("title", "publisher", "published", "meeting_count", "extractor_version")
-    list_filter = ("publisher", "published")
+    list_filter = (PublisherFilter, "published", PublishedYearFilter)
+    # What get_search_results matches, through indexes (relations/admin/search.py); kept for the search box.
     search_fields = ("title", "url", "publisher")
+    show_full_result_count = False  # no second COUNT over all articles
     list_select_related = ()  # no FK columns
     autocomplete_fields = ("countries_mentioned",)
-    date_hierarchy = "published"
-    ordering = ("-published", "-id")
+    ordering = ("-published", "-id")  # article_published_idx, read backwards
     inlines = (ArticleMeetingInline,)
     actions = ("read_again",)
     fieldsets = (
@@ -93,6 +112,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         links = MeetingSource.objects.filter(article=OuterRef("pk"))
         return super().get_queryset(request).annotate(meeting_count=count_of(links, "article"))
+
+    def get_search_results(self, request, queryset, search_term):  # type: ignore[no-untyped-def]
+        return article_admin_search(queryset, search_term), False
+
+    def get_changelist(self, request, **kwargs):  # type: ignore[no-untyped-def]
+        return LimitedChangeList
 
     def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
         # The text is what was hashed and extracted: editable when pasting a new article, never after.

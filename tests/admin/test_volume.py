@@ -15,7 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from relations import models
-from relations.admin.search import meeting_admin_search
+from relations.admin.search import article_admin_search, meeting_admin_search
+from tests import factories as f
 
 from .conftest import admin_url
 
@@ -126,3 +127,56 @@ def test_meeting_search_reads_the_full_text_indexes(world):
         assert f"Bitmap Index Scan on {index}" in plan, plan
     for table in ("relations_article", "relations_meetingparticipant"):
         assert f"Seq Scan on {table}" not in plan, plan
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def test_article_changelist_lists_publishers_and_years_without_reading_every_article(admin_client, world):
+    """Issue 10: SELECT DISTINCT publisher and the date hierarchy's years read all 165,000 articles."""
+    rows, statements = _changelist(admin_client, models.Article)
+    assert set(rows) == {world.article, world.other_article}
+    assert not [sql for sql in statements if "DISTINCT" in sql.upper()]
+    response = admin_client.get(admin_url(models.Article))
+    choices = {
+        str(spec.title): [choice["display"] for choice in spec.choices(response.context["cl"])][1:]
+        for spec in response.context["cl"].filter_specs
+    }
+    assert choices["publisher"] == ["AZERTAC", "Reuters"]
+    assert choices["year"] == sorted(
+        {str(a.published.year) for a in (world.article, world.other_article)}, reverse=True
+    )
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["Azerb strat", "strategic partnership", "http://example.org/aze-pak/", "www.example.org/aze-pak", "azert"],
+)
+def test_article_search_finds_title_words_by_their_start_a_url_in_any_form_and_part_of_a_publisher(
+    admin_client, world, term
+):
+    rows, statements = _changelist(admin_client, models.Article, q=term)
+    assert rows == [world.article]
+    assert not [sql for sql in statements if "DISTINCT" in sql.upper()]
+
+
+def test_article_autocomplete_finds_an_article_by_the_start_of_a_title_word(admin_client, world):
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {"term": "Pakis", "app_label": "relations", "model_name": "meetingsource", "field_name": "article"},
+    )
+    assert [row["id"] for row in response.json()["results"]] == [str(world.article.pk)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN search indexes exist on PostgreSQL only")
+def test_article_search_reads_the_title_url_and_publisher_indexes(world):
+    f.ArticleFactory(publisher="example.org")  # "example.org" is then a title's words, a URL and a publisher
+    searched = article_admin_search(models.Article.objects.all(), "example.org").values("pk")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = searched.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    for index in ("article_title_search_idx", "article_url_idx", "article_publisher_idx"):
+        assert f"Bitmap Index Scan on {index}" in plan, plan
+    assert "Seq Scan on relations_article" not in plan, plan
