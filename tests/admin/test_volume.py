@@ -129,6 +129,35 @@ def test_meeting_search_reads_the_full_text_indexes(world):
         assert f"Seq Scan on {table}" not in plan, plan
 
 
+# --------------------------------------------------------------------------- participants and link rows
+
+
+def test_participant_search_finds_names_by_their_start_officials_names_and_meeting_titles(admin_client, world):
+    premier = f.MeetingParticipantFactory(meeting=world.other_meeting, official=world.gilani, raw_name="the premier")
+    assert _changelist(admin_client, models.MeetingParticipant, q="yous gil")[0] == [world.unresolved]
+    assert set(_changelist(admin_client, models.MeetingParticipant, q="Raza Gilani")[0]) == {world.unresolved, premier}
+    rows, statements = _changelist(admin_client, models.MeetingParticipant, q="phone call")
+    assert rows == [premier]
+    assert not [sql for sql in statements if "DISTINCT" in sql.upper()]
+
+
+@pytest.mark.parametrize(
+    ("model", "params"),
+    [
+        (models.MeetingParticipant, {"country__iso3__exact": "PAK"}),
+        (models.MeetingCountry, {"country__iso3__exact": "PAK"}),
+        (models.MeetingForum, {"forum__id__exact": "oic"}),
+    ],
+)
+def test_link_row_changelists_list_every_country_or_forum_and_sort_no_join(admin_client, world, model, params):
+    """Issue 10: related-only choices read every link row; the meeting-date order sorted them all."""
+    params = {k: str(getattr(world, v).pk) if k.endswith("id__exact") else v for k, v in params.items()}
+    rows, statements = _changelist(admin_client, model, **params)
+    assert len(rows) == 1
+    assert not [sql for sql in statements if "DISTINCT" in sql.upper()]
+    assert not [sql for sql in statements if 'ORDER BY "relations_meeting"."date"' in sql]
+
+
 # --------------------------------------------------------------------------- articles
 
 
