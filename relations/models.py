@@ -427,7 +427,13 @@ class Article(HistoryOnFirstChange, TimeStampedModel):
     class Meta:
         ordering = ["-published", "-id"]
         constraints = [models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash")]
-        indexes = [models.Index(fields=["url"], name="article_url_idx")]
+        indexes = [
+            models.Index(fields=["url"], name="article_url_idx"),
+            # The admin's list (newest first, read backwards), its years, and its publishers one
+            # probe each (relations/admin/articles.py).
+            models.Index(fields=["published", "id"], name="article_published_idx"),
+            models.Index(fields=["publisher"], name="article_publisher_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title

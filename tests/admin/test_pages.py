@@ -238,4 +238,4 @@ def test_bilateral_relation_filter_by_country_on_either_side(admin_client, world
 def test_meeting_sidebar_names_filters_as_curators_say_them(admin_client, world):
     response = admin_client.get(admin_url(models.Meeting))
     titles = [str(spec.title) for spec in response.context["cl"].filter_specs]
-    assert titles == ["status", "format", "party", "sector", "forum"]
+    assert titles == ["status", "format", "party", "sector", "forum", "year"]
