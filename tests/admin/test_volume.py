@@ -111,7 +111,7 @@ def test_meeting_filter_with_a_malformed_value_says_so_rather_than_failing(admin
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN search indexes exist on PostgreSQL only")
 def test_meeting_search_reads_the_full_text_indexes(world):
-    """The search's expressions must stay those of migrations 0002 and 0009 (see test_search_uses_the_gin_indexes).
+    """The search's expressions must stay those of migrations 0002 and 0013 (see test_search_uses_the_gin_indexes).
 
     With sequential and plain index scans off, only a bitmap scan of a matching GIN index is cheap;
     a drifted expression would show as a (disabled, costly) sequential scan of its table instead.
