@@ -25,3 +25,11 @@ def _require_postgres_in_ci(django_db_setup, django_db_blocker) -> None:
 def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     """Tests create users with passwords all the time; PBKDF2 would spend most of the run on it."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: a count or throttle cached by an earlier test's rows is not this test's."""
+    from django.core.cache import cache
+
+    cache.clear()
