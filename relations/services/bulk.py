@@ -26,21 +26,21 @@ def values_update(
     """
     rows = list(rows)
     meta = model._meta
-    fields = [meta.pk, *(meta.get_field(name) for name in columns)]
+    fields: list[Any] = [meta.pk, *(meta.get_field(name) for name in columns)]
     quote = connection.ops.quote_name
     cast = connection.vendor == "postgresql"  # a VALUES list's NULLs and literals need their types there
-    row_sql = "(" + ", ".join(f"%s::{f.cast_db_type(connection)}" if cast else "%s" for f in fields) + ")"  # type: ignore[union-attr]
+    row_sql = "(" + ", ".join(f"%s::{f.cast_db_type(connection)}" if cast else "%s" for f in fields) + ")"
     assignments = ", ".join(
-        f"{quote(f.column)} = " + (f"{quote(f.column)} + " if add else "") + f"v.column{i}"  # type: ignore[union-attr]
+        f"{quote(f.column)} = " + (f"{quote(f.column)} + " if add else "") + f"v.column{i}"
         for i, f in enumerate(fields[1:], start=2)
     )
-    table, pk = quote(meta.db_table), quote(meta.pk.column)  # type: ignore[union-attr]
+    table, pk = quote(meta.db_table), quote(fields[0].column)
     updated = 0
     with connection.cursor() as cursor:
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
             params = [
-                field.get_db_prep_save(value, connection)  # type: ignore[union-attr]
+                field.get_db_prep_save(value, connection)
                 for row in chunk
                 for field, value in zip(fields, row, strict=True)
             ]
