@@ -51,7 +51,7 @@ from relations.models import (
     Totals,
 )
 
-from .bulk import values_update
+from .bulk import copy_insert, values_update
 from .locks import keys_lock
 from .versions import data_changed
 
@@ -237,7 +237,7 @@ def meeting_pairs_sync(meeting_ids: set[int]) -> PairsSync:
     if gone:
         MeetingPair.objects.filter(pk__in=gone).delete()
     new = sorted(wanted - stored)
-    MeetingPair.objects.bulk_create([MeetingPair(meeting_id=m, relation_id=r) for m, r in new], batch_size=BATCH)
+    copy_insert(MeetingPair, [MeetingPair(meeting_id=m, relation_id=r) for m, r in new])
     return PairsSync({r for _, r in stored | wanted}, len(gone) + len(new))
 
 
@@ -378,7 +378,7 @@ def _replace_people(ids: list[int]) -> set[int]:
     if gone:
         RelationPerson.objects.filter(pk__in=gone).delete()
     values_update(RelationPerson, [(row.pk, row.meetings) for row in recount], ["meetings"])
-    RelationPerson.objects.bulk_create(new, batch_size=BATCH)
+    copy_insert(RelationPerson, new)
     changed = {k[0] for k in stored if k not in wanted} | {row.relation_id for row in new}
     return changed | {k[0] for k, n in wanted.items() if k in stored and stored[k][1] != n}
 
@@ -402,9 +402,9 @@ def _replace_counts(
     if gone:
         manager.filter(pk__in=[stored[k][0] for k in gone]).delete()
     values_update(model, [(stored[k][0], wanted[k]) for k in recount], ["meetings"])
-    manager.bulk_create(
+    copy_insert(
+        model,
         [model(relation_id=relation, meetings=wanted[(relation, value)], **{key: value}) for relation, value in new],
-        batch_size=BATCH,
     )
     return {relation for relation, _ in (*gone, *recount, *new)}
 
