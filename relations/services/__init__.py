@@ -13,7 +13,8 @@ from .aggregates import (
     relations_refresh,
 )
 from .decisions import Decisions, article_update, articles_delete, decision_record, reference_delete, reference_save
-from .ingest import ArticleIngestResult, Outcome, article_ingest
+from .ingest import ArticleIngestResult, article_ingest
+from .linking import Outcome
 from .meetings import (
     meeting_create,
     meeting_delete,

@@ -50,24 +50,24 @@ from relations.models import (
 from .aggregates import Before, meetings_aggregates_refresh
 from .curation import LINK_SET_BY_MODEL, LinkModel
 from .dedupe import Candidate
-from .ingest import (
+from .linking import (
     EXTRACTED,
+    HeldLinks,
     IngestContext,
     Outcome,
-    _ensure_forums,
-    _fill,
-    _Have,
-    _links_of,
-    _meeting_values,
-    _mentioned_codes,
-    _Pending,
-    _place_reports,
-    _prepare,
-    _resolve_people,
-    _save_placed,
-    _summary,
-    _write_relations,
+    Pending,
     describe,
+    ensure_forums,
+    fill_empty,
+    links_of,
+    meeting_summary,
+    meeting_values,
+    mentioned_codes,
+    place_reports,
+    prepare,
+    resolve_people,
+    save_placed,
+    write_relations,
 )
 from .runs import rolled_back_if
 from .versions import data_changed
@@ -191,7 +191,7 @@ def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
         language=article.language,
         origin=where,
     )
-    pending = _prepare(source, ctx)
+    pending = prepare(source, ctx)
     if isinstance(pending, ArticleError):
         return pending
     try:
@@ -204,7 +204,7 @@ def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
         return ArticleError(where, describe(exc))
 
 
-def _apply(article: Article, p: _Pending, ctx: IngestContext, links: list[MeetingSource]) -> _Done:
+def _apply(article: Article, p: Pending, ctx: IngestContext, links: list[MeetingSource]) -> _Done:
     """Apply the new reading of `article` (whose links to meetings are `links`), under its locks."""
     data_changed()  # a version too many when nothing changes: rare, and only costs a client one full answer
     changed = _refresh_article(article, p, ctx)
@@ -216,8 +216,7 @@ def _apply(article: Article, p: _Pending, ctx: IngestContext, links: list[Meetin
         if ctx.decisions.removed_items("meetingsource", article.pk):  # a curator took it off its meeting
             return _Done(Result.KEPT)
         if p.outcome == Outcome.NEW:
-            merged_on_record = _place_reports([p], ctx)
-            _save_placed([p], ctx, merged_on_record, _known_levels(p))
+            save_placed([p], ctx, place_reports([p], ctx), _known_levels(p))
             return _Done(Result.NEW_MEETING)
         return _Done(Result.UPDATED if changed else Result.UNCHANGED)
     extracted = [m for m in placed if m.status == MeetingStatus.EXTRACTED]
@@ -230,7 +229,7 @@ def _apply(article: Article, p: _Pending, ctx: IngestContext, links: list[Meetin
     return _Done(Result.UPDATED if changed else Result.UNCHANGED)
 
 
-def _refresh_article(article: Article, p: _Pending, ctx: IngestContext) -> bool:
+def _refresh_article(article: Article, p: Pending, ctx: IngestContext) -> bool:
     """Record the new reading on the article; True when its mentioned countries changed."""
     fresh = p.article
     if article.extractor_version != fresh.extractor_version or article.extraction != fresh.extraction:
@@ -242,7 +241,7 @@ def _refresh_article(article: Article, p: _Pending, ctx: IngestContext) -> bool:
         return False  # a curator set the article's countries
     through = Article.countries_mentioned.through
     stored = set(through.objects.filter(article_id=article.pk).values_list("country_id", flat=True))
-    wanted = set(_mentioned_codes(p, ctx))
+    wanted = set(mentioned_codes(p, ctx))
     if stored == wanted:
         return False
     if stored - wanted:
@@ -251,7 +250,7 @@ def _refresh_article(article: Article, p: _Pending, ctx: IngestContext) -> bool:
     return True
 
 
-def _known_levels(p: _Pending) -> frozenset[tuple[int, str, int]]:
+def _known_levels(p: Pending) -> frozenset[tuple[int, str, int]]:
     """The levels already stated under this article, so that they are not added twice."""
     if p.extraction.relation_level is None:
         return frozenset()
@@ -273,31 +272,31 @@ RECOMPUTED = {
 }
 
 
-def _refresh_meetings(p: _Pending, meetings: list[Meeting], ctx: IngestContext) -> bool:
+def _refresh_meetings(p: Pending, meetings: list[Meeting], ctx: IngestContext) -> bool:
     """Bring the extracted meetings this article placed up to what it reads now; True on a change."""
-    _resolve_people([p], ctx)
+    resolve_people([p], ctx)
     ctx.resolver.flush()
-    _ensure_forums({f.value for f in p.extraction.forums}, ctx)
+    ensure_forums({f.value for f in p.extraction.forums}, ctx)
     p.candidate = Candidate(meetings[0], p.source.published)
     before = Before.of(m.pk for m in meetings)
     links = _LinkChanges.load(meetings)
     sources = _source_counts(meetings)
-    edited = []
+    refreshed: dict[int, list[str]] = {}  # meeting id -> the fields this article set
     for meeting in meetings:
         links.compare(p, meeting, ctx)
         fields = _refresh_fields(p, meeting, ctx, sole=sources[meeting.pk] == 1)
         if fields:
-            meeting._refreshed = fields  # type: ignore[attr-defined]
+            refreshed[meeting.pk] = fields
             meeting.updated_at = timezone.now()
-            edited.append(meeting)
     changed = links.save()
+    edited = [m for m in meetings if m.pk in refreshed]
     if edited:
-        fields = sorted({f for m in edited for f in m._refreshed})  # type: ignore[attr-defined]
+        fields = sorted({f for names in refreshed.values() for f in names})
         bulk_update_with_history(edited, Meeting, [*fields, "updated_at"], batch_size=500)
     for meeting in meetings:
         if meeting.pk in links.parties_changed:
             meeting.refresh_party_key()  # dedupe finds meetings by their parties
-    levels = _write_relations([p], ctx, _known_levels(p))
+    levels = write_relations([p], ctx, _known_levels(p))
     if changed or edited or levels:
         meetings_aggregates_refresh([m.pk for m in meetings], before=before, also=levels)
     return changed or bool(edited) or bool(levels)
@@ -310,14 +309,13 @@ def _source_counts(meetings: list[Meeting]) -> dict[int, int]:
     return counts
 
 
-def _refresh_fields(p: _Pending, meeting: Meeting, ctx: IngestContext, *, sole: bool) -> list[str]:
+def _refresh_fields(p: Pending, meeting: Meeting, ctx: IngestContext, *, sole: bool) -> list[str]:
     """Set the meeting's fields from the article (only the empty ones when it has other sources);
     returns the fields that changed. Locked fields are never touched."""
-    values = _meeting_values(p.extraction, ctx)
+    values = meeting_values(p.extraction, ctx)
     if not sole:
-        _fill(meeting, values)
-        return sorted(getattr(meeting, "_filled", ()))
-    values |= {"title": p.article.title[:500], "summary": _summary(p.extraction, p.article.text)}
+        return sorted(fill_empty(meeting, values))
+    values |= {"title": p.article.title[:500], "summary": meeting_summary(p.extraction, p.article.text)}
     locked = set(meeting.locked_fields)
     changed = set()
     for name, columns in RECOMPUTED.items():
@@ -347,9 +345,9 @@ def _keys(row: LinkRow) -> list[tuple[str, object]]:
     return [(column, getattr(row, column))]
 
 
-def _have_of(rows: Iterable[LinkRow]) -> _Have:
+def _have_of(rows: Iterable[LinkRow]) -> HeldLinks:
     """What a meeting has from other sources and curators, which this article's links must not repeat."""
-    have = _Have()
+    have = HeldLinks()
     for row in rows:
         if isinstance(row, MeetingCountry):
             have.parties.add(row.country_id)
@@ -382,7 +380,7 @@ class _LinkChanges:
                 stored[row.meeting_id].append(row)
         return cls(stored)
 
-    def compare(self, p: _Pending, meeting: Meeting, ctx: IngestContext) -> None:
+    def compare(self, p: Pending, meeting: Meeting, ctx: IngestContext) -> None:
         """Plan the changes that make this article's extracted links what the extractor reads now."""
         rows = self.stored[meeting.pk]
         ours: list[LinkRow] = []
@@ -391,7 +389,7 @@ class _LinkChanges:
             (ours if row.origin == EXTRACTED and row.source_id == p.article.pk else others).append(row)
         wanted: dict[type[models.Model], list] = {model: [] for model in LINK_MODELS}
         # What ingest would add to the meeting if it had only the other sources' and curators' rows.
-        _links_of(p, meeting, _have_of(others), ctx, wanted)
+        links_of(p, meeting, _have_of(others), ctx, wanted)
         locked = set(meeting.locked_fields)
         for model, link_set in LINK_SET_BY_MODEL.items():
             if link_set.name in locked:

@@ -15,7 +15,8 @@ from django.db import reset_queries, transaction
 
 from relations.extraction import ArticleError, ArticleInput, Gazetteer
 
-from .ingest import ArticleIngestResult, IngestContext, ingest_batch
+from .ingest import ArticleIngestResult, ingest_batch
+from .linking import IngestContext
 
 BATCH_SIZE = 200
 

@@ -273,12 +273,12 @@ def test_a_failure_while_storing_leaves_nothing_half_written(
 ) -> None:
     from django.db import DatabaseError
 
-    from relations.services import ingest as ingest_module
+    from relations.services import linking
 
     def fail(*args: object, **kwargs: object) -> None:
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(ingest_module, "_write_relations", fail)
+    monkeypatch.setattr(linking, "write_relations", fail)  # the last write of an article's rows
     report = services.articles_ingest(articles=iter_articles([write(tmp_path, "one.txt", RECEPTION)]))
     assert report.failed == 1
     assert report.errors == [f"{tmp_path / 'one.txt'}: database error (DatabaseError: disk full)"]

@@ -283,14 +283,14 @@ def test_a_database_failure_rolls_back_that_article_alone(
     meeting = misread(one)
     age(reception)
     before = sectors(meeting)
-    real = reextract_module._write_relations
+    real = reextract_module.write_relations
 
     def fail_on_one(pendings, ctx, known):  # type: ignore[no-untyped-def]
         if pendings[0].article.pk == one.pk:
             raise DatabaseError("disk full")
         return real(pendings, ctx, known)
 
-    monkeypatch.setattr(reextract_module, "_write_relations", fail_on_one)
+    monkeypatch.setattr(reextract_module, "write_relations", fail_on_one)
     report = services.articles_reextract()
     assert (report.read, report.failed, report.unchanged) == (2, 1, 1)
     assert report.errors == [f"article {one.pk} ({one.title}): database error (DatabaseError: disk full)"]
