@@ -7,7 +7,6 @@ sectors, forums, countries mentioned, relation level. Every fact keeps its evide
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,12 +53,15 @@ from .participants import (
 )
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
+from .rules import load_rules
 from .sectors import SectorReader
-from .text import Document, Gate, Sentence, strip_furniture
+from .text import Document, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
+R = load_rules("en")  # this module's tables: rules/en/*.toml
+
 EXTRACTOR_VERSION = "1.25.0"  # the commit that sets a version says what changed
-HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
+HELD_RE = R.regex("extractor.held")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -188,10 +190,7 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     return result
 
 
-JOINT_RE = Gate(
-    r"\b(?:agreed|agree|pledged|vowed|reaffirmed|committed|decided|resolved|concurred)\b",
-    "agree pledged vowed reaffirmed committed decided resolved concurred",
-)
+JOINT_RE = R.gate("extractor.joint")
 
 
 def _joint_lead(
@@ -333,19 +332,8 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
     return chosen
 
 
-# A later sentence that says more people took part in this meeting: "Foreign Ministers A and B also
-# held talks", "The two foreign ministers, A and B, also joined the call", "Also present were A and B",
-# "The talks were also attended by A". (Not "accompanied", not "also held talks with" someone else.)
-ALSO_TOOK_PART_RE = Gate(
-    r"\balso (?:held talks|took part|participated|attended)\b(?= *[.,;]| *$| on \w+day\b)|"
-    r"\balso (?:joined|attended|took part in|participated in|sat in on) the (?:[\w-]+ ){0,2}"
-    r"(?:talks|meeting|call|conversation|discussions|negotiations|consultations)\b|"
-    r"^\W*Also (?:present|attending|taking part|participating|in attendance)\b|"
-    r"\b(?:were|was) also (?:present|in attendance)\b|"
-    r"\b(?:talks|meeting|call|conversation|discussions) (?:was|were) also attended by\b",
-    "also",
-)
-NEGATION_RE = re.compile(r"\b(?:not|never|neither|nor)\b|n't\b")
+ALSO_TOOK_PART_RE = R.gate("extractor.also_took_part")
+NEGATION_RE = R.regex("extractor.negation")
 
 
 def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
@@ -363,14 +351,7 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
     return out
 
 
-# A later meeting of the same visit: "Later in the day, B was received by Prime Minister C", "B later
-# travelled to the palace, where he held talks with Prime Minister C".
-LATER_MEETING_RE = Gate(
-    r"\b(?:later|afterwards|subsequently)\b[^.;]{0,80}?\b(?P<verb>(?:was|were) received by|"
-    r"held (?:\w+ ){0,2}?(?:talks|a meeting) with|met(?: with)?|had a meeting with)\b",
-    "later afterwards subsequently",
-    re.IGNORECASE,
-)
+LATER_MEETING_RE = R.gate("extractor.later_meeting")
 
 
 def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Person], host: str) -> list[Person]:
@@ -454,8 +435,8 @@ def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead:
             a.country, b.country = order
 
 
-CREDENTIALS_RE = Gate(r"\b(?:credentials|letters? of credence)\b", "credentials credence", re.IGNORECASE)
-ENVOY_TITLE_RE = re.compile(r"\b(?:Ambassador|Envoy|Commissioner|Charg[eé])", re.IGNORECASE)
+CREDENTIALS_RE = R.gate("extractor.credentials")
+ENVOY_TITLE_RE = R.regex("extractor.envoy_title")
 
 
 def _several_envoys(
@@ -504,38 +485,7 @@ def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], le
     return out
 
 
-MENTION_ONLY_CUES = frozenset(
-    [
-        "greetings",
-        "greeting",
-        "regards",
-        "wishes",
-        "message",
-        "letter",
-        "behalf",
-        "congratulations",
-        "condolences",
-        "memory",
-        "tribute",
-        "appointed",
-        "decree",
-        "invitation",
-        "instructions",
-        "instruction",
-        "initiative",
-        "late",
-        "legacy",
-        "photo",
-        "photos",
-        "credit",
-        "funeral",
-        "burial",
-        "mourning",
-        "death",
-        "passing",
-        "obituary",
-    ]
-)
+MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
 
 
 def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
@@ -556,11 +506,7 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     )
 
 
-# Words that open a clause about something other than the meeting ("..., the first visit since
-# President X took office", "..., as both brace for tariffs promised by Y").
-CLAUSE_OPENERS = frozenset(
-    {"since", "as", "after", "before", "when", "while", "until", "because", "amid", "despite", "although", "though"}
-)
+CLAUSE_OPENERS = R.words("extractor.clause_openers")
 
 
 def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sentence) -> bool:
@@ -581,8 +527,8 @@ def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sen
     )
 
 
-SPOUSE_WORDS = frozenset({"wife", "husband", "spouse", "consort", "spouses"})
-CONSORT_TITLES = frozenset({"Queen", "Princess"})
+SPOUSE_WORDS = R.words("extractor.spouse_words")
+CONSORT_TITLES = R.words("extractor.consort_titles")
 
 
 def _is_spouse(doc: Document, people: list[Person], p: Person, sent: Sentence) -> bool:
@@ -696,8 +642,8 @@ def _read_meeting(
     result.countries_mentioned += [f for f in result.parties if f.value not in named]  # "parties included"
 
 
-ENVOY_HEADS = frozenset({"ambassadors", "envoys", "ambassadors-designate"})
-ENVOY_JOINERS = frozenset({",", "and", "the", "as", "well"})
+ENVOY_HEADS = R.words("extractor.envoy_heads")
+ENVOY_JOINERS = R.words("extractor.envoy_joiners")
 
 
 def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
@@ -873,13 +819,8 @@ def _lead_without_names(
     return None
 
 
-HEADLINE_MEETING_RE = re.compile(
-    r"\b(?:meets?|met|discuss(?:es|ed)?|receives?|received|hosts?|hosted|confers?|conferred|"
-    r"(?:holds?|held|have|has|had) (?:\w+ ){0,2}(?:talks|call|conversation|meeting|consultations)|"
-    r"(?:speaks?|spoke|talks?) (?:by|over the) (?:tele)?phone)\b",
-    re.IGNORECASE,
-)
-HEADLINE_FUTURE_RE = re.compile(r"\b(?:to|will) (?:meet|hold|visit|discuss|host|receive|travel)\b", re.IGNORECASE)
+HEADLINE_MEETING_RE = R.regex("extractor.headline_meeting")
+HEADLINE_FUTURE_RE = R.regex("extractor.headline_future")
 
 
 def _lead_of_headline(

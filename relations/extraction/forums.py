@@ -7,12 +7,14 @@ A body or edition of an organisation maps to it through the registry's other nam
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import ForumEntry, Lexicon
-from .text import Document, words
+from .rules import load_rules
+from .text import Document
+
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
 # Multilateral bodies outside the contract's registry: (acronym, full name, other names).
 # Reported by the acronym when the article uses it, otherwise by the full name.
@@ -112,33 +114,16 @@ KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("", "Interpol", ("INTERPOL",)),
 )
 
-# Heads that make "Full Name (ACR)" a multilateral body rather than a bilateral mechanism.
-# (Banks, funds and agencies are left out: "Public Investment Fund (PIF)" is a national body.)
-ORG_HEADS = words(
-    "Organization Organisation Union Association Conference Community Forum Group Movement Assembly "
-    "League Alliance Council Summit Initiative Cooperation Co-operation Commonwealth Dialogue Network "
-    "Partnership"
-)
-# Words that make "Full Name (ACR)" a national institution or a mechanism of two countries: "National
-# Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)", "Joint Economic Council (JEC)",
-# "Special Investment Facilitation Council (SIFC)" (a national investment body).
-NOT_MULTILATERAL = words(
-    "National Federal Presidential Supreme State High Level Strategic Joint Bilateral Intergovernmental "
-    "Inter-Governmental Investment Facilitation Promotion Business"
-)
-EVENT_AFTER = words(
-    "Summit summit General Assembly Forum forum Conference conference Ministerial Secretariat Secretary "
-    "Chairmanship chairmanship Presidency presidency member members framework platform"
-)
-NOT_FORUM_ACRONYMS = words(
-    "COVID AZERTAC TASS ANI APA VNA IRNA WAM KUNA SPA QNA BSS PTI AFP AP CNN BBC RIA MOFA MFA PM FM GDP "
-    "USD EUR CEO LNG ICT IT TV HE NB LLC JSC OJSC SOCAR PKK TPLF ISIS ISIL DAESH NGO MOU MoU ADA UNESCO "
-    "FIFA UEFA IOC GMT UTC AM PM II III IV VI VII VIII IX XI XII ANSA APP EFE DPA BERNAMA ANTARA KYODO YONHAP"
-) | frozenset(w.upper() for w in (*MONTHS, *WEEKDAYS))  # a dateline's month or day in capitals ("ROME, MARCH 4 -")
-ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
-NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "to", "-", "de", "la", "du", "des", "'", "s"})
+ORG_HEADS = R.words("forums.org_heads")
+NOT_MULTILATERAL = R.words("forums.not_multilateral")
+EVENT_AFTER = R.words("forums.event_after")
+NOT_FORUM_ACRONYMS = R.words("forums.not_forum_acronyms") | frozenset(
+    w.upper() for w in (*MONTHS, *WEEKDAYS)
+)  # a dateline's month or day in capitals ("ROME, MARCH 4 -")
+ACRONYM_RE = R.regex("forums.acronym")
+NAME_JOINERS = R.words("forums.name_joiners")
 DIGITS = frozenset("0123456789")
-ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+ORDINAL_RE = R.regex("forums.ordinal")
 
 
 @dataclass(slots=True)
@@ -259,12 +244,9 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list
     return hits
 
 
-# A bank or fund of a whole region is multilateral; a country's own is not ("Public Investment Fund").
-REGION_ADJECTIVES = words("African Asian European Inter-American Caribbean Arab Islamic Eurasian Nordic")
+REGION_ADJECTIVES = R.words("forums.region_adjectives")
 
-# "Organisation for the Development of the Senegal River", "Niger Basin Authority": a country word
-# that names a river or a basin shared by several countries, not a national body.
-GEOGRAPHY_AFTER = words("River Basin Lake Sea Valley Delta Gulf Region")
+GEOGRAPHY_AFTER = R.words("forums.geography_after")
 
 
 def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
@@ -291,9 +273,7 @@ def _name_before(words: list[str], k: int) -> list[str]:
     return [w for w in name if w not in NAME_JOINERS]
 
 
-# "the Colombo Security Conclave"; "the Three Seas Initiative summit" (an initiative that meets is a
-# grouping of states, while "the Belt and Road Initiative" is a policy).
-GROUPING_MEETS = words("summit Summit summits member members")
+GROUPING_MEETS = R.words("forums.grouping_meets")
 
 
 def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:

@@ -14,59 +14,18 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .gazetteer import Gazetteer
+from .rules import load_rules
 from .text import TOKEN_RE, Document, norm
+
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
 MENTION_KINDS = frozenset({"name", "official", "alternative", "demonym"})
 KIND_RANK = {"name": 0, "official": 0, "alternative": 1, "demonym": 1, "capital": 2, "city": 3, "institution": 4}
 
-# Phrases that contain a country word but do not name the country.
-NOT_A_COUNTRY = (
-    "Indian Ocean",
-    "South American",
-    "Latin American",
-    "North American",
-    "Central American",
-    "Latin America",
-    "South America",
-    "North America",
-    "Central America",
-    "New Mexico",
-    "New Jersey",
-    "New South Wales",
-    "New Guinea",
-    "Korean Peninsula",
-    "Korean War",
-    "Georgia State",
-    "Chinese New Year",
-    "American continent",
-    "Dutch disease",
-    "French fries",
-    "US$",
-    "U.S.$",
-    "US dollar",
-    "US dollars",
-    "U.S. dollar",
-    "U.S. dollars",
-    "American dollar",
-    "American dollars",
-    "Hong Kong dollar",
-    "South China Sea",
-    "East China Sea",
-    "Sea of Japan",
-    "Gulf of Mexico",
-    "Gulf of Oman",
-    "Gulf of Guinea",
-    "Gulf of Thailand",
-    "Philippine Sea",
-    "West Philippine Sea",
-    "Irish Sea",
-    "Timor Sea",
-    "Korea Strait",
-)
+NOT_A_COUNTRY = R.strings("lexicon.not_a_country")
 
 
-# A demonym two countries share resolves to the one texts mean far more often.
-SHARED_DEMONYMS = {"Dominican": "DOM", "Congolese": "COD"}
+SHARED_DEMONYMS = R.mapping("lexicon.shared_demonyms")
 
 
 @dataclass(frozen=True, slots=True)
