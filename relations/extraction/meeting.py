@@ -70,7 +70,7 @@ def is_recollection(sent: Sentence, ref: date | None) -> bool:
 DOC_CLAUSE_RE = R.gate("meeting.doc_clause")
 BACKGROUND_LINK_RE = R.gate("meeting.background_link")
 HABITUAL_RE = R.gate("meeting.habitual")
-WELCOMED_THING_RE = R.regex("meeting.welcomed_thing")
+WELCOMED_THING_RE = R.gate("meeting.welcomed_thing")
 DOC_HISTORY_RE = R.gate("meeting.doc_history")
 SIGNING_WORDS = R.words("meeting.signing_words")
 MONTHS = R.strings("meeting.months")
@@ -93,7 +93,7 @@ def _triggers(text: str) -> tuple[re.Match, ...]:
     out = []
     stance = STANCE_RE.search(text, low)
     for m in TRIGGER_RE.finditer(text, low):
-        if m.group()[:6].lower() == "welcom" and WELCOMED_THING_RE.match(text, m.start()):
+        if WELCOMED_THING_RE.regex.match(text, m.start()):
             continue
         if stance and stance.start() <= m.start() < stance.end():
             continue
@@ -144,7 +144,8 @@ def is_background(sent: Sentence, ref: date | None, history: bool = False) -> bo
 def first_trigger(sent: Sentence) -> re.Match | None:
     """The sentence's first meeting word (all of them are read only where a welcome or a stance may
     hide one)."""
-    if sent.triggers is None and "welcom" not in sent.low and not any(n in sent.low for n in STANCE_RE.needles):
+    low = sent.low
+    if sent.triggers is None and not any(n in low for n in (*WELCOMED_THING_RE.needles, *STANCE_RE.needles)):
         return TRIGGER_RE.search_all(sent.text, sent.low)
     triggers = meeting_triggers(sent)
     return triggers[0] if triggers else None
@@ -283,7 +284,7 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        invited = "invit" in sent.low and INVITED_RE.search(sent.low)
+        invited = INVITED_RE.search(sent.low, sent.low)
         if not _past_beside_since(sent) and not FUTURE_RE.search(sent.text, sent.low) and not invited:
             out.append(sent)
     return out
@@ -300,7 +301,7 @@ def _past_beside_since(sent: Sentence) -> bool:
     return since < 0 or since > m.start()  # the first marker stands before 'since'
 
 
-INVITED_RE = R.regex("meeting.invited")
+INVITED_RE = R.gate("meeting.invited")
 
 
 def _search(regex: Gate, title: str, sentences: list[Sentence]) -> Cue | None:

@@ -68,16 +68,6 @@ SUBJECT_OPENERS = R.words("sectors.subject_openers")
 SUBJECT_PLACES = R.words("sectors.subject_places")
 HEART_WORDS = R.words("sectors.heart_words")
 SUBJECT_NOUNS = R.words("sectors.subject_nouns")
-GATE_WORDS = (
-    REACH_CUES
-    | GROWTH_VERBS
-    | HEAD_NOUNS
-    | R.words("sectors.gate_words")
-    | ATTENTION_NOUNS
-    | FIGURE_VERBS
-    | COMPOUND_ENDS
-    | PAIR_MARKS
-)
 TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = R.mapping("sectors.topic_openers")
 BODY_HEADS = R.words("sectors.body_heads")
 PEOPLE_TERMS = R.words("sectors.people_terms")
@@ -107,7 +97,23 @@ RELATION_NOUNS = R.words("sectors.relation_nouns")
 OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS | {"and"}
 HEADLINE_VERBS = R.words("sectors.headline_verbs")
 HEADLINE_OPENERS = OPENERS | HEADLINE_VERBS
-HEADLINE_GATE = GATE_WORDS | HEADLINE_VERBS
+
+
+def _cue_key(cue: tuple[str, ...]) -> str:
+    """The word a sentence must have for a cue to match in it: its longest ("in the fields of": fields)."""
+    return max(cue, key=len)
+
+
+# A sentence is read only if it has one of these (most sentences name no area of cooperation). Generated
+# from the tables the reads after the gate key on, so a new cue or verb can never be filtered out:
+SENTENCE_GATE = (
+    frozenset(map(_cue_key, LIST_CUES)) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS  # a cued list
+    | HEAD_NOUNS | COMPOUND_ENDS | NOUN_HEADS | RELATION_NOUNS | FIGURE_VERBS | PAIR_MARKS  # a qualified term
+    | SUBJECT_VERBS | SUBJECT_NOUNS  # a list as the subject
+)  # fmt: skip
+HEADLINE_GATE = SENTENCE_GATE | HEADLINE_VERBS
+# A line ending with ':' opens a bulleted list of sectors when it has one of these words.
+LIST_LINE_WORDS = SENTENCE_GATE | R.words("sectors.list_line_words")
 ITEM_SPLIT = R.words("sectors.item_split")
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 INNER_END = ITEM_END - {"."}
@@ -160,7 +166,7 @@ class SectorReader:
         self.lex = lex
         self.masked = masked
         self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
-        self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, GATE_WORDS)
+        self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, SENTENCE_GATE)
         self.headline = headline
         # "Ruritania, Freedonia Sign Water Management, Higher Education Deals": in a title-case headline a
         # capital marks no name
@@ -287,7 +293,7 @@ class SectorReader:
                     if first < end:
                         found.append((first, end))
                 continue
-            opened = line.rstrip().endswith(":") and not GATE_WORDS.isdisjoint(
+            opened = line.rstrip().endswith(":") and not LIST_LINE_WORDS.isdisjoint(
                 self.lower[bisect_left(starts, line_start) : bisect_left(starts, pos)]
             )
         return found

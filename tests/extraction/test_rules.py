@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from relations.extraction import prefilter, read_article_file
+from relations.extraction import prefilter, read_article_file, sectors
+from relations.extraction.lexicon import get_lexicon
 from relations.extraction.rules import RULES_DIR, NoRules, load_rules
-from relations.extraction.text import Gate
+from relations.extraction.sectors import SectorReader
+from relations.extraction.text import Document, Gate
 
 from .conftest import ARTICLES
 
@@ -98,3 +100,43 @@ def test_every_gate_finds_what_its_regex_finds_in_every_test_article() -> None:
             bare = gate.regex.search(line)
             gated = gate.search(line)
             assert (bare and bare.span()) == (gated and gated.span()), (gate.rule, line)
+
+
+# --------------------------------------------------------------------------- the sector gate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks covered energy and tourism.",
+        "They covered energy and tourism.",  # issue 11: "covered" was missing from the typed gate
+        "Energy and tourism were debated.",
+        "Energy and tourism were also highlighted.",
+        "The sides want more investment in energy and tourism.",
+    ],
+)
+def test_a_sector_cue_is_read_whatever_else_the_sentence_holds(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    hits = SectorReader(Document.parse(text), get_lexicon(gazetteer), set()).read()
+    assert sorted({h.slug for h in hits}) == ["energy", "tourism"]
+
+
+def test_the_sector_gates_are_generated_from_the_tables_the_reads_key_on() -> None:
+    """Every cue has a word in the sentence gate, and every word a read keys on is in it."""
+    assert all(not sectors.SENTENCE_GATE.isdisjoint(cue) for cue in sectors.LIST_CUES)
+    keyed = (
+        sectors.REACH_CUES,
+        sectors.GROWTH_VERBS,
+        sectors.ATTENTION_NOUNS,
+        sectors.HEAD_NOUNS,
+        sectors.COMPOUND_ENDS,
+        sectors.NOUN_HEADS,
+        sectors.RELATION_NOUNS,
+        sectors.FIGURE_VERBS,
+        sectors.PAIR_MARKS,
+        sectors.SUBJECT_VERBS,
+        sectors.SUBJECT_NOUNS,
+    )
+    for table in keyed:
+        assert table <= sectors.SENTENCE_GATE
+    assert sectors.SENTENCE_GATE | sectors.HEADLINE_VERBS == sectors.HEADLINE_GATE
+    assert sectors.SENTENCE_GATE <= sectors.LIST_LINE_WORDS
