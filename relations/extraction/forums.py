@@ -1,5 +1,6 @@
-"""Multilateral forums: registry names and acronyms, well-known bodies outside the registry,
-"Full Name (ACR)" definitions and bare acronyms used as an event ("the 12th ABC General Assembly").
+"""Multilateral forums: registry names and acronyms, known organisations outside the registry (both
+from seeds/forums.json; the latter with `registered: false`), "Full Name (ACR)" definitions and bare
+acronyms used as an event ("the 12th ABC General Assembly").
 
 A body or edition of an organisation maps to it through the registry's other names ("COP29",
 "PACE"); a trailing edition number is absorbed ("COP 30", "ASEM 14").
@@ -15,104 +16,6 @@ from .rules import load_rules
 from .text import Document
 
 R = load_rules("en")  # this module's tables: rules/en/*.toml
-
-# Multilateral bodies outside the contract's registry: (acronym, full name, other names).
-# Reported by the acronym when the article uses it, otherwise by the full name.
-KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("AIPA", "ASEAN Inter-Parliamentary Assembly", ()),
-    ("TICAD", "Tokyo International Conference on African Development", ()),
-    ("EAS", "East Asia Summit", ()),
-    ("Mercosur", "Southern Common Market", ("MERCOSUR", "Mercosul", "MERCOSUL")),
-    ("IPU", "Inter-Parliamentary Union", ()),
-    ("TURKPA", "Parliamentary Assembly of Turkic States", ()),
-    ("", "Asian Parliamentary Assembly", ()),
-    ("ACD", "Asia Cooperation Dialogue", ()),
-    ("ASEM", "Asia-Europe Meeting", ()),
-    ("IORA", "Indian Ocean Rim Association", ()),
-    ("Quad", "Quadrilateral Security Dialogue", ()),
-    ("SICA", "Central American Integration System", ()),
-    ("CARICOM", "Caribbean Community", ()),
-    ("ECOWAS", "Economic Community of West African States", ()),
-    ("SADC", "Southern African Development Community", ()),
-    ("EAC", "East African Community", ()),
-    ("ECCAS", "Economic Community of Central African States", ()),
-    ("IGAD", "Intergovernmental Authority on Development", ()),
-    ("COMESA", "Common Market for Eastern and Southern Africa", ()),
-    ("OECD", "Organisation for Economic Co-operation and Development", ()),
-    ("", "Visegrad Group", ("Visegr\u00e1d Group", "V4")),
-    ("", "Nordic Council", ()),
-    ("", "Arctic Council", ()),
-    ("UfM", "Union for the Mediterranean", ()),
-    ("", "Eastern Partnership", ()),
-    ("ALBA", "Bolivarian Alliance for the Peoples of Our America", ()),
-    ("", "Pacific Alliance", ()),
-    ("CPLP", "Community of Portuguese Language Countries", ("Community of Portuguese Speaking Countries",)),
-    ("OIF", "International Organisation of La Francophonie", ("Francophonie", "La Francophonie")),
-    ("AIIB", "Asian Infrastructure Investment Bank", ()),
-    ("NDB", "New Development Bank", ()),
-    ("EBRD", "European Bank for Reconstruction and Development", ()),
-    ("EIB", "European Investment Bank", ()),
-    ("AfDB", "African Development Bank", ()),
-    ("GECF", "Gas Exporting Countries Forum", ()),
-    ("WEF", "World Economic Forum", ()),
-    ("SPIEF", "St. Petersburg International Economic Forum", ("St Petersburg International Economic Forum",)),
-    ("EEF", "Eastern Economic Forum", ()),
-    ("", "Munich Security Conference", ()),
-    ("", "Raisina Dialogue", ()),
-    ("", "Shangri-La Dialogue", ()),
-    ("ADF", "Antalya Diplomacy Forum", ()),
-    ("", "Global Baku Forum", ()),
-    ("", "Doha Forum", ()),
-    ("", "Boao Forum for Asia", ()),
-    ("", "Summit of the Americas", ()),
-    ("", "Ibero-American Summit", ()),
-    ("UNCTAD", "United Nations Conference on Trade and Development", ("UN Conference on Trade and Development",)),
-    ("UNDP", "United Nations Development Programme", ("UN Development Programme",)),
-    ("UNICEF", "United Nations Children's Fund", ("UN Children's Fund",)),
-    (
-        "UNHCR",
-        "United Nations High Commissioner for Refugees",
-        ("UN Refugee Agency", "UN High Commissioner for Refugees"),
-    ),
-    ("UNIDO", "United Nations Industrial Development Organization", ()),
-    ("UNEP", "United Nations Environment Programme", ("UN Environment Programme",)),
-    ("FAO", "Food and Agriculture Organization", ("Food and Agriculture Organization of the United Nations",)),
-    ("WFP", "World Food Programme", ()),
-    ("ILO", "International Labour Organization", ("International Labor Organization",)),
-    ("IMO", "International Maritime Organization", ()),
-    ("ICAO", "International Civil Aviation Organization", ()),
-    ("ITU", "International Telecommunication Union", ()),
-    ("UNWTO", "World Tourism Organization", ("UN Tourism",)),
-    ("WIPO", "World Intellectual Property Organization", ()),
-    ("UNODC", "United Nations Office on Drugs and Crime", ()),
-    ("IFAD", "International Fund for Agricultural Development", ()),
-    ("ESCAP", "Economic and Social Commission for Asia and the Pacific", ()),
-    ("UNECE", "United Nations Economic Commission for Europe", ()),
-    ("UNRWA", "United Nations Relief and Works Agency", ()),
-    ("IOM", "International Organization for Migration", ()),
-    ("IRENA", "International Renewable Energy Agency", ()),
-    ("IEA", "International Energy Agency", ()),
-    ("CTBTO", "Comprehensive Nuclear-Test-Ban Treaty Organization", ()),
-    ("OPCW", "Organisation for the Prohibition of Chemical Weapons", ()),
-    (
-        "",
-        "Consultative Meeting of the Heads of State of Central Asia",
-        ("Consultative Meeting of Heads of State of Central Asia",),
-    ),
-    ("OMVS", "Organisation for the Development of the Senegal River", ()),
-    # UN principal organs the contract keeps by their own acronym when named as such
-    ("ICJ", "International Court of Justice", ()),
-    (
-        "ECOSOC",
-        "United Nations Economic and Social Council",
-        ("Economic and Social Council", "UN Economic and Social Council"),
-    ),
-    # Mekong mechanisms, usually named without an acronym
-    ("LMC", "Lancang-Mekong Cooperation", ("Mekong-Lancang Cooperation",)),
-    ("MGC", "Mekong-Ganga Cooperation", ()),
-    ("MRC", "Mekong River Commission", ()),
-    ("", "Interpol", ("INTERPOL",)),
-)
 
 ORG_HEADS = R.words("forums.org_heads")
 NOT_MULTILATERAL = R.words("forums.not_multilateral")

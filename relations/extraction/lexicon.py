@@ -263,18 +263,24 @@ def _forum_variants(name: str) -> Iterable[str]:
             yield name.replace(b, a)
 
 
-def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str, ...]]]) -> Phrasebook[ForumEntry]:
+def build_forums(gazetteer: Gazetteer) -> Phrasebook[ForumEntry]:
+    """The registry's forums first, then the known organisations outside it (where both name a phrase,
+    the registry wins). An organisation outside the registry is reported by its acronym when the text
+    uses it, else by its name (see forums._label); one without an acronym has its name as acronym."""
     book: Phrasebook[ForumEntry] = Phrasebook()
     for f in gazetteer.forums:
-        entry = ForumEntry(f.acronym, True, f.acronym, f.name)
-        for phrase in (f.acronym, f.name, *f.other_names):
-            for variant in _forum_variants(_strip_the(phrase)):
-                book.add(variant, entry)
-    for acronym, name, aliases in extra:
-        entry = ForumEntry(acronym or name, False, acronym or None, name)
-        for phrase in (name, *aliases, *([acronym] if acronym else [])):
-            for variant in _forum_variants(phrase):
-                book.add(variant, entry)
+        if f.registered:
+            entry = ForumEntry(f.acronym, True, f.acronym, f.name)
+            for phrase in (f.acronym, f.name, *f.other_names):
+                for variant in _forum_variants(_strip_the(phrase)):
+                    book.add(variant, entry)
+    for f in gazetteer.forums:
+        if not f.registered:
+            acronym = f.acronym if f.acronym != f.name else None
+            entry = ForumEntry(acronym or f.name, False, acronym, f.name)
+            for phrase in (f.name, *f.other_names, *([acronym] if acronym else [])):
+                for variant in _forum_variants(phrase):
+                    book.add(variant, entry)
     return book
 
 
@@ -298,7 +304,6 @@ def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook[tuple[str, ...]], Ph
 
 
 def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
-    from .forums import KNOWN_UNREGISTERED  # data tables; imported here to keep modules acyclic
     from .people import PARTICLES
 
     places = build_places(gazetteer)
@@ -325,14 +330,14 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     return Lexicon(
         official_names=_official_names(gazetteer, place_words),
         places=places,
-        forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
+        forums=build_forums(gazetteer),
         sectors=sectors,
         sectors_exact=sectors_exact,
         place_words=place_words,
         demonym_words=frozenset(k[0] for k, v in places.entries.items() if len(k) == 1 and v.kind == "demonym"),  # type: ignore[attr-defined]
         country_names={c.iso3: c.name for c in gazetteer.countries},
         officials=officials,
-        registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
+        registered_acronyms=frozenset(f.acronym for f in gazetteer.forums if f.registered),
         capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
         official_surnames=frozenset(surnames),
     )

@@ -30,12 +30,13 @@ class CountryRef:
 
 @dataclass(frozen=True, slots=True)
 class ForumRef:
-    """A multilateral forum of the registry."""
+    """A multilateral forum of the registry, or a known organisation outside it."""
 
-    acronym: str
+    acronym: str  # the full name when the forum has no acronym
     name: str
     other_names: tuple[str, ...] = ()
     parent: str | None = None
+    registered: bool = True  # False: a known organisation outside the registry (reported by its label)
 
 
 @dataclass(frozen=True, slots=True)
