@@ -17,6 +17,7 @@ from pathlib import Path
 from .articles import ArticleError, read_article_file
 from .extractor import extract
 from .gazetteer import Gazetteer
+from .rules import NoRules
 from .types import Extraction, Span
 
 
@@ -62,7 +63,17 @@ def main(argv: list[str] | None = None) -> int:
         except ArticleError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
-        result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
+        try:
+            result = extract(
+                article.text,
+                title=article.title,
+                published=article.published,
+                gazetteer=gazetteer,
+                language=article.language,
+            )
+        except NoRules as err:
+            print(f"error: {path}: {err}", file=sys.stderr)
+            return 2
         contract = result.to_contract()
         indent = None if (args.json or several) else 2
         print(json.dumps(contract, ensure_ascii=False, indent=indent))

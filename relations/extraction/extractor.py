@@ -53,7 +53,7 @@ from .participants import (
 )
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
-from .rules import load_rules
+from .rules import NoRules, Rules, language_code, load_rules
 from .sectors import SectorReader
 from .text import Document, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
@@ -135,8 +135,21 @@ def _place(iso3: str | None, kind: str) -> Place:
     return Place(iso3, kind)
 
 
-def extract(text: str, *, title: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
-    """Read one article's body (normalised text) and return what it reports."""
+def extract(
+    text: str,
+    *,
+    title: str,
+    published: date | None,
+    gazetteer: Gazetteer,
+    language: str = "en",
+    rules: Rules | None = None,
+) -> Extraction:
+    """Read one article's body (normalised text) and return what it reports. The article's language
+    picks the rules (rules/<language>/); NoRules ("no rules for language 'xx'") when there are none,
+    rather than another language's rules applied to it."""
+    rules = rules or load_rules(language_code(language))
+    if rules is not R:  # the stages read the tables loaded at import: English, the one language with rules
+        raise NoRules(rules.language)
     lex = get_lexicon(gazetteer)
     doc, tdoc = Document.parse(text), Document.parse(title or "")
     # bylines name no one in the story; "Also Read: ..." is another story's headline, read for mentions only

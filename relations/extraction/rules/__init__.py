@@ -118,6 +118,12 @@ def _frozen(value: Any) -> Any:
     return tuple(_frozen(v) for v in value) if isinstance(value, list) else value
 
 
+def language_code(language: str | None) -> str:
+    """The rules' code of an article's language: "en-GB", "EN" -> "en"; blank -> "en" (the stored default)."""
+    code = (language or "").strip().lower().replace("_", "-").split("-", 1)[0]
+    return code or "en"
+
+
 def languages() -> list[str]:
     """The languages that have rules."""
     return sorted(p.name for p in RULES_DIR.iterdir() if p.is_dir() and any(p.glob("*.toml")))
