@@ -7,13 +7,13 @@ starts at each token of a document. Countries, forums and sectors each get one; 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .gazetteer import Gazetteer
+from .names import fold as fold_name
+from .names import name_key
 from .rules import load_rules
 from .text import TOKEN_RE, Document, norm
 
@@ -304,8 +304,6 @@ def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook[tuple[str, ...]], Ph
 
 
 def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
-    from .people import PARTICLES
-
     places = build_places(gazetteer)
     sectors, sectors_exact = build_sectors(gazetteer)
     place_words = frozenset(t for key in places.entries for t in key if t[:1].isupper())
@@ -314,10 +312,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         if not o.country:
             continue
         for n in (o.name, *o.other_names):
-            # the words that identify a person, as people.name_keys reads them ("bin", "Al" are no keys)
-            keys = frozenset(
-                fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1 and t.lower() not in PARTICLES
-            )
+            keys = frozenset(name_key(n))  # the words that identify a person ("bin", "Al" are no keys)
             for k in keys:
                 officials.setdefault(k, []).append((keys, o.country))
     surnames = set()
@@ -358,13 +353,6 @@ def _official_names(gazetteer: Gazetteer, place_words: frozenset[str]) -> Phrase
             if any(t in NAME_STOP or t in place_words for t in tokens):
                 book.add(tokens, o.country or "")
     return book
-
-
-@lru_cache(maxsize=65536)
-def fold_name(word: str) -> str:
-    """Lowercase without diacritics: 'Erdoğan' and 'Erdogan' are the same name."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\u0131", "i")
 
 
 def official_country(lex: Lexicon, keys: frozenset[str]) -> str | None:

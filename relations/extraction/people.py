@@ -12,11 +12,11 @@ Seri") stay at the front of the name.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .lexicon import Lexicon, Place, fold_name, official_country
+from .lexicon import Lexicon, Place, official_country
+from .names import fold as fold_name
+from .names import name_key
 from .rules import load_rules
 from .text import Document
 
@@ -85,19 +85,9 @@ class Person:
 LOWER_STYLES = frozenset(w.lower() for w in STYLES)
 
 
-@lru_cache(maxsize=65536)
 def name_keys(name: str) -> frozenset[str]:
-    """The words that identify a person: no particles, no styles ('Tan Sri', 'Datuk'), no initials."""
-    tokens = re.findall(r"[^\W\d_]+", name)
-    keys = set()
-    for k, w in enumerate(tokens):
-        low = w.lower()
-        if len(w) < 2 or low in PARTICLES or low in LOWER_STYLES:
-            continue
-        if w == "Tan" and k + 1 < len(tokens) and tokens[k + 1] == "Sri":
-            continue
-        keys.add(low)
-    return frozenset(keys)
+    """The words that identify a person (names.name_key): no particles, no styles, no initials."""
+    return frozenset(name_key(name))
 
 
 class PeopleReader:
