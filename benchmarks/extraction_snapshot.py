@@ -23,7 +23,7 @@ from relations.extraction import Gazetteer, extract, read_article_file
 
 PROJECT = Path(__file__).resolve().parent.parent
 PROJECT_ARTICLES = (PROJECT / "tests" / "articles", PROJECT / "seeds" / "articles")
-IGNORED_KEYS = frozenset({"rule"})
+IGNORED_KEYS = frozenset({"rule", "rules", "format_rule", "location_rule", "date_rule"})
 
 
 def _articles(corpora: list[Path]) -> list[tuple[str, Path]]:
@@ -37,7 +37,7 @@ def snapshot_of(path: Path, gazetteer: Gazetteer) -> dict:
     """The contract JSON and the full typed result (spans included) of one article."""
     article = read_article_file(path)
     result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
-    return {"contract": result.to_contract(), "full": dataclasses.asdict(result)}
+    return {"contract": result.to_contract(rules=True), "full": dataclasses.asdict(result)}
 
 
 def write(out: Path, corpora: list[Path]) -> int:

@@ -199,7 +199,7 @@ def extract(
     two = result.meeting or len({f.value for f in result.countries_mentioned}) >= 2
     level = relation_level(title or "", text) if two else None
     if level:
-        result.relation_level = Fact(level.value, _cue_span(doc, level))
+        result.relation_level = Fact(level.value, _cue_span(doc, level), f"meeting.level_{level.value}")
     return result
 
 
@@ -280,7 +280,8 @@ def _enrich_from_headline(people: list[Person], headline_people: list[Person]) -
 def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[Fact]:
     facts = []
     if dateline and dateline.country and dateline.country.iso3:  # "New York [US]": the dateline names the US
-        facts.append(Fact(dateline.country.iso3, body.doc.span(dateline.country.start, dateline.country.end)))
+        span = body.doc.span(dateline.country.start, dateline.country.end)
+        facts.append(Fact(dateline.country.iso3, span, "places.dateline"))
     # "Montenegro meets Sanchez" over a story on Luis Montenegro: the surname of a person the body names in
     # full is that person in the headline too (where no preposition makes it the country)
     surnames = {m.name.rsplit(None, 1)[-1].lower() for m in body.mentions if len(m.keys) >= 2}
@@ -289,7 +290,7 @@ def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[
         if not is_body and surnames:
             names |= {i for i in r.place_at if place_as_surname(r.doc, i, r.place_at, surnames)}
         for h in country_mentions(r.doc, r.places, names | r.blocked):
-            facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None))
+            facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None, f"gazetteer.{h.kind}"))
     return facts
 
 
@@ -297,13 +298,13 @@ def _teaser_mentions(result: Extraction, teaser: Reading) -> None:
     """The countries and forums a teaser names are named in the article (and nothing else it says is)."""
     names = {t for m in teaser.mentions for t in range(m.first, m.last)}
     for h in country_mentions(teaser.doc, teaser.places, names | teaser.blocked):
-        result.countries_mentioned.append(Fact(h.iso3 or "", teaser.doc.span(h.start, h.end)))
-    result.forums += [Fact(f.label, teaser.doc.span(f.start, f.end)) for f in teaser.forums]
+        result.countries_mentioned.append(Fact(h.iso3 or "", teaser.doc.span(h.start, h.end), f"gazetteer.{h.kind}"))
+    result.forums += [Fact(f.label, teaser.doc.span(f.start, f.end), f.rule) for f in teaser.forums]
 
 
 def _forum_facts(body: Reading, head: Reading) -> list[Fact]:
-    facts = [Fact(f.label, body.doc.span(f.start, f.end)) for f in body.forums]
-    facts += [Fact(f.label, None) for f in head.forums]
+    facts = [Fact(f.label, body.doc.span(f.start, f.end), f.rule) for f in body.forums]
+    facts += [Fact(f.label, None, f.rule) for f in head.forums]
     return facts
 
 
@@ -311,13 +312,14 @@ def _sector_facts(body: Reading, head: Reading, lex: Lexicon) -> list[Fact]:
     """The sectors the body states, then those only the headline states ('Ministers talk rice trade,
     tourism'), which have no span in the body (as the headline's parties and forums)."""
     doc = body.doc
-    facts = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, body.blocked | body.taken()).read()]
+    reader = SectorReader(doc, lex, body.blocked | body.taken())
+    facts = [Fact(h.slug, doc.span(h.start, h.end), h.rule) for h in reader.read()]
     if head.doc.words:
         stated = {f.value for f in facts}
         for h in SectorReader(head.doc, lex, head.blocked | head.taken(), headline=True).read():
             if h.slug not in stated:
                 stated.add(h.slug)
-                facts.append(Fact(h.slug, None))
+                facts.append(Fact(h.slug, None, h.rule))
     return facts
 
 
@@ -638,18 +640,22 @@ def _read_meeting(
     result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
     headline = {id(p) for p in from_headline or ()}
     result.participants = [
-        Participant(p.name, p.country, p.title) if id(p) in headline else _participant(doc, p, lead)
+        Participant(p.name, p.country, p.title, None, "meeting.trigger")
+        if id(p) in headline
+        else _participant(doc, p, lead)
         for p in participants
         if p.country  # no country: no party
     ]
-    result.participants += [Participant(None, r.country, r.title, _role_span(doc, r)) for r in roles]
+    result.participants += [
+        Participant(None, r.country, r.title, _role_span(doc, r), "people.role_heads") for r in roles
+    ]
     visit_place = location if fmt.value in VISIT_FORMATS else None
     result.parties = _party_facts(doc, [p for p in participants if id(p) not in headline], visit_place, lead)
     known = {f.value for f in result.parties}
     evidence = [(r.country, _role_span(doc, r)) for r in roles] + _pair_subject_facts(body, lead)
     for iso3, span in [*evidence, *((c, None) for c in parties)]:  # None: read in the headline
         if iso3 and iso3 in parties and iso3 not in known:
-            result.parties.append(Fact(iso3, span))
+            result.parties.append(Fact(iso3, span, "people.role_heads" if span else "meeting.trigger"))
             known.add(iso3)
     named = {f.value for f in result.countries_mentioned}
     result.countries_mentioned += [f for f in result.parties if f.value not in named]  # "parties included"
@@ -945,15 +951,17 @@ def _party_candidates(
 def _meeting_facts(
     doc: Document, fmt: Cue, location: Location | None, date_hit: DateHit | None, body: Reading, head: Reading
 ) -> MeetingFacts:
-    facts = MeetingFacts(format=fmt.value, format_span=_cue_span(doc, fmt))
+    facts = MeetingFacts(format=fmt.value, format_span=_cue_span(doc, fmt), format_rule=fmt.rule or None)
     if date_hit and date_hit.value:
         facts.date = date_hit.value
         facts.date_precision = "day"
         facts.date_span = doc.span(date_hit.start, date_hit.end)
+        facts.date_rule = "dates.date"
     if location:
         facts.location_country = location.iso3
         facts.location_city = location.city
         facts.location_span = _cue_span(doc, location)
+        facts.location_rule = location.rule
         if not location.city:
             facts.location_city = _city_of(doc, location.iso3, body, head)
     return facts
@@ -970,7 +978,7 @@ def _city_of(doc: Document, iso3: str, body: Reading, head: Reading) -> str | No
 
 def _participant(doc: Document, p: Person, lead: Sentence) -> Participant:
     m = next((m for m in p.mentions if m.sentence == lead.index), p.first_mention)
-    return Participant(p.name, p.country, p.title, doc.token_span(m.first, m.last))
+    return Participant(p.name, p.country, p.title, doc.token_span(m.first, m.last), "meeting.trigger")
 
 
 def _party_facts(doc: Document, participants: list[Person], location: Location | None, lead: Sentence) -> list[Fact]:
@@ -978,7 +986,7 @@ def _party_facts(doc: Document, participants: list[Person], location: Location |
     for p in participants:
         if p.country:
             m = next((m for m in p.mentions if m.sentence == lead.index), p.first_mention)
-            facts.append(Fact(p.country, doc.token_span(m.first, m.last)))
+            facts.append(Fact(p.country, doc.token_span(m.first, m.last), "meeting.trigger"))
     if location and location.iso3 not in {f.value for f in facts}:
-        facts.append(Fact(location.iso3, _cue_span(doc, location)))
+        facts.append(Fact(location.iso3, _cue_span(doc, location), location.rule))
     return facts

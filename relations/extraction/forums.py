@@ -37,6 +37,7 @@ class ForumHit:
     first: int  # token range
     last: int
     registered: bool
+    rule: str = ""  # the id of the rule that found it
 
 
 def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) -> list[ForumHit]:
@@ -100,7 +101,8 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
         j = i + length
         if j < n and words[j].isdigit() and doc.starts[j] - doc.ends[j - 1] <= 1 and len(words[j]) <= 2:
             j += 1  # an edition number: "COP 30", "ASEM 14"
-        hits.append(ForumHit(_label(entry, words), doc.starts[i], doc.ends[j - 1], i, j, entry.registered))
+        rule = "gazetteer.forum" if entry.registered else "gazetteer.forum_known"  # seeds/forums.json
+        hits.append(ForumHit(_label(entry, words), doc.starts[i], doc.ends[j - 1], i, j, entry.registered, rule))
         free = j
     return hits
 
@@ -140,7 +142,7 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list
             continue
         if not un_body and _names_a_country(doc, lex, k - len(name) - 3, k):
             continue  # "Peru-Chile Business Forum (PCBF)": a national or bilateral body
-        hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
+        hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False, "forums.org_heads"))
         covered.add(k + 1)
         if parent:
             known.remove(parent)
@@ -198,7 +200,7 @@ def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:
         ):
             continue
         label = doc.text[doc.starts[first] : doc.ends[k]]
-        hits.append(ForumHit(label, doc.starts[first], doc.ends[k], first, k + 1, False))
+        hits.append(ForumHit(label, doc.starts[first], doc.ends[k], first, k + 1, False, "forums.grouping_meets"))
     return hits
 
 
@@ -220,5 +222,5 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
         nxt = words[i + 1] if i + 1 < n else ""
         prev = words[i - 1] if i > 0 else ""
         if nxt in EVENT_AFTER or (nxt.isdigit() and len(nxt) <= 2) or ORDINAL_RE.match(prev):
-            hits.append(ForumHit(w, doc.starts[i], doc.ends[i], i, i + 1, False))
+            hits.append(ForumHit(w, doc.starts[i], doc.ends[i], i, i + 1, False, "forums.event_after"))
     return hits

@@ -47,6 +47,7 @@ class Cue:
     value: str
     start: int | None = None
     end: int | None = None
+    rule: str = ""  # the id of the rule that read it
 
 
 MEETING_NOUN_RE = R.gate("meeting.meeting_noun")
@@ -328,26 +329,27 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     for regex, value in ((VIDEO_RE, "video_call"), (PHONE_RE, "phone_call")):
         cue = _search(regex, title, context)
         if cue:
-            return Cue(value, cue.start, cue.end)
+            return Cue(value, cue.start, cue.end, regex.rule or "")
     spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
     if spoke and TITLE_CALL_RE.search(title):
-        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end())
+        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
     cue = _search(SIDELINES_RE, title, context)
     if cue:
-        return Cue("sidelines", cue.start, cue.end)
+        return Cue("sidelines", cue.start, cue.end, "meeting.sidelines")
     cue = _search(VISIT_RE, title, [lead, *(s for s in context if s is not lead and not _names_another_visit(s))])
     if cue:
-        return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end)
+        return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end, "meeting.visit")
     cue = _search(CEREMONY_RE, title, context)
     if cue:  # two leaders who talk at a funeral or an inauguration: neither a visit nor a summit
-        return Cue("other", cue.start, cue.end)
+        return Cue("other", cue.start, cue.end, "meeting.ceremony")
     attend = _attend_event(context, forums)
     if attend:
+        attend.rule = "meeting.attend"
         return attend
     m = RECEPTION_RE.search(lead.text, lead.low)
     if m:
-        return Cue("reception", lead.start + m.start(), lead.start + m.end())
-    return Cue("talks", lead.start, lead.end)
+        return Cue("reception", lead.start + m.start(), lead.start + m.end(), "meeting.reception")
+    return Cue("talks", lead.start, lead.end, "meeting.trigger")  # a meeting word and nothing more said
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
@@ -436,6 +438,7 @@ class Location:
     city: str | None
     start: int | None
     end: int | None
+    rule: str = "meeting.location_before"  # the id of the rule that read it
 
 
 EVENT_RE = R.gate("meeting.event")
@@ -531,7 +534,7 @@ def find_location(
             return Location(t_hit.iso3 or "", _city_text(title_doc, t_hit), None, None)
     m = re.search(r"\bhere\b", lead.text)  # the lead's own "here" beats a place in a later sentence
     if m and dateline and dateline.iso3:
-        return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
+        return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end(), "places.dateline")
     for sent in context[1:]:
         capital = _capital_phrase(doc, sent, places, capitals)
         if capital:
@@ -556,7 +559,7 @@ def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> L
     hit = _place_after_cue(doc, sent, places, lead=True)
     if hit is None or hit.kind not in CITY_KINDS:
         return None
-    return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)
+    return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end, "meeting.lede_event")
 
 
 HOSTED_RE = R.gate("meeting.hosted")
@@ -572,7 +575,7 @@ def _place_hosted(doc: Document, sent: Sentence, places: dict[int, PlaceHit]) ->
     hit = places.get(k) if k >= sent.first else None
     if hit is None or hit.kind not in LOCATION_KINDS or not hit.iso3:
         return None
-    return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end)
+    return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end, "meeting.hosted")
 
 
 CAPITAL_RE = R.gate("meeting.capital")
@@ -591,7 +594,7 @@ def _capital_phrase(
     if hit is None or hit.iso3 is None:
         return None
     end = hit.end if m.group(1) is None else sent.start + m.end()
-    return Location(hit.iso3, capitals.get(hit.iso3), sent.start + m.start(), end)
+    return Location(hit.iso3, capitals.get(hit.iso3), sent.start + m.start(), end, "meeting.capital")
 
 
 def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:
@@ -777,25 +780,29 @@ def venue_from_evidence(
     The city is the dateline's when the dateline is in that country."""
     people = sorted(m for m in mentions if m and m[2])
     parties = {m[2] for m in people}
-    host = _host_of_country_phrase(doc, lead, people)
+    host, rule = _host_of_country_phrase(doc, lead, people), "meeting.host_country"
     if host is None and fmt.value != "sidelines":
-        host = _host_of_verb(doc, lead, people)
+        host, rule = _host_of_verb(doc, lead, people), "meeting.host_verb"
     if host is not None:
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
-        return Location(iso3, city, start, end)
+        return Location(iso3, city, start, end, rule)
     named = _event_city(doc, fmt, places) if fmt.value == "sidelines" else None
     if named:  # "on the sidelines of the Antalya Diplomacy Forum"
-        return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end)
+        return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end, "meeting.event")
     if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value == "sidelines":
         return Location(
-            dateline.iso3, dateline.city if dateline.is_city else None, dateline.city_start, dateline.city_end
+            dateline.iso3,
+            dateline.city if dateline.is_city else None,
+            dateline.city_start,
+            dateline.city_end,
+            "places.dateline",
         )
     if fmt.value == "sidelines" and fmt.end is not None:
         seat = next((f for f in forums if fmt.end <= f.start < fmt.end + 80 and f.label in FIXED_SEATS), None)
         if seat:
             iso3, city = FIXED_SEATS[seat.label]
-            return Location(iso3, city, seat.start, seat.end)
+            return Location(iso3, city, seat.start, seat.end, "meeting.fixed_seats")
     return None
 
 

@@ -156,6 +156,7 @@ class SectorHit:
     slug: str
     start: int
     end: int
+    rule: str = ""  # the id of the rule that read it
 
 
 class SectorReader:
@@ -171,6 +172,7 @@ class SectorReader:
         # "Ruritania, Freedonia Sign Water Management, Higher Education Deals": in a title-case headline a
         # capital marks no name
         self.title_case = headline and _title_case(doc, masked)
+        self.rule = ""  # the rule of the read under way (what the hits it adds carry)
         self.bodies: list[int] = []  # sector terms in the name of a bilateral commission or a document
         self.bullets = self._bullets()  # (first, end) token ranges of bulleted items under a list line
         self.terms = self._terms()
@@ -322,8 +324,10 @@ class SectorReader:
     def read(self) -> list[SectorHit]:
         if not self.terms:
             return []
+        self.rule = "sectors.body_heads"
         found = self._named_bodies()
         if self.bullets:
+            self.rule = "sectors.list_line_words"
             self._read_bullets(found)
         lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
         by_sentence: dict[int, list[int]] = {}
@@ -333,13 +337,16 @@ class SectorReader:
             sent = sentences[index]
             first, last = sent.first, sent.last
             if lower[first] in TOPIC_OPENERS:
+                self.rule = f"sectors.topic_openers:{lower[first]}"
                 self._read_topic(first, last, found)
             if self.gate.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
             figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
+            self.rule = "sectors.head_nouns"
             self._read_qualifiers(term_positions, last, found, figures)
             start = self._after_intro(first, last)
             if start in self.terms or lower[start] in SUBJECT_OPENERS:
+                self.rule = "sectors.subject_verbs"
                 self._read_subject(start, last, found)
             self._read_cued_lists(first, last, found)
         return sorted(found.values(), key=lambda h: h.start)
@@ -372,6 +379,7 @@ class SectorReader:
             if start is None and w in ATTENTION_NOUNS:
                 start = self._attention(k + 1, last)
             if start is not None:
+                self.rule = self._cue_rule(k, start)
                 if lower[start - 1] in REPEATED_PREPS:
                     preps.add(lower[start - 1])
                 if start not in read:
@@ -379,11 +387,19 @@ class SectorReader:
                     if self._read_list(start, last, found) and w == "invest":  # "to invest in the energy sector"
                         self._add_word(k, "investment", found)
             elif w in GROWTH_VERBS or (self.headline and w in HEADLINE_VERBS):
+                self.rule = f"sectors.{'growth_verbs' if w in GROWTH_VERBS else 'headline_verbs'}:{w}"
                 # "speed up the ...", "to counter terrorism" (the verb starts the term "counter terrorism")
                 start = k if k in self.terms else k + 2 if k + 1 < last and lower[k + 1] == "up" else k + 1
                 self._read_list(start, last, found, strict=True)
             elif w == "and" and k + 1 < last and lower[k + 1] in preps:
                 self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
+
+    def _cue_rule(self, k: int, start: int) -> str:
+        """The id of the cue that opened a list at k (its words up to the list start)."""
+        w, cue = self.lower[k], " ".join(self.lower[k:start])
+        if w in CUES_BY_FIRST and any(tuple(self.lower[k:start]) in cues for _, cues in CUES_BY_FIRST[w]):
+            return f"sectors.list_cues:{cue}"
+        return f"sectors.{'reach_cues' if w in REACH_CUES else 'attention_nouns'}:{w}"
 
     def _cue_at(self, k: int, last: int) -> int | None:
         lower = self.lower
@@ -429,7 +445,7 @@ class SectorReader:
 
     def _add_word(self, i: int, slug: str, found: dict[tuple[int, str], SectorHit]) -> None:
         if (i, slug) not in found:
-            found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[i])
+            found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[i], self.rule)
 
     def _states_a_figure(self, i: int, last: int) -> bool:
         """'Two-way trade between A and B reached $87 billion', 'bilateral trade grew 14 percent': an
@@ -451,7 +467,7 @@ class SectorReader:
         j, slugs = self.terms[i]
         for slug in slugs:
             if (i, slug) not in found:
-                found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1])
+                found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1], self.rule)
 
     def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> int:
         """Items after a cue, separated by commas/'and', while each starts with a sector term.
