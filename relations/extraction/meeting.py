@@ -511,17 +511,21 @@ def _city_text(doc: Document, hit: PlaceHit) -> str | None:
     return doc.text[hit.start : hit.end] if hit.kind in ("capital", "city") else None
 
 
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The places a meeting's venue is looked for among."""
+
+    body: dict[int, PlaceHit]  # token -> the place there, in the body
+    title: dict[int, PlaceHit]  # in the headline
+    dateline: Dateline | None
+    capitals: dict[str, str]  # iso3 -> capital
+
+
 def find_location(
-    doc: Document,
-    title_doc: Document,
-    lead: Sentence,
-    context: list[Sentence],
-    places: dict[int, PlaceHit],
-    title_places: dict[int, PlaceHit],
-    dateline: Dateline | None,
-    capitals: dict[str, str],
+    doc: Document, title_doc: Document, lead: Sentence, context: list[Sentence], where: Places
 ) -> Location | None:
     """Where the meeting took place, from the lead, the headline, visit phrases or 'here'."""
+    places, title_places, dateline, capitals = where.body, where.title, where.dateline, where.capitals
     capital = _capital_phrase(doc, lead, places, capitals) or _place_hosted(doc, lead, places)
     if capital:
         return capital
@@ -762,14 +766,17 @@ FIXED_SEATS = R.mapping("meeting.fixed_seats")
 LeadMention = tuple[int, int, str | None]  # first token, end token, country
 
 
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """What else the article says of where it was: its dateline, forums and places (events' too)."""
+
+    dateline: Dateline | None
+    forums: list[ForumHit]
+    places: dict[int, PlaceHit]
+
+
 def venue_from_evidence(
-    doc: Document,
-    mentions: list[LeadMention | None],
-    lead: Sentence,
-    fmt: Cue,
-    dateline: Dateline | None,
-    forums: list[ForumHit],
-    places: dict[int, PlaceHit],
+    doc: Document, mentions: list[LeadMention | None], lead: Sentence, fmt: Cue, around: Surroundings
 ) -> Location | None:
     """Where the meeting was when no place follows a venue cue:
     - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
@@ -779,7 +786,7 @@ def venue_from_evidence(
     - on the sidelines of a UN organ with a fixed seat: its seat.
     The city is the dateline's when the dateline is in that country."""
     people = sorted(m for m in mentions if m and m[2])
-    parties = {m[2] for m in people}
+    dateline = around.dateline
     host, rule = _host_of_country_phrase(doc, lead, people), "meeting.host_country"
     if host is None and fmt.value != "sidelines":
         host, rule = _host_of_verb(doc, lead, people), "meeting.host_verb"
@@ -787,10 +794,18 @@ def venue_from_evidence(
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
         return Location(iso3, city, start, end, rule)
-    named = _event_city(doc, fmt, places) if fmt.value == "sidelines" else None
+    if fmt.value == "sidelines":
+        return _sidelines_venue(doc, fmt, around, {m[2] for m in people})
+    return None
+
+
+def _sidelines_venue(doc: Document, fmt: Cue, around: Surroundings, parties: set) -> Location | None:
+    """On the sidelines: the city the event is named after, a dateline in a third country, a UN organ's seat."""
+    dateline = around.dateline
+    named = _event_city(doc, fmt, around.places)
     if named:  # "on the sidelines of the Antalya Diplomacy Forum"
         return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end, "meeting.event")
-    if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value == "sidelines":
+    if dateline and dateline.iso3 and dateline.iso3 not in parties:
         return Location(
             dateline.iso3,
             dateline.city if dateline.is_city else None,
@@ -798,8 +813,8 @@ def venue_from_evidence(
             dateline.city_end,
             "places.dateline",
         )
-    if fmt.value == "sidelines" and fmt.end is not None:
-        seat = next((f for f in forums if fmt.end <= f.start < fmt.end + 80 and f.label in FIXED_SEATS), None)
+    if fmt.end is not None:
+        seat = next((f for f in around.forums if fmt.end <= f.start < fmt.end + 80 and f.label in FIXED_SEATS), None)
         if seat:
             iso3, city = FIXED_SEATS[seat.label]
             return Location(iso3, city, seat.start, seat.end, "meeting.fixed_seats")

@@ -108,8 +108,16 @@ class PeopleReader:
         self.lex = lex
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
+        self.nameish = self._capitalised_names()
+        self._special_name_words()
+        self._acronym_compounds()
+        self._known_official_names()
+
+    def _capitalised_names(self) -> list[bool]:
+        """Capitalised tokens that can be part of a name: no stop word, place, acronym or style."""
+        doc, lex, blocked, places = self.doc, self.lex, self.blocked, self.places
         acronyms = lex.registered_acronyms
-        self.nameish = nameish = [False] * len(doc.words)
+        nameish = [False] * len(doc.words)
         words = doc.words
         for i in lex.classify(doc).capital:
             w = words[i]
@@ -121,7 +129,12 @@ class PeopleReader:
                 and not (len(w) > 1 and w.isupper() and w in acronyms)
                 and not self._is_style(i)
             )
-        capital = lex.classify(doc).capital
+        return nameish
+
+    def _special_name_words(self) -> None:
+        """Month abbreviations, 'Park', 'He' and 'An': name words only beside other name words or a title."""
+        doc, blocked, places, nameish = self.doc, self.blocked, self.places, self.nameish
+        words, capital = doc.words, self.lex.classify(doc).capital
         for i in [i for i in capital if words[i] in MONTH_ABBREVIATIONS and 0 < i < len(words) - 1]:
             # "Dong Jun": a month abbreviation after a name word and with no day or year next to it
             nameish[i] = (
@@ -141,7 +154,11 @@ class PeopleReader:
                 and i not in blocked
                 and doc.sent_of[i - 1] == doc.sent_of[i]
             )
-        for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
+
+    def _acronym_compounds(self) -> None:
+        """'ADMM-Plus', 'G20-TIWG': an event's name, which a title may hold (no name words)."""
+        words, nameish = self.doc.words, self.nameish
+        for k in self.doc.positions("-"):
             if (
                 0 < k < len(words) - 1
                 and (nameish[k - 1] or nameish[k + 1])
@@ -151,12 +168,16 @@ class PeopleReader:
             ):
                 nameish[k - 1] = nameish[k + 1] = False
                 self.forum_tokens = self.forum_tokens | {k - 1, k, k + 1}
-        known = lex.official_names.lengths  # "To Lam", "Santiago Peña": a known official's full name
-        starts = [i for i in capital if words[i] in known]
+
+    def _known_official_names(self) -> None:
+        """'To Lam', 'Santiago Peña': a known official's full name is a name whatever its words."""
+        lex, words = self.lex, self.doc.words
+        known = lex.official_names.lengths
+        starts = [i for i in lex.classify(self.doc).capital if words[i] in known]
         if starts:
             for i, j, _ in lex.official_names.scan(words, starts=starts):
-                if blocked.isdisjoint(range(i, j)):
-                    nameish[i:j] = [True] * (j - i)
+                if self.blocked.isdisjoint(range(i, j)):
+                    self.nameish[i:j] = [True] * (j - i)
 
     # ---------------------------------------------------------------- name tokens
 

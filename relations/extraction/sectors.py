@@ -525,46 +525,55 @@ class SectorReader:
         A possessor ("the Philippines' energy security"), a hyphenated adjective ("high-quality
         infrastructure") and, if loose, one unknown word right before the term ("semiconductor research",
         "raw water supply") are modifiers too."""
-        terms, lower, words = self.terms, self.lower, self.doc.words
+        terms, lower = self.terms, self.lower
         budget, k, unknown = 3, first, int(loose)
         while k < last and budget:
             if k in terms:
                 return k
+            step = self._step_over(k, first, last, budget)
+            if step is not None:
+                k, budget = step
+                continue
             w = lower[k]
-            if w in MODIFIER_OK:
-                k += 1
-                budget -= w not in ARTICLES or k - 1 > first  # an item's article is no modifier
-                continue
-            if k + 1 < last and _general_head(w, lower[k + 1]):
-                k, budget = k + 2, 3  # "the construction of", "plans for", "the fight against"
-                continue
-            if w in STRUGGLE_WORDS:  # "combating terrorism"
-                k, budget = k + 1, 3
-                continue
-            possessor = k + 1 < last and lower[k + 1] == "'"  # "the Philippines'", "the two countries'"
-            if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'") or possessor:
-                k += 1  # "the ML-1 railway": a project's code; "Pakistan's": a possessive (no modifier)
-                continue
-            if w in BUILDING_GERUNDS and k == first:
-                k, budget = k + 1, 3  # "building key infrastructure"
-                continue
-            after_hyphen = k > first and lower[k - 1] in HYPHENS  # not a bullet mark before the item
-            hyphenated = after_hyphen or (k + 1 < last and lower[k + 1] in HYPHENS)
-            if after_hyphen:
-                k += 1  # the second half of "high-quality" is the same modifier
-                continue
-            if not (
-                hyphenated
-                or (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
-                or words[k] in self.lex.demonym_words  # "Saudi investment", "Italian companies"
-                or words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
-            ):
+            if not self._modifier(k, first, last):
                 if not (unknown and k + 1 < last and k + 1 in terms and not w.endswith("ing")):
                     return None  # "addressing climate change": a verb, not a modifier
                 unknown = 0
             k += 1
             budget -= 1
         return None
+
+    def _step_over(self, k: int, first: int, last: int, budget: int) -> tuple[int, int] | None:
+        """(next token, budget) past what an item may hold before its term at no cost or with a fresh
+        budget: an article, 'the construction of', 'combating', a code or a possessive, 'building'."""
+        lower = self.lower
+        w = lower[k]
+        if w in MODIFIER_OK:
+            return k + 1, budget - (w not in ARTICLES or k > first)  # an item's article is no modifier
+        if k + 1 < last and _general_head(w, lower[k + 1]):
+            return k + 2, 3  # "the construction of", "plans for", "the fight against"
+        if w in STRUGGLE_WORDS:  # "combating terrorism"
+            return k + 1, 3
+        possessor = k + 1 < last and lower[k + 1] == "'"  # "the Philippines'", "the two countries'"
+        if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'") or possessor:
+            return k + 1, budget  # "the ML-1 railway": a project's code; "Pakistan's": a possessive (no modifier)
+        if w in BUILDING_GERUNDS and k == first:
+            return k + 1, 3  # "building key infrastructure"
+        if k > first and lower[k - 1] in HYPHENS:  # not a bullet mark before the item
+            return k + 1, budget  # the second half of "high-quality" is the same modifier
+        return None
+
+    def _modifier(self, k: int, first: int, last: int) -> bool:
+        """A hyphenated word, an adjective, a demonym or an acronym before the term."""
+        lower, words = self.lower, self.doc.words
+        w = lower[k]
+        hyphenated = (k > first and lower[k - 1] in HYPHENS) or (k + 1 < last and lower[k + 1] in HYPHENS)
+        return (
+            hyphenated
+            or (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
+            or words[k] in self.lex.demonym_words  # "Saudi investment", "Italian companies"
+            or words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
+        )
 
     def _more_terms(self, k: int, end: int, found: dict[tuple[int, str], SectorHit]) -> int:
         """The other terms of an item's noun phrase after its first ('logistics infrastructure', 'digital
