@@ -226,6 +226,14 @@ class Forum(TimeStampedModel):
         default=True,
         help_text="In the curated registry; off for forums created by ingest from an article.",
     )
+    known = models.BooleanField(
+        default=False,
+        help_text=(
+            "Outside the registry but known to the extractor, which finds it by its names and acronym "
+            "(the organisations listed in seeds/forums.json, such as ECOWAS or the OECD). Registered forums "
+            "are always known; forums ingest created from an article are not."
+        ),
+    )
     # Kept in step by the writes (services.aggregates).
     meetings_count = models.PositiveIntegerField(
         default=0, editable=False, help_text="Meetings that named the forum, rejected ones aside."

@@ -4,7 +4,7 @@
 
 Reads each file with articles.read_article_file and the seed-file gazetteer; prints the
 contract JSON (one object for one path, JSON Lines for several). --explain adds, per fact,
-the evidence (quoted text and sentence) on stderr.
+the id of the rule that produced it and the evidence (quoted text and sentence) on stderr.
 """
 
 from __future__ import annotations
@@ -17,17 +17,20 @@ from pathlib import Path
 from .articles import ArticleError, read_article_file
 from .extractor import extract
 from .gazetteer import Gazetteer
+from .rules import NoRules
 from .types import Extraction, Span
 
 
-def _quote(text: str, span: Span | None) -> str:
+def _quote(text: str, span: Span | None, rule: str | None) -> str:
+    because = f"[{rule or 'no rule'}]"
     if span is None:
-        return "(headline)"
-    return f"{text[span.start : span.end]!r} @{span.start} in: {span.sentence[:140]!r}"
+        return f"{because} (headline)"
+    return f"{because} {text[span.start : span.end]!r} @{span.start} in: {span.sentence[:140]!r}"
 
 
 def explain(result: Extraction, text: str) -> str:
-    """A human-readable list of every fact and the evidence behind it."""
+    """Every fact, the id of the rule that produced it (rules/<language>/*.toml; gazetteer.* for the
+    reference data) and the evidence: the words and the sentence they were read in."""
     lines = []
     for label, facts in (
         ("party", result.parties),
@@ -35,16 +38,18 @@ def explain(result: Extraction, text: str) -> str:
         ("sector", result.sectors),
         ("forum", result.forums),
     ):
-        lines += [f"  {label:8s} {f.value:10s} {_quote(text, f.span)}" for f in facts]
+        lines += [f"  {label:8s} {f.value:10s} {_quote(text, f.span, f.rule)}" for f in facts]
     for p in result.participants:
-        lines.append(f"  person   {p.name} | {p.country} | {p.title} {_quote(text, p.span)}")
+        lines.append(f"  person   {p.name} | {p.country} | {p.title} {_quote(text, p.span, p.rule)}")
     m = result.meeting
     if m:
-        lines.append(f"  format   {m.format} {_quote(text, m.format_span)}")
-        lines.append(f"  location {m.location_country} {m.location_city} {_quote(text, m.location_span)}")
-        lines.append(f"  date     {m.date} {_quote(text, m.date_span)}")
-    if result.relation_level:
-        lines.append(f"  level    {result.relation_level.value} {_quote(text, result.relation_level.span)}")
+        lines.append(f"  format   {m.format} {_quote(text, m.format_span, m.format_rule)}")
+        where = f"{m.location_country} {m.location_city}"
+        lines.append(f"  location {where} {_quote(text, m.location_span, m.location_rule)}")
+        lines.append(f"  date     {m.date} {_quote(text, m.date_span, m.date_rule)}")
+    level = result.relation_level
+    if level:
+        lines.append(f"  level    {level.value} {_quote(text, level.span, level.rule)}")
     return "\n".join(lines)
 
 
@@ -52,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m relations.extraction", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--json", action="store_true", help="compact JSON (one line per article)")
-    parser.add_argument("--explain", action="store_true", help="print the evidence of every fact on stderr")
+    parser.add_argument(
+        "--explain", action="store_true", help="print every fact's rule id and evidence sentence on stderr"
+    )
     args = parser.parse_args(argv)
     gazetteer = Gazetteer.from_seed_files()
     several = len(args.paths) > 1
@@ -62,7 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         except ArticleError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
-        result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
+        try:
+            result = extract(
+                article.text,
+                title=article.title,
+                published=article.published,
+                gazetteer=gazetteer,
+                language=article.language,
+            )
+        except NoRules as err:
+            print(f"error: {path}: {err}", file=sys.stderr)
+            return 2
         contract = result.to_contract()
         indent = None if (args.json or several) else 2
         print(json.dumps(contract, ensure_ascii=False, indent=indent))

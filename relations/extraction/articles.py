@@ -114,20 +114,9 @@ def make_article(
     language: str | None = None,
     where: str,
 ) -> ArticleInput:
-    """Validate and normalise the fields of one article."""
-    if not isinstance(text, str) or not text.strip():
-        raise ArticleError(where, "the article has no text")
-    if title is not None and not isinstance(title, str):
-        raise ArticleError(where, "title must be a string")
-    body = normalise_text(text)
-    if "\x00" in body:
-        raise ArticleError(where, "the text contains NUL bytes (binary data?)")
-    head = normalise_text(title or "")
-    if not head:
-        first, _, rest = body.partition("\n")
-        head, body = first.strip(), rest.strip()
-        if not body:
-            raise ArticleError(where, "the article has a title but no body")
+    """Validate and normalise the fields of one article. (Seven keyword arguments: the article's fields,
+    as the API's serializer passes them.)"""
+    head, body = _title_and_body(title, text, where)
     if isinstance(published, date):
         pub: date | None = published
     else:
@@ -147,6 +136,24 @@ def make_article(
         language=(language or "en").strip() or "en",
         origin=where,
     )
+
+
+def _title_and_body(title: str | None, text: str | None, where: str) -> tuple[str, str]:
+    """The normalised title and body; without a title, the body's first line is the title."""
+    if not isinstance(text, str) or not text.strip():
+        raise ArticleError(where, "the article has no text")
+    if title is not None and not isinstance(title, str):
+        raise ArticleError(where, "title must be a string")
+    body = normalise_text(text)
+    if "\x00" in body:
+        raise ArticleError(where, "the text contains NUL bytes (binary data?)")
+    head = normalise_text(title or "")
+    if not head:
+        first, _, rest = body.partition("\n")
+        head, body = first.strip(), rest.strip()
+        if not body:
+            raise ArticleError(where, "the article has a title but no body")
+    return head, body
 
 
 def parse_article_text(raw: str, where: str) -> ArticleInput:

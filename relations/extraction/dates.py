@@ -11,49 +11,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .text import Gate
+from .rules import load_rules
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-MONTH_PATTERN = (
-    rf"(?:{_MONTH}\s+{_DAY}(?:(?:,?\s+|/)(?:19|20)\d\d)?|{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?)"
-)
-_THROUGH = r"(?:\s*[-\u2013\u2014]\s*|\s+(?:to|until|till)\s+)"
-_YEAR = r"(?:,?\s+(?:19|20)\d\d)"
-DATE_RE = Gate(
-    # a range: "2-4 June 2025", "2 and 3 June", "30 May - 2 June", "June 2-4, 2025", "May 30 to June 2"
-    rf"(?<![\w.-])(?P<rng>{_DAY}(?:\s+(?:of\s+)?{_MONTH})?(?:{_THROUGH}|\s+and\s+){_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}?"
-    rf"|{_MONTH}\s+{_DAY}{_THROUGH}(?:{_MONTH}\s+)?{_DAY}(?![\w:]){_YEAR}?)"
-    rf"|(?<![\w-])(?P<md>{_MONTH}\s+(?P<d1>{_DAY})(?![\w:])(?:(?:,?\s+|/)(?P<y1>(?:19|20)\d\d))?)"
-    rf"|(?<![\w-])(?P<dm>(?P<d2>{_DAY})(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y2>(?:19|20)\d\d))?)(?![\w-])"
-    r"|(?<![\w.])(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)"
-    r"|(?<![\w.])(?P<dot>(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d))(?!\d)"
-    r"|\b(?P<rel>today|yesterday|tonight|this morning|this afternoon|this evening)\b"
-    r"|\b(?:on|last|this|On|Last|This)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|(?<=, )(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=,)"
-    r"|\b(?-i:(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!\s+(?-i:Night)\b)"
-    # "on the 15th", not "on the 15th anniversary"
-    r"|\bon the (?P<nth>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|with|and|when|during|as|after|"
-    r"before|for|to|of this month)\b)",
-    "jan feb mar apr may jun jul aug sep oct nov dec today yesterday tonight this day 19 20 "
-    "0th 1st 1th 2nd 2th 3rd 3th 4th 5th 6th 7th 8th 9th",
-    re.IGNORECASE,
-    starts="0-9adfjlmnostwy",
-)
-# A day in brackets after a relative day: "today (28 November)", "on Tuesday (8)"
-BRACKETED_DAY_RE = re.compile(
-    rf"\s*\(\s*(?:(?P<n>[0-3]?\d)|(?P<dm>{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}){_YEAR}?)\s*\)", re.I
-)
-DAY_NUMBER_RE = re.compile(r"(?<![\d])[0-3]?\d(?![\d])")
-MONTH_WORD_RE = re.compile(_MONTH, re.IGNORECASE)
+MONTHS = R.mapping("dates.months")
+WEEKDAYS = R.mapping("dates.weekdays")
+
+DATE_RE = R.gate("dates.date")
+BRACKETED_DAY_RE = R.regex("dates.bracketed_day")
+DAY_NUMBER_RE = R.regex("dates.day_number")
+MONTH_WORD_RE = R.regex("dates.month_word")
 
 
 @dataclass(slots=True)
@@ -150,9 +118,7 @@ def _resolve(m: re.Match, ref: date | None) -> tuple[date | None, bool]:
     return _without_year(month, day, ref), False
 
 
-DATE_WORDS = (
-    frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "morning", "afternoon", "evening"}
-)
+DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | R.words("dates.relative_day_words")
 
 
 DIGIT_RE = re.compile(r"\d")
@@ -164,7 +130,7 @@ def may_name_a_date(lower_tokens: list[str], text: str) -> bool:
     return not DATE_WORDS.isdisjoint(lower_tokens) or DIGIT_RE.search(text) is not None
 
 
-NOT_THE_DAY_RE = re.compile(r"\b(?:until|till|through|by|next|from|before|after|since|every|each|coming)\s+$", re.I)
+NOT_THE_DAY_RE = R.regex("dates.not_the_day")
 
 
 def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateHit]:

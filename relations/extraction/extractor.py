@@ -7,10 +7,10 @@ sectors, forums, countries mentioned, relation level. Every fact keeps its evide
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -25,6 +25,8 @@ from .meeting import (
     TRIGGER_RE,
     Cue,
     Location,
+    Places,
+    Surroundings,
     context_sentences,
     find_city,
     find_lead,
@@ -54,12 +56,15 @@ from .participants import (
 )
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
+from .rules import NoRules, Rules, language_code, load_rules
 from .sectors import SectorReader
-from .text import Document, Gate, Sentence, strip_furniture
+from .text import Document, Sentence, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
+R = load_rules("en")  # this module's tables: rules/en/*.toml
+
 EXTRACTOR_VERSION = "1.25.0"  # the commit that sets a version says what changed
-HELD_RE = re.compile(r"\b(?:held|met|conducted|took place|were hosted)\b")
+HELD_RE = R.regex("extractor.held")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -133,10 +138,76 @@ def _place(iso3: str | None, kind: str) -> Place:
     return Place(iso3, kind)
 
 
-def extract(text: str, *, title: str, published: date | None, gazetteer: Gazetteer) -> Extraction:
-    """Read one article's body (normalised text) and return what it reports."""
-    lex = get_lexicon(gazetteer)
-    doc, tdoc = Document.parse(text), Document.parse(title or "")
+@dataclass(frozen=True, slots=True)
+class ArticleReading:
+    """Stages 1-2, reading and mentions: the body and the headline read once, the people they name."""
+
+    lex: Lexicon
+    doc: Document  # the body, furniture set aside
+    body: Reading
+    head: Reading
+    teasers: Reading | None  # "Also Read: ..." lines: read for the countries and forums they name
+    dateline: Dateline | None
+    skip: int  # the dateline's end: the story starts there
+    people: list[Person]
+    headline_people: list[Person]
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """Stage 3: the sentence that reports the meeting, and the people only the headline names."""
+
+    sentence: Sentence | None
+    from_headline: list[Person]
+    history: bool  # the article opens on a document's history, not a meeting
+
+
+@dataclass(frozen=True, slots=True)
+class Mentioned:
+    """What the article names, meeting or not: countries, forums, sectors."""
+
+    countries: list[Fact]
+    forums: list[Fact]
+    sectors: list[Fact]
+
+
+def extract(
+    text: str,
+    *,
+    title: str,
+    published: date | None,
+    gazetteer: Gazetteer,
+    language: str = "en",
+    rules: Rules | None = None,
+) -> Extraction:
+    """Read one article's body (normalised text) and return what it reports. The article's language
+    picks the rules (rules/<language>/); NoRules ("no rules for language 'xx'") when there are none,
+    rather than another language's rules applied to it. The stages, in order, are the lines below;
+    each returns new values and changes none of its inputs' facts."""
+    rules = rules or load_rules(language_code(language))
+    if rules is not R:  # the stages read the tables loaded at import: English, the one language with rules
+        raise NoRules(rules.language)
+    reading = read_article(text, title or "", get_lexicon(gazetteer))  # 1-2: tokens, dateline, mentions
+    mentioned = mentioned_facts(reading)  # countries, forums, sectors named anywhere
+    lead = find_the_lead(reading, title or "", published)  # 3: the sentence reporting the meeting
+    meeting = read_meeting(MeetingInput(reading, lead, published, title or "", mentioned.countries))  # 4-5
+    level = level_fact(reading.doc, title or "", meeting, mentioned.countries)  # 6: the stated level
+    return Extraction(
+        title=title,
+        published=published,
+        meeting=meeting.facts if meeting else None,
+        parties=meeting.parties if meeting else [],
+        countries_mentioned=mentioned.countries + (meeting.countries if meeting else []),
+        participants=meeting.participants if meeting else [],
+        sectors=mentioned.sectors,
+        forums=mentioned.forums,
+        relation_level=level,
+    )
+
+
+def read_article(text: str, title: str, lex: Lexicon) -> ArticleReading:
+    """Tokens, sentences, furniture, dateline; then places, forums and people in the body and headline."""
+    doc, tdoc = Document.parse(text), Document.parse(title)
     # bylines name no one in the story; "Also Read: ..." is another story's headline, read for mentions only
     text, teasers = strip_furniture(doc)
     if text is not doc.text:
@@ -153,45 +224,47 @@ def extract(text: str, *, title: str, published: date | None, gazetteer: Gazette
     _enrich_from_headline(people, headline_people)
     resolve_counterparts(doc, people)
     share_plural_titles(doc, people)
+    teaser = read_document(Document.parse(teasers), lex) if teasers is not None else None
+    return ArticleReading(lex, doc, body, head, teaser, dateline, skip, people, headline_people)
 
-    result = Extraction(title=title, published=published, meeting=None)
-    result.countries_mentioned = _countries(body, head, dateline)
-    result.forums = _forum_facts(body, head)
-    if teasers is not None:
-        _teaser_mentions(result, read_document(Document.parse(teasers), lex))
-    result.sectors = _sector_facts(body, head, lex)
+
+def mentioned_facts(r: ArticleReading) -> Mentioned:
+    countries, forums = _countries(r.body, r.head, r.dateline), _forum_facts(r.body, r.head)
+    if r.teasers is not None:
+        extra_countries, extra_forums = _teaser_mentions(r.teasers)
+        countries, forums = countries + extra_countries, forums + extra_forums
+    return Mentioned(countries, forums, _sector_facts(r.body, r.head, r.lex))
+
+
+def find_the_lead(r: ArticleReading, title: str, published: date | None) -> Lead:
+    """The lead sentence, or none when the article reports no meeting (an announcement, an opinion)."""
+    doc, people, skip = r.doc, r.people, r.skip
     history = opens_on_document_history(doc, skip)
     background = partial(is_background, ref=published, history=history)
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published, history)
     lead = _joint_lead(doc, people, skip, lead, background) or lead
-    lead = _headline_lead(doc, people, headline_people, lead, background) or lead
+    lead = _headline_lead(doc, people, r.headline_people, lead, background) or lead
     if lead is None:
-        lead = _lead_without_names(body, people, skip, background)
+        lead = _lead_without_names(r.body, people, skip, background)
     from_headline: list[Person] = []
     if lead is None and not history:  # "Tokayev, Putin discuss energy by phone" / "The two presidents discussed ..."
-        lead, from_headline = _lead_of_headline(body, head, headline_people, skip, background)
-    if (
-        lead is not None
-        and not is_announcement(lead)
-        and not is_opinion(title or "", doc)
-        and not opens_without_meeting(doc, skip)
-    ):
-        _read_meeting(
-            lex, result, body, head, people, lead, dateline, published, title or "", from_headline, headline_people
-        )
-    # the level the article states for two countries, with or without a meeting (an op-ed or a
-    # ministry statement can state it too)
-    two = result.meeting or len({f.value for f in result.countries_mentioned}) >= 2
-    level = relation_level(title or "", text) if two else None
-    if level:
-        result.relation_level = Fact(level.value, _cue_span(doc, level))
-    return result
+        lead, from_headline = _lead_of_headline(r.body, r.head, r.headline_people, skip, background)
+    if lead is not None and (is_announcement(lead) or is_opinion(title, doc) or opens_without_meeting(doc, skip)):
+        lead = None
+    return Lead(lead, from_headline, history)
 
 
-JOINT_RE = Gate(
-    r"\b(?:agreed|agree|pledged|vowed|reaffirmed|committed|decided|resolved|concurred)\b",
-    "agree pledged vowed reaffirmed committed decided resolved concurred",
-)
+def level_fact(doc: Document, title: str, meeting: MeetingReading | None, countries: list[Fact]) -> Fact | None:
+    """The level the article states for two countries, with or without a meeting (an op-ed or a
+    ministry statement can state it too)."""
+    two = meeting is not None or len({f.value for f in countries}) >= 2
+    level = relation_level(title, doc.text) if two else None
+    if not level:
+        return None
+    return Fact(level.value, _cue_span(doc, level), f"meeting.level_{level.value}")
+
+
+JOINT_RE = R.gate("extractor.joint")
 
 
 def _joint_lead(
@@ -268,7 +341,8 @@ def _enrich_from_headline(people: list[Person], headline_people: list[Person]) -
 def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[Fact]:
     facts = []
     if dateline and dateline.country and dateline.country.iso3:  # "New York [US]": the dateline names the US
-        facts.append(Fact(dateline.country.iso3, body.doc.span(dateline.country.start, dateline.country.end)))
+        span = body.doc.span(dateline.country.start, dateline.country.end)
+        facts.append(Fact(dateline.country.iso3, span, "places.dateline"))
     # "Montenegro meets Sanchez" over a story on Luis Montenegro: the surname of a person the body names in
     # full is that person in the headline too (where no preposition makes it the country)
     surnames = {m.name.rsplit(None, 1)[-1].lower() for m in body.mentions if len(m.keys) >= 2}
@@ -277,21 +351,23 @@ def _countries(body: Reading, head: Reading, dateline: Dateline | None) -> list[
         if not is_body and surnames:
             names |= {i for i in r.place_at if place_as_surname(r.doc, i, r.place_at, surnames)}
         for h in country_mentions(r.doc, r.places, names | r.blocked):
-            facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None))
+            facts.append(Fact(h.iso3 or "", r.doc.span(h.start, h.end) if is_body else None, f"gazetteer.{h.kind}"))
     return facts
 
 
-def _teaser_mentions(result: Extraction, teaser: Reading) -> None:
+def _teaser_mentions(teaser: Reading) -> tuple[list[Fact], list[Fact]]:
     """The countries and forums a teaser names are named in the article (and nothing else it says is)."""
     names = {t for m in teaser.mentions for t in range(m.first, m.last)}
-    for h in country_mentions(teaser.doc, teaser.places, names | teaser.blocked):
-        result.countries_mentioned.append(Fact(h.iso3 or "", teaser.doc.span(h.start, h.end)))
-    result.forums += [Fact(f.label, teaser.doc.span(f.start, f.end)) for f in teaser.forums]
+    countries = [
+        Fact(h.iso3 or "", teaser.doc.span(h.start, h.end), f"gazetteer.{h.kind}")
+        for h in country_mentions(teaser.doc, teaser.places, names | teaser.blocked)
+    ]
+    return countries, [Fact(f.label, teaser.doc.span(f.start, f.end), f.rule) for f in teaser.forums]
 
 
 def _forum_facts(body: Reading, head: Reading) -> list[Fact]:
-    facts = [Fact(f.label, body.doc.span(f.start, f.end)) for f in body.forums]
-    facts += [Fact(f.label, None) for f in head.forums]
+    facts = [Fact(f.label, body.doc.span(f.start, f.end), f.rule) for f in body.forums]
+    facts += [Fact(f.label, None, f.rule) for f in head.forums]
     return facts
 
 
@@ -299,13 +375,14 @@ def _sector_facts(body: Reading, head: Reading, lex: Lexicon) -> list[Fact]:
     """The sectors the body states, then those only the headline states ('Ministers talk rice trade,
     tourism'), which have no span in the body (as the headline's parties and forums)."""
     doc = body.doc
-    facts = [Fact(h.slug, doc.span(h.start, h.end)) for h in SectorReader(doc, lex, body.blocked | body.taken()).read()]
+    reader = SectorReader(doc, lex, body.blocked | body.taken())
+    facts = [Fact(h.slug, doc.span(h.start, h.end), h.rule) for h in reader.read()]
     if head.doc.words:
         stated = {f.value for f in facts}
         for h in SectorReader(head.doc, lex, head.blocked | head.taken(), headline=True).read():
             if h.slug not in stated:
                 stated.add(h.slug)
-                facts.append(Fact(h.slug, None))
+                facts.append(Fact(h.slug, None, h.rule))
     return facts
 
 
@@ -333,19 +410,8 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
     return chosen
 
 
-# A later sentence that says more people took part in this meeting: "Foreign Ministers A and B also
-# held talks", "The two foreign ministers, A and B, also joined the call", "Also present were A and B",
-# "The talks were also attended by A". (Not "accompanied", not "also held talks with" someone else.)
-ALSO_TOOK_PART_RE = Gate(
-    r"\balso (?:held talks|took part|participated|attended)\b(?= *[.,;]| *$| on \w+day\b)|"
-    r"\balso (?:joined|attended|took part in|participated in|sat in on) the (?:[\w-]+ ){0,2}"
-    r"(?:talks|meeting|call|conversation|discussions|negotiations|consultations)\b|"
-    r"^\W*Also (?:present|attending|taking part|participating|in attendance)\b|"
-    r"\b(?:were|was) also (?:present|in attendance)\b|"
-    r"\b(?:talks|meeting|call|conversation|discussions) (?:was|were) also attended by\b",
-    "also",
-)
-NEGATION_RE = re.compile(r"\b(?:not|never|neither|nor)\b|n't\b")
+ALSO_TOOK_PART_RE = R.gate("extractor.also_took_part")
+NEGATION_RE = R.regex("extractor.negation")
 
 
 def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
@@ -363,14 +429,7 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
     return out
 
 
-# A later meeting of the same visit: "Later in the day, B was received by Prime Minister C", "B later
-# travelled to the palace, where he held talks with Prime Minister C".
-LATER_MEETING_RE = Gate(
-    r"\b(?:later|afterwards|subsequently)\b[^.;]{0,80}?\b(?P<verb>(?:was|were) received by|"
-    r"held (?:\w+ ){0,2}?(?:talks|a meeting) with|met(?: with)?|had a meeting with)\b",
-    "later afterwards subsequently",
-    re.IGNORECASE,
-)
+LATER_MEETING_RE = R.gate("extractor.later_meeting")
 
 
 def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Person], host: str) -> list[Person]:
@@ -454,8 +513,8 @@ def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead:
             a.country, b.country = order
 
 
-CREDENTIALS_RE = Gate(r"\b(?:credentials|letters? of credence)\b", "credentials credence", re.IGNORECASE)
-ENVOY_TITLE_RE = re.compile(r"\b(?:Ambassador|Envoy|Commissioner|Charg[eé])", re.IGNORECASE)
+CREDENTIALS_RE = R.gate("extractor.credentials")
+ENVOY_TITLE_RE = R.regex("extractor.envoy_title")
 
 
 def _several_envoys(
@@ -504,38 +563,7 @@ def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], le
     return out
 
 
-MENTION_ONLY_CUES = frozenset(
-    [
-        "greetings",
-        "greeting",
-        "regards",
-        "wishes",
-        "message",
-        "letter",
-        "behalf",
-        "congratulations",
-        "condolences",
-        "memory",
-        "tribute",
-        "appointed",
-        "decree",
-        "invitation",
-        "instructions",
-        "instruction",
-        "initiative",
-        "late",
-        "legacy",
-        "photo",
-        "photos",
-        "credit",
-        "funeral",
-        "burial",
-        "mourning",
-        "death",
-        "passing",
-        "obituary",
-    ]
-)
+MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
 
 
 def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
@@ -556,11 +584,7 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     )
 
 
-# Words that open a clause about something other than the meeting ("..., the first visit since
-# President X took office", "..., as both brace for tariffs promised by Y").
-CLAUSE_OPENERS = frozenset(
-    {"since", "as", "after", "before", "when", "while", "until", "because", "amid", "despite", "although", "though"}
-)
+CLAUSE_OPENERS = R.words("extractor.clause_openers")
 
 
 def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sentence) -> bool:
@@ -581,8 +605,8 @@ def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sen
     )
 
 
-SPOUSE_WORDS = frozenset({"wife", "husband", "spouse", "consort", "spouses"})
-CONSORT_TITLES = frozenset({"Queen", "Princess"})
+SPOUSE_WORDS = R.words("extractor.spouse_words")
+CONSORT_TITLES = R.words("extractor.consort_titles")
 
 
 def _is_spouse(doc: Document, people: list[Person], p: Person, sent: Sentence) -> bool:
@@ -613,91 +637,177 @@ def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
     return "according to" in before
 
 
-def _read_meeting(
-    lex: Lexicon,
-    result: Extraction,
-    body: Reading,
-    head: Reading,
-    people: list[Person],
-    lead: Sentence,
-    dateline,
-    published: date | None,
-    title: str,
-    from_headline: list[Person] | None = None,
-    headline_people: list[Person] | None = None,
-) -> None:
-    doc = body.doc
-    # "Recalling his state visit to Budapest in 2023, A received B at the Akorda": format, place and
-    # date are read from the lead's own clause
+@dataclass(frozen=True, slots=True)
+class MeetingInput:
+    """What stages 4-5 read: the article, its lead, its date and title, the countries it names."""
+
+    article: ArticleReading
+    lead: Lead
+    published: date | None
+    title: str
+    countries: list[Fact]  # the countries named anywhere (the most named is a fallback party)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """The meeting's own clause, the sentences about it, its format and (so far) its place."""
+
+    own: Sentence
+    context: list[Sentence]
+    fmt: Cue
+    location: Location | None
+
+    @property
+    def visit_place(self) -> Location | None:
+        return self.location if self.fmt.value in VISIT_FORMATS else None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """Stage 4: who met (people and offices named without a person), and the place they imply."""
+
+    participants: list[Person]
+    from_headline: list[Person]
+    roles: list[Mention]
+    location: Location | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingReading:
+    """Stages 4-5 read together: the meeting's facts, its participants and parties."""
+
+    facts: MeetingFacts
+    participants: list[Participant]
+    parties: list[Fact]
+    countries: list[Fact]  # parties the article names nowhere else ("parties included")
+
+
+def read_meeting(given: MeetingInput) -> MeetingReading | None:
+    """The meeting the lead reports, or None (no lead, or fewer than two parties)."""
+    lead = given.lead.sentence
+    if lead is None:
+        return None
+    setting = _setting(given, lead)
+    who = _attendance(given, lead, setting)
+    parties = _meeting_parties(given.article.body, given.article.head, lead, who.participants, who.roles)
+    if who.location and setting.fmt.value in VISIT_FORMATS and who.location.iso3 not in parties:
+        parties.append(who.location.iso3)
+    if len(set(parties)) < 2:
+        return None
+    return _meeting_reading(given, lead, replace(setting, location=who.location), who, parties)
+
+
+def _setting(given: MeetingInput, lead: Sentence) -> Setting:
+    """'Recalling his state visit to Budapest in 2023, A received B at the Akorda': format, place and
+    date are read from the lead's own clause."""
+    r = given.article
+    doc, body, head = r.doc, r.body, r.head
     own = main_clause(doc, lead)
     context = [own, *context_sentences(doc, lead)[1:]]
-    fmt = meeting_format(title, own, context, body.forums + head.forums)
+    fmt = meeting_format(given.title, own, context, body.forums + head.forums)
     location = None
     if fmt.value not in ("phone_call", "video_call"):
-        location = find_location(doc, head.doc, own, context, body.hit_at, head.hit_at, dateline, lex.capitals)
-    participants = _select_participants(doc, people, lead, context) or list(from_headline or ())
+        location = find_location(
+            doc, head.doc, own, context, Places(body.hit_at, head.hit_at, r.dateline, r.lex.capitals)
+        )
+    return Setting(own, context, fmt, location)
+
+
+def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attendance:
+    r = given.article
+    doc, body, people, fmt, location = r.doc, r.body, r.people, setting.fmt, setting.location
+    participants = _select_participants(doc, people, lead, setting.context) or list(given.lead.from_headline)
     if participants:
-        participants += _also_took_part(doc, people, participants, context)
+        participants += _also_took_part(doc, people, participants, setting.context)
         _plural_pairs_in_lead_order(doc, participants, lead)
-    envoys = _several_envoys(body, people, participants, own, context) if fmt.value == "reception" else []
-    known = {p.country for p in participants if p.country}
-    home = dateline.iso3 if dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's
-    candidates = _party_candidates(
-        result, head, lead, known, body, location if fmt.value in VISIT_FORMATS else None, home
+    envoys = (
+        _several_envoys(body, people, participants, setting.own, setting.context) if fmt.value == "reception" else []
     )
-    if location and fmt.value == "sidelines" and location.iso3 in candidates:
-        candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
-        candidates.append(location.iso3)
-    unresolved_fallback(participants, candidates, doc)
+    unresolved_fallback(participants, _candidates(given, lead, setting, participants), doc)
+    from_headline = list(given.lead.from_headline)
     if len({p.country for p in participants if p.country}) < 2:
         # "Tokayev receives Turkmen minister" / "The Head of State received ...": the headline names
         # the participant whom the body calls by office only
-        extra = _named_in_headline_only(people, headline_people, {p.country for p in participants})
-        participants += extra
-        from_headline = [*(from_headline or ()), *extra]
-    roles = _meeting_roles(doc, body, participants, lead, context, location if fmt.value in VISIT_FORMATS else None)
+        extra = _named_in_headline_only(people, r.headline_people, {p.country for p in participants})
+        participants, from_headline = participants + extra, from_headline + extra
+    roles = _meeting_roles(doc, body, participants, lead, setting.context, setting.visit_place)
     roles += _envoy_roles(doc, envoys, participants, roles)
     if location is None and fmt.value not in ("phone_call", "video_call"):
-        people_in_lead = [_lead_mention(p, lead) for p in participants]
-        people_in_lead += [
-            (r.title_first, r.title_last, r.country)
-            for r in roles
-            if r.sentence == lead.index and r.title_first is not None and r.title_last is not None
-        ]
-        event_places = {**body.hit_at, **{h.first: h for h in body.in_forums}}
-        location = venue_from_evidence(doc, people_in_lead, own, fmt, dateline, body.forums, event_places)  # type: ignore[arg-type]
+        location = _venue(r, lead, setting, participants, roles)
     if location and fmt.value in VISIT_FORMATS - {"reception"}:
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
         participants += _inviting_host(doc, people, participants, lead, location.iso3)
-    parties = _meeting_parties(body, head, lead, participants, roles)
-    if location and fmt.value in VISIT_FORMATS and location.iso3 not in parties:
-        parties.append(location.iso3)
-    if len(set(parties)) < 2:
-        return
-    ref = dateline_date(dateline, published) or published
-    date_hit, _ = meeting_date(doc, own, ref, dateline.end if dateline else 0)
-    result.meeting = _meeting_facts(doc, fmt, location, date_hit, body, head)
-    headline = {id(p) for p in from_headline or ()}
-    result.participants = [
-        Participant(p.name, p.country, p.title) if id(p) in headline else _participant(doc, p, lead)
-        for p in participants
+    return Attendance(participants, from_headline, roles, location)
+
+
+def _candidates(given: MeetingInput, lead: Sentence, setting: Setting, participants: list[Person]) -> list[str]:
+    """The countries an unresolved participant may represent (the host of a summit last)."""
+    r, fmt, location = given.article, setting.fmt, setting.location
+    known = {p.country for p in participants if p.country}
+    home = r.dateline.iso3 if r.dateline and fmt.value != "sidelines" else None  # a home outlet, not a summit's
+    candidates = _party_candidates(given, lead, known, setting.visit_place, home)
+    if location and fmt.value == "sidelines" and location.iso3 in candidates:
+        candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
+        candidates.append(location.iso3)
+    return candidates
+
+
+def _venue(
+    r: ArticleReading, lead: Sentence, setting: Setting, participants: list[Person], roles: list[Mention]
+) -> Location | None:
+    """Where the meeting was when no place follows a venue cue: from who hosted whom, or the event."""
+    people_in_lead = [_lead_mention(p, lead) for p in participants]
+    people_in_lead += [
+        (m.title_first, m.title_last, m.country)
+        for m in roles
+        if m.sentence == lead.index and m.title_first is not None and m.title_last is not None
+    ]
+    event_places = {**r.body.hit_at, **{h.first: h for h in r.body.in_forums}}
+    around = Surroundings(r.dateline, r.body.forums, event_places)
+    return venue_from_evidence(r.doc, people_in_lead, setting.own, setting.fmt, around)  # type: ignore[arg-type]
+
+
+def _meeting_reading(
+    given: MeetingInput, lead: Sentence, setting: Setting, who: Attendance, parties: list[str]
+) -> MeetingReading:
+    """Stage 5 and the facts: date, format, place, participants and parties with their evidence."""
+    r = given.article
+    doc, dateline, location = r.doc, r.dateline, setting.location
+    ref = dateline_date(dateline, given.published) or given.published
+    date_hit, _ = meeting_date(doc, setting.own, ref, dateline.end if dateline else 0)
+    facts = _meeting_facts(doc, setting.fmt, location, date_hit, r.body, r.head)
+    headline = {id(p) for p in who.from_headline}
+    participants = [
+        Participant(p.name, p.country, p.title, None, "meeting.trigger")
+        if id(p) in headline
+        else _participant(doc, p, lead)
+        for p in who.participants
         if p.country  # no country: no party
     ]
-    result.participants += [Participant(None, r.country, r.title, _role_span(doc, r)) for r in roles]
-    visit_place = location if fmt.value in VISIT_FORMATS else None
-    result.parties = _party_facts(doc, [p for p in participants if id(p) not in headline], visit_place, lead)
-    known = {f.value for f in result.parties}
-    evidence = [(r.country, _role_span(doc, r)) for r in roles] + _pair_subject_facts(body, lead)
+    participants += [Participant(None, m.country, m.title, _role_span(doc, m), "people.role_heads") for m in who.roles]
+    in_body = [p for p in who.participants if id(p) not in headline]
+    found = _party_facts(doc, in_body, setting.visit_place, lead)
+    evidence = [(m.country, _role_span(doc, m)) for m in who.roles] + _pair_subject_facts(r.body, lead)
+    found += _more_party_facts(found, evidence, parties)
+    named = {f.value for f in given.countries}
+    return MeetingReading(facts, participants, found, [f for f in found if f.value not in named])
+
+
+def _more_party_facts(
+    found: list[Fact], evidence: Sequence[tuple[str | None, Span | None]], parties: list[str]
+) -> list[Fact]:
+    """The parties no participant stands for: an office's country, a pair as subject, else the headline."""
+    known = {f.value for f in found}
+    more = []
     for iso3, span in [*evidence, *((c, None) for c in parties)]:  # None: read in the headline
         if iso3 and iso3 in parties and iso3 not in known:
-            result.parties.append(Fact(iso3, span))
+            more.append(Fact(iso3, span, "people.role_heads" if span else "meeting.trigger"))
             known.add(iso3)
-    named = {f.value for f in result.countries_mentioned}
-    result.countries_mentioned += [f for f in result.parties if f.value not in named]  # "parties included"
+    return more
 
 
-ENVOY_HEADS = frozenset({"ambassadors", "envoys", "ambassadors-designate"})
-ENVOY_JOINERS = frozenset({",", "and", "the", "as", "well"})
+ENVOY_HEADS = R.words("extractor.envoy_heads")
+ENVOY_JOINERS = R.words("extractor.envoy_joiners")
 
 
 def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
@@ -873,13 +983,8 @@ def _lead_without_names(
     return None
 
 
-HEADLINE_MEETING_RE = re.compile(
-    r"\b(?:meets?|met|discuss(?:es|ed)?|receives?|received|hosts?|hosted|confers?|conferred|"
-    r"(?:holds?|held|have|has|had) (?:\w+ ){0,2}(?:talks|call|conversation|meeting|consultations)|"
-    r"(?:speaks?|spoke|talks?) (?:by|over the) (?:tele)?phone)\b",
-    re.IGNORECASE,
-)
-HEADLINE_FUTURE_RE = re.compile(r"\b(?:to|will) (?:meet|hold|visit|discuss|host|receive|travel)\b", re.IGNORECASE)
+HEADLINE_MEETING_RE = R.regex("extractor.headline_meeting")
+HEADLINE_FUTURE_RE = R.regex("extractor.headline_future")
 
 
 def _lead_of_headline(
@@ -949,17 +1054,12 @@ def _paired_with(body: Reading, known: set[str]) -> list[str]:
 
 
 def _party_candidates(
-    result: Extraction,
-    head: Reading,
-    lead: Sentence,
-    known: set[str],
-    body: Reading,
-    location: Location | None,
-    home: str | None = None,
+    given: MeetingInput, lead: Sentence, known: set[str], location: Location | None, home: str | None
 ) -> list[str]:
     """Countries an unresolved participant may represent, best first: the visited country, the
     headline's, a demonym in the lead, one paired with a known party, the dateline's (the outlet
     reports from home), then the most named."""
+    head, body = given.article.head, given.article.body
     out: list[str] = []
     if location:
         out.append(location.iso3)
@@ -979,7 +1079,7 @@ def _party_candidates(
     out += _paired_with(body, known)
     if home:
         out.append(home)
-    counts = Counter(f.value for f in result.countries_mentioned if f.span is not None)
+    counts = Counter(f.value for f in given.countries if f.span is not None)
     out += [c for c, _ in counts.most_common()]
     seen: list[str] = []
     for c in out:
@@ -991,15 +1091,17 @@ def _party_candidates(
 def _meeting_facts(
     doc: Document, fmt: Cue, location: Location | None, date_hit: DateHit | None, body: Reading, head: Reading
 ) -> MeetingFacts:
-    facts = MeetingFacts(format=fmt.value, format_span=_cue_span(doc, fmt))
+    facts = MeetingFacts(format=fmt.value, format_span=_cue_span(doc, fmt), format_rule=fmt.rule or None)
     if date_hit and date_hit.value:
         facts.date = date_hit.value
         facts.date_precision = "day"
         facts.date_span = doc.span(date_hit.start, date_hit.end)
+        facts.date_rule = "dates.date"
     if location:
         facts.location_country = location.iso3
         facts.location_city = location.city
         facts.location_span = _cue_span(doc, location)
+        facts.location_rule = location.rule
         if not location.city:
             facts.location_city = _city_of(doc, location.iso3, body, head)
     return facts
@@ -1016,7 +1118,7 @@ def _city_of(doc: Document, iso3: str, body: Reading, head: Reading) -> str | No
 
 def _participant(doc: Document, p: Person, lead: Sentence) -> Participant:
     m = next((m for m in p.mentions if m.sentence == lead.index), p.first_mention)
-    return Participant(p.name, p.country, p.title, doc.token_span(m.first, m.last))
+    return Participant(p.name, p.country, p.title, doc.token_span(m.first, m.last), "meeting.trigger")
 
 
 def _party_facts(doc: Document, participants: list[Person], location: Location | None, lead: Sentence) -> list[Fact]:
@@ -1024,7 +1126,7 @@ def _party_facts(doc: Document, participants: list[Person], location: Location |
     for p in participants:
         if p.country:
             m = next((m for m in p.mentions if m.sentence == lead.index), p.first_mention)
-            facts.append(Fact(p.country, doc.token_span(m.first, m.last)))
+            facts.append(Fact(p.country, doc.token_span(m.first, m.last), "meeting.trigger"))
     if location and location.iso3 not in {f.value for f in facts}:
-        facts.append(Fact(location.iso3, _cue_span(doc, location)))
+        facts.append(Fact(location.iso3, _cue_span(doc, location), location.rule))
     return facts

@@ -1,5 +1,6 @@
-"""Multilateral forums: registry names and acronyms, well-known bodies outside the registry,
-"Full Name (ACR)" definitions and bare acronyms used as an event ("the 12th ABC General Assembly").
+"""Multilateral forums: registry names and acronyms, known organisations outside the registry (both
+from seeds/forums.json; the latter with `registered: false`), "Full Name (ACR)" definitions and bare
+acronyms used as an event ("the 12th ABC General Assembly").
 
 A body or edition of an organisation maps to it through the registry's other names ("COP29",
 "PACE"); a trailing edition number is absorbed ("COP 30", "ASEM 14").
@@ -7,138 +8,25 @@ A body or edition of an organisation maps to it through the registry's other nam
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import ForumEntry, Lexicon
-from .text import Document, words
+from .rules import load_rules
+from .text import Document
 
-# Multilateral bodies outside the contract's registry: (acronym, full name, other names).
-# Reported by the acronym when the article uses it, otherwise by the full name.
-KNOWN_UNREGISTERED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("AIPA", "ASEAN Inter-Parliamentary Assembly", ()),
-    ("TICAD", "Tokyo International Conference on African Development", ()),
-    ("EAS", "East Asia Summit", ()),
-    ("Mercosur", "Southern Common Market", ("MERCOSUR", "Mercosul", "MERCOSUL")),
-    ("IPU", "Inter-Parliamentary Union", ()),
-    ("TURKPA", "Parliamentary Assembly of Turkic States", ()),
-    ("", "Asian Parliamentary Assembly", ()),
-    ("ACD", "Asia Cooperation Dialogue", ()),
-    ("ASEM", "Asia-Europe Meeting", ()),
-    ("IORA", "Indian Ocean Rim Association", ()),
-    ("Quad", "Quadrilateral Security Dialogue", ()),
-    ("SICA", "Central American Integration System", ()),
-    ("CARICOM", "Caribbean Community", ()),
-    ("ECOWAS", "Economic Community of West African States", ()),
-    ("SADC", "Southern African Development Community", ()),
-    ("EAC", "East African Community", ()),
-    ("ECCAS", "Economic Community of Central African States", ()),
-    ("IGAD", "Intergovernmental Authority on Development", ()),
-    ("COMESA", "Common Market for Eastern and Southern Africa", ()),
-    ("OECD", "Organisation for Economic Co-operation and Development", ()),
-    ("", "Visegrad Group", ("Visegr\u00e1d Group", "V4")),
-    ("", "Nordic Council", ()),
-    ("", "Arctic Council", ()),
-    ("UfM", "Union for the Mediterranean", ()),
-    ("", "Eastern Partnership", ()),
-    ("ALBA", "Bolivarian Alliance for the Peoples of Our America", ()),
-    ("", "Pacific Alliance", ()),
-    ("CPLP", "Community of Portuguese Language Countries", ("Community of Portuguese Speaking Countries",)),
-    ("OIF", "International Organisation of La Francophonie", ("Francophonie", "La Francophonie")),
-    ("AIIB", "Asian Infrastructure Investment Bank", ()),
-    ("NDB", "New Development Bank", ()),
-    ("EBRD", "European Bank for Reconstruction and Development", ()),
-    ("EIB", "European Investment Bank", ()),
-    ("AfDB", "African Development Bank", ()),
-    ("GECF", "Gas Exporting Countries Forum", ()),
-    ("WEF", "World Economic Forum", ()),
-    ("SPIEF", "St. Petersburg International Economic Forum", ("St Petersburg International Economic Forum",)),
-    ("EEF", "Eastern Economic Forum", ()),
-    ("", "Munich Security Conference", ()),
-    ("", "Raisina Dialogue", ()),
-    ("", "Shangri-La Dialogue", ()),
-    ("ADF", "Antalya Diplomacy Forum", ()),
-    ("", "Global Baku Forum", ()),
-    ("", "Doha Forum", ()),
-    ("", "Boao Forum for Asia", ()),
-    ("", "Summit of the Americas", ()),
-    ("", "Ibero-American Summit", ()),
-    ("UNCTAD", "United Nations Conference on Trade and Development", ("UN Conference on Trade and Development",)),
-    ("UNDP", "United Nations Development Programme", ("UN Development Programme",)),
-    ("UNICEF", "United Nations Children's Fund", ("UN Children's Fund",)),
-    (
-        "UNHCR",
-        "United Nations High Commissioner for Refugees",
-        ("UN Refugee Agency", "UN High Commissioner for Refugees"),
-    ),
-    ("UNIDO", "United Nations Industrial Development Organization", ()),
-    ("UNEP", "United Nations Environment Programme", ("UN Environment Programme",)),
-    ("FAO", "Food and Agriculture Organization", ("Food and Agriculture Organization of the United Nations",)),
-    ("WFP", "World Food Programme", ()),
-    ("ILO", "International Labour Organization", ("International Labor Organization",)),
-    ("IMO", "International Maritime Organization", ()),
-    ("ICAO", "International Civil Aviation Organization", ()),
-    ("ITU", "International Telecommunication Union", ()),
-    ("UNWTO", "World Tourism Organization", ("UN Tourism",)),
-    ("WIPO", "World Intellectual Property Organization", ()),
-    ("UNODC", "United Nations Office on Drugs and Crime", ()),
-    ("IFAD", "International Fund for Agricultural Development", ()),
-    ("ESCAP", "Economic and Social Commission for Asia and the Pacific", ()),
-    ("UNECE", "United Nations Economic Commission for Europe", ()),
-    ("UNRWA", "United Nations Relief and Works Agency", ()),
-    ("IOM", "International Organization for Migration", ()),
-    ("IRENA", "International Renewable Energy Agency", ()),
-    ("IEA", "International Energy Agency", ()),
-    ("CTBTO", "Comprehensive Nuclear-Test-Ban Treaty Organization", ()),
-    ("OPCW", "Organisation for the Prohibition of Chemical Weapons", ()),
-    (
-        "",
-        "Consultative Meeting of the Heads of State of Central Asia",
-        ("Consultative Meeting of Heads of State of Central Asia",),
-    ),
-    ("OMVS", "Organisation for the Development of the Senegal River", ()),
-    # UN principal organs the contract keeps by their own acronym when named as such
-    ("ICJ", "International Court of Justice", ()),
-    (
-        "ECOSOC",
-        "United Nations Economic and Social Council",
-        ("Economic and Social Council", "UN Economic and Social Council"),
-    ),
-    # Mekong mechanisms, usually named without an acronym
-    ("LMC", "Lancang-Mekong Cooperation", ("Mekong-Lancang Cooperation",)),
-    ("MGC", "Mekong-Ganga Cooperation", ()),
-    ("MRC", "Mekong River Commission", ()),
-    ("", "Interpol", ("INTERPOL",)),
-)
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
-# Heads that make "Full Name (ACR)" a multilateral body rather than a bilateral mechanism.
-# (Banks, funds and agencies are left out: "Public Investment Fund (PIF)" is a national body.)
-ORG_HEADS = words(
-    "Organization Organisation Union Association Conference Community Forum Group Movement Assembly "
-    "League Alliance Council Summit Initiative Cooperation Co-operation Commonwealth Dialogue Network "
-    "Partnership"
-)
-# Words that make "Full Name (ACR)" a national institution or a mechanism of two countries: "National
-# Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)", "Joint Economic Council (JEC)",
-# "Special Investment Facilitation Council (SIFC)" (a national investment body).
-NOT_MULTILATERAL = words(
-    "National Federal Presidential Supreme State High Level Strategic Joint Bilateral Intergovernmental "
-    "Inter-Governmental Investment Facilitation Promotion Business"
-)
-EVENT_AFTER = words(
-    "Summit summit General Assembly Forum forum Conference conference Ministerial Secretariat Secretary "
-    "Chairmanship chairmanship Presidency presidency member members framework platform"
-)
-NOT_FORUM_ACRONYMS = words(
-    "COVID AZERTAC TASS ANI APA VNA IRNA WAM KUNA SPA QNA BSS PTI AFP AP CNN BBC RIA MOFA MFA PM FM GDP "
-    "USD EUR CEO LNG ICT IT TV HE NB LLC JSC OJSC SOCAR PKK TPLF ISIS ISIL DAESH NGO MOU MoU ADA UNESCO "
-    "FIFA UEFA IOC GMT UTC AM PM II III IV VI VII VIII IX XI XII ANSA APP EFE DPA BERNAMA ANTARA KYODO YONHAP"
-) | frozenset(w.upper() for w in (*MONTHS, *WEEKDAYS))  # a dateline's month or day in capitals ("ROME, MARCH 4 -")
-ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9]{1,9}$")
-NAME_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "to", "-", "de", "la", "du", "des", "'", "s"})
+ORG_HEADS = R.words("forums.org_heads")
+NOT_MULTILATERAL = R.words("forums.not_multilateral")
+EVENT_AFTER = R.words("forums.event_after")
+NOT_FORUM_ACRONYMS = R.words("forums.not_forum_acronyms") | frozenset(
+    w.upper() for w in (*MONTHS, *WEEKDAYS)
+)  # a dateline's month or day in capitals ("ROME, MARCH 4 -")
+ACRONYM_RE = R.regex("forums.acronym")
+NAME_JOINERS = R.words("forums.name_joiners")
 DIGITS = frozenset("0123456789")
-ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+ORDINAL_RE = R.regex("forums.ordinal")
 
 
 @dataclass(slots=True)
@@ -149,6 +37,7 @@ class ForumHit:
     first: int  # token range
     last: int
     registered: bool
+    rule: str = ""  # the id of the rule that found it
 
 
 def find_forums(doc: Document, lex: Lexicon, redefined: set[str] | None = None) -> list[ForumHit]:
@@ -212,7 +101,8 @@ def _registry_hits(doc: Document, lex: Lexicon) -> list[ForumHit]:
         j = i + length
         if j < n and words[j].isdigit() and doc.starts[j] - doc.ends[j - 1] <= 1 and len(words[j]) <= 2:
             j += 1  # an edition number: "COP 30", "ASEM 14"
-        hits.append(ForumHit(_label(entry, words), doc.starts[i], doc.ends[j - 1], i, j, entry.registered))
+        rule = "gazetteer.forum" if entry.registered else "gazetteer.forum_known"  # seeds/forums.json
+        hits.append(ForumHit(_label(entry, words), doc.starts[i], doc.ends[j - 1], i, j, entry.registered, rule))
         free = j
     return hits
 
@@ -252,19 +142,16 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list
             continue
         if not un_body and _names_a_country(doc, lex, k - len(name) - 3, k):
             continue  # "Peru-Chile Business Forum (PCBF)": a national or bilateral body
-        hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False))
+        hits.append(ForumHit(acronym, doc.starts[k + 1], doc.ends[k + 1], k + 1, k + 2, False, "forums.org_heads"))
         covered.add(k + 1)
         if parent:
             known.remove(parent)
     return hits
 
 
-# A bank or fund of a whole region is multilateral; a country's own is not ("Public Investment Fund").
-REGION_ADJECTIVES = words("African Asian European Inter-American Caribbean Arab Islamic Eurasian Nordic")
+REGION_ADJECTIVES = R.words("forums.region_adjectives")
 
-# "Organisation for the Development of the Senegal River", "Niger Basin Authority": a country word
-# that names a river or a basin shared by several countries, not a national body.
-GEOGRAPHY_AFTER = words("River Basin Lake Sea Valley Delta Gulf Region")
+GEOGRAPHY_AFTER = R.words("forums.geography_after")
 
 
 def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
@@ -291,9 +178,7 @@ def _name_before(words: list[str], k: int) -> list[str]:
     return [w for w in name if w not in NAME_JOINERS]
 
 
-# "the Colombo Security Conclave"; "the Three Seas Initiative summit" (an initiative that meets is a
-# grouping of states, while "the Belt and Road Initiative" is a policy).
-GROUPING_MEETS = words("summit Summit summits member members")
+GROUPING_MEETS = R.words("forums.grouping_meets")
 
 
 def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:
@@ -315,7 +200,7 @@ def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:
         ):
             continue
         label = doc.text[doc.starts[first] : doc.ends[k]]
-        hits.append(ForumHit(label, doc.starts[first], doc.ends[k], first, k + 1, False))
+        hits.append(ForumHit(label, doc.starts[first], doc.ends[k], first, k + 1, False, "forums.grouping_meets"))
     return hits
 
 
@@ -337,5 +222,5 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
         nxt = words[i + 1] if i + 1 < n else ""
         prev = words[i - 1] if i > 0 else ""
         if nxt in EVENT_AFTER or (nxt.isdigit() and len(nxt) <= 2) or ORDINAL_RE.match(prev):
-            hits.append(ForumHit(w, doc.starts[i], doc.ends[i], i, i + 1, False))
+            hits.append(ForumHit(w, doc.starts[i], doc.ends[i], i, i + 1, False, "forums.event_after"))
     return hits

@@ -49,6 +49,7 @@ class Gazetteer:
                 name=row["name"],
                 other_names=tuple(row.get("other_names") or ()),
                 parent=row.get("parent"),
+                registered=row.get("registered", True),
             )
             for row in json.loads((seeds_dir / "forums.json").read_text("utf-8"))
         ]

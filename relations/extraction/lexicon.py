@@ -7,66 +7,25 @@ starts at each token of a document. Countries, forums and sectors each get one; 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .gazetteer import Gazetteer
+from .names import fold as fold_name
+from .names import name_key
+from .rules import load_rules
 from .text import TOKEN_RE, Document, norm
+
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
 MENTION_KINDS = frozenset({"name", "official", "alternative", "demonym"})
 KIND_RANK = {"name": 0, "official": 0, "alternative": 1, "demonym": 1, "capital": 2, "city": 3, "institution": 4}
 
-# Phrases that contain a country word but do not name the country.
-NOT_A_COUNTRY = (
-    "Indian Ocean",
-    "South American",
-    "Latin American",
-    "North American",
-    "Central American",
-    "Latin America",
-    "South America",
-    "North America",
-    "Central America",
-    "New Mexico",
-    "New Jersey",
-    "New South Wales",
-    "New Guinea",
-    "Korean Peninsula",
-    "Korean War",
-    "Georgia State",
-    "Chinese New Year",
-    "American continent",
-    "Dutch disease",
-    "French fries",
-    "US$",
-    "U.S.$",
-    "US dollar",
-    "US dollars",
-    "U.S. dollar",
-    "U.S. dollars",
-    "American dollar",
-    "American dollars",
-    "Hong Kong dollar",
-    "South China Sea",
-    "East China Sea",
-    "Sea of Japan",
-    "Gulf of Mexico",
-    "Gulf of Oman",
-    "Gulf of Guinea",
-    "Gulf of Thailand",
-    "Philippine Sea",
-    "West Philippine Sea",
-    "Irish Sea",
-    "Timor Sea",
-    "Korea Strait",
-)
+NOT_A_COUNTRY = R.strings("lexicon.not_a_country")
 
 
-# A demonym two countries share resolves to the one texts mean far more often.
-SHARED_DEMONYMS = {"Dominican": "DOM", "Congolese": "COD"}
+SHARED_DEMONYMS = R.mapping("lexicon.shared_demonyms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,18 +263,24 @@ def _forum_variants(name: str) -> Iterable[str]:
             yield name.replace(b, a)
 
 
-def build_forums(gazetteer: Gazetteer, extra: Iterable[tuple[str, str, tuple[str, ...]]]) -> Phrasebook[ForumEntry]:
+def build_forums(gazetteer: Gazetteer) -> Phrasebook[ForumEntry]:
+    """The registry's forums first, then the known organisations outside it (where both name a phrase,
+    the registry wins). An organisation outside the registry is reported by its acronym when the text
+    uses it, else by its name (see forums._label); one without an acronym has its name as acronym."""
     book: Phrasebook[ForumEntry] = Phrasebook()
     for f in gazetteer.forums:
-        entry = ForumEntry(f.acronym, True, f.acronym, f.name)
-        for phrase in (f.acronym, f.name, *f.other_names):
-            for variant in _forum_variants(_strip_the(phrase)):
-                book.add(variant, entry)
-    for acronym, name, aliases in extra:
-        entry = ForumEntry(acronym or name, False, acronym or None, name)
-        for phrase in (name, *aliases, *([acronym] if acronym else [])):
-            for variant in _forum_variants(phrase):
-                book.add(variant, entry)
+        if f.registered:
+            entry = ForumEntry(f.acronym, True, f.acronym, f.name)
+            for phrase in (f.acronym, f.name, *f.other_names):
+                for variant in _forum_variants(_strip_the(phrase)):
+                    book.add(variant, entry)
+    for f in gazetteer.forums:
+        if not f.registered:
+            acronym = f.acronym if f.acronym != f.name else None
+            entry = ForumEntry(acronym or f.name, False, acronym, f.name)
+            for phrase in (f.name, *f.other_names, *([acronym] if acronym else [])):
+                for variant in _forum_variants(phrase):
+                    book.add(variant, entry)
     return book
 
 
@@ -339,9 +304,6 @@ def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook[tuple[str, ...]], Ph
 
 
 def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
-    from .forums import KNOWN_UNREGISTERED  # data tables; imported here to keep modules acyclic
-    from .people import PARTICLES
-
     places = build_places(gazetteer)
     sectors, sectors_exact = build_sectors(gazetteer)
     place_words = frozenset(t for key in places.entries for t in key if t[:1].isupper())
@@ -350,10 +312,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         if not o.country:
             continue
         for n in (o.name, *o.other_names):
-            # the words that identify a person, as people.name_keys reads them ("bin", "Al" are no keys)
-            keys = frozenset(
-                fold_name(t) for t in tokenize(n) if t.isalpha() and len(t) > 1 and t.lower() not in PARTICLES
-            )
+            keys = frozenset(name_key(n))  # the words that identify a person ("bin", "Al" are no keys)
             for k in keys:
                 officials.setdefault(k, []).append((keys, o.country))
     surnames = set()
@@ -366,14 +325,14 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
     return Lexicon(
         official_names=_official_names(gazetteer, place_words),
         places=places,
-        forums=build_forums(gazetteer, KNOWN_UNREGISTERED),
+        forums=build_forums(gazetteer),
         sectors=sectors,
         sectors_exact=sectors_exact,
         place_words=place_words,
         demonym_words=frozenset(k[0] for k, v in places.entries.items() if len(k) == 1 and v.kind == "demonym"),  # type: ignore[attr-defined]
         country_names={c.iso3: c.name for c in gazetteer.countries},
         officials=officials,
-        registered_acronyms=frozenset(f.acronym for f in gazetteer.forums),
+        registered_acronyms=frozenset(f.acronym for f in gazetteer.forums if f.registered),
         capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
         official_surnames=frozenset(surnames),
     )
@@ -394,13 +353,6 @@ def _official_names(gazetteer: Gazetteer, place_words: frozenset[str]) -> Phrase
             if any(t in NAME_STOP or t in place_words for t in tokens):
                 book.add(tokens, o.country or "")
     return book
-
-
-@lru_cache(maxsize=65536)
-def fold_name(word: str) -> str:
-    """Lowercase without diacritics: 'Erdoğan' and 'Erdogan' are the same name."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\u0131", "i")
 
 
 def official_country(lex: Lexicon, keys: frozenset[str]) -> str | None:

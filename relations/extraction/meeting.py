@@ -17,120 +17,27 @@ from datetime import date, timedelta
 from .dates import DateHit, find_dates, may_name_a_date
 from .forums import ForumHit
 from .places import Dateline, PlaceHit
-from .text import Document, Gate, Sentence, words
+from .rules import load_rules
+from .text import Document, Gate, Sentence
 
-TRIGGER_RE = Gate(
-    r"\b(?:met|meet|meets|meeting|talks|talk|conversation|phone call|telephone call|received|receives|receiving|"
-    r"hosted(?! by)|hosts|welcomed|welcomes|visit|visited|visits|visiting|signed|discussed|discuss|discusses|"
-    r"negotiations|consultations|audience|exchanged views|call|videoconference|video conference|spoke|"
-    r"credentials|letters? of credence|arrived|arrives|(?:held|hold|holds|holding) an? (?:\w+ ){0,2}summit|"
-    # "held discussions with", "conferred with", "sat down with", "had a tete-a-tete", "held a bilateral with"
-    r"discussions|confer(?:red|s|ring)? with|s(?:at|its?|itting) down (?:together )?with|t\wte-\w-t\wte|"
-    r"(?:held|hold|holds|had|have|has) an? bilateral(?= with\b| on\b| at\b)|"
-    # "co-chaired the commission"; a courtesy call ("called on the Prime Minister"), not an appeal
-    # ("called on Armenia to withdraw"): one branch, tried only where a "c" stands
-    r"c(?:o-chair(?:ed|ing|s? (?=the |a |an ))|all(?:ed|s|ing) on(?-i:(?= (?:[A-Z]|the [A-Z]|his |her )))"
-    r"(?![^.;]{0,80}? to (?!discuss|review|exchange|explore|brief|convey|pay|present|hand|deliver|congratulate|bid)"
-    r"[a-z])))\b",
-    "met meet talk conversation call receiv host welcom visit sign discuss negotiat consult audience exchang spoke "
-    "credential credence arriv summit chair confer down te- bilateral",
-    re.IGNORECASE,
-    starts="acdehlmnprstvw",
-)
-PAST_RE = Gate(
-    r"\b(?:last (?:week|month|year)|earlier this|previous|had been|years? ago|latest|former|in (?:19|20)\d\d)\b",
-    "last earlier previous had been ago latest former 19 20",
-    re.IGNORECASE,
-)
-PHONE_RE = Gate(
-    r"\b(?:tele)?phone (?:conversation|call|talks?|conversations)\b|\bspoke (?:by|over the) (?:tele)?phone\b|"
-    r"\bby (?:tele)?phone\b|\btelephone\b|\bphoned\b|\b(?:had|held|made|during|in) an? call\b",
-    "phone call",
-    re.IGNORECASE,
-)
-VIDEO_RE = Gate(
-    r"\bvideo[- ]?(?:call|conference|link|format|conferencing|meeting)\b|\bvideoconference\b|"
-    r"\bvirtual(?:ly)? (?:meeting|talks|summit|format)\b|\bonline (?:meeting|talks|format)\b|\bvia video\b",
-    "video virtual online",
-    re.IGNORECASE,
-)
-VISIT_RE = Gate(
-    r"\b(state|official|working)\s+(?:visit|trip)\b",
-    "visit trip",
-    re.IGNORECASE,
-)
-SIDELINES_RE = Gate(
-    r"\b(?:sidelines?|margins?|fringes?)\s+of\b|\bsidelines\b",
-    "sideline margin fringe",
-    re.IGNORECASE,
-)
-ATTEND_RE = Gate(
-    r"\b(?:to attend|attending|attends|in attendance at|to participate in|participating in|within the framework of|"
-    r"on the occasion of|during|at(?= the))\s+(?:the\s+)?",
-    "attend particip framework occasion during at the",
-    re.IGNORECASE,
-)
-MULTILATERAL_RE = Gate(
-    r"\b(?:Summit|summit|Forum|(?:Ministers|Leaders)'? Meeting|Ministerial|General Assembly|Conference|conference|"
-    r"Session|Congress)\b",
-    "summit forum ministers leaders ministerial assembly conference session congress",
-)
-CEREMONY_RE = Gate(
-    r"\b(?:attend(?:ed|s|ing)?|at|during|on the occasion of|in|for) the (?:state |presidential )?(?:funeral|"
-    r"burial|inauguration|swearing-in|coronation|investiture|enthronement)"
-    r"(?= of (?:the late |late |former |new |newly elected )?[A-Z]| ceremony\b| service\b| mass\b|[,.;])",
-    "funeral burial inauguration swearing coronation investiture enthronement",
-    re.IGNORECASE,
-)
-RECEPTION_RE = Gate(
-    r"\b(?:received|receives|receiving|hosted a reception|reception (?:for|in honou?r of)|credentials|"
-    r"letters? of credence|courtesy call|audience|call(?:ed|s|ing) on(?= (?:[A-Z]|the [A-Z]|his |her )))\b",
-    "receiv reception credential credence courtesy audience call",
-)
-LEVEL_PATTERNS = (
-    (
-        "allied",
-        Gate(
-            r"\ballied\b(?!\s+forces)|\balliance relations\b|\b(?:are|as|being|remain) (?:close |reliable |true )?allies\b|"
-            r"\b(?:partnership|friendship) and alliance\b|\bour (?-i:[A-Z][a-z]+) allies\b",
-            "allied alliance allies",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "comprehensive_strategic_partnership",
-        Gate(
-            r"\bcomprehensive strategic (?:partnership|cooperative partnership|partners)\b",
-            "comprehensive",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "strategic_partnership",
-        Gate(r"\bstrategic (?:cooperative )?partner(?:ship|s)?\b", "strategic", re.IGNORECASE),
-    ),
-    (
-        "friendly",
-        Gate(
-            # "brotherly relations" alone states no level (a courtesy of Gulf and Central Asian releases)
-            r"\bfriendly(?: and (?:fraternal|brotherly))? (?:relations|ties|countries|country|nations|states|people)\b",
-            "friendly",
-            re.IGNORECASE,
-        ),
-    ),
-)
-TOPIC_NOUNS = words(
-    "situation crisis conflict war peace settlement developments events stability security cooperation "
-    "investment investments projects project presence interests operations process reforms elections "
-    "tensions escalation ceasefire reconstruction progress changes trends growth interest community "
-    "diaspora citizens compatriots nationals minorities rights democracy"
-)
+R = load_rules("en")  # this module's tables: rules/en/*.toml
+
+TRIGGER_RE = R.gate("meeting.trigger")
+PAST_RE = R.gate("meeting.past")
+PHONE_RE = R.gate("meeting.phone")
+VIDEO_RE = R.gate("meeting.video")
+VISIT_RE = R.gate("meeting.visit")
+SIDELINES_RE = R.gate("meeting.sidelines")
+ATTEND_RE = R.gate("meeting.attend")
+MULTILATERAL_RE = R.gate("meeting.multilateral")
+CEREMONY_RE = R.gate("meeting.ceremony")
+RECEPTION_RE = R.gate("meeting.reception")
+# The levels of relations an article can state, strongest first (the first that matches wins).
+LEVELS = ("allied", "comprehensive_strategic_partnership", "strategic_partnership", "friendly")
+LEVEL_PATTERNS = tuple((level, R.gate(f"meeting.level_{level}")) for level in LEVELS)
+TOPIC_NOUNS = R.words("meeting.topic_nouns")
 LOCATION_KINDS = frozenset({"name", "official", "alternative", "capital", "city", "institution"})
-GROUP_RE = Gate(
-    r"\b(?:leaders|ministers|sides|parties|delegations|summit|talks|meeting)\b",
-    "leaders ministers sides parties delegations summit talks meeting",
-    re.IGNORECASE,
-)
+GROUP_RE = R.gate("meeting.group")
 
 
 @dataclass(slots=True)
@@ -140,25 +47,16 @@ class Cue:
     value: str
     start: int | None = None
     end: int | None = None
+    rule: str = ""  # the id of the rule that read it
 
 
-MEETING_NOUN_RE = Gate(
-    r"\b(?:consultations|talks|meeting|negotiations|conversation|call|visit|session|videoconference)\b",
-    "consultations talks meeting negotiations conversation call visit session videoconference",
-    re.IGNORECASE,
-)
+MEETING_NOUN_RE = R.gate("meeting.meeting_noun")
 
 
-RECOLLECTION_RE = re.compile(
-    r"^\W*(?:When|Back in|Ever since|Since|Years ago|Decades ago|In(?= (?:\w+ )?(?:19|20)\d\d))\b.*?"
-    r"\b((?:19|20)\d\d)\b"
-)
+RECOLLECTION_RE = R.regex("meeting.recollection")
 
 
-PAST_OPENER_RE = re.compile(
-    r"^\W*(?:Last (?:week|month|year)|Earlier (?:this|last) (?:week|month|year)|Previously|"
-    r"(?:\w+ )?(?:days|weeks|months|years) ago)\b"
-)
+PAST_OPENER_RE = R.regex("meeting.past_opener")
 
 
 def is_recollection(sent: Sentence, ref: date | None) -> bool:
@@ -170,86 +68,17 @@ def is_recollection(sent: Sentence, ref: date | None) -> bool:
     return bool(m) and int(m.group(1)) < ref.year - 1  # type: ignore[union-attr]
 
 
-# Background: a meeting named inside a clause about something else.
-# "the treaty signed by A and B in Astana", "the agreement, which was signed by ...", "the joint
-# declaration that A and B signed", "the ceasefire agreement reached by ... during talks in Doha".
-DOC_NOUNS = (
-    r"(?:treaty|treaties|agreements?|accords?|declaration|memorand(?:um|a|ums)|convention|protocols?|pact|deal|"
-    r"charter|statement|communiqu[eé]|roadmap|documents?|contracts?|MoUs?)"
-)
-DOC_CLAUSE_RE = Gate(
-    rf"\b{DOC_NOUNS}\b(?:\s+(?:on|of|between|for|in)\s+[^,;()]{{0,80}}?)?\s*,?\s+"
-    r"(?:(?:which|that)\s+(?:was|were|had been|has been|have been)\s+)?"
-    r"(?:signed|reached|concluded|agreed|adopted|issued|inked|initialled|initialed)\s+(?:by|between|in|at|during|on)\b|"
-    rf"\b{DOC_NOUNS}\s*,?\s+(?:that|which)\s+(?:[\w.'-]+\s+){{1,12}}?(?:signed|reached|concluded|inked)\b",
-    "treat agreement accord declaration memorand convention protocol pact deal charter statement communiq "
-    "roadmap document contract mou",
-    re.IGNORECASE,
-)
-# A link that makes what follows an earlier event: "Trade has grown since A and B signed ...",
-# "This comes after A held talks with B in July", "recalling their last meeting in Tehran".
-BACKGROUND_LINK_RE = Gate(
-    r"\b(?:since|ever since|recall(?:s|ed|ing)?|remind(?:s|ed|ing)?|as a reminder|remember(?:s|ed|ing)?|"
-    r"(?:comes?|came|follows|followed) "
-    r"(?:\w+ ){0,3}?after|follow(?:s|ed) the|in the wake of|(?:days|weeks|months|years) after)\b",
-    "since recall remind remember after follow wake",
-    re.IGNORECASE,
-)
-# "with whom we held talks many times": meetings in general, not one meeting.
-HABITUAL_RE = Gate(
-    r"\b(?:(?:many|several|numerous|multiple) times|on (?:many|several|numerous) occasions|repeatedly)\b",
-    "times occasions repeatedly",
-    re.IGNORECASE,
-)
-# "welcomed the agreement", "welcomes the joint statement": a thing welcomed, not a guest.
-WELCOMED_THING_RE = re.compile(
-    r"welcom(?:e|ed|es|ing)\s+(?:the|a|an|this|these|that|its|their|all)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:agreements?|statement|declaration|decision|outcomes?|results?|progress|signing|adoption|initiatives?|"
-    r"proposals?|efforts|steps?|move|release|resolution|deal|news|ceasefire|truce|establishment|announcement|"
-    r"election|appointment|launch|opening|participation|support|commitment|readiness|intention|resumption|accord|"
-    r"treaty|memorandum|plan|report|conclusion|completion|normali[sz]ation|agreement)\b",
-    re.IGNORECASE,
-)
-# The first sentence of an article about a document's passage: "The Senate ratified the treaty ...",
-# "... entered into force today": a signing named later is the document's history.
-DOC_HISTORY_RE = Gate(
-    r"\b(?:ratif(?:y|ies|ied|ying|ication)|(?:entered|enters|entry|came|comes) into force|took effect|"
-    r"takes effect)\b|\b(?:approved|approves|endorsed|endorses|passed|adopted)\b[^.;]{0,80}?\b"
-    r"(?:agreement|treaty|bill|law|accord|convention|protocol|deal|pact)\b",
-    "ratif force effect approv endors passed adopted",
-    re.IGNORECASE,
-)
-SIGNING_WORDS = frozenset({"signed", "sign", "signing"})
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-LONG_AGO_RE = re.compile(
-    r"\bin (?:(?:early|late|mid)[- ]?)?(?:(" + "|".join(MONTHS) + r") )?(?:\d{1,2},? )?((?:19|20)\d\d)\b|"
-    r"\b(?:last year|years ago)\b"
-)
+DOC_CLAUSE_RE = R.gate("meeting.doc_clause")
+BACKGROUND_LINK_RE = R.gate("meeting.background_link")
+HABITUAL_RE = R.gate("meeting.habitual")
+WELCOMED_THING_RE = R.gate("meeting.welcomed_thing")
+DOC_HISTORY_RE = R.gate("meeting.doc_history")
+SIGNING_WORDS = R.words("meeting.signing_words")
+MONTHS = R.strings("meeting.months")
+LONG_AGO_RE = R.regex("meeting.long_ago")
 
 
-# "China welcomes the outcome of the talks between A and B", "hailed the results of the meeting of
-# the two leaders": a stance on other people's meeting.
-STANCE_RE = Gate(
-    r"\b(?:welcom(?:e|es|ed|ing)|hail(?:s|ed)?|prais(?:e|es|ed)|commend(?:s|ed)?|applaud(?:s|ed)?|"
-    r"support(?:s|ed)?|notes? with satisfaction|noted with satisfaction)\s+the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:outcomes?|results?|holding|progress|success|conclusion|resumption)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:talks|meeting|visit|negotiations|consultations|summit|conversation|call)\s+(?:between|of)\b",
-    "welcom hail prais commend applaud support satisfaction",
-    re.IGNORECASE,
-)
+STANCE_RE = R.gate("meeting.stance")
 
 
 def meeting_triggers(sent: Sentence) -> tuple[re.Match, ...]:
@@ -265,7 +94,7 @@ def _triggers(text: str) -> tuple[re.Match, ...]:
     out = []
     stance = STANCE_RE.search(text, low)
     for m in TRIGGER_RE.finditer(text, low):
-        if m.group()[:6].lower() == "welcom" and WELCOMED_THING_RE.match(text, m.start()):
+        if WELCOMED_THING_RE.regex.match(text, m.start()):
             continue
         if stance and stance.start() <= m.start() < stance.end():
             continue
@@ -316,7 +145,8 @@ def is_background(sent: Sentence, ref: date | None, history: bool = False) -> bo
 def first_trigger(sent: Sentence) -> re.Match | None:
     """The sentence's first meeting word (all of them are read only where a welcome or a stance may
     hide one)."""
-    if sent.triggers is None and "welcom" not in sent.low and not any(n in sent.low for n in STANCE_RE.needles):
+    low = sent.low
+    if sent.triggers is None and not any(n in low for n in (*WELCOMED_THING_RE.needles, *STANCE_RE.needles)):
         return TRIGGER_RE.search_all(sent.text, sent.low)
     triggers = meeting_triggers(sent)
     return triggers[0] if triggers else None
@@ -340,7 +170,7 @@ def main_clause(doc: Document, sent: Sentence) -> Sentence:
     return Sentence(sent.index, start, sent.end, sent.text[main:], first_token, sent.last, sent.low[main:])
 
 
-DATELINE_END_RE = re.compile(r"\s[-\u2013\u2014]+\s|--|\)\s*[-\u2013\u2014:]?\s")  # "BAKU, Aug 22 (Report) - "
+DATELINE_END_RE = R.regex("meeting.dateline_end")
 
 
 def _main_clause_after(text: str, link: re.Match, triggers: Sequence[re.Match]) -> int:
@@ -372,14 +202,10 @@ def _long_ago(tail: str, ref: date) -> bool:
     return False
 
 
-DOC_WORD_RE = re.compile(rf"\b{DOC_NOUNS}\b", re.IGNORECASE)
+DOC_WORD_RE = R.regex("meeting.doc_word")
 
 
-CURRENT_RE = re.compile(
-    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday))\b",
-    re.IGNORECASE,
-)
+CURRENT_RE = R.regex("meeting.current")
 
 
 def find_lead(
@@ -406,51 +232,15 @@ def find_lead(
     return None
 
 
-FUTURE_RE = Gate(
-    r"\bwill (?:pay|visit|hold|meet|travel|make|take part|participate|attend|arrive|be|undertake|embark|go|head|"
-    r"lead|co-chair|conduct)\b|"
-    r"\b(?:is|are) (?:expected|scheduled|due|set|going) to\b|\bnext (?:week|month|year)\b|\bupcoming\b|"
-    r"\bto be (?:held|hosted|organi[sz]ed|signed)\b|"
-    r"\bplans? to (?:visit|meet|hold)\b",
-    "will expected scheduled due set going next upcoming plan held hosted organi signed",
-    re.IGNORECASE,
-)
-DONE_RE = Gate(
-    r"\b(?:met|held|received|hosted|discussed|welcomed|signed|had|spoke|exchanged|conducted|talked)\b",
-    "met held receiv host discuss welcom sign had spoke exchang conduct talk",
-)
+FUTURE_RE = R.gate("meeting.future")
+DONE_RE = R.gate("meeting.done")
 
 
-OPINION_TITLE_RE = re.compile(
-    r"^\W*(?:op-?ed|opinion|commentary|editorial|column|guest column|analysis|viewpoint|perspective|"
-    r"interview|comment)\b\s*[:|\u2013\u2014-]",
-    re.IGNORECASE,
-)
-AUTHOR_NOTES = (
-    "the writer is",
-    "the author is",
-    "the views expressed",
-    "views expressed in this",
-    "the writer, ",
-    "the author, ",
-    "disclaimer:",
-    "about the author",
-)
+OPINION_TITLE_RE = R.regex("meeting.opinion_title")
+AUTHOR_NOTES = R.strings("meeting.author_notes")
 
 
-OPINION_PREFIXES = (
-    "op",
-    "opinion",
-    "commentary",
-    "editorial",
-    "column",
-    "guest column",
-    "analysis",
-    "viewpoint",
-    "perspective",
-    "interview",
-    "comment",
-)
+OPINION_PREFIXES = R.strings("meeting.opinion_prefixes")
 
 
 def is_opinion(title: str, doc: Document) -> bool:
@@ -462,26 +252,8 @@ def is_opinion(title: str, doc: Document) -> bool:
     return any(s.low.lstrip(" (*_\u2013\u2014-").startswith(AUTHOR_NOTES) for s in doc.sentences[-3:])
 
 
-# The opening of a statement: an institution (not a person) takes a stance. "The Ministry of Foreign
-# Affairs of X welcomes the initialling of ...", "The Foreign Office strongly condemns ...", "The
-# Government of Y calls on ...": any meeting the statement names is someone else's or an earlier one.
-STATEMENT_RE = re.compile(
-    r"^\W*(?:The\s+)?(?:[A-Z][\w'-]*\s+){0,3}(?:Ministry|Foreign Office|Government|MFA|Embassy|Permanent Mission|"
-    r"Spokesperson|Spokesman|Spokeswoman)\b(?:\s+(?:of|for|the|and|[A-Z][\w'-]*)|,){0,10}\s+"
-    r"(?:(?:strongly|warmly|firmly|deeply|also|once again|hereby)\s+)?"
-    r"(?:welcome[sd]|condemn(?:s|ed)|express(?:es|ed)|call(?:s|ed) (?:on|upon)|urge[sd]|hail(?:s|ed)|deplore[sd]|"
-    r"regret(?:s|ted)|reject(?:s|ed)|denounce[sd]|notes? with|reiterate[sd]|reaffirm(?:s|ed)|extend(?:s|ed)|"
-    r"congratulate[sd]|offer(?:s|ed) (?:its|their) condolences)\b"
-)
-# An interview: "In an interview with our newspaper, Ambassador X spoke about ...", "Minister Y told
-# our agency in an exclusive interview ...": what a person says, not a meeting.
-INTERVIEW_RE = Gate(
-    r"\b(?:in|during|gave|granted|giving|give|gives) an? (?:[\w-]+ ){0,2}interview\b|"
-    r"\binterview (?:with|to|for) (?:our|this|the) (?:newspaper|agency|magazine|channel|publication|portal|"
-    r"news agency|outlet|editorial)\b|\btold (?:our|this) (?:newspaper|agency|magazine|correspondent|reporter)\b",
-    "interview told",
-    re.IGNORECASE,
-)
+STATEMENT_RE = R.regex("meeting.statement")
+INTERVIEW_RE = R.gate("meeting.interview")
 
 
 def opens_without_meeting(doc: Document, skip_before: int) -> bool:
@@ -513,7 +285,7 @@ def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sen
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
-        invited = "invit" in sent.low and INVITED_RE.search(sent.low)
+        invited = INVITED_RE.search(sent.low, sent.low)
         if not _past_beside_since(sent) and not FUTURE_RE.search(sent.text, sent.low) and not invited:
             out.append(sent)
     return out
@@ -530,12 +302,7 @@ def _past_beside_since(sent: Sentence) -> bool:
     return since < 0 or since > m.start()  # the first marker stands before 'since'
 
 
-# "invited him to pay an official visit to Peru", "accepted the invitation to visit": another visit.
-# ("the first leader to be invited on a state visit", "at the invitation of": this one.)
-INVITED_RE = re.compile(
-    r"\binvit(?:ed|es|e|ing)\b.{0,60}?\bto (?:pay|visit|make|come|attend|hold|travel)\b|"
-    r"\binvitations? to (?:pay|visit|make|come|attend|travel)\b|\binvitation to\b(?! the)"
-)
+INVITED_RE = R.gate("meeting.invited")
 
 
 def _search(regex: Gate, title: str, sentences: list[Sentence]) -> Cue | None:
@@ -548,19 +315,9 @@ def _search(regex: Gate, title: str, sentences: list[Sentence]) -> Cue | None:
     return Cue(m.group(), None, None) if m else None
 
 
-# A visit named after the lead with a time of its own ('the agreements reached during the state visit
-# of the President to China in January'): an earlier visit, not this meeting's format.
-OTHER_VISIT_RE = Gate(
-    r"\b(?:state|official|working)\s+(?:visit|trip)\b[^,.;]{0,60}?\b(?:in (?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b|in (?:19|20)\d\d|last (?:year|month|week)|"
-    r"earlier this)|\b(?:reached|agreed|signed|achieved)\b[^,.;]{0,40}?\bduring (?:the|his|her|their) "
-    r"(?:\w+ ){0,2}?(?:state|official|working) visit",
-    "visit trip",
-    re.IGNORECASE,
-)
-# A readout: '... spoke today with ...' under a headline 'Secretary X's Call with Y'.
-SPOKE_WITH_RE = Gate(r"\bspoke (?:\w+ ){0,3}?with\b", "spoke", re.IGNORECASE)
-TITLE_CALL_RE = re.compile(r"\b[Cc]all (?:with|between)\b")
+OTHER_VISIT_RE = R.gate("meeting.other_visit")
+SPOKE_WITH_RE = R.gate("meeting.spoke_with")
+TITLE_CALL_RE = R.regex("meeting.title_call")
 
 
 def _names_another_visit(sent: Sentence) -> bool:
@@ -572,26 +329,27 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     for regex, value in ((VIDEO_RE, "video_call"), (PHONE_RE, "phone_call")):
         cue = _search(regex, title, context)
         if cue:
-            return Cue(value, cue.start, cue.end)
+            return Cue(value, cue.start, cue.end, regex.rule or "")
     spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
     if spoke and TITLE_CALL_RE.search(title):
-        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end())
+        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
     cue = _search(SIDELINES_RE, title, context)
     if cue:
-        return Cue("sidelines", cue.start, cue.end)
+        return Cue("sidelines", cue.start, cue.end, "meeting.sidelines")
     cue = _search(VISIT_RE, title, [lead, *(s for s in context if s is not lead and not _names_another_visit(s))])
     if cue:
-        return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end)
+        return Cue(cue.value.split()[0].lower() + "_visit", cue.start, cue.end, "meeting.visit")
     cue = _search(CEREMONY_RE, title, context)
     if cue:  # two leaders who talk at a funeral or an inauguration: neither a visit nor a summit
-        return Cue("other", cue.start, cue.end)
+        return Cue("other", cue.start, cue.end, "meeting.ceremony")
     attend = _attend_event(context, forums)
     if attend:
+        attend.rule = "meeting.attend"
         return attend
     m = RECEPTION_RE.search(lead.text, lead.low)
     if m:
-        return Cue("reception", lead.start + m.start(), lead.start + m.end())
-    return Cue("talks", lead.start, lead.end)
+        return Cue("reception", lead.start + m.start(), lead.start + m.end(), "meeting.reception")
+    return Cue("talks", lead.start, lead.end, "meeting.trigger")  # a meeting word and nothing more said
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
@@ -621,17 +379,12 @@ def _event_named_at(words_before: str) -> bool:
     return len(tokens) <= 3 and all(t[:1].isupper() or t[:1].isdigit() or t in EVENT_DESCRIPTORS for t in tokens)
 
 
-EVENT_DESCRIPTORS = words("climate annual regional ministerial leaders leaders'")
+EVENT_DESCRIPTORS = R.words("meeting.event_descriptors")
 
 
-# "cooperation within the framework of the SCO", "to coordinate closely during the summit": the
-# event frames the countries' work together, not this meeting.
-JOINT_WORK_WORDS = words(
-    "cooperation co-operation interaction coordination collaboration partnership relations ties dialogue "
-    "cooperate cooperating interact interacting coordinate coordinating work working contacts efforts"
-)
-EVENT_NAME_JOINERS = frozenset({"of", "the", "and", "on", "for", "in", "de", "-"})
-BILATERAL_WORDS = frozenset({"Business", "Bilateral", "Intergovernmental", "Joint", "Investment"})
+JOINT_WORK_WORDS = R.words("meeting.joint_work_words")
+EVENT_NAME_JOINERS = R.words("meeting.event_name_joiners")
+BILATERAL_WORDS = R.words("meeting.bilateral_words")
 
 
 def _names_an_event(name: str) -> bool:
@@ -645,15 +398,7 @@ def _names_an_event(name: str) -> bool:
     )
 
 
-# "work towards elevating relations to a comprehensive strategic partnership", "the prospect of a
-# strategic partnership": an aim, not the level the relations have ("elevated to" in the past is).
-GOAL_BEFORE_RE = Gate(
-    r"\b(?:towards?|aim\w*|seek\w*|striv\w*|goal|prospects? of|possibility of|path to|road to|"
-    r"(?:to|will|would|could|can|shall) (?:further )?(?:elevate|upgrade|raise|lift|bring|transform|establish)|"
-    r"elevating|upgrading|raising|lifting|transforming|establishing)\b[^.;]*$",
-    "toward aim seek striv goal prospect possibility path road elevat upgrad rais lift bring transform establish",
-    re.IGNORECASE,
-)
+GOAL_BEFORE_RE = R.gate("meeting.goal_before")
 
 
 def _aimed_at(text: str, low: str, m: re.Match) -> bool:
@@ -683,25 +428,8 @@ def relation_level(title: str, text: str) -> Cue | None:
 
 # ------------------------------------------------------------------ location
 
-LOCATION_BEFORE = (
-    ("visit", "to", "the"),
-    ("visit", "to"),
-    ("trip", "to"),
-    ("tour", "to"),
-    ("delegation", "to"),  # "B, who led a high-level delegation to Tallinn": the meeting is there
-    ("visiting", "the"),
-    ("visiting",),
-    ("arrived", "in"),
-    ("arrives", "in"),
-    ("arrived", "at"),
-    ("held", "in"),
-    ("took", "place", "in"),
-    ("in", "the"),
-    ("in",),
-    ("at", "the"),
-    ("at",),
-)
-WEAK_CUES = frozenset({("in",), ("in", "the"), ("at", "the"), ("at",)})
+LOCATION_BEFORE = R.phrases("meeting.location_before")
+WEAK_CUES = R.phrase_set("meeting.weak_cues")
 
 
 @dataclass(slots=True)
@@ -710,14 +438,10 @@ class Location:
     city: str | None
     start: int | None
     end: int | None
+    rule: str = "meeting.location_before"  # the id of the rule that read it
 
 
-EVENT_RE = Gate(
-    r"\b(?:held|took place|takes place|ceremony|talks|meeting|met|meets|welcomed|welcomes|hosted|hosts|"
-    r"received|receives|negotiations|conversation|discussions)\b",
-    "held took takes ceremony talks meet met welcom host receiv negotiat conversation discussion",
-    re.IGNORECASE,
-)
+EVENT_RE = R.gate("meeting.event")
 CITY_KINDS = frozenset({"capital", "city"})
 
 
@@ -750,10 +474,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
     return None
 
 
-# Head words of a building named after its city: "at the Lima Convention Center", "at the Baku Congress Center"
-BUILDING_HEADS = frozenset(
-    {"Center", "Centre", "Hotel", "Palace", "Hall", "Complex", "Arena", "Building", "Pavilion", "Expo"}
-)
+BUILDING_HEADS = R.words("meeting.building_heads")
 
 
 def _building_named_after(doc: Document, hit: PlaceHit) -> bool:
@@ -790,17 +511,21 @@ def _city_text(doc: Document, hit: PlaceHit) -> str | None:
     return doc.text[hit.start : hit.end] if hit.kind in ("capital", "city") else None
 
 
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The places a meeting's venue is looked for among."""
+
+    body: dict[int, PlaceHit]  # token -> the place there, in the body
+    title: dict[int, PlaceHit]  # in the headline
+    dateline: Dateline | None
+    capitals: dict[str, str]  # iso3 -> capital
+
+
 def find_location(
-    doc: Document,
-    title_doc: Document,
-    lead: Sentence,
-    context: list[Sentence],
-    places: dict[int, PlaceHit],
-    title_places: dict[int, PlaceHit],
-    dateline: Dateline | None,
-    capitals: dict[str, str],
+    doc: Document, title_doc: Document, lead: Sentence, context: list[Sentence], where: Places
 ) -> Location | None:
     """Where the meeting took place, from the lead, the headline, visit phrases or 'here'."""
+    places, title_places, dateline, capitals = where.body, where.title, where.dateline, where.capitals
     capital = _capital_phrase(doc, lead, places, capitals) or _place_hosted(doc, lead, places)
     if capital:
         return capital
@@ -813,7 +538,7 @@ def find_location(
             return Location(t_hit.iso3 or "", _city_text(title_doc, t_hit), None, None)
     m = re.search(r"\bhere\b", lead.text)  # the lead's own "here" beats a place in a later sentence
     if m and dateline and dateline.iso3:
-        return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end())
+        return Location(dateline.iso3, dateline.city, lead.start + m.start(), lead.start + m.end(), "places.dateline")
     for sent in context[1:]:
         capital = _capital_phrase(doc, sent, places, capitals)
         if capital:
@@ -824,11 +549,7 @@ def find_location(
     return _lede_place(doc, lead, places)
 
 
-# A lede that reports the meeting without its people: "X and Y on Thursday ended the fourth session of
-# their Joint Commission in Accra. The session was co-chaired by A and B."
-LEDE_EVENT_RE = Gate(
-    r"\b(?:session|sessions|round|consultations|talks|meeting|held)\b", "session round consult talk meet held"
-)
+LEDE_EVENT_RE = R.gate("meeting.lede_event")
 
 
 def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> Location | None:
@@ -842,10 +563,10 @@ def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> L
     hit = _place_after_cue(doc, sent, places, lead=True)
     if hit is None or hit.kind not in CITY_KINDS:
         return None
-    return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)
+    return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end, "meeting.lede_event")
 
 
-HOSTED_RE = Gate(r"\b(?:hosted|hosts)\b(?! by)", "host")
+HOSTED_RE = R.gate("meeting.hosted")
 
 
 def _place_hosted(doc: Document, sent: Sentence, places: dict[int, PlaceHit]) -> Location | None:
@@ -858,13 +579,10 @@ def _place_hosted(doc: Document, sent: Sentence, places: dict[int, PlaceHit]) ->
     hit = places.get(k) if k >= sent.first else None
     if hit is None or hit.kind not in LOCATION_KINDS or not hit.iso3:
         return None
-    return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end)
+    return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end, "meeting.hosted")
 
 
-CAPITAL_RE = Gate(
-    r"\b(?:in|to|at|visiting|arrived in|arrives in) the (?:(\w+) capital\b|capital (?:city )?of\b)",
-    "capital",
-)
+CAPITAL_RE = R.gate("meeting.capital")
 
 
 def _capital_phrase(
@@ -880,7 +598,7 @@ def _capital_phrase(
     if hit is None or hit.iso3 is None:
         return None
     end = hit.end if m.group(1) is None else sent.start + m.end()
-    return Location(hit.iso3, capitals.get(hit.iso3), sent.start + m.start(), end)
+    return Location(hit.iso3, capitals.get(hit.iso3), sent.start + m.start(), end, "meeting.capital")
 
 
 def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:
@@ -949,13 +667,8 @@ def _date_before(doc: Document, lead: Sentence, ref: date | None, not_before: in
     return None, False
 
 
-NTH_DAYS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}  # last: the range's end
-NTH_DAY_RE = Gate(
-    r"\bon the (first|opening|second|third|fourth|fifth|last|final|closing) day of (?:the|his|her|their) "
-    r"(?:[\w-]+ ){0,2}(?:visit|trip|tour|stay)\b",
-    "day of",
-    re.IGNORECASE,
-)
+NTH_DAYS = R.mapping("meeting.nth_days")
+NTH_DAY_RE = R.gate("meeting.nth_day")
 
 
 def _day_in_range(
@@ -978,7 +691,7 @@ def _day_in_range(
     return None
 
 
-ARRIVAL_RE = re.compile(r"\b(?:arrived|arrives|arriving|arrival|landed|departed|left)\b", re.IGNORECASE)
+ARRIVAL_RE = R.regex("meeting.arrival")
 
 
 def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
@@ -987,11 +700,7 @@ def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
     return bool(ARRIVAL_RE.search(before[before.rfind(",") + 1 :]))
 
 
-SAME_DAY_RE = Gate(
-    r"\b(?:later (?:that|the same|in the) day|on the same day|later that (?:morning|afternoon|evening))\b",
-    "later same",
-    re.IGNORECASE,
-)
+SAME_DAY_RE = R.gate("meeting.same_day")
 
 
 def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -> DateHit | None:
@@ -1012,14 +721,8 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
     return explicit[0] if explicit else hits[0]
 
 
-# A time that fixes no day: "last week", "earlier this month", "recently", "a few days ago"
-VAGUE_RE = Gate(
-    r"\b(?:(?:last|past|previous|this) (?:week|weekend|month)|earlier (?:this|in the|that) (?:week|month)|"
-    r"(?:over|at) the weekend|recently|the other day|(?:a few|several|two|three|four|five|\d+) (?:days|weeks) ago)\b",
-    "week month recently other ago",
-    re.IGNORECASE,
-)
-CLAUSE_EDGE_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+VAGUE_RE = R.gate("meeting.vague")
+CLAUSE_EDGE_RE = R.regex("meeting.clause_edge")
 
 
 def _vaguely_dated(sent: Sentence, hits: list[DateHit]) -> bool:
@@ -1056,32 +759,24 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 # ------------------------------------------------------------------ venue from weaker evidence
 
-HOST_COUNTRY_RE = Gate(
-    r"\b(?:visit to|visiting|visits|is in|are in|was in|arrived in|arrives in|welcomed? (?:\w+ )?to) "
-    r"(?:our|the|this) country\b",
-    "country",
-    re.IGNORECASE,
-)
-HOST_VERB_RE = Gate(
-    r"\b(?:(?P<verb>received|receives|receiving|hosted|hosts|welcomed|welcomes|"
-    r"accept(?:ed|s|ing)(?= (?:the )?(?:credentials|letters? of credence|cop(?:y|ies) of)))\b(?P<by>\s+by\b)?|"
-    r"(?P<call>call(?:ed|s|ing) on)(?= (?:[A-Z]|the [A-Z]|his |her )))",
-    "receiv host welcom call accept",
-)
-# UN organs that sit in one city: a meeting on their sidelines is there unless the text says otherwise.
-FIXED_SEATS = {"UNGA": ("USA", "New York"), "UNSC": ("USA", "New York"), "UNHRC": ("CHE", "Geneva")}
+HOST_COUNTRY_RE = R.gate("meeting.host_country")
+HOST_VERB_RE = R.gate("meeting.host_verb")
+FIXED_SEATS = R.mapping("meeting.fixed_seats")
 
 LeadMention = tuple[int, int, str | None]  # first token, end token, country
 
 
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """What else the article says of where it was: its dateline, forums and places (events' too)."""
+
+    dateline: Dateline | None
+    forums: list[ForumHit]
+    places: dict[int, PlaceHit]
+
+
 def venue_from_evidence(
-    doc: Document,
-    mentions: list[LeadMention | None],
-    lead: Sentence,
-    fmt: Cue,
-    dateline: Dateline | None,
-    forums: list[ForumHit],
-    places: dict[int, PlaceHit],
+    doc: Document, mentions: list[LeadMention | None], lead: Sentence, fmt: Cue, around: Surroundings
 ) -> Location | None:
     """Where the meeting was when no place follows a venue cue:
     - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
@@ -1091,26 +786,38 @@ def venue_from_evidence(
     - on the sidelines of a UN organ with a fixed seat: its seat.
     The city is the dateline's when the dateline is in that country."""
     people = sorted(m for m in mentions if m and m[2])
-    parties = {m[2] for m in people}
-    host = _host_of_country_phrase(doc, lead, people)
+    dateline = around.dateline
+    host, rule = _host_of_country_phrase(doc, lead, people), "meeting.host_country"
     if host is None and fmt.value != "sidelines":
-        host = _host_of_verb(doc, lead, people)
+        host, rule = _host_of_verb(doc, lead, people), "meeting.host_verb"
     if host is not None:
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
-        return Location(iso3, city, start, end)
-    named = _event_city(doc, fmt, places) if fmt.value == "sidelines" else None
+        return Location(iso3, city, start, end, rule)
+    if fmt.value == "sidelines":
+        return _sidelines_venue(doc, fmt, around, {m[2] for m in people})
+    return None
+
+
+def _sidelines_venue(doc: Document, fmt: Cue, around: Surroundings, parties: set) -> Location | None:
+    """On the sidelines: the city the event is named after, a dateline in a third country, a UN organ's seat."""
+    dateline = around.dateline
+    named = _event_city(doc, fmt, around.places)
     if named:  # "on the sidelines of the Antalya Diplomacy Forum"
-        return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end)
-    if dateline and dateline.iso3 and dateline.iso3 not in parties and fmt.value == "sidelines":
+        return Location(named.iso3 or "", doc.text[named.start : named.end], named.start, named.end, "meeting.event")
+    if dateline and dateline.iso3 and dateline.iso3 not in parties:
         return Location(
-            dateline.iso3, dateline.city if dateline.is_city else None, dateline.city_start, dateline.city_end
+            dateline.iso3,
+            dateline.city if dateline.is_city else None,
+            dateline.city_start,
+            dateline.city_end,
+            "places.dateline",
         )
-    if fmt.value == "sidelines" and fmt.end is not None:
-        seat = next((f for f in forums if fmt.end <= f.start < fmt.end + 80 and f.label in FIXED_SEATS), None)
+    if fmt.end is not None:
+        seat = next((f for f in around.forums if fmt.end <= f.start < fmt.end + 80 and f.label in FIXED_SEATS), None)
         if seat:
             iso3, city = FIXED_SEATS[seat.label]
-            return Location(iso3, city, seat.start, seat.end)
+            return Location(iso3, city, seat.start, seat.end, "meeting.fixed_seats")
     return None
 
 

@@ -17,12 +17,15 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, Place, official_country
 from .people import COUNTERPART_WORDS, TITLE_HEADS, Mention, Person, name_keys
+from .rules import load_rules
 from .text import Document
+
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
 MENTION_KINDS = ("name", "official", "alternative", "demonym")
 PLACEHOLDER = "\x00"
-DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "mission"})
-NOT_PARTICIPANT_TITLES = re.compile(r"\b(?:spokes(?:person|man|woman)|press secretary)\b", re.IGNORECASE)
+DELEGATION_NOUNS = R.words("participants.delegation_nouns")
+NOT_PARTICIPANT_TITLES = R.regex("participants.not_participant_titles")
 
 
 class TitleReader:
@@ -173,9 +176,7 @@ def _known_official(p: Person, lex: Lexicon) -> str | None:
     return official_country(lex, p.keys)
 
 
-NOT_BEFORE_A_PERSON = frozenset(
-    {"of", "in", "to", "from", "between", "the", "into", "across", "within", "for", "about", "towards", "toward"}
-)
+NOT_BEFORE_A_PERSON = R.words("participants.not_before_a_person")
 
 
 def add_back_references(
@@ -209,10 +210,7 @@ def add_back_references(
     return mentions + extra
 
 
-# What a person's possessive surname is followed by, where a country's is not: "Montenegro's first trip"
-PERSONAL_ACTS = frozenset(
-    {"visit", "trip", "tour", "talks", "remarks", "speech", "arrival", "departure", "counterpart", "invitation"}
-)
+PERSONAL_ACTS = R.words("participants.personal_acts")
 
 
 def place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
@@ -234,16 +232,7 @@ def place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Pl
     return False
 
 
-PLURAL_HEADS = {
-    "Presidents": "President",
-    "Ministers": "Minister",
-    "Speakers": "Speaker",
-    "Leaders": "Leader",
-    "Chairmen": "Chairman",
-    "Ambassadors": "Ambassador",
-    "Premiers": "Premier",
-    "Kings": "King",
-}
+PLURAL_HEADS = R.mapping("participants.plural_heads")
 
 
 def share_plural_titles(doc: Document, people: list[Person]) -> None:
@@ -291,7 +280,7 @@ def unresolved_fallback(people: list[Person], candidates: list[str], doc: Docume
             p.country = left[0]
 
 
-PLURAL_OF_ONE_SIDE = frozenset({"counterparts", "colleagues", "Ministers", "ministers", "officials", "Officials"})
+PLURAL_OF_ONE_SIDE = R.words("participants.plural_of_one_side")
 
 
 def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:

@@ -12,171 +12,43 @@ Seri") stay at the front of the name.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .lexicon import Lexicon, Place, fold_name, official_country
-from .text import Document, words
+from .lexicon import Lexicon, Place, official_country
+from .names import fold as fold_name
+from .names import name_key
+from .rules import load_rules
+from .text import Document
 
-TITLE_HEADS = words(
-    "Presidents Speakers Leaders Chairmen Ambassadors Premiers Kings "
-    "President Vice-President Minister Ministers Speaker Chairman Chairwoman Chairperson Chair Secretary "
-    "Secretary-General Ambassador Envoy Representative King Queen Emir Amir Prince Princess Sultan "
-    "Senator Governor Mayor Chancellor Premier Councilor Councillor Counsellor Commissioner Director Head "
-    "Heads Chief Leader Commander Adviser Advisor Aide Spokesperson Spokesman Spokeswoman Deputy Monarch "
-    "Pope Marshal Admiral Attorney Prosecutor Mufti Patriarch Rector Consul Chargé Ombudsman Ombudsperson "
-    "Vice-Premier PM FM DPM Taoiseach Emperor Crown General Lieutenant Colonel Captain Governor-General "
-    "Emissary Co-Chair Co-Chairman Vice-Chairman Vice-Speaker Envoy Plenipotentiary Justice Auditor "
-    "Akim Hokim Khokim Wali Vali Prefect Chairwoman Deputy-Chairman Undersecretary Undersecretaries Charge"
-)
-# Words after a place name that make it a region ("Gyeonggi Province", "Almaty Region"): part of a
-# governor's or a mayor's title, not a person.
-REGION_WORDS = words(
-    "Province Region Oblast Prefecture County District Governorate Municipality Territory Canton "
-    "Voivodeship Regency Emirate"
-)
-TITLE_WORDS = TITLE_HEADS | words(
-    "European Eurasian Asian African American Pacific Atlantic Arab Eastern Western Northern Southern Near "
-    "Communist Socialist Democratic Liberal Conservative Labour Republican Workers Workers' Unity Justice "
-    "Renaissance Solidarity Revolutionary Nationalist Popular Progressive Front Movement Standing Committee "
-    "Vice Prime Deputy First Second Acting Foreign Affairs Special Permanent Extraordinary Executive "
-    "Senior Supreme Federal National People's State Party Cabinet Parliament Parliamentary Senate House "
-    "Representatives Assembly Council Majlis Congress Duma Chamber Legislative Diaspora Defence Defense "
-    "Interior Economy Economic Trade Finance Energy Health Education Culture Agriculture Investment "
-    "Investments Maritime Development Digital Transport Transportation Industry Labour Labor Security "
-    "Relations International Cooperation Co-operation Emergency Emergencies Situations Internal External "
-    "Environment Natural Resources Science Technology Sports Sport Youth Tourism Communications "
-    "Information Ministry Office Presidential Administration Government Republic Kingdom Union Federation "
-    "Committee Commission Department Agency Service Bank Central Armed Forces Staff General Coordinating "
-    "Assistant Great Grand Upper Lower People Provincial Regional Municipal City Affairs Commerce Economy "
-    "Planning Water Home Land Social Welfare Protection Ecology Digitalization Innovation Innovations "
-    "Infrastructure Construction Railways Intelligence Territorial Integration Humanitarian Political "
-    "Policy Strategic Multilateral Bilateral Consular Protocol Legal Judicial Constitutional Court "
-    "Tribunal Bureau Politburo Standing Central Military Navy Air Army Overseas Commonwealth Development "
-    "Diplomatic Corps Ad Interim Mission Head-of-State Foreign-Minister Secretariat Halk Maslahaty Milli "
-    "Oliy Jogorku Kenesh Verkhovna Rada Mazhilis Majilis Mejlis Sejm Knesset Bundestag Diet Lok Rajya "
-    "Sabha Storting Riksdag Dewan Rakyat Negara Expatriates Expatriate Emigrants Compatriots Abroad Nationals "
-    "Francophonie Europe Communities Emigration Immigration Migration Initiatives Reforms Reform Privatization "
-    "Privatisation Statistics Mines Mining Fisheries Livestock Petroleum Hydrocarbons Telecommunications Posts "
-    "Aviation Housing Urban Rural Family Women Children Employment Veterans Religious Endowments Awqaf Hajj "
-    "Umrah Tourism Heritage Antiquities Media Broadcasting Solidarity Cohesion Decentralization Transition "
-    "Modernization Modernisation Reconciliation Inclusion Empowerment Equality Gender Climate Coordination "
-    "Member Members CPC CCP CPV affaires Affaires Field Fields Sphere Spheres "
-    # portfolios that end a title right before the name: "Minister of Transport and Logistics Alemu Sime"
-    "Logistics Equipment Works Utilities Textiles Industries Handicrafts Irrigation Forestry Forests Wildlife "
-    "Treasury Customs Sanitation Shipping Roads Highways"
-)
-# Titles written in lower case ("Turkey's foreign minister Hakan Fidan", "X, the Turkish defence
-# minister,", "the head of the Foreign Ministry of Armenia Y"): the words such a title is made of.
-LOWER_TITLE_HEADS = words(
-    "president vice-president minister speaker chairman chairwoman chairperson secretary secretary-general "
-    "ambassador envoy representative premier chancellor commissioner director head chief leader governor "
-    "mayor diplomat counterpart counterparts colleague colleagues spokesman spokeswoman spokesperson akim hokim "
-    "khokim undersecretary chargé"
-)
-LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | words(
-    "prime vice deputy first acting foreign affairs defence defense interior economy economic trade finance "
-    "energy health education culture agriculture state national top special permanent external senior "
-    "parliament parliamentary senate government ministry region province oblast district regional provincial"
-)
-TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "to", "/", "-", "'", "s", "&", "in", "at", "d"})
-HONORIFICS = words(
-    "Mr Mrs Ms Miss Dr Hon Honourable Honorable H E HE Excellency Prof Professor Sir Madam Mme M Dame His "
-    "Her Their Majesty Highness Royal HRH HM Lord Lady Esq Shri Smt Shrimati Sri Tuan Puan Datuk "
-    "Excellencies Eminence Holiness Engr Amb Col Gen Lt Brig Rt"
-)
-# Malaysian and Bruneian styles written before a name ("Tan Sri Dato' Seri X", "Datuk Seri Y"): not
-# name words, but kept at the front of the name, which is reported in its longest written form.
-STYLES = words("Tun Sri Datuk Dato Datin Seri Haji Hajah Hajjah Toh Puan Pehin Dato'")
-# Abbreviated first names written before a name ("Md. Touhid Hossain", "Mohd Hasan"): kept, with their
-# full stop, at the front of the name, but no key of it (every third Bangladeshi name starts so).
-NAME_ABBREVIATIONS = words("Md Mohd Muhd")
+R = load_rules("en")  # this module's tables: rules/en/*.toml
+
+TITLE_HEADS = R.words("people.title_heads")
+REGION_WORDS = R.words("people.region_words")
+TITLE_WORDS = TITLE_HEADS | R.words("people.title_words")
+LOWER_TITLE_HEADS = R.words("people.lower_title_heads")
+LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | R.words("people.lower_title_words")
+TITLE_JOINERS = R.words("people.title_joiners")
+HONORIFICS = R.words("people.honorifics")
+STYLES = R.words("people.styles")
+NAME_ABBREVIATIONS = R.words("people.name_abbreviations")
 STYLES = STYLES | NAME_ABBREVIATIONS
-PARTICLES = words(
-    "bin binti bint ibn ben al el da de do dos das van von der den di du la le los las y del dela e ul ud "
-    "oglu ogly qizi kizi kyzy uulu"  # patronymic links: "Ilham Heydar oglu Aliyev"
-)
-NAME_STOP = (
-    TITLE_WORDS
-    | HONORIFICS
-    | STYLES
-    | words(
-        "The A An In On At During After Before Both He She They It This That These Those We Our Also And But "
-        "As By From With Without For Of To Upon Under Over Meanwhile However Moreover Furthermore Besides "
-        "Thus Then Today Yesterday Tomorrow Earlier Later Further Following According Within Amid Among While "
-        "When Where Which Who Whom Whose What Why How Speaking Addressing Noting Highlighting Stressing "
-        "Emphasizing Thanking Praising Touching Mentioning Referring Recalling Welcoming January February "
-        "March April May June July August September October November December Monday Tuesday Wednesday "
-        "Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Read More See Photo "
-        "Video Source Summit Conference Forum Meeting Meetings Session Talks Visit Week Day Year Declaration "
-        "Agreement Treaty Memorandum Plan Action Programme Program Strategy Charter Convention Protocol "
-        "Statement Communique Palace Hall House Building Centre Center University Institute Academy School "
-        "Hospital Museum Airport Station Square Street Avenue Park Hotel Region Province District Territory "
-        "Territories Island Islands Sea Ocean River Lake Mountain Mountains Valley Gulf Bay Strait Peninsula "
-        "Basin Corridor Route Road Central East West North South Eastern Western Northern Southern Middle "
-        "Asian Asia Europe European African Africa Caucasus Pacific Atlantic Arctic Caspian Mediterranean "
-        "Balkan Balkans Baltic Nordic Latin Karabakh Garabagh Zangazur Gaza Crimea Donbas Kashmir Tibet "
-        "Xinjiang Kurdistan Sahara Sahel Arab Arabs Islamic Muslim Christian Orthodox Catholic Turkic Slavic "
-        "Soviet Union USSR Empire News Agency Press Reports Media Times Post Daily Herald Radio Television TV "
-        "Network Channel COVID Coronavirus Internet God Allah Prophet Holy Saint St Mount Lake Free Decision "
-        "Participation Next Yet New Old Great Greater Little Upper Lower Joint Mutual Regional Global World "
-        "International Green Blue Red White Black Gold Silver Golden Royal Liberation Victory Independence "
-        "Constitution Freedom Democracy Justice Peace Friendship Cooperation Partnership Development Growth "
-        "Progress Ceasefire Energy Oil Gas Pipeline Railway Highway Project Projects Company Corporation "
-        "Group Holding Fund Bank Exchange Market Stock Index Prize Award Order Medal Cup Games Olympic "
-        "Olympics Expo Nation Nations Homeland Fatherland Motherland"
-    )
-)
-# Head words of capitalised phrases that name no person: features ("Second Thomas Shoal"), units and
-# zones ("Training Unit Kenya"), roles ("the Chief Guest"), and the imperatives of social-media lines
-# ("Follow Trend on Telegram", "Subscribe to ...").
-NOT_NAME_WORDS = words(
-    "Shoal Shoals Reef Reefs Atoll Atolls Cay Cays Unit Units Zone Zones Brigade Battalion Regiment "
-    "Squadron Fleet Guest Guests Follow Subscribe "
-    # events: "the Leaders' Retreat", "the Annual Retreat", "Strategic Dialogue Retreat"
-    "Retreat Retreats "
-    # projects, facilities and bodies: "Alexandroupolis LNG", "the Cocoa Initiative", "Kavala Port"
-    "LNG LPG Initiative Terminal Terminals Facility Plant Port Ports Authority Alliance Consortium Refinery"
-)
-# The verbs that open a slogan or a campaign's name ("Support Ukraine", "Save Sudan", "Rebuild Ukraine",
-# "Hands Off Venezuela"): never a name word.
-SLOGAN_WORDS = words("Support Save Rebuild Help Hands Off Stand Defend Protect Unite Stop Restore Empower")
+PARTICLES = R.words("people.particles")
+NAME_STOP = TITLE_WORDS | HONORIFICS | STYLES | R.words("people.name_stop")
+NOT_NAME_WORDS = R.words("people.not_name_words")
+SLOGAN_WORDS = R.words("people.slogan_words")
 NAME_STOP = NAME_STOP | NOT_NAME_WORDS | SLOGAN_WORDS
-# Nouns of a ministry's portfolio: a capitalised word right before one is part of the title.
-PORTFOLIO_WORDS = words(
-    "Affairs Integration Cooperation Co-operation Development Relations Communities Expatriates Planning "
-    "Resources Protection Initiatives Reforms Emigration Migration"
-)
-MONTH_ABBREVIATIONS = words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
-# Words the stop list holds for places that are also common surnames before a given name.
-SURNAME_WORDS = words("Park")
-# Stop words that are also Chinese and Korean surnames: a name word right after a title or its country.
-TITLED_SURNAME_WORDS = words("He An")
-NAMED_AFTER = REGION_WORDS | words(
-    "Airport Center Centre Foundation Avenue Street Park Palace University Square Museum Hall Prize Award "
-    "Order Mosque Boulevard Stadium School Institute Academy Library Bridge Station Memorial Monument "
-    "Complex Arena Highway Port Cup Medal Scholarship Fund Forum Lecture "
-    # a company: "China Civil Engineering Construction Corporation", "Zhang Wei Holding"
-    "Corporation Company Holding Holdings Enterprise Enterprises Industries Ltd Limited Airlines Airways"
-)
-# Country names that are also given names ("Chad Johnson", "Jordan Peterson", "Israel Adesanya"): a
-# name when a name word follows and no preposition stands before ("in Jordan Monday" is the country).
-GIVEN_NAME_PLACES = words("Jordan Chad Georgia Israel Kenya India")
-NOT_BEFORE_A_NAME = words(
-    "of in to from between the into across within for about towards toward at visit visited visiting visits via"
-)
-RANKS = words("Colonel General Lieutenant Major Admiral Marshal Army Brigadier Captain Vice Rear Senior")
-NAME_TITLES = words("Prince Princess Sheikh Sheikha King Queen Emir Amir Sultan Crown")
-COUNTERPART_WORDS = frozenset({"counterpart", "counterparts", "colleague"})
-# Heads of a role named without a person ("The President of Uzbekistan received ...", "the Kazakh
-# Foreign Minister", "his Georgian counterpart"): singular offices only.
-ROLE_HEADS = words(
-    "President Vice-President Minister Speaker Chairman Chairwoman Chairperson Ambassador Envoy Premier "
-    "Chancellor King Queen Emir Amir Sultan Secretary Secretary-General Head Governor Mayor Commissioner "
-    "president minister speaker chairman ambassador envoy premier chancellor head counterpart"
-)
-NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'-]*$")
+PORTFOLIO_WORDS = R.words("people.portfolio_words")
+MONTH_ABBREVIATIONS = R.words("people.month_abbreviations")
+SURNAME_WORDS = R.words("people.surname_words")
+TITLED_SURNAME_WORDS = R.words("people.titled_surname_words")
+NAMED_AFTER = REGION_WORDS | R.words("people.named_after")
+GIVEN_NAME_PLACES = R.words("people.given_name_places")
+NOT_BEFORE_A_NAME = R.words("people.not_before_a_name")
+RANKS = R.words("people.ranks")
+NAME_TITLES = R.words("people.name_titles")
+COUNTERPART_WORDS = R.words("people.counterpart_words")
+ROLE_HEADS = R.words("people.role_heads")
+NAME_TOKEN_RE = R.regex("people.name_token")
 
 
 @dataclass(slots=True)
@@ -213,19 +85,9 @@ class Person:
 LOWER_STYLES = frozenset(w.lower() for w in STYLES)
 
 
-@lru_cache(maxsize=65536)
 def name_keys(name: str) -> frozenset[str]:
-    """The words that identify a person: no particles, no styles ('Tan Sri', 'Datuk'), no initials."""
-    tokens = re.findall(r"[^\W\d_]+", name)
-    keys = set()
-    for k, w in enumerate(tokens):
-        low = w.lower()
-        if len(w) < 2 or low in PARTICLES or low in LOWER_STYLES:
-            continue
-        if w == "Tan" and k + 1 < len(tokens) and tokens[k + 1] == "Sri":
-            continue
-        keys.add(low)
-    return frozenset(keys)
+    """The words that identify a person (names.name_key): no particles, no styles, no initials."""
+    return frozenset(name_key(name))
 
 
 class PeopleReader:
@@ -246,8 +108,16 @@ class PeopleReader:
         self.lex = lex
         self.places = places  # token index -> (first, last, place) of the place phrase covering it
         self.blocked = blocked  # tokens that cannot be part of a name (dateline, forums)
+        self.nameish = self._capitalised_names()
+        self._special_name_words()
+        self._acronym_compounds()
+        self._known_official_names()
+
+    def _capitalised_names(self) -> list[bool]:
+        """Capitalised tokens that can be part of a name: no stop word, place, acronym or style."""
+        doc, lex, blocked, places = self.doc, self.lex, self.blocked, self.places
         acronyms = lex.registered_acronyms
-        self.nameish = nameish = [False] * len(doc.words)
+        nameish = [False] * len(doc.words)
         words = doc.words
         for i in lex.classify(doc).capital:
             w = words[i]
@@ -259,7 +129,12 @@ class PeopleReader:
                 and not (len(w) > 1 and w.isupper() and w in acronyms)
                 and not self._is_style(i)
             )
-        capital = lex.classify(doc).capital
+        return nameish
+
+    def _special_name_words(self) -> None:
+        """Month abbreviations, 'Park', 'He' and 'An': name words only beside other name words or a title."""
+        doc, blocked, places, nameish = self.doc, self.blocked, self.places, self.nameish
+        words, capital = doc.words, self.lex.classify(doc).capital
         for i in [i for i in capital if words[i] in MONTH_ABBREVIATIONS and 0 < i < len(words) - 1]:
             # "Dong Jun": a month abbreviation after a name word and with no day or year next to it
             nameish[i] = (
@@ -279,7 +154,11 @@ class PeopleReader:
                 and i not in blocked
                 and doc.sent_of[i - 1] == doc.sent_of[i]
             )
-        for k in doc.positions("-"):  # "ADMM-Plus", "G20-TIWG": an event's name, which a title may hold
+
+    def _acronym_compounds(self) -> None:
+        """'ADMM-Plus', 'G20-TIWG': an event's name, which a title may hold (no name words)."""
+        words, nameish = self.doc.words, self.nameish
+        for k in self.doc.positions("-"):
             if (
                 0 < k < len(words) - 1
                 and (nameish[k - 1] or nameish[k + 1])
@@ -289,12 +168,16 @@ class PeopleReader:
             ):
                 nameish[k - 1] = nameish[k + 1] = False
                 self.forum_tokens = self.forum_tokens | {k - 1, k, k + 1}
-        known = lex.official_names.lengths  # "To Lam", "Santiago Peña": a known official's full name
-        starts = [i for i in capital if words[i] in known]
+
+    def _known_official_names(self) -> None:
+        """'To Lam', 'Santiago Peña': a known official's full name is a name whatever its words."""
+        lex, words = self.lex, self.doc.words
+        known = lex.official_names.lengths
+        starts = [i for i in lex.classify(self.doc).capital if words[i] in known]
         if starts:
             for i, j, _ in lex.official_names.scan(words, starts=starts):
-                if blocked.isdisjoint(range(i, j)):
-                    nameish[i:j] = [True] * (j - i)
+                if self.blocked.isdisjoint(range(i, j)):
+                    self.nameish[i:j] = [True] * (j - i)
 
     # ---------------------------------------------------------------- name tokens
 

@@ -12,41 +12,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import MONTH_NAMES, MONTH_PATTERN, parse_date_phrase
+from .dates import parse_date_phrase
 from .lexicon import Lexicon, Place
-from .text import Document, words
+from .rules import load_rules
+from .text import Document
 
-MEDIA_HEADS = words(
-    "Agency Broadcasting Television TV Radio Daily Times Post Herald Gazette Tribune Today Observer "
-    "Chronicle Journal Insight Telegraph Review Newspaper Channel Network Press Online Live"
-)
-MEDIA_BRIDGE = words("State National News Press Information Telegraph Global International Public Broadcasting")
-# Companies named after their country ("Turkish Airlines", "Saudi Aramco", "Pakistan International
-# Airlines", "Air India"): an operator, not a mention of the country.
-COMPANY_HEADS = words("Airlines Airways Aramco Railways Telecom")
-MEDIA_OF_RE = re.compile(r"\b(?:Times|Press Trust|Voice|Radio Free|Radio|News) of (?:the )?$")
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
-DATELINE_RE = re.compile(
-    r"^\s*[^\w(]{0,3}(?:\((?P<agency0>[A-Z][A-Za-z]{1,15})\)\s*[-\u2013\u2014]{1,2}\s*)?"  # "(ANSA) - ROME, ..."
-    r"(?P<city>[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3})"
-    r"(?:,\s*(?!(?i:" + MONTH_NAMES + r"))(?P<country>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}))?"
-    r"(?:\s*\[(?P<bracket>[^\]\n]{1,30})\])?"
-    r"(?:\s*\((?P<agency1>[^)\n]{1,30})\))?"
-    r"(?:[.,]?\s*(?P<date>(?i:" + MONTH_PATTERN + r")))?"  # "MARCH 4", "Oct. 3"
-    r"(?:[.,]?\s*(?:\((?P<agency2>[^)\n]{1,30})\)|/(?P<agency3>[A-Za-z]{2,12})/|"
-    r"(?P<byline>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){1,3}(?:\s*[\u2013\u2014]\s*|\s+-\s+))?(?P<agency4>[A-Z][A-Za-z-]{1,15}))\.?)?"
-    r"[ \t]*(?P<sep>--|\u2013|\u2014|\.-|-|:|\.|\n|$|(?<=\) )(?=[A-Z\u00C0-\u024F])|(?(byline)(?=[A-Z\u00C0-\u024F])|(?!)))"
-)
-# Datelines that name a seat rather than a city: the city the gazetteer knows it by.
-LEADING_SPACE_RE = re.compile(r"\s*")
-SEAT_DATELINES = {"united nations": "New York"}
-CURRENCY_WORDS = words(
-    "franc francs yen yuan renminbi ruble rubles rouble roubles rupee rupees lira tenge sum soum som manat "
-    "real reais peso pesos rand pound pounds riyal riyals rial rials dirham dirhams won baht dinar dinars "
-    "dollar dollars ringgit rupiah dong shekel shekels hryvnia lari dram zloty forint krona kronor krone "
-    "koruna leu lei lev taka afghani kyat kip riel naira cedi shilling shillings birr"
-)
-NOT_DATELINE_START = words("On In At The As During After Before President Minister Prime Foreign His Her")
+MEDIA_HEADS = R.words("places.media_heads")
+MEDIA_BRIDGE = R.words("places.media_bridge")
+COMPANY_HEADS = R.words("places.company_heads")
+MEDIA_OF_RE = R.regex("places.media_of")
+
+DATELINE_RE = R.regex("places.dateline")
+LEADING_SPACE_RE = R.regex("places.leading_space")
+SEAT_DATELINES: dict[str, str] = R.mapping("places.seat_datelines")
+CURRENCY_WORDS = R.words("places.currency_words")
+NOT_DATELINE_START = R.words("places.not_dateline_start")
 
 
 @dataclass(slots=True)
@@ -155,7 +137,7 @@ def _lookup_city(lex: Lexicon, city: str) -> Place | None:
     return None
 
 
-CITY_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "of", "the", "la", "el", "es", "al", "y", "on"})
+CITY_PARTICLES = R.words("places.city_particles")
 
 
 def _title_with_particles(city: str) -> str:
@@ -216,22 +198,11 @@ def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) ->
     return out
 
 
-# Languages that are no country's demonym, and words that make a demonym a language or a people.
-LANGUAGE_WORDS = words(
-    "English Arabic Persian Farsi Hindi Urdu Mandarin Cantonese Swahili Malay Pashto Dari Hebrew Bengali "
-    "Punjabi Tamil Latin Esperanto Kurdish Uyghur Tatar"
-)
-LANGUAGE_AFTER = words("language languages speaking speakers speaker translation translations version versions")
-ETHNIC_WORDS = words(
-    "Kurdish Kurd Kurds Arab Arabs Yazidi Yezidi Assyrian Druze Uyghur Uighur Tatar Tatars Pashtun Baloch "
-    "Hazara Berber Amazigh Roma Circassian Chechen Bashkir Karakalpak Rohingya Tamil Sikh Copt Coptic Maronite "
-    "Turkoman Shia Sunni Christian Muslim ethnic"
-)
-PEOPLE_AFTER = words(
-    "community communities minority minorities population populations diaspora tribes tribe families refugees "
-    "parties party"
-)
-LIST_JOINERS = frozenset({",", "and", "or"})
+LANGUAGE_WORDS = R.words("places.language_words")
+LANGUAGE_AFTER = R.words("places.language_after")
+ETHNIC_WORDS = R.words("places.ethnic_words")
+PEOPLE_AFTER = R.words("places.people_after")
+LIST_JOINERS = R.words("places.list_joiners")
 
 
 def _names_a_language_or_people(
@@ -252,8 +223,7 @@ def _names_a_language_or_people(
     return _names_a_language(doc, h, demonyms, ends) or _names_a_people(doc, h, demonyms, ends)
 
 
-# Words around a demonym that may make it a language or a people (a cheap first test).
-NEAR_A_LANGUAGE = frozenset({"in", "into", "ethnic", "Ethnic", ",", "and", "or", "-", "."})
+NEAR_A_LANGUAGE = R.words("places.near_a_language")
 
 
 def _coordinated(
@@ -284,7 +254,7 @@ def _names_a_language(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit],
     )
 
 
-TEXT_VERBS = words("signed written published translated drafted printed broadcast issued spoke speaks speaking")
+TEXT_VERBS = R.words("places.text_verbs")
 
 
 def _after_a_text(doc: Document, k: int) -> bool:

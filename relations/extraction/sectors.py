@@ -27,413 +27,94 @@ words inside forum names are ignored; so is a word that only shares its spelling
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress, takewhile
 
 from .lexicon import Lexicon
-from .text import Document, words
+from .rules import load_rules
+from .text import Document
 
-LIST_CUES = (
-    ("in", "the", "fields", "of"),
-    ("in", "the", "field", "of"),
-    ("in", "the", "areas", "of"),
-    ("in", "the", "area", "of"),
-    ("in", "the", "spheres", "of"),
-    ("in", "the", "sphere", "of"),
-    ("in", "the", "sectors", "of"),
-    ("in", "the", "domains", "of"),
-    ("in", "fields", "of"),
-    ("in", "areas", "of"),
-    ("in", "spheres", "of"),
-    ("fields", "such", "as"),
-    ("areas", "such", "as"),
-    ("spheres", "such", "as"),
-    ("sectors", "such", "as"),
-    ("such", "areas", "as"),
-    ("such", "fields", "as"),
-    ("such", "sectors", "as"),
-    ("such", "spheres", "as"),
-    ("such", "as"),
-    ("areas", "like"),
-    ("fields", "like"),
-    ("like",),
-    ("including",),
-    ("particularly",),
-    ("especially",),
-    ("notably",),
-    ("namely",),
-    ("particularly", "in"),
-    ("especially", "in"),
-    ("notably", "in"),
-    ("including", "in"),
-    ("mainly", "in"),
-    ("primarily", "in"),
-    ("particularly", "on"),
-    ("especially", "on"),
-    ("cooperation", "in"),
-    ("cooperation", "on"),
-    ("co-operation", "in"),
-    ("cooperate", "in"),
-    ("cooperate", "on"),
-    ("cooperating", "in"),
-    ("cooperating", "on"),
-    ("collaborate", "in"),
-    ("collaborate", "on"),
-    ("collaborating", "in"),
-    ("collaborating", "on"),
-    ("partner", "in"),
-    ("partner", "on"),
-    ("partnering", "in"),
-    ("partnering", "on"),
-    ("collaboration", "in"),
-    ("collaboration", "on"),
-    ("work", "on"),
-    ("cooperate", "for"),
-    ("investors", "in"),
-    ("partnership", "in"),
-    ("ties", "in"),
-    ("relations", "in"),
-    ("projects", "in"),
-    ("agreements", "in"),
-    ("agreements", "on"),
-    ("agreement", "on"),
-    ("memoranda", "on"),
-    ("memorandum", "on"),
-    ("treaty", "on"),
-    ("protocol", "on"),
-    ("protocols", "on"),
-    ("convention", "on"),
-    ("accord", "on"),
-    ("accords", "on"),
-    ("programme", "on"),
-    ("program", "on"),
-    ("mou", "on"),
-    ("mou", "in"),
-    ("mous", "on"),
-    ("mous", "in"),
-    ("documents", "on"),
-    ("potential", "in"),
-    ("prospects", "in"),
-    ("opportunities", "in"),
-    ("interaction", "in"),
-    ("cooperation", "including"),
-    ("together", "in"),
-    ("together", "on"),
-    ("issues", "of"),
-    ("matters", "of"),
-    ("discussed",),
-    ("raised",),
-    ("raising",),
-    ("discussing",),
-    ("discuss",),
-    ("reviewed",),
-    ("explored",),
-    ("considered",),
-    ("examined",),
-    ("addressed",),
-    ("touched", "on"),
-    ("touched", "upon"),
-    ("talked", "about"),
-    ("views", "on"),
-    ("talks", "on"),
-    ("discussions", "on"),
-    ("discussion", "on"),
-    ("coordination", "on"),
-    ("coordination", "in"),
-    ("coordinate", "on"),
-    ("coordinating", "on"),
-    ("consultations", "on"),
-    ("dialogue", "on"),
-    ("focused", "on"),
-    ("focusing", "on"),
-    ("focuses", "on"),
-    ("focus", "on"),
-    ("focussed", "on"),
-    ("centred", "on"),
-    ("centered", "on"),
-    ("concentrated", "on"),
-    ("emphasis", "on"),
-    ("attention", "to"),
-    ("priority", "to"),
-    ("agenda", "included"),
-    ("agenda", "includes"),
-    ("agenda", "covered"),
-    ("agenda", "covers"),
-    ("agenda", "of"),
-    ("topics", "included"),
-    ("topics", "of"),
-    ("included",),
-    ("covered",),
-    (":",),
-    # what a document or a deal is about: "four agreements covering farming, health care ...",
-    # "documents related to water management", "the agreements concern education, tourism ..."
-    ("covering",),
-    ("cover",),
-    ("covers",),
-    ("concerning",),
-    ("concern",),
-    ("concerns",),
-    ("regarding",),
-    ("related", "to"),
-    ("relating", "to"),
-    ("pertaining", "to"),
-    ("understanding", "on"),
-    ("understanding", "in"),
-    ("ventures", "in"),
-    ("efforts", "in"),
-    ("efforts", "on"),
-    ("investments", "in"),
-    ("investment", "in"),
-    ("opportunities", "for"),
-    ("prospects", "for"),
-    ("interest", "in"),
-    ("interested", "in"),
-    # what a side urges: "called for the expansion of barter trade"
-    ("called", "for"),
-    ("calls", "for"),
-    ("calling", "for"),
-    ("also", "discussed", "were"),
-    ("discussed", "were"),
-    ("inter", "alia", "on"),
-    ("inter", "alia", "in"),
-    ("inter", "alia"),
-    # what a partner does or knows in an area: "companies are active in agriculture", "Dutch
-    # expertise in water management", "keen to invest in the energy sector", "help with the
-    # construction of a power plant", "students study at Ruritanian universities"
-    ("active", "in"),
-    ("engaged", "in"),
-    ("involved", "in"),
-    ("expertise", "in"),
-    ("experience", "in"),
-    ("potential", "for"),
-    ("invest", "in"),
-    ("support", "in"),
-    ("support", "for"),
-    ("help", "with"),
-    ("help", "in"),
-    ("assistance", "in"),
-    ("assistance", "with"),
-    ("assist", "in"),
-    ("study", "at"),
-    ("studying", "at"),
-    ("study", "in"),
-    ("studying", "in"),
-    # what is delivered: "deliveries of wheat, fertilisers and fuel"
-    ("deliveries", "of"),
-    ("supplies", "of"),
-    # a figure in an area: "a target of $5 billion in bilateral trade"
-    ("billion", "in"),
-    ("million", "in"),
-    ("trillion", "in"),
-)
+R = load_rules("en")  # this module's tables: rules/en/*.toml
+
+LIST_CUES = R.phrases("sectors.list_cues")
 # first word -> [(length, the cues of that length)], longest first: the longest cue that fits wins
 CUES_BY_FIRST: dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]] = {}
 for _first in dict.fromkeys(c[0] for c in LIST_CUES):
     _lengths = sorted({len(c) for c in LIST_CUES if c[0] == _first}, reverse=True)
     CUES_BY_FIRST[_first] = [(n, frozenset(c for c in LIST_CUES if c[0] == _first and len(c) == n)) for n in _lengths]
-# "cooperation with Ruritania in mining", "to expand them in tourism": a cue word, up to a few
-# words (the partner, the object), then the preposition that opens the list.
-REACH_CUES = words(
-    "cooperation co-operation cooperate cooperating collaboration collaborate collaborating partnership partner "
-    "partnering together work working ties relations interaction expand expanding develop developing strengthen strengthening deepen deepening enhance "
-    "enhancing boost boosting intensify intensifying promote promoting broaden broadening diversify "
-    "diversifying increase increasing advance advancing"
-)
-# Verbs of development whose object can be the sector itself: "to boost trade and tourism".
-GROWTH_VERBS = words(
-    "expand expanding develop developing strengthen strengthening deepen deepening enhance enhancing boost "
-    "boosting intensify intensifying promote promoting broaden broadening diversify diversifying increase "
-    "increasing advance advancing bolster bolstering raise raising double doubling lift lifting attract "
-    "attracting accelerate accelerating expedite expediting speed speeding facilitate facilitating stimulate "
-    "stimulating revitalize revitalise revitalizing revitalising ease easing simplify simplifying"
-    # what is fought: "efforts to counter terrorism", "to combat extremism"
-    " counter combat combating combatting fight tackle"
-    # what is backed: "to support the country's reconstruction", "to step up police patrols"
-    " support supports supporting step stepping"
-    # headline verbs of discussion: "Ministers talk rice trade, tourism", "FMs review investment"
-    " talk review reviews discusses"
-)
-# "Ruritanian companies are active in ...", "Dutch expertise in ...": cues that need an actor before them
-ACTOR_CUES = words("active engaged involved expertise experience")
-BUSINESS_NOUNS = words(
-    "companies company firms firm businesses business investors enterprises corporations banks producers "
-    "businessmen entrepreneurs exporters"
-)
-# "Priority was given to ...", "Special attention was paid to ...": the noun, a passive verb, then "to".
-ATTENTION_NOUNS = words("priority priorities attention emphasis")
-ATTENTION_FILLERS = words("was were is are will be being been also given paid placed put accorded devoted")
-# "Two-way trade between A and B reached $87 billion": a bilateral figure in an area.
-FIGURE_VERBS = words(
-    "reached reach reaches exceeded exceeds surpassed surpasses amounted amounts stood stands totalled totaled "
-    "totals topped tops hit grew grow rose rise increased increase doubled jumped crossed crosses"
-)
-BILATERAL_MARKS = words("bilateral mutual reciprocal")  # and "two-way" (its last token "way")
-REACH_PREPS = frozenset({"in", "on"})
+REACH_CUES = R.words("sectors.reach_cues")
+GROWTH_VERBS = R.words("sectors.growth_verbs")
+ACTOR_CUES = R.words("sectors.actor_cues")
+BUSINESS_NOUNS = R.words("sectors.business_nouns")
+ATTENTION_NOUNS = R.words("sectors.attention_nouns")
+ATTENTION_FILLERS = R.words("sectors.attention_fillers")
+FIGURE_VERBS = R.words("sectors.figure_verbs")
+BILATERAL_MARKS = R.words("sectors.bilateral_marks")
+REACH_PREPS = R.words("sectors.reach_preps")
 REPEATED_PREPS = REACH_PREPS | {"for"}  # a cue's preposition said again: "cooperate on X and on Y", "for X and for Y"
-REACH_STOP = frozenset({",", ".", ";", ":", "and", "to", "of", "for", "which", "that", "who", "as", "(", ")"})
-HEAD_NOUNS = words(
-    "cooperation co-operation relations ties partnership partnerships projects project collaboration dialogue issues "
-    "matters agenda interaction exchanges exchange contacts sphere spheres field fields area areas sector "
-    "sectors links potential agreements programs programmes initiatives connections bonds integration "
-    "complex direction directions corridor corridors route routes pipeline pipelines turnover ventures domain "
-    "domains industries diplomacy"
-)  # not "a judiciary complex", "a sports complex": a complex after "a" is a building
-# A capitalised sector word inside the name of a corridor or a pipeline still names the sector:
-# "the International North-South Transport Corridor", "the Trans-Anatolian Gas Pipeline".
-NAMED_WORKS = words("Corridor Corridors Route Pipeline Pipelines Highway Project Projects")
-WORKS_SECTORS = frozenset({"transport", "energy"})
-# "joint military exercises", "a joint investment fund", "settle bilateral trade in local currencies": what
-# the two sides do together, or their exchange, is an area (not "joint communication on ...", a document).
-PAIR_MARKS = words("joint bilateral")
-# the head nouns a term may qualify across one noun of its own ("rice production projects")
-NOUN_HEADS = words("cooperation co-operation projects project partnership collaboration ventures programmes programs")
-NOT_A_NOUN = words(
-    "on in of for with to and or at by from as between among that which who while is are was were will would"
-)
-# A two-word term whose last word makes it an activity holds its noun as "industrial cooperation" does:
-# "humanitarian aid", "the investment climate", "digital transformation".
-COMPOUND_ENDS = words("aid assistance climate transformation access response")
-# "Energy and transport were also on the agenda", "Trade and energy dominated the talks": a list of
-# sectors as the subject of a verb of discussion, or of "on the agenda" / "among the topics".
-SUBJECT_FILLERS = words(
-    "was were is are also further likewise too then both all been have has had be prominently high highly "
-    "widely extensively actively separately briefly specifically"
-)
-SUBJECT_VERBS = words(
-    "discussed addressed raised considered reviewed examined covered touched explored dominated featured "
-    "topped highlighted emphasized emphasised stressed debated tackled"
-)
-INTRO_WORDS = words(
-    "in addition separately moreover also besides furthermore further likewise finally then additionally at the "
-    "same time meanwhile"
-)
-SUBJECT_OPENERS = words("the issues questions matters also")  # words a subject list may start with
-SUBJECT_PLACES = words("on among at in the a an key main central top priority special")
-HEART_WORDS = words("heart core centre center forefront")  # "at the heart of the talks"
-SUBJECT_NOUNS = words(
-    "agenda table topics topic issues focus priorities subjects centre center spotlight discussion discussions talks"
-)
-# A sentence is read only if it has one of these (most sentences name no area of cooperation).
-GATE_WORDS = (
-    REACH_CUES
-    | GROWTH_VERBS
-    | HEAD_NOUNS
-    | words(
-        "cooperation co-operation cooperate cooperating collaboration partnership relations ties projects "
-        "fields field areas area spheres sphere sectors sector discussed discuss discussing agenda agreements "
-        "domains interaction issues potential prospects focused focusing focuses focus focussed centred centered "
-        "concentrated emphasis attention topics touched talked views integration complex direction directions "
-        "exchange exchanges reviewed explored considered examined addressed talks discussions consultations dialogue "
-        "together raised raising covering cover covers concerning concern concerns regarding related relating "
-        "pertaining understanding ventures efforts opportunities interest interested agreement memorandum "
-        "memoranda memorandums documents document protocol protocols accord accords deals contracts mous mou treaty "
-        "convention programme program coordination coordinate coordinating "
-        "discussion dominated featured table active engaged involved expertise experience invest support help "
-        "assistance assist study studying deliveries supplies billion million trillion called calls calling"
-    )
-    | ATTENTION_NOUNS
-    | FIGURE_VERBS
-    | COMPOUND_ENDS
-    | PAIR_MARKS
-)
-# A sentence that opens with its topic: "On tourism, ...", "As regards energy, ...".
-TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = {
-    "on": [("on",)],
-    "as": [("as", "for"), ("as", "regards"), ("as", "to")],
-    "with": [("with", "regard", "to"), ("with", "respect", "to")],
-    "in": [("in", "terms", "of")],
-    "when": [("when", "it", "comes", "to")],
-}
-# Bodies named for the sectors they cover: "the Commission on Trade and Economic Cooperation".
-BODY_HEADS = words(
-    "Commission Committee Council Subcommission Sub-Commission Subcommittee Sub-Committee Group Board Dialogue"
-)
-# Sector words that name people, who may be whom another item serves ("visas for traders and students").
-PEOPLE_TERMS = words("students student tourists doctors migrants troops parliamentarians")
-# Documents named for their sectors: "the Memorandum of Understanding on Cooperation in Agricultural
-# Research", "the Programme of Cooperation in Arts and Culture", "the Defence Cooperation Agreement".
-TITLE_HEADS = words(
-    "memorandum memoranda memorandums understanding agreement agreements programme programmes program programs "
-    "protocol protocols treaty convention accord plan roadmap arrangement mou mous"
-)
-TITLE_PREPS = frozenset({"on", "in", "for"})
-# lowercase words a title may have between its head and its sectors: "MoU on cooperation in the field of Health"
-TITLE_AREA_WORDS = words("cooperation operation co field fields area areas sphere spheres")
-TITLE_JOINERS = frozenset({"and", "&", ",", "-", "of", "the", "in", "on", "for", "between"})
-TITLE_COOPERATION = words("cooperation partnership")  # lowercased ("Co-operation" reads as "cooperation")
-# A line that opens a list of bullets: it ends with ":" and says what the items are ("The documents
-# signed cover the following areas:", "Agreements signed:").
-BULLET_RE = re.compile(
-    r"^[ \t]*(?:[-*\u2022\u2013\u2014\u00b7\u25aa\u25cf\u2023]|\(?(?:\d{1,2}|[A-Za-z]|[ivx]{2,4})[.)])[ \t]+(?=\S)",
-    re.M,
-)
-LIST_LINE_RE = re.compile(r":[ \t]*\r?\n")
-# An item that elaborates the one before it: "energy, including hydrogen projects in the X region, ...".
-ELABORATIONS = words("including especially particularly notably in with through along via such")
-# "the fight against climate change", "combating terrorism": the sector is what is fought.
-STRUGGLE_WORDS = words("fight fighting struggle combat combating combatting countering tackling war")
-MODIFIER_OK = words(
-    "the a an bilateral mutual various all such other joint regional international alternative renewable "
-    "green digital modern new mutually beneficial priority promising key important strategic practical "
-    "peaceful civil civilian higher further trade economic high advanced clean nuclear sustainable smart "
-    "cross-border large-scale our their its both two cross border way long term large scale maritime "
-    "bilateral light heavy public air"
-)
-# "the peaceful use of nuclear energy", "the development of tourism": a general noun, then "of".
-GENERIC_HEADS = words(
-    "issue question matter use uses development field fields sphere spheres area areas sector sectors promotion expansion issues management "
-    "supply supplies provision production export exports import imports delivery deliveries upgrading "
-    "modernization modernisation rehabilitation realignment building "
-    "matters questions field potential increase growth implementation strengthening deepening diversification "
-    "volume volumes localization localisation aspect aspects avoidance training transfer establishment"
-    # what is fought: "to counter the menace of terrorism", "the scourge of drug trafficking"
-    " threat threats menace scourge"
-    # what is opened: "the opening of markets for farm products"
-    " opening"
-)
-# "plans for a power line", "proposals for joint ventures in energy", "markets for agricultural products":
-# a general noun, then "for".
-PLAN_WORDS = words("plan plans proposal proposals market markets")
-# Builders of an area, before the sector: "support in building key infrastructure".
-BUILDING_GERUNDS = words("building developing constructing upgrading modernizing modernising expanding improving")
-HYPHENS = frozenset({"-", "\u2013", "\u2011", "\u2014"})  # "the Kenya \u2014 Uganda railway": an em dash in a name
-ARTICLES = words("the a an")
-# A term that ends a noun phrase only as the kind of the term before it: "the agriculture industry".
-KIND_HEADS = words("industry industries")
-# Words an item's noun phrase runs on through after its first term: "digital public infrastructure",
-# "the construction of a nuclear power plant", "high-quality infrastructure investment".
-PHRASE_JOINERS = frozenset({"of", "the", "a", "an", "'", "s"})
-# A sector word followed by one of these names a legal or abstract base, not an area: "legal framework".
-NOT_AN_AREA = words(
-    "framework frameworks basis base foundation foundations documents document status instruments "
-    "situation situations crisis crises"  # "briefed on the economic situation": a briefing, not an area
-    " trafficking traffickers smuggling smugglers"  # "arms trafficking": a crime, not an area
-    " honours honors ceremony parade band"  # "which included military honours": protocol, not an area
-    " minister ministers"  # "the resignation of the finance minister": a person, not an area
-)
-# A word before a sector word that makes another thing of it.
-NOT_A_SECTOR = frozenset({("social", "security"), ("illegal", "mining"), ("illicit", "mining")})
-# "X is a promising area of cooperation": the nouns and linking words of that predicate.
-AREA_NOUNS = words(
-    "area areas direction directions sphere spheres field fields pillar pillars priority priorities sector "
-    "sectors driver drivers engine component components dimension dimensions"
-)
-LINKS = words("is are remains remain was were become becomes")
-RELATION_NOUNS = words("cooperation co-operation relations ties partnership interaction collaboration")
+REACH_STOP = R.words("sectors.reach_stop")
+HEAD_NOUNS = R.words("sectors.head_nouns")
+NAMED_WORKS = R.words("sectors.named_works")
+WORKS_SECTORS = R.words("sectors.works_sectors")
+PAIR_MARKS = R.words("sectors.pair_marks")
+NOUN_HEADS = R.words("sectors.noun_heads")
+NOT_A_NOUN = R.words("sectors.not_a_noun")
+COMPOUND_ENDS = R.words("sectors.compound_ends")
+SUBJECT_FILLERS = R.words("sectors.subject_fillers")
+SUBJECT_VERBS = R.words("sectors.subject_verbs")
+INTRO_WORDS = R.words("sectors.intro_words")
+SUBJECT_OPENERS = R.words("sectors.subject_openers")
+SUBJECT_PLACES = R.words("sectors.subject_places")
+HEART_WORDS = R.words("sectors.heart_words")
+SUBJECT_NOUNS = R.words("sectors.subject_nouns")
+TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = R.mapping("sectors.topic_openers")
+BODY_HEADS = R.words("sectors.body_heads")
+PEOPLE_TERMS = R.words("sectors.people_terms")
+TITLE_HEADS = R.words("sectors.title_heads")
+TITLE_PREPS = R.words("sectors.title_preps")
+TITLE_AREA_WORDS = R.words("sectors.title_area_words")
+TITLE_JOINERS = R.words("sectors.title_joiners")
+TITLE_COOPERATION = R.words("sectors.title_cooperation")
+BULLET_RE = R.regex("sectors.bullet")
+LIST_LINE_RE = R.regex("sectors.list_line")
+ELABORATIONS = R.words("sectors.elaborations")
+STRUGGLE_WORDS = R.words("sectors.struggle_words")
+MODIFIER_OK = R.words("sectors.modifier_ok")
+GENERIC_HEADS = R.words("sectors.generic_heads")
+PLAN_WORDS = R.words("sectors.plan_words")
+BUILDING_GERUNDS = R.words("sectors.building_gerunds")
+HYPHENS = R.words("sectors.hyphens")
+ARTICLES = R.words("sectors.articles")
+KIND_HEADS = R.words("sectors.kind_heads")
+PHRASE_JOINERS = R.words("sectors.phrase_joiners")
+NOT_AN_AREA = R.words("sectors.not_an_area")
+NOT_A_SECTOR = R.phrase_set("sectors.not_a_sector")
+AREA_NOUNS = R.words("sectors.area_nouns")
+LINKS = R.words("sectors.links")
+RELATION_NOUNS = R.words("sectors.relation_nouns")
 # words a list can start after
 OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS | {"and"}
-# Headline verbs whose object is what the sides took up: "Ruritania, Freedonia eye energy, tourism",
-# "FMs sign health, education deals". Only a headline is read with them ("an eye on", "sign the
-# guest book" name no area in a story's body, and a body sentence says "discussed" or "signed ... on").
-HEADLINE_VERBS = words(
-    "eye eyes eyeing explore explores exploring sign signs signing ink inks inking seal seals sealing mull "
-    "mulls weigh weighs tout touts pitch pitches"
-)
+HEADLINE_VERBS = R.words("sectors.headline_verbs")
 HEADLINE_OPENERS = OPENERS | HEADLINE_VERBS
-HEADLINE_GATE = GATE_WORDS | HEADLINE_VERBS
-ITEM_SPLIT = frozenset({",", "and", "as", "well", "&", ";", "or"})
+
+
+def _cue_key(cue: tuple[str, ...]) -> str:
+    """The word a sentence must have for a cue to match in it: its longest ("in the fields of": fields)."""
+    return max(cue, key=len)
+
+
+# A sentence is read only if it has one of these (most sentences name no area of cooperation). Generated
+# from the tables the reads after the gate key on, so a new cue or verb can never be filtered out:
+SENTENCE_GATE = (
+    frozenset(map(_cue_key, LIST_CUES)) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS  # a cued list
+    | HEAD_NOUNS | COMPOUND_ENDS | NOUN_HEADS | RELATION_NOUNS | FIGURE_VERBS | PAIR_MARKS  # a qualified term
+    | SUBJECT_VERBS | SUBJECT_NOUNS  # a list as the subject
+)  # fmt: skip
+HEADLINE_GATE = SENTENCE_GATE | HEADLINE_VERBS
+# A line ending with ':' opens a bulleted list of sectors when it has one of these words.
+LIST_LINE_WORDS = SENTENCE_GATE | R.words("sectors.list_line_words")
+ITEM_SPLIT = R.words("sectors.item_split")
 ITEM_END = ITEM_SPLIT | {".", ";", ":"}
 INNER_END = ITEM_END - {"."}
 MAX_ITEM = 6
@@ -446,8 +127,7 @@ def _general_head(w: str, after: str) -> bool:
     return w in PLAN_WORDS if after == "for" else after == "against"
 
 
-# Short words a title-case headline may leave in lowercase ("Talks on Trade and Energy").
-MINOR_WORDS = words("a an the and or of on in at to for with from by as via amid over into upon vs")
+MINOR_WORDS = R.words("sectors.minor_words")
 
 
 def _title_case(doc: Document, masked: set[int]) -> bool:
@@ -476,6 +156,7 @@ class SectorHit:
     slug: str
     start: int
     end: int
+    rule: str = ""  # the id of the rule that read it
 
 
 class SectorReader:
@@ -486,11 +167,12 @@ class SectorReader:
         self.lex = lex
         self.masked = masked
         self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
-        self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, GATE_WORDS)
+        self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, SENTENCE_GATE)
         self.headline = headline
         # "Ruritania, Freedonia Sign Water Management, Higher Education Deals": in a title-case headline a
         # capital marks no name
         self.title_case = headline and _title_case(doc, masked)
+        self.rule = ""  # the rule of the read under way (what the hits it adds carry)
         self.bodies: list[int] = []  # sector terms in the name of a bilateral commission or a document
         self.bullets = self._bullets()  # (first, end) token ranges of bulleted items under a list line
         self.terms = self._terms()
@@ -613,7 +295,7 @@ class SectorReader:
                     if first < end:
                         found.append((first, end))
                 continue
-            opened = line.rstrip().endswith(":") and not GATE_WORDS.isdisjoint(
+            opened = line.rstrip().endswith(":") and not LIST_LINE_WORDS.isdisjoint(
                 self.lower[bisect_left(starts, line_start) : bisect_left(starts, pos)]
             )
         return found
@@ -642,8 +324,10 @@ class SectorReader:
     def read(self) -> list[SectorHit]:
         if not self.terms:
             return []
+        self.rule = "sectors.body_heads"
         found = self._named_bodies()
         if self.bullets:
+            self.rule = "sectors.list_line_words"
             self._read_bullets(found)
         lower, sent_of, sentences = self.lower, self.doc.sent_of, self.doc.sentences
         by_sentence: dict[int, list[int]] = {}
@@ -653,13 +337,16 @@ class SectorReader:
             sent = sentences[index]
             first, last = sent.first, sent.last
             if lower[first] in TOPIC_OPENERS:
+                self.rule = f"sectors.topic_openers:{lower[first]}"
                 self._read_topic(first, last, found)
             if self.gate.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
             figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
+            self.rule = "sectors.head_nouns"
             self._read_qualifiers(term_positions, last, found, figures)
             start = self._after_intro(first, last)
             if start in self.terms or lower[start] in SUBJECT_OPENERS:
+                self.rule = "sectors.subject_verbs"
                 self._read_subject(start, last, found)
             self._read_cued_lists(first, last, found)
         return sorted(found.values(), key=lambda h: h.start)
@@ -692,6 +379,7 @@ class SectorReader:
             if start is None and w in ATTENTION_NOUNS:
                 start = self._attention(k + 1, last)
             if start is not None:
+                self.rule = self._cue_rule(k, start)
                 if lower[start - 1] in REPEATED_PREPS:
                     preps.add(lower[start - 1])
                 if start not in read:
@@ -699,11 +387,19 @@ class SectorReader:
                     if self._read_list(start, last, found) and w == "invest":  # "to invest in the energy sector"
                         self._add_word(k, "investment", found)
             elif w in GROWTH_VERBS or (self.headline and w in HEADLINE_VERBS):
+                self.rule = f"sectors.{'growth_verbs' if w in GROWTH_VERBS else 'headline_verbs'}:{w}"
                 # "speed up the ...", "to counter terrorism" (the verb starts the term "counter terrorism")
                 start = k if k in self.terms else k + 2 if k + 1 < last and lower[k + 1] == "up" else k + 1
                 self._read_list(start, last, found, strict=True)
             elif w == "and" and k + 1 < last and lower[k + 1] in preps:
                 self._read_list(k + 2, last, found)  # "cooperate on X and on Y"
+
+    def _cue_rule(self, k: int, start: int) -> str:
+        """The id of the cue that opened a list at k (its words up to the list start)."""
+        w, cue = self.lower[k], " ".join(self.lower[k:start])
+        if w in CUES_BY_FIRST and any(tuple(self.lower[k:start]) in cues for _, cues in CUES_BY_FIRST[w]):
+            return f"sectors.list_cues:{cue}"
+        return f"sectors.{'reach_cues' if w in REACH_CUES else 'attention_nouns'}:{w}"
 
     def _cue_at(self, k: int, last: int) -> int | None:
         lower = self.lower
@@ -749,7 +445,7 @@ class SectorReader:
 
     def _add_word(self, i: int, slug: str, found: dict[tuple[int, str], SectorHit]) -> None:
         if (i, slug) not in found:
-            found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[i])
+            found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[i], self.rule)
 
     def _states_a_figure(self, i: int, last: int) -> bool:
         """'Two-way trade between A and B reached $87 billion', 'bilateral trade grew 14 percent': an
@@ -771,7 +467,7 @@ class SectorReader:
         j, slugs = self.terms[i]
         for slug in slugs:
             if (i, slug) not in found:
-                found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1])
+                found[i, slug] = SectorHit(slug, self.doc.starts[i], self.doc.ends[j - 1], self.rule)
 
     def _read_list(self, k: int, last: int, found: dict[tuple[int, str], SectorHit], strict: bool = False) -> int:
         """Items after a cue, separated by commas/'and', while each starts with a sector term.
@@ -829,46 +525,55 @@ class SectorReader:
         A possessor ("the Philippines' energy security"), a hyphenated adjective ("high-quality
         infrastructure") and, if loose, one unknown word right before the term ("semiconductor research",
         "raw water supply") are modifiers too."""
-        terms, lower, words = self.terms, self.lower, self.doc.words
+        terms, lower = self.terms, self.lower
         budget, k, unknown = 3, first, int(loose)
         while k < last and budget:
             if k in terms:
                 return k
+            step = self._step_over(k, first, last, budget)
+            if step is not None:
+                k, budget = step
+                continue
             w = lower[k]
-            if w in MODIFIER_OK:
-                k += 1
-                budget -= w not in ARTICLES or k - 1 > first  # an item's article is no modifier
-                continue
-            if k + 1 < last and _general_head(w, lower[k + 1]):
-                k, budget = k + 2, 3  # "the construction of", "plans for", "the fight against"
-                continue
-            if w in STRUGGLE_WORDS:  # "combating terrorism"
-                k, budget = k + 1, 3
-                continue
-            possessor = k + 1 < last and lower[k + 1] == "'"  # "the Philippines'", "the two countries'"
-            if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'") or possessor:
-                k += 1  # "the ML-1 railway": a project's code; "Pakistan's": a possessive (no modifier)
-                continue
-            if w in BUILDING_GERUNDS and k == first:
-                k, budget = k + 1, 3  # "building key infrastructure"
-                continue
-            after_hyphen = k > first and lower[k - 1] in HYPHENS  # not a bullet mark before the item
-            hyphenated = after_hyphen or (k + 1 < last and lower[k + 1] in HYPHENS)
-            if after_hyphen:
-                k += 1  # the second half of "high-quality" is the same modifier
-                continue
-            if not (
-                hyphenated
-                or (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
-                or words[k] in self.lex.demonym_words  # "Saudi investment", "Italian companies"
-                or words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
-            ):
+            if not self._modifier(k, first, last):
                 if not (unknown and k + 1 < last and k + 1 in terms and not w.endswith("ing")):
                     return None  # "addressing climate change": a verb, not a modifier
                 unknown = 0
             k += 1
             budget -= 1
         return None
+
+    def _step_over(self, k: int, first: int, last: int, budget: int) -> tuple[int, int] | None:
+        """(next token, budget) past what an item may hold before its term at no cost or with a fresh
+        budget: an article, 'the construction of', 'combating', a code or a possessive, 'building'."""
+        lower = self.lower
+        w = lower[k]
+        if w in MODIFIER_OK:
+            return k + 1, budget - (w not in ARTICLES or k > first)  # an item's article is no modifier
+        if k + 1 < last and _general_head(w, lower[k + 1]):
+            return k + 2, 3  # "the construction of", "plans for", "the fight against"
+        if w in STRUGGLE_WORDS:  # "combating terrorism"
+            return k + 1, 3
+        possessor = k + 1 < last and lower[k + 1] == "'"  # "the Philippines'", "the two countries'"
+        if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'") or possessor:
+            return k + 1, budget  # "the ML-1 railway": a project's code; "Pakistan's": a possessive (no modifier)
+        if w in BUILDING_GERUNDS and k == first:
+            return k + 1, 3  # "building key infrastructure"
+        if k > first and lower[k - 1] in HYPHENS:  # not a bullet mark before the item
+            return k + 1, budget  # the second half of "high-quality" is the same modifier
+        return None
+
+    def _modifier(self, k: int, first: int, last: int) -> bool:
+        """A hyphenated word, an adjective, a demonym or an acronym before the term."""
+        lower, words = self.lower, self.doc.words
+        w = lower[k]
+        hyphenated = (k > first and lower[k - 1] in HYPHENS) or (k + 1 < last and lower[k + 1] in HYPHENS)
+        return (
+            hyphenated
+            or (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
+            or words[k] in self.lex.demonym_words  # "Saudi investment", "Italian companies"
+            or words[k].isupper()  # "the CASA-1000 power line", "the T-2 railway"
+        )
 
     def _more_terms(self, k: int, end: int, found: dict[tuple[int, str], SectorHit]) -> int:
         """The other terms of an item's noun phrase after its first ('logistics infrastructure', 'digital

@@ -12,7 +12,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from .prefilter import needles_of, starts_of
+from .rules import load_rules
 from .types import Span
+
+R = load_rules("en")  # this module's tables: rules/en/*.toml
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
 # Splitting on a captured token pattern gives [space, token, space, token, ..., space]: the offsets
@@ -31,11 +35,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words after which a full stop does not end a sentence.
-ABBREVIATIONS = words(
-    "mr mrs ms dr prof hon h e st jr sr no gen lt col maj capt sen rep gov amb messrs mt ft vs jan feb "
-    "mar apr jun jul aug sep sept oct nov dec u s k d c n p a i co inc ltd corp dept md mohd muhd engr brig rt"
-)
+ABBREVIATIONS = R.words("text.abbreviations")
 # A sentence ends at a run of [.!?] (and closing quotes) before a capital, or at line breaks. Written
 # with one leading character class, which the regex engine scans for quickly.
 SENTENCE_END_RE = re.compile(
@@ -193,32 +193,10 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, low=stripped.lower()))
 
 
-# Furniture around the story, each on a line or a sentence of its own. Teasers: "Also Read: ...",
-# "READ MORE | ...", "Related: ...": the headline of another story, to the end of the line. Bylines and
-# credits: "By John Smith", "BY STAFF REPORTER, Daily Wire", "Written by A" (a line of capitalised
-# words after the cue, not "By signing the deal, ..."), "(Reporting by A; Editing by B)".
-TEASER_RE = re.compile(
-    r"(?:also read|read also|read more|more to read|related(?: news| stories| story| articles?| coverage|"
-    r" content| reading)?|see also|recommended(?: stories| reading)?|must read|you may also like|"
-    r"don't miss|more on this(?: story)?)[ \t]*[:|\u2013\u2014>-][^\n]*",
-    re.IGNORECASE,
-)
-BYLINE_RE = re.compile(
-    r"(?:By|BY|Written by|Edited by|Compiled by|Reported by|Story by|Text by)[ \t]+"
-    r"(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|for|[,|/\u2013\u2014-])(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|and|&|of|the|in|"
-    r"for|[|/\u2013\u2014-])|,){0,14}[ \t.]*(?=\n|$)"
-)
-CREDIT_RE = re.compile(
-    r"\(?(?:(?:Additional )?[Rr]eporting|Writing|Editing|Edited|Compiled|Translated) by[ \t]+[A-Z][^\n)]*\)?"
-)
-# the lowercased starts of a sentence that may be furniture (a cheap test before the patterns)
-FURNITURE_STARTS = (
-    "also read", "read also", "read more", "more to read", "related", "see also", "recommended", "must read",
-    "you may also like", "don't miss", "more on this", "by ", "written by", "edited by", "compiled by",
-    "reported by", "story by", "text by", "reporting by", "(reporting by", "additional reporting",
-    "(additional reporting", "writing by", "(writing by", "editing by", "(editing by", "(edited by",
-    "translated by", "(translated by", "(compiled by",
-)  # fmt: skip
+TEASER_RE = R.regex("text.teaser")
+BYLINE_RE = R.regex("text.byline")
+CREDIT_RE = R.regex("text.credit")
+FURNITURE_STARTS = R.strings("text.furniture_starts")
 
 
 def strip_furniture(doc: Document) -> tuple[str, str | None]:
@@ -260,16 +238,19 @@ def _blank_line(text: str) -> str:
 
 class Gate:
     """A regex behind a cheap substring test: Python's regex engine is slow on long alternations,
-    and most sentences contain none of the needles, so most searches never run."""
+    and most sentences contain none of the needles, so most searches never run. The needles and the
+    characters a match starts with are generated from the pattern (prefilter.py), never typed."""
 
-    __slots__ = ("cased", "needles", "regex")
+    __slots__ = ("cased", "needles", "regex", "rule")
 
-    def __init__(self, pattern: str, needles: str, flags: int = 0, starts: str = "") -> None:
+    def __init__(self, pattern: str, flags: int = 0, rule: str | None = None) -> None:
         # starts: the characters a match can begin with. A lookahead on them lets the engine skip every
         # other position at once instead of trying each alternative there (twice as fast on long ones).
+        starts = starts_of(pattern, flags)
         self.regex = re.compile(f"(?=[{starts}])(?:{pattern})" if starts else pattern, flags)
-        self.needles = tuple(needles.split())
+        self.needles = needles_of(pattern, flags)
         self.cased = _cased_twin(self.regex)
+        self.rule = rule  # the id of the rule table it was loaded from
 
     def search(self, text: str, low: str | None = None) -> re.Match | None:
         low = text.lower() if low is None else low

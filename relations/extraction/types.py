@@ -30,12 +30,13 @@ class CountryRef:
 
 @dataclass(frozen=True, slots=True)
 class ForumRef:
-    """A multilateral forum of the registry."""
+    """A multilateral forum of the registry, or a known organisation outside it."""
 
-    acronym: str
+    acronym: str  # the full name when the forum has no acronym
     name: str
     other_names: tuple[str, ...] = ()
     parent: str | None = None
+    registered: bool = True  # False: a known organisation outside the registry (reported by its label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Fact:
 
     value: str
     span: Span | None = None
+    rule: str | None = None  # the id of the rule that produced it (rules/<language>/*.toml, gazetteer.*)
 
 
 @dataclass(slots=True)
@@ -81,6 +83,7 @@ class Participant:
     country: str | None
     title: str | None
     span: Span | None = None
+    rule: str | None = None
 
 
 @dataclass(slots=True)
@@ -93,6 +96,9 @@ class MeetingFacts:
     location_country: str | None = None
     location_city: str | None = None
     location_span: Span | None = None
+    format_rule: str | None = None
+    date_rule: str | None = None
+    location_rule: str | None = None
 
 
 @dataclass(slots=True)
@@ -109,8 +115,41 @@ class Extraction:
     forums: list[Fact] = field(default_factory=list)
     relation_level: Fact | None = None
 
-    def to_contract(self) -> dict:
-        """The JSON shape of ../shared/extraction-contract.md (lists sorted, no duplicates)."""
+    def rules(self) -> dict:
+        """Which rule produced each fact, in the contract's shape: value -> rule id (the first fact of a
+        value where several are), the participants in the contract's order."""
+
+        def by_value(facts: list[Fact]) -> dict[str, str | None]:
+            out: dict[str, str | None] = {}
+            for f in facts:
+                out.setdefault(f.value, f.rule)
+            return dict(sorted(out.items()))
+
+        m = self.meeting
+        return {
+            "meeting": None
+            if m is None
+            else {"format": m.format_rule, "location": m.location_rule, "date": m.date_rule},
+            "parties": by_value(self.parties),
+            "countries_mentioned": by_value(self.countries_mentioned),
+            "participants": [p.rule for p in self.sorted_participants()],
+            "sectors": by_value(self.sectors),
+            "forums": by_value(self.forums),
+            "relation_level": self.relation_level.rule if self.relation_level else None,
+        }
+
+    def sorted_participants(self) -> list[Participant]:
+        return sorted(self.participants, key=lambda p: (p.country or "", p.name or "", p.title or ""))
+
+    def to_contract(self, *, rules: bool = False) -> dict:
+        """The JSON shape of ../shared/extraction-contract.md (lists sorted, no duplicates); with
+        rules=True (what ingest stores) also "rules": which rule produced each fact."""
+        contract = self._contract()
+        if rules:
+            contract["rules"] = self.rules()
+        return contract
+
+    def _contract(self) -> dict:
         m = self.meeting
         return {
             "title": self.title,
@@ -126,8 +165,7 @@ class Extraction:
             "parties": sorted({f.value for f in self.parties}),
             "countries_mentioned": sorted({f.value for f in self.countries_mentioned}),
             "participants": [
-                {"name": p.name, "country": p.country, "title": p.title}
-                for p in sorted(self.participants, key=lambda p: (p.country or "", p.name or "", p.title or ""))
+                {"name": p.name, "country": p.country, "title": p.title} for p in self.sorted_participants()
             ],
             "sectors": sorted({f.value for f in self.sectors}),
             "forums": sorted({f.value for f in self.forums}),

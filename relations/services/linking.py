@@ -135,7 +135,7 @@ def prepare(item: ArticleInput, ctx: IngestContext) -> Pending | ArticleError:
         content_hash=item.content_hash,
         extractor_version=EXTRACTOR_VERSION,
         extracted_at=timezone.now(),
-        extraction=extraction.to_contract(),
+        extraction=extraction.to_contract(rules=True),  # with the rule id of every fact (issue 11)
     )
     pending = Pending(item, extraction, article)
     pending.parties = sorted({f.value for f in extraction.parties} & ctx.countries)

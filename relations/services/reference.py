@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from relations.extraction import CountryRef, ForumRef, Gazetteer, OfficialRef, SectorRef
@@ -172,16 +172,28 @@ def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str, dec
             raise ReferenceDataError(f"{where} {row['acronym']}: unknown kind {row['kind']!r}")
         forum = existing.get(row["acronym"])
         values = {"name": row["name"], "kind": row.get("kind") or "", "founded": row.get("founded")}
+        registered = row.get("registered", True)  # false: a known organisation outside the registry
         if forum is None and decisions.is_removed("forum", row["acronym"]):
             continue  # a curator deleted (or renamed) it
         if forum is None:
-            forum = Forum(acronym=row["acronym"], other_names=list(row.get("other_names") or []), registered=True)
+            forum = Forum(
+                acronym=row["acronym"],
+                other_names=list(row.get("other_names") or []),
+                registered=registered,
+                known=not registered,
+            )
             forum.kind = values["kind"] or Forum.Kind.ORGANISATION
             _fill_blanks(forum, values)
             existing[forum.acronym] = forum
             new.append(forum)
             continue
-        dirty = _fill_blanks(forum, {"name": values["name"], "founded": values["founded"]}, decisions, "forum")
+        dirty = False
+        if not registered and not forum.registered and not forum.known:
+            # ingest created it from an article (named after its acronym): the seed file's name is its name
+            forum.known, dirty = True, True
+            if forum.name == forum.acronym and not decisions.is_locked("forum.name", forum.pk):
+                forum.name = values["name"]
+        dirty = _fill_blanks(forum, {"name": values["name"], "founded": values["founded"]}, decisions, "forum") or dirty
         names = _union(
             list(forum.other_names),
             list(row.get("other_names") or []),
@@ -190,7 +202,7 @@ def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str, dec
         if names != forum.other_names:
             forum.other_names, dirty = names, True
         # An ingest-created forum that the registry now knows, unless a curator said otherwise.
-        if not forum.registered and not decisions.is_locked("forum.registered", forum.pk):
+        if registered and not forum.registered and not decisions.is_locked("forum.registered", forum.pk):
             forum.registered, dirty = True, True
         if dirty:
             changed.append(forum)
@@ -198,7 +210,7 @@ def _load_forums(rows: list[dict[str, Any]], report: LoadReport, where: str, dec
     with_parent = _link_parents(rows, existing, where, decisions)
     to_update = {f.pk: f for f in changed + with_parent}
     if to_update:
-        fields = ["name", "founded", "other_names", "registered", "parent"]
+        fields = ["name", "founded", "other_names", "registered", "known", "parent"]
         bulk_update_with_history(list(to_update.values()), Forum, fields, batch_size=BATCH)
     updated = len(to_update.keys() - {f.pk for f in new})
     report.add("forums", len(new), updated, len(rows) - len(new) - updated)
@@ -337,9 +349,19 @@ def gazetteer_from_db() -> Gazetteer:
         )
         for c in Country.objects.order_by("iso3")
     ]
+    # The registry, then the known organisations outside it (not the forums ingest made from articles:
+    # what the extractor produced must not feed back into it).
     forums = [
-        ForumRef(acronym=f.acronym, name=f.name, other_names=tuple(f.other_names), parent=f.parent_acronym)
-        for f in Forum.objects.filter(registered=True).annotate(parent_acronym=Max("parent__acronym")).order_by("id")
+        ForumRef(
+            acronym=f.acronym,
+            name=f.name,
+            other_names=tuple(f.other_names),
+            parent=f.parent_acronym,
+            registered=f.registered,
+        )
+        for f in Forum.objects.filter(Q(registered=True) | Q(known=True))
+        .annotate(parent_acronym=Max("parent__acronym"))
+        .order_by("-registered", "id")
     ]
     sectors = [SectorRef(slug=s.slug, words=tuple(s.words)) for s in CooperationSector.objects.order_by("slug")]
     # Only known officials: names the extractor itself produced must not feed back into it.

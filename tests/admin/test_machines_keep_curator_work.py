@@ -38,11 +38,6 @@ def delete_inline_row(data: dict, prefix: str, field: str, value: object) -> Non
     data[f"{prefix}-{index}-DELETE"] = "on"
 
 
-@pytest.fixture
-def seeded(db) -> None:  # type: ignore[no-untyped-def]
-    load_seeds()
-
-
 # --------------------------------------------------------------------------- reference data and load_seeds
 
 

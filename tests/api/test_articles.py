@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from relations import models, services
+from relations import models
 from tests import factories
 
 from .conftest import World, page
@@ -98,11 +98,6 @@ def test_article_list_bad_date_is_400(client_anon, world):
 
 
 # --------------------------------------------------------------------------- POST (ingest)
-
-
-@pytest.fixture
-def reference(db) -> None:
-    services.reference_data_load()
 
 
 def test_post_new_article_is_201_with_the_article_and_its_meeting(client_curator, reference):

@@ -5,19 +5,11 @@ These run the real reference data and the real extractor over the seed article.
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from .test_articles import NEW_ARTICLE
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def seeded(db) -> None:
-    call_command("load_seeds", stdout=StringIO(), stderr=StringIO())
 
 
 def test_seed_meeting_is_found_by_its_pair(client_anon, seeded):

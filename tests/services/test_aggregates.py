@@ -39,11 +39,6 @@ def recompute() -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def reference() -> None:
-    services.reference_data_load()
-
-
 def ingest(tmp_path: Path, name: str, text: str) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

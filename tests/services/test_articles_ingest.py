@@ -70,11 +70,6 @@ def ingest(*paths: Path, **options: object) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
-@pytest.fixture
-def reference() -> None:
-    services.reference_data_load()
-
-
 def test_two_reports_of_the_same_meeting_become_one_meeting_with_two_sources(reference: None, tmp_path: Path) -> None:
     write(tmp_path, "a/one.txt", AGENCY_ONE)
     write(tmp_path, "b/two.md", AGENCY_TWO)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from relations import models, services
+from relations import models
 from relations.extraction.articles import MAX_ARTICLE_BYTES
 
 from .test_articles_ingest import AGENCY_ONE, LATER_MEETING, write
@@ -25,11 +25,6 @@ pytestmark = pytest.mark.django_db
 
 LOOP = os.strerror(errno.ELOOP)
 DENIED = os.strerror(errno.EACCES)
-
-
-@pytest.fixture
-def reference() -> None:
-    services.reference_data_load()
 
 
 def ingest_failing(*paths: Path) -> tuple[str, list[str]]:

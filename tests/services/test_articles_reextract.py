@@ -25,11 +25,6 @@ OLD = "1.9.0"
 EXTRACTED = models.Evidence.Origin.EXTRACTED
 
 
-@pytest.fixture
-def reference() -> None:
-    services.reference_data_load()
-
-
 def ingest(tmp_path: Path, name: str, text: str) -> models.Article:
     path = write(tmp_path, name, text)
     report = services.articles_ingest(articles=iter_articles([path]))

@@ -118,7 +118,7 @@ def forget_ingest() -> None:
     models.Article.objects.all().delete()
     models.Official.objects.filter(curated=False).delete()
     models.BilateralRelation.objects.all().delete()
-    models.Forum.objects.filter(registered=False).delete()
+    models.Forum.objects.filter(registered=False, known=False).delete()  # not the known organisations (seeds)
 
 
 def database_url() -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from relations.extraction import ArticleError, Gazetteer, extract, read_article_file
+from relations.extraction import ArticleError, Gazetteer, NoRules, extract, read_article_file
 from relations.services import gazetteer_from_db
 
 
@@ -46,7 +46,16 @@ class Command(BaseCommand):
         gazetteer = self.gazetteer()
         indent = options["indent"] if len(paths) == 1 else None
         for article in articles:
-            result = extract(article.text, title=article.title, published=article.published, gazetteer=gazetteer)
+            try:
+                result = extract(
+                    article.text,
+                    title=article.title,
+                    published=article.published,
+                    gazetteer=gazetteer,
+                    language=article.language,
+                )
+            except NoRules as exc:
+                raise CommandError(f"{article.origin}: {exc}") from None
             if not result.countries_mentioned and not result.parties:
                 raise CommandError(f"{article.origin}: the article names no country")
             self.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False, indent=indent))  # type: ignore[arg-type]
