@@ -8,6 +8,7 @@ queries for one row as for five hundred. Filtering arguments are plain values
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from django.db import connection
 from django.db.models import (
     Count,
     F,
+    Max,
     Prefetch,
     Q,
     QuerySet,
@@ -24,6 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Left, NullIf, Upper
 
+from relations.extraction import CountryRef, ForumRef, Gazetteer, OfficialRef, SectorRef
 from relations.models import (
     Article,
     BilateralRelation,
@@ -41,6 +44,7 @@ from relations.models import (
     MeetingSource,
     MeetingStatus,
     Official,
+    OfficialName,
     Position,
     RelationLevel,
     RelationPerson,
@@ -695,3 +699,79 @@ def filter_names(*, countries: Sequence[str] = (), official: int | None = None) 
     if official is not None:
         names.update(Official.objects.filter(pk=official).values_list("pk", "name"))
     return names
+
+
+# --------------------------------------------------------------------------- the extractor's gazetteer
+# Reads of the reference data that build the gazetteer (issue 11: reads live with the selectors).
+
+
+def gazetteer_from_db() -> Gazetteer:
+    """The extractor's gazetteer built from the reference data in the database (5 queries)."""
+    names: dict[str, dict[str, list[str]]] = {}
+    for iso3, name, kind in CountryName.objects.values_list("country_id", "name", "kind").order_by("id"):
+        names.setdefault(iso3, {}).setdefault(kind, []).append(name)
+    countries = [
+        CountryRef(
+            iso3=c.iso3,
+            name=c.name,
+            official_name=c.official_name,
+            capital=c.capital,
+            **{kind: tuple(names.get(c.iso3, {}).get(kind, ())) for kind in CountryName.Kind.values},
+        )
+        for c in Country.objects.order_by("iso3")
+    ]
+    # The registry, then the known organisations outside it (not the forums ingest made from articles:
+    # what the extractor produced must not feed back into it).
+    forums = [
+        ForumRef(
+            acronym=f.acronym,
+            name=f.name,
+            other_names=tuple(f.other_names),
+            parent=f.parent_acronym,
+            registered=f.registered,
+        )
+        for f in Forum.objects.filter(Q(registered=True) | Q(known=True))
+        .annotate(parent_acronym=Max("parent__acronym"))
+        .order_by("-registered", "id")
+    ]
+    sectors = [SectorRef(slug=s.slug, words=tuple(s.words)) for s in CooperationSector.objects.order_by("slug")]
+    # Only known officials: names the extractor itself produced must not feed back into it.
+    aliases: dict[int, list[str]] = {}
+    for official_id, name in (
+        OfficialName.objects.filter(official__curated=True).values_list("official_id", "name").order_by("id")
+    ):
+        aliases.setdefault(official_id, []).append(name)
+    officials = [
+        OfficialRef(name=name, country=country, other_names=tuple(aliases.get(pk, ())))
+        for pk, name, country in Official.objects.filter(curated=True)
+        .values_list("pk", "name", "country_id")
+        .order_by("id")
+    ]
+    return Gazetteer.build(countries, forums, sectors, officials)
+
+
+_cache_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+
+
+def _reference_fingerprint() -> tuple:
+    """Changes whenever reference data changes (one aggregate query per table).
+
+    Only known (curated) officials count: ingest creates the others all the time, and
+    rebuilding the compiled gazetteer after every article would dominate ingest time.
+    """
+    parts: list[Any] = [Official.objects.filter(curated=True).aggregate(n=Count("pk"), last=Max("updated_at"))]
+    for model in (Country, CountryName, Forum, CooperationSector):
+        agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+        parts += [agg["n"], agg["last"]]
+    return tuple(parts)
+
+
+def gazetteer_cached() -> Gazetteer:
+    """gazetteer_from_db(), rebuilt only when the reference data changed (checked per call)."""
+    fingerprint = _reference_fingerprint()
+    with _cache_lock:
+        if _cache.get("fingerprint") != fingerprint:
+            _cache["gazetteer"] = gazetteer_from_db()
+            _cache["fingerprint"] = fingerprint
+        return _cache["gazetteer"]

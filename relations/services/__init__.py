@@ -26,7 +26,7 @@ from .meetings import (
 )
 from .officials import OfficialResolver, official_merge
 from .reextract import ReextractReport, articles_reextract
-from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
+from .reference import LoadReport, ReferenceDataError, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
 from .runs import IngestReport, articles_ingest
 
@@ -49,8 +49,6 @@ __all__ = [
     "decision_record",
     "figures_move",
     "figures_recount",
-    "gazetteer_cached",
-    "gazetteer_from_db",
     "meeting_create",
     "meeting_delete",
     "meeting_links",

@@ -39,6 +39,7 @@ from relations.models import (
     MeetingStatus,
     RelationLevel,
 )
+from relations.selectors import gazetteer_cached
 
 from .aggregates import Before, meetings_aggregates_refresh, relation_ids_for
 from .bulk import copy_insert
@@ -46,7 +47,6 @@ from .decisions import Decisions
 from .dedupe import Candidate, CandidatePool, Report
 from .locks import keys_lock, party_keys
 from .officials import OfficialResolver, Person, name_key
-from .reference import gazetteer_cached
 
 EXTRACTED = Evidence.Origin.EXTRACTED
 

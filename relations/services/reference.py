@@ -1,4 +1,4 @@
-"""Reference data: loading the seed files into the database, and the gazetteer built from it.
+"""Reference data: loading the seed files into the database (the gazetteer built from it is read in relations.selectors).
 
 Loading is additive and idempotent: missing rows and names are created, empty fields are
 filled, and nothing a curator has set is overwritten or deleted; nor is anything a curator
@@ -10,17 +10,14 @@ twice writes nothing the second time. (This is why the seed files are read here 
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, Q
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from relations.extraction import CountryRef, ForumRef, Gazetteer, OfficialRef, SectorRef
 from relations.models import CooperationSector, Country, CountryName, Forum, ForumMembership, Official, OfficialName
 
 from .decisions import Decisions, official_removal_key
@@ -329,78 +326,3 @@ def reference_data_load(*, seeds_dir: Path = SEEDS_DIR) -> LoadReport:
     if report.changed:
         data_changed()
     return report
-
-
-# --------------------------------------------------------------------------- gazetteer
-
-
-def gazetteer_from_db() -> Gazetteer:
-    """The extractor's gazetteer built from the reference data in the database (5 queries)."""
-    names: dict[str, dict[str, list[str]]] = {}
-    for iso3, name, kind in CountryName.objects.values_list("country_id", "name", "kind").order_by("id"):
-        names.setdefault(iso3, {}).setdefault(kind, []).append(name)
-    countries = [
-        CountryRef(
-            iso3=c.iso3,
-            name=c.name,
-            official_name=c.official_name,
-            capital=c.capital,
-            **{kind: tuple(names.get(c.iso3, {}).get(kind, ())) for kind in CountryName.Kind.values},
-        )
-        for c in Country.objects.order_by("iso3")
-    ]
-    # The registry, then the known organisations outside it (not the forums ingest made from articles:
-    # what the extractor produced must not feed back into it).
-    forums = [
-        ForumRef(
-            acronym=f.acronym,
-            name=f.name,
-            other_names=tuple(f.other_names),
-            parent=f.parent_acronym,
-            registered=f.registered,
-        )
-        for f in Forum.objects.filter(Q(registered=True) | Q(known=True))
-        .annotate(parent_acronym=Max("parent__acronym"))
-        .order_by("-registered", "id")
-    ]
-    sectors = [SectorRef(slug=s.slug, words=tuple(s.words)) for s in CooperationSector.objects.order_by("slug")]
-    # Only known officials: names the extractor itself produced must not feed back into it.
-    aliases: dict[int, list[str]] = {}
-    for official_id, name in (
-        OfficialName.objects.filter(official__curated=True).values_list("official_id", "name").order_by("id")
-    ):
-        aliases.setdefault(official_id, []).append(name)
-    officials = [
-        OfficialRef(name=name, country=country, other_names=tuple(aliases.get(pk, ())))
-        for pk, name, country in Official.objects.filter(curated=True)
-        .values_list("pk", "name", "country_id")
-        .order_by("id")
-    ]
-    return Gazetteer.build(countries, forums, sectors, officials)
-
-
-_cache_lock = threading.Lock()
-_cache: dict[str, Any] = {}
-
-
-def _reference_fingerprint() -> tuple:
-    """Changes whenever reference data changes (one aggregate query per table).
-
-    Only known (curated) officials count: ingest creates the others all the time, and
-    rebuilding the compiled gazetteer after every article would dominate ingest time.
-    """
-    parts: list[Any] = [Official.objects.filter(curated=True).aggregate(n=Count("pk"), last=Max("updated_at"))]
-    for model in (Country, CountryName, Forum, CooperationSector):
-        agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
-        parts += [agg["n"], agg["last"]]
-    return tuple(parts)
-
-
-def gazetteer_cached() -> Gazetteer:
-    """gazetteer_from_db(), rebuilt only when the reference data changed (checked per call)."""
-    fingerprint = _reference_fingerprint()
-    with _cache_lock:
-        if _cache.get("fingerprint") != fingerprint:
-            _cache["gazetteer"] = gazetteer_from_db()
-            _cache["fingerprint"] = fingerprint
-        return _cache["gazetteer"]

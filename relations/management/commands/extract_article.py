@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from relations.extraction import ArticleError, Gazetteer, NoRules, extract, read_article_file
-from relations.services import gazetteer_from_db
+from relations.selectors import gazetteer_from_db
 
 
 class Command(BaseCommand):
