@@ -28,15 +28,18 @@ from .reextract import ReextractReport, articles_reextract
 from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
 from .runs import IngestReport, articles_ingest
+from .web import EntryHints, UrlsReport, page_article, url_ingest, urls_ingest
 
 __all__ = [
     "ArticleIngestResult",
+    "EntryHints",
     "Decisions",
     "IngestReport",
     "LoadReport",
     "OfficialResolver",
     "Outcome",
     "RecomputeReport",
+    "UrlsReport",
     "ReextractReport",
     "ReferenceDataError",
     "aggregates_recompute_all",
@@ -59,10 +62,13 @@ __all__ = [
     "meeting_update",
     "meetings_aggregates_refresh",
     "official_merge",
+    "page_article",
     "reference_data_load",
     "reference_delete",
     "reference_save",
     "relation_get_or_create",
     "relations_ensure_for_meeting",
     "relations_refresh",
+    "url_ingest",
+    "urls_ingest",
 ]
