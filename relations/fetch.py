@@ -206,7 +206,9 @@ class Fetcher:
                 raise FetchError(url, f"fetching from {host} is not allowed here (FETCH_ALLOWED_HOSTS)")
             return host
         try:
-            addresses = {info[4][0] for info in socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)}
+            addresses = {
+                str(info[4][0]) for info in socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
+            }
         except (OSError, UnicodeError) as exc:
             raise FetchError(url, f"host {host} not found ({exc})", transient=True) from None
         if any(not ipaddress.ip_address(a.split("%")[0]).is_global for a in addresses):
@@ -229,9 +231,9 @@ class Fetcher:
             page = self._get(root + "/robots.txt", etag="", last_modified="", accept="text/plain", robots=False)
         except FetchError as exc:
             if exc.status in (401, 403):
-                parser.disallow_all = True
+                parser.disallow_all = True  # type: ignore[attr-defined]  # robotparser's own flags
             elif exc.status is not None and 400 <= exc.status < 500:
-                parser.allow_all = True
+                parser.allow_all = True  # type: ignore[attr-defined]
             else:
                 raise FetchError(url, f"robots.txt of {root} cannot be read ({exc.reason})", transient=True) from None
             return parser

@@ -1008,7 +1008,9 @@ class Feed(TimeStampedModel):
         FAILED = "failed", "Failed"
 
     url = ArticleURLField(max_length=1000, unique=True, help_text="The feed's address (RSS or Atom).")
-    title = models.CharField(max_length=255, blank=True, help_text="A name for the feed; the feed's own title if empty.")
+    title = models.CharField(
+        max_length=255, blank=True, help_text="A name for the feed; the feed's own title if empty."
+    )
     publisher = models.CharField(
         max_length=255, blank=True, help_text="Given to its articles (else the page's own site name)."
     )
@@ -1016,7 +1018,9 @@ class Feed(TimeStampedModel):
     active = models.BooleanField(default=True, help_text="Polled on schedule only when active.")
     poll_interval = models.PositiveIntegerField(default=60, help_text="Minutes between polls.")
     last_polled_at = models.DateTimeField(null=True, blank=True, help_text="When it was last polled.")
-    last_status = models.CharField(max_length=16, choices=Status.choices, blank=True, help_text="How the last poll went.")
+    last_status = models.CharField(
+        max_length=16, choices=Status.choices, blank=True, help_text="How the last poll went."
+    )
     last_error = models.TextField(blank=True, help_text="Why the last poll failed.")
     failures = models.PositiveIntegerField(default=0, help_text="Polls failed in a row (each doubles the wait).")
     next_poll_at = models.DateTimeField(null=True, blank=True, help_text="Not polled on schedule before this time.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 
@@ -24,7 +25,9 @@ def test_a_page_comes_back_with_its_final_url_type_and_a_descriptive_user_agent(
         page = fetcher.get(web.url("/moved.html"))
     assert (page.status, page.url, page.content_type) == (200, web.url("/news/visit.html"), "text/html")
     assert b"Levan Tsiklauri" in page.body
-    assert web.agents == {"bilateral-relations/0.1 (a database of diplomatic meetings; reads press releases and their feeds)"}
+    assert web.agents == {
+        "bilateral-relations/0.1 (a database of diplomatic meetings; reads press releases and their feeds)"
+    }
     assert web.hits["/robots.txt"] == 1
 
 
@@ -80,9 +83,7 @@ def test_robots_txt_forbids_a_path(web):
 
 
 def test_robots_txt_is_checked_on_every_redirect_hop(web):
-    web.pages["/to-private.html"] = Response(
-        status=302, headers={"Location": "/private/visit.html"}
-    )
+    web.pages["/to-private.html"] = Response(status=302, headers={"Location": "/private/visit.html"})
     error = fetch_error(web, "/to-private.html")
     assert "forbids fetching /private/visit.html" in error.reason
     assert web.hits["/private/visit.html"] == 0
@@ -135,5 +136,5 @@ def test_one_request_at_a_time_per_host_with_a_delay_between():
     for thread in threads:
         thread.join()
     spans.sort()
-    gaps = [later[0] - earlier[1] for earlier, later in zip(spans, spans[1:], strict=False)]
+    gaps = [later[0] - earlier[1] for earlier, later in itertools.pairwise(spans)]
     assert all(gap >= 0.19 for gap in gaps), gaps

@@ -153,52 +153,55 @@ class Web:
         return self
 
 
-def handler_for(web: Web) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-            path = self.path.split("?")[0]
-            web.hits[path] += 1
-            web.agents.add(self.headers.get("User-Agent", ""))
-            etag, since = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
-            if etag or since:
-                web.conditional.append((path, etag, since))
-            page = web.pages.get(path)
-            if page is None:
-                self._answer(Response(status=404, body="<html><body>Not found</body></html>"))
-                return
-            if page.delay:
-                time.sleep(page.delay)
-            if (etag and etag == page.headers.get("ETag")) or (since and since == page.headers.get("Last-Modified")):
-                self._answer(Response(status=304, headers=page.headers, body=b""))
-                return
-            self._answer(page)
+class Handler(BaseHTTPRequestHandler):
+    """Answers from `web.pages` (set on a subclass per server), counting what it was asked."""
 
-        def _answer(self, page: Response) -> None:
-            body = page.body.encode() if isinstance(page.body, str) else page.body
-            try:
-                self.send_response(page.status)
-                if page.status != 304:
-                    self.send_header("Content-Type", page.content_type)
-                for name, value in page.headers.items():
-                    self.send_header(name, value)
-                if page.length:
-                    self.send_header("Content-Length", str(len(body)))
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a timeout, a size limit): that is the test
+    web: Web
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    def do_GET(self) -> None:
+        self._answer(self._page())
 
-    return Handler
+    def _page(self) -> Response:
+        web = self.web
+        path = self.path.split("?")[0]
+        web.hits[path] += 1
+        web.agents.add(self.headers.get("User-Agent", ""))
+        etag, since = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
+        if etag or since:
+            web.conditional.append((path, etag, since))
+        page = web.pages.get(path)
+        if page is None:
+            return Response(status=404, body="<html><body>Not found</body></html>")
+        if page.delay:
+            time.sleep(page.delay)
+        if (etag and etag == page.headers.get("ETag")) or (since and since == page.headers.get("Last-Modified")):
+            return Response(status=304, headers=page.headers, body=b"")
+        return page
+
+    def _answer(self, page: Response) -> None:
+        body = page.body.encode() if isinstance(page.body, str) else page.body
+        try:
+            self.send_response(page.status)
+            if page.status != 304:
+                self.send_header("Content-Type", page.content_type)
+            for name, value in page.headers.items():
+                self.send_header(name, value)
+            if page.length:
+                self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout, a size limit): that is the test
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
 @contextmanager
 def serve() -> Iterator[Web]:
     web = Web()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(web))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), type("WebHandler", (Handler,), {"web": web}))
     server.daemon_threads = True
     web.base = f"http://127.0.0.1:{server.server_address[1]}"
     web.standard()

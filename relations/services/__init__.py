@@ -32,16 +32,16 @@ from .web import EntryHints, UrlsReport, page_article, url_ingest, urls_ingest
 
 __all__ = [
     "ArticleIngestResult",
-    "EntryHints",
     "Decisions",
+    "EntryHints",
     "IngestReport",
     "LoadReport",
     "OfficialResolver",
     "Outcome",
     "RecomputeReport",
-    "UrlsReport",
     "ReextractReport",
     "ReferenceDataError",
+    "UrlsReport",
     "aggregates_recompute_all",
     "article_ingest",
     "article_update",

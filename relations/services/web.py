@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import htmldate
 import trafilatura
 from django.db import transaction
-from trafilatura.settings import set_date_params
+from trafilatura.settings import Document, set_date_params
 
 from relations.extraction import ArticleError, ArticleInput
 from relations.extraction.articles import make_article
@@ -57,12 +57,11 @@ def page_article(page: Page, *, where: str, hints: EntryHints = EntryHints()) ->
         # The page's metadata only: a date found in the body is often the meeting's, not the publication's.
         date_extraction_params=set_date_params(extensive=False),
     )
-    text = (doc.text or "") if doc is not None else ""
-    if len(text.strip()) < MIN_TEXT:
+    text = (doc.text or "") if isinstance(doc, Document) else ""
+    if len(text.strip()) < MIN_TEXT or not isinstance(doc, Document):
         raise ArticleError(
             where, f"no article text on the page ({len(text.strip())} characters of main text; a login wall, an index?)"
         )
-    assert doc is not None
     first, _, rest = text.strip().partition("\n")
     if doc.title and first.strip() == doc.title.strip() and rest.strip():
         text = rest  # the page's headline, kept as the title rather than as the body's first line

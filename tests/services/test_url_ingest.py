@@ -85,13 +85,17 @@ def test_another_ministrys_report_of_the_same_talks_is_merged(web, reference):
         ("/login.html", "no article text on the page (22 characters of main text; a login wall, an index?)"),
     ],
 )
-def test_a_page_that_is_no_article_is_reported_with_its_url_and_nothing_is_stored(web, reference, settings, path, reason):
+def test_a_page_that_is_no_article_is_reported_with_its_url_and_nothing_is_stored(
+    web, reference, settings, path, reason
+):
     settings.FETCH_MAX_BYTES = 200_000
     out, err, failed = ingest_urls(web.url(path))
 
     reason = reason.format(base=web.base, host=web.base.removeprefix("http://"))
     assert err.strip() == f"{web.url(path)}: {reason}"
-    assert out.splitlines() == ["1 read, 0 new, 0 already known, 0 merged into an existing meeting, 0 without a meeting, 1 failed"]
+    assert out.splitlines() == [
+        "1 read, 0 new, 0 already known, 0 merged into an existing meeting, 0 without a meeting, 1 failed"
+    ]
     assert str(failed) == "1 URL(s) failed"
     assert models.Article.objects.count() == 0
     assert models.Meeting.objects.count() == 0
