@@ -28,12 +28,22 @@ from .reextract import ReextractReport, articles_reextract
 from .reference import LoadReport, ReferenceDataError, gazetteer_cached, gazetteer_from_db, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
 from .runs import IngestReport, articles_ingest
-from .web import EntryHints, UrlsReport, page_article, url_ingest, urls_ingest
+from .web import (
+    EntryHints,
+    FetchedArticle,
+    UrlsReport,
+    fetched_article_ingest,
+    page_article,
+    url_ingest,
+    url_read,
+    urls_ingest,
+)
 
 __all__ = [
     "ArticleIngestResult",
     "Decisions",
     "EntryHints",
+    "FetchedArticle",
     "IngestReport",
     "LoadReport",
     "OfficialResolver",
@@ -49,6 +59,7 @@ __all__ = [
     "articles_ingest",
     "articles_reextract",
     "decision_record",
+    "fetched_article_ingest",
     "figures_move",
     "figures_recount",
     "gazetteer_cached",
@@ -70,5 +81,6 @@ __all__ = [
     "relations_ensure_for_meeting",
     "relations_refresh",
     "url_ingest",
+    "url_read",
     "urls_ingest",
 ]

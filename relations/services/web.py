@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import htmldate
@@ -95,6 +95,43 @@ def url_known(url: str) -> Article | None:
     return Article.objects.filter(url=url).only("pk").order_by("pk").first()
 
 
+@dataclass(frozen=True)
+class FetchedArticle:
+    """An article read from a page, not stored yet."""
+
+    article: ArticleInput
+    fetched_at: datetime
+
+
+def url_read(*, url: str, fetcher: Fetcher, hints: EntryHints = EntryHints()) -> FetchedArticle | Article:
+    """Fetch `url` and read its article; the stored Article when the URL (or the final URL) is known.
+
+    Raises ArticleError naming the URL and the reason when the page cannot be fetched or holds no
+    article (a FetchError that may pass, such as a timeout, is kept as its cause).
+    """
+    known = url_known(url)
+    if known is not None:
+        return known
+    try:
+        page = fetcher.get(url, accept=PAGE_ACCEPT)
+    except FetchError as exc:
+        raise ArticleError(url, exc.reason) from exc
+    if page.url != url and (known := url_known(page.url)) is not None:
+        return known
+    return FetchedArticle(page_article(page, where=url, hints=hints), page.fetched_at)
+
+
+def fetched_article_ingest(*, fetched: FetchedArticle, ctx: IngestContext | None = None) -> ArticleIngestResult:
+    """Ingest a fetched article like any other, and keep when it was fetched (one transaction)."""
+    with transaction.atomic():
+        result = ingest_batch([fetched.article], ctx or IngestContext.load())[0]
+        if isinstance(result, ArticleError):
+            raise result
+        if result.created:
+            Article.objects.filter(pk=result.article.pk).update(fetched_at=fetched.fetched_at)
+    return result
+
+
 def url_ingest(
     *,
     url: str,
@@ -104,26 +141,12 @@ def url_ingest(
 ) -> ArticleIngestResult:
     """Fetch `url` and ingest its article; a URL (or final URL) or text already stored is "known".
 
-    Raises ArticleError naming the URL and the reason when the page cannot be fetched or holds no
-    article; nothing is stored then. A FetchError that may pass (a timeout) is kept as the cause.
+    Raises ArticleError naming the URL and the reason (see url_read); nothing is stored then.
     """
-    known = url_known(url)
-    if known is not None:
-        return ArticleIngestResult(article=known, created=False, outcome=Outcome.KNOWN)
-    try:
-        page = fetcher.get(url, accept=PAGE_ACCEPT)
-    except FetchError as exc:
-        raise ArticleError(url, exc.reason) from exc
-    if page.url != url and (known := url_known(page.url)) is not None:
-        return ArticleIngestResult(article=known, created=False, outcome=Outcome.KNOWN)
-    article = page_article(page, where=url, hints=hints)
-    with transaction.atomic():
-        result = ingest_batch([article], ctx or IngestContext.load())[0]
-        if isinstance(result, ArticleError):
-            raise result
-        if result.created:
-            Article.objects.filter(pk=result.article.pk).update(fetched_at=page.fetched_at)
-    return result
+    read = url_read(url=url, fetcher=fetcher, hints=hints)
+    if isinstance(read, Article):
+        return ArticleIngestResult(article=read, created=False, outcome=Outcome.KNOWN)
+    return fetched_article_ingest(fetched=read, ctx=ctx)
 
 
 @dataclass
