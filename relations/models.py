@@ -1053,7 +1053,7 @@ class FeedPoll(models.Model):
     meetings_created = models.PositiveIntegerField(default=0)
     meetings_merged = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0, help_text="Entries that could not be ingested.")
-    errors = models.JSONField(default=list, blank=True, help_text="What failed: the URL and the reason, one a line.")
+    errors = models.JSONField(default=list, blank=True, help_text="What failed: each with its URL and the reason.")
     articles = models.ManyToManyField(Article, blank=True, related_name="feed_polls", help_text="Articles it stored.")
 
     class Meta:

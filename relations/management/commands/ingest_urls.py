@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from relations import services
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("urls", nargs="*", help="Article page URLs (http or https).")
         parser.add_argument("--from-file", type=Path, action="append", default=[], help="A file of URLs, one a line.")
         parser.add_argument("--dry-run", action="store_true", help="Fetch and extract, but commit nothing.")
+        parser.add_argument("--queue", action="store_true", help="Queue one job per URL for the workers (PostgreSQL).")
         parser.add_argument("--no-progress", action="store_true", help="No progress line, even on a terminal.")
 
     def handle(self, *args: object, **options: object) -> None:
@@ -41,6 +43,13 @@ class Command(BaseCommand):
             urls += read_url_file(path)
         if not urls:
             raise CommandError("no URL given (give URLs as arguments or --from-file FILE)")
+        if options["queue"]:
+            if not settings.TASK_QUEUE:
+                raise CommandError("--queue needs PostgreSQL (DATABASE_URL); on SQLite the URLs are fetched here")
+            from relations.tasks import defer_url_ingests
+
+            self.stdout.write(self.style.SUCCESS(f"{defer_url_ingests(urls)} URL(s) queued"))
+            return
         progress = Progress(sys.stderr, enabled=not options["no_progress"] and sys.stderr.isatty())
         report = services.urls_ingest(urls=urls, dry_run=bool(options["dry_run"]), on_progress=progress)
         progress.done()
