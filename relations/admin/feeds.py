@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import F
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from relations.models import Feed, FeedPoll, MeetingSource
 from relations.services.feeds import feed_save, feeds_poll, poll_summary
@@ -87,10 +88,10 @@ class FeedAdmin(admin.ModelAdmin):
                     poll.known,
                     poll.failed,
                     format_html_join(
-                        format_html("<br>"), "{} ({})", ((admin_link(s.meeting), s.how) for s in produced[poll.pk])
+                        mark_safe("<br>"), "{} ({})", ((admin_link(s.meeting), s.how) for s in produced[poll.pk])
                     )
                     or "-",
-                    format_html_join(format_html("<br>"), "{}", ((e["error"],) for e in poll.errors)) or "-",
+                    format_html_join(mark_safe("<br>"), "{}", ((e["error"],) for e in poll.errors)) or "-",
                 )
                 for poll in polls
             ),
