@@ -1027,6 +1027,9 @@ class Feed(TimeStampedModel):
     etag = models.CharField(max_length=255, blank=True, help_text="ETag of the last answer (conditional GET).")
     last_modified = models.CharField(max_length=64, blank=True, help_text="Last-Modified of the last answer.")
 
+    # A curator's edits; a poll's bookkeeping is written with update() (services.feeds), not a history entry each.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["title", "url"]
         constraints = [

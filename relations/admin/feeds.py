@@ -15,6 +15,8 @@ from django.db.models import F
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from simple_history.admin import SimpleHistoryAdmin
+
 from relations.models import Feed, FeedPoll, MeetingSource
 from relations.services.feeds import feed_save, feeds_poll, poll_summary
 
@@ -24,7 +26,7 @@ RECENT_POLLS = 10
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):
+class FeedAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "publisher", "active", "poll_interval", "last_polled_at", "last_status", "failures")
     list_filter = ("active", "last_status", "language")
     search_fields = ("title", "url", "publisher")

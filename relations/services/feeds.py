@@ -160,17 +160,15 @@ def _record(feed: Feed, poll: FeedPoll, articles: list[int], failure: str = "") 
         poll.save()
         if articles:
             poll.articles.set(Article.objects.filter(pk__in=articles))
-        feed.save(
-            update_fields=[
-                "last_polled_at",
-                "last_status",
-                "last_error",
-                "failures",
-                "next_poll_at",
-                "etag",
-                "last_modified",
-                "updated_at",
-            ]
+        # update(), not save(): a poll's bookkeeping is no curator edit (no history entry per poll).
+        Feed.objects.filter(pk=feed.pk).update(
+            last_polled_at=feed.last_polled_at,
+            last_status=feed.last_status,
+            last_error=feed.last_error,
+            failures=feed.failures,
+            next_poll_at=feed.next_poll_at,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
         )
     return poll
 

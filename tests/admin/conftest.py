@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.db.models import Model
 from django.urls import reverse
+from django.utils import timezone
 
 from relations import models
 from tests import factories as f
@@ -118,6 +119,11 @@ def world(db) -> SimpleNamespace:  # type: ignore[no-untyped-def]
     decision = models.CuratorDecision.objects.create(
         kind="removed", scope="forummembership", owner="UN", item="arm", note="Removed Armenia from the UN"
     )
+    feed = models.Feed.objects.create(url="https://mfa.example.org/rss", title="MFA of Azerbaijan", active=False)
+    feed_poll = models.FeedPoll.objects.create(
+        feed=feed, started_at=timezone.now(), finished_at=timezone.now(), status="ok", entries=1, new_articles=1
+    )
+    feed_poll.articles.add(article)
     return SimpleNamespace(**locals())
 
 
@@ -149,3 +155,8 @@ def populate(n: int, start: int = 0) -> None:
         f.RelationLevelFactory(relation=relation, source=article)
         f.RelationLevelFactory(relation=relation, source=None, level="friendly")
         models.CuratorDecision.objects.create(kind="removed", scope="countryname", owner=a.iso3, item=f"name {i}")
+        feed = models.Feed.objects.create(url=f"https://ministry{i}.example/rss", publisher=f"Agency {i}")
+        poll = models.FeedPoll.objects.create(
+            feed=feed, started_at=timezone.now(), finished_at=timezone.now(), status="ok", entries=1, new_articles=1
+        )
+        poll.articles.add(article)
