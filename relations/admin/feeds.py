@@ -14,7 +14,6 @@ from django.contrib import admin, messages
 from django.db.models import F
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-
 from simple_history.admin import SimpleHistoryAdmin
 
 from relations.models import Feed, FeedPoll, MeetingSource
