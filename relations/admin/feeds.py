@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from relations.models import Feed, FeedPoll, MeetingSource
+from relations.services.decisions import reference_delete
 from relations.services.feeds import feed_save, feeds_poll, poll_summary
 
 from .common import admin_link
@@ -49,7 +50,13 @@ class FeedAdmin(SimpleHistoryAdmin):
     )
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        feed_save(feed=obj)
+        feed_save(feed=obj, user=request.user)
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        reference_delete(instances=[obj], user=request.user)  # load_seeds will not add it again
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        reference_delete(instances=list(queryset), user=request.user)
 
     @admin.action(description="Poll selected feeds now", permissions=["change"])
     def poll_now(self, request, queryset):  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from relations.extraction import ArticleError
 from relations.fetch import Fetcher, FetchError
 from relations.models import Article, Feed, FeedPoll
 
+from .decisions import User, reference_save
 from .ingest import IngestContext, Outcome
 from .web import EntryHints, url_ingest, url_known
 
@@ -39,10 +40,9 @@ class FeedEntry:
     hints: EntryHints
 
 
-def feed_save(*, feed: Feed) -> Feed:
-    """Create or change a feed (the admin's one write path for feeds)."""
-    feed.full_clean()
-    feed.save()
+def feed_save(*, feed: Feed, user: User = None) -> Feed:
+    """Create or change a feed, recording a curator's edits so that `load_seeds` keeps them."""
+    reference_save(instance=feed, user=user)
     return feed
 
 

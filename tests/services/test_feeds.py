@@ -197,3 +197,50 @@ def test_a_feed_polls_more_often_than_every_5_minutes_is_refused(web, db):
 
     with pytest.raises(ValidationError, match="feed_poll_interval_at_least_5"):
         add_feed(web, "/feeds/rss.xml", poll_interval=1)
+
+
+# --------------------------------------------------------------------------- seeds/feeds.json
+
+
+def test_load_seeds_adds_the_seed_feeds_inactive_and_a_second_run_changes_nothing(db):
+    import json
+
+    from django.conf import settings as django_settings
+
+    seeded = json.loads((django_settings.BASE_DIR / "seeds" / "feeds.json").read_text())
+    report = services.reference_data_load()
+    assert report.counts["feeds"] == {"created": len(seeded), "updated": 0, "unchanged": 0}
+    assert sorted(models.Feed.objects.values_list("url", flat=True)) == sorted(row["url"] for row in seeded)
+    assert not models.Feed.objects.filter(active=True).exists()  # the app starts and stays off the network
+    assert list(feeds_due()) == []
+
+    assert services.reference_data_load().counts["feeds"] == {"created": 0, "updated": 0, "unchanged": len(seeded)}
+
+
+def test_load_seeds_keeps_what_a_curator_decided_about_a_seed_feed(admin_client, db):
+    from tests.admin.conftest import admin_url, form_data
+
+    services.reference_data_load()
+    deleted, edited = models.Feed.objects.order_by("url")[:2]
+    admin_client.post(admin_url(deleted, "delete"), {"post": "yes"})
+    data = form_data(admin_client.get(admin_url(edited, "change")))
+    data.update(title="", publisher="Our own name for it", active="on")
+    assert admin_client.post(admin_url(edited, "change"), data).status_code == 302
+
+    services.reference_data_load()
+
+    assert not models.Feed.objects.filter(url=deleted.url).exists()
+    edited.refresh_from_db()
+    assert (edited.title, edited.publisher, edited.active) == ("", "Our own name for it", True)
+
+
+def test_a_seed_feed_with_a_bad_url_is_named(tmp_path, db):
+    import shutil
+
+    from django.conf import settings as django_settings
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(django_settings.BASE_DIR / "seeds", seeds, ignore=shutil.ignore_patterns("articles"))
+    (seeds / "feeds.json").write_text('[{"url": "ftp://mfa.example.org/rss"}]')
+    with pytest.raises(services.ReferenceDataError, match=r"feeds\.json entry 0: url only http and https links"):
+        services.reference_data_load(seeds_dir=seeds)
