@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
 from django.db.models import (
     Count,
     F,
+    Max,
     Prefetch,
     Q,
     QuerySet,
@@ -30,6 +31,7 @@ from relations.models import (
     CooperationSector,
     Country,
     CountryName,
+    Feed,
     Forum,
     ForumMembership,
     Meeting,
@@ -634,6 +636,15 @@ def pages_totals() -> dict[str, int]:
     """Headline figures for the home page: visible and verified meetings, articles (stored by services.aggregates)."""
     row = Totals.objects.values_list("meetings", "verified", "articles").first() or (0, 0, 0)
     return dict(zip(("meetings", "verified", "articles"), row, strict=True))
+
+
+def data_refreshed() -> dict[str, datetime | None]:
+    """When new data last came in: the newest stored article (article.created_at's index) and the
+    latest feed poll (a small table). For the home page's "last refreshed"."""
+    return {
+        "article": Article.objects.aggregate(at=Max("created_at"))["at"],
+        "poll": Feed.objects.aggregate(at=Max("last_polled_at"))["at"],
+    }
 
 
 def relations_ranked(*, country: str | None = None) -> QuerySet[BilateralRelation]:

@@ -26,6 +26,7 @@ from relations.models import Article, Feed, FeedPoll
 
 from .decisions import User, reference_save
 from .ingest import IngestContext, Outcome
+from .versions import data_changed
 from .web import EntryHints, url_ingest, url_known
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
@@ -170,6 +171,7 @@ def _record(feed: Feed, poll: FeedPoll, articles: list[int], failure: str = "") 
             etag=feed.etag,
             last_modified=feed.last_modified,
         )
+        data_changed()  # the home page says when feeds were last polled: its ETag must change
     return poll
 
 

@@ -244,3 +244,27 @@ def test_a_seed_feed_with_a_bad_url_is_named(tmp_path, db):
     (seeds / "feeds.json").write_text('[{"url": "ftp://mfa.example.org/rss"}]')
     with pytest.raises(services.ReferenceDataError, match=r"feeds\.json entry 0: url only http and https links"):
         services.reference_data_load(seeds_dir=seeds)
+
+
+# --------------------------------------------------------------------------- the home page
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: the data version is bumped on commit
+def test_the_home_page_says_when_the_data_was_last_refreshed(client, web):
+    assert "No articles yet." in client.get("/").content.decode()
+    services.reference_data_load()
+    feed = add_feed(web, "/feeds/atom.xml")
+    before = client.get("/")
+
+    feed_poll(feed=feed)
+
+    after = client.get("/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200  # the poll changed what the page says: no 304
+    article = models.Article.objects.get()
+    feed.refresh_from_db()
+    page = after.content.decode()
+    assert f'Last refreshed <time datetime="{article.created_at.isoformat()}">' in page
+    assert f'feeds last polled <time datetime="{feed.last_polled_at.isoformat()}">' in page
+    # A poll that stores nothing (304) still moves "feeds last polled": the page changes.
+    assert feed_poll(feed=feed).status == "not_modified"
+    assert client.get("/", HTTP_IF_NONE_MATCH=after["ETag"]).status_code == 200
