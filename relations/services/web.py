@@ -15,10 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-import htmldate
-import trafilatura
 from django.db import transaction
-from trafilatura.settings import Document, set_date_params
 
 from relations.extraction import ArticleError, ArticleInput
 from relations.extraction.articles import make_article
@@ -48,6 +45,11 @@ def page_article(page: Page, *, where: str, hints: EntryHints = EntryHints()) ->
     """The article of an HTML page; ArticleError (naming `where`, the URL) when it holds none."""
     if not is_html(page):
         raise ArticleError(where, f"not an HTML page ({page.content_type or 'no content type'})")
+    # Imported here: trafilatura takes most of a second to import, which every command and web
+    # worker would pay at start-up for a feature most of them never use.
+    import trafilatura
+    from trafilatura.settings import Document, set_date_params
+
     doc = trafilatura.bare_extraction(
         page.body,
         url=page.url,
@@ -78,6 +80,8 @@ def page_article(page: Page, *, where: str, hints: EntryHints = EntryHints()) ->
 
 
 def _htmldate(page: Page) -> str | None:
+    import htmldate  # with trafilatura (see page_article)
+
     try:
         return htmldate.find_date(page.body, url=page.url, original_date=True)
     except Exception:  # a page htmldate cannot parse has no date; the article still counts
