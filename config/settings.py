@@ -356,5 +356,11 @@ LOGGING = {
     # django-axes says "running database handler" at INFO on every failed login; its warnings
     # (each failure, each lockout) are the part worth keeping.
     # httpx says "HTTP Request: GET ..." at INFO for every fetch; failures are reported by the app.
-    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
+    # procrastinate says how it registers its tasks at INFO on every start; its job logs stay at INFO.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "procrastinate.blueprints": {"level": "WARNING"},
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
 }
