@@ -307,6 +307,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["relations.permissions.ReadAnonymousWriteWithModelPerms"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "relations.renderers.FastJSONRenderer",  # DRF's JSON, encoded by orjson (relations/renderers.py)
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",

@@ -44,3 +44,11 @@ def web():  # type: ignore[no-untyped-def]
 
     with serve() as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: a count or throttle cached by an earlier test's rows is not this test's."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -22,7 +22,7 @@ from relations.models import Article, MeetingSource
 from relations.services.web import describe_result
 from relations.validators import ArticleURLFormField
 
-from .common import LimitedChangeList, ReadOnlyInlineMixin, YearFilter, admin_link, count_of
+from .common import CountOncePaginator, LimitedChangeList, ReadOnlyInlineMixin, YearFilter, admin_link, count_of
 from .search import article_admin_search, publisher_names
 
 
@@ -135,6 +135,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     # What get_search_results matches, through indexes (relations/admin/search.py); kept for the search box.
     search_fields = ("title", "url", "publisher")
     show_full_result_count = False  # no second COUNT over all articles
+    paginator = CountOncePaginator  # a filter set is counted once per data version, not on every page
     list_select_related = ()  # no FK columns
     autocomplete_fields = ("countries_mentioned",)
     ordering = ("-published", "-id")  # article_published_idx, read backwards

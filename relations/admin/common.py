@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, Max, Min, Model, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from relations import services
@@ -140,6 +144,33 @@ class LimitedChangeList(ChangeList):
             return
         ids = list(self.queryset.order_by().values_list("pk", flat=True)[: self.result_count])
         self.result_list = self.queryset.filter(pk__in=ids)
+
+
+class CountOncePaginator(Paginator):
+    """Counts a changelist's rows once per filter set and data version, not on every page.
+
+    A search's count reads every match (14,000 meetings for "energy" at 100,000, 26 ms of a
+    150 ms page) and the same again on page 2, 3, ...; the count is kept in the cache under the
+    query's SQL and the data version, which every write through the services bumps (issue 10).
+    A write made around the services (a shell, raw SQL) can leave a count stale until the next.
+    """
+
+    @cached_property
+    def count(self) -> int:
+        from relations.services.versions import data_version
+
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet):
+            return super().count
+        sql, params = queryset.order_by().query.sql_with_params()
+        version, changed_at = data_version()  # the time too: a restored backup may bring back an old number
+        key = hashlib.sha256(f"{version}|{changed_at}|{sql}|{params!r}".encode()).hexdigest()
+        key = f"changelist-count:{key}"
+        counted = cache.get(key)
+        if counted is None:
+            counted = super().count
+            cache.set(key, counted, timeout=24 * 3600)
+        return counted
 
 
 class ServiceRefused(Exception):

@@ -32,6 +32,7 @@ from relations.models import (
 
 from .common import (
     EVIDENCE_FIELDS,
+    CountOncePaginator,
     EvidenceInlineMixin,
     LimitedChangeList,
     LinkFilter,
@@ -119,6 +120,7 @@ class MeetingAdmin(ServiceFormMixin, SimpleHistoryAdmin):
     # What get_search_results matches, through indexes (relations/admin/search.py); kept for the search box.
     search_fields = ("title", "summary", "participants__raw_name", "articles__title", "=countries__iso3")
     show_full_result_count = False  # "N results (Show all)": no second COUNT over all meetings
+    paginator = CountOncePaginator  # a filter set is counted once per data version, not on every page
     list_select_related = ("location_country",)
     autocomplete_fields = ("location_country", "host_country")
     ordering = ("-date", "-id")
@@ -251,6 +253,7 @@ class LinkRowAdmin(SimpleHistoryAdmin):
 
     ordering = ("-meeting_id", "id")
     show_full_result_count = False  # no second COUNT over all the rows
+    paginator = CountOncePaginator  # a filter set is counted once per data version, not on every page
 
     def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False

@@ -28,7 +28,7 @@ from itertools import combinations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Case, Count, F, Max, Q, Value, When
+from django.db.models import Count, F, Max, Q
 from django.db.models.functions import ExtractYear
 
 from relations.models import (
@@ -51,6 +51,7 @@ from relations.models import (
     Totals,
 )
 
+from .bulk import copy_insert, values_update
 from .locks import keys_lock
 from .versions import data_changed
 
@@ -134,9 +135,8 @@ def figures_move(before: Before, after: Before, *, articles: int = 0) -> None:
     keys_lock(keys + ([("totals", "")] if totals else []))
     for model, _, deltas in moves:
         if deltas:
-            shift = Case(*(When(pk=key, then=Value(n)) for key, n in deltas.items()), default=Value(0))
             # Not updated_at: the gazetteer's cache watches it, and a count is no change of reference data.
-            model.objects.filter(pk__in=list(deltas)).update(meetings_count=F("meetings_count") + shift)
+            values_update(model, sorted(deltas.items()), ["meetings_count"], add=True)
     if totals:
         moved = Totals.objects.filter(pk=TOTALS).update(
             meetings=F("meetings") + visible, verified=F("verified") + verified, articles=F("articles") + articles
@@ -205,10 +205,8 @@ def _recount(model: type[Country] | type[Official] | type[Forum], keys: list, co
         for row in manager.filter(pk__in=keys).only("pk", "meetings_count")
         if row.meetings_count != wanted.get(row.pk, 0)
     ]
-    for row in stale:
-        row.meetings_count = wanted.get(row.pk, 0)
     # Not updated_at: the gazetteer's cache watches it, and a count is no change of reference data.
-    manager.bulk_update(stale, ["meetings_count"], batch_size=BATCH)
+    values_update(model, [(row.pk, wanted.get(row.pk, 0)) for row in stale], ["meetings_count"])
     return len(stale)
 
 
@@ -239,7 +237,7 @@ def meeting_pairs_sync(meeting_ids: set[int]) -> PairsSync:
     if gone:
         MeetingPair.objects.filter(pk__in=gone).delete()
     new = sorted(wanted - stored)
-    MeetingPair.objects.bulk_create([MeetingPair(meeting_id=m, relation_id=r) for m, r in new], batch_size=BATCH)
+    copy_insert(MeetingPair, [MeetingPair(meeting_id=m, relation_id=r) for m, r in new])
     return PairsSync({r for _, r in stored | wanted}, len(gone) + len(new))
 
 
@@ -299,8 +297,10 @@ def _refresh(ids: list[int]) -> set[int]:
             relation.current_level = level
             stale.append(relation)
     # Not bulk_update_with_history: these columns are derived (and excluded from the history).
-    BilateralRelation.objects.bulk_update(
-        stale, ["meetings_count", "last_meeting_date", "current_level"], batch_size=BATCH
+    values_update(
+        BilateralRelation,
+        [(r.pk, r.meetings_count, r.last_meeting_date, r.current_level) for r in stale],
+        ["meetings_count", "last_meeting_date", "current_level"],
     )
     changed = {relation.pk for relation in stale}
     changed |= _replace_counts(
@@ -377,8 +377,8 @@ def _replace_people(ids: list[int]) -> set[int]:
     ]
     if gone:
         RelationPerson.objects.filter(pk__in=gone).delete()
-    RelationPerson.objects.bulk_update(recount, ["meetings"], batch_size=BATCH)
-    RelationPerson.objects.bulk_create(new, batch_size=BATCH)
+    values_update(RelationPerson, [(row.pk, row.meetings) for row in recount], ["meetings"])
+    copy_insert(RelationPerson, new)
     changed = {k[0] for k in stored if k not in wanted} | {row.relation_id for row in new}
     return changed | {k[0] for k, n in wanted.items() if k in stored and stored[k][1] != n}
 
@@ -401,10 +401,10 @@ def _replace_counts(
     manager: Any = model.objects  # one code path for both count models
     if gone:
         manager.filter(pk__in=[stored[k][0] for k in gone]).delete()
-    manager.bulk_update([model(pk=stored[k][0], meetings=wanted[k]) for k in recount], ["meetings"], batch_size=BATCH)
-    manager.bulk_create(
+    values_update(model, [(stored[k][0], wanted[k]) for k in recount], ["meetings"])
+    copy_insert(
+        model,
         [model(relation_id=relation, meetings=wanted[(relation, value)], **{key: value}) for relation, value in new],
-        batch_size=BATCH,
     )
     return {relation for relation, _ in (*gone, *recount, *new)}
 

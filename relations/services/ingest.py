@@ -53,6 +53,7 @@ from relations.models import (
 )
 
 from .aggregates import Before, meetings_aggregates_refresh, relation_ids_for
+from .bulk import copy_insert
 from .decisions import Decisions
 from .dedupe import Candidate, CandidatePool, Report
 from .locks import keys_lock, party_keys
@@ -268,13 +269,9 @@ def _write(todo: list[_Pending], ctx: IngestContext) -> dict[str, int]:
     merged_on_record = _place_reports(with_meeting, ctx)
     # Articles and link rows get their history on first change (models.HistoryOnFirstChange).
     Article.objects.bulk_create([p.article for p in todo], batch_size=500)
-    Article.countries_mentioned.through.objects.bulk_create(
-        [
-            Article.countries_mentioned.through(article_id=p.article.pk, country_id=code)
-            for p in todo
-            for code in _mentioned_codes(p, ctx)
-        ],
-        batch_size=1000,
+    through = Article.countries_mentioned.through
+    copy_insert(
+        through, [through(article_id=p.article.pk, country_id=code) for p in todo for code in _mentioned_codes(p, ctx)]
     )
     _save_placed(with_meeting, ctx, merged_on_record, articles=len(todo))
     return late
@@ -495,8 +492,8 @@ def _write_links(pendings: list[_Pending], ctx: IngestContext, merged_on_record:
         if meeting.status == MeetingStatus.EXTRACTED:
             _links_of(p, meeting, have.setdefault(meeting.pk, _Have()), ctx, rows)
     for model, objs in rows.items():
-        model._default_manager.bulk_create(objs, batch_size=500)
-    MeetingSource.objects.bulk_create(sources, batch_size=500)
+        copy_insert(model, objs)
+    copy_insert(MeetingSource, sources)
 
 
 def _links_of(

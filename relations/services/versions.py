@@ -31,6 +31,11 @@ def data_changed() -> None:
     transaction.on_commit(_bump)
 
 
+def data_changed_now() -> None:
+    """Bump the data version at once: after writes made around the services (test factories, an import)."""
+    _bump()
+
+
 def _bump() -> None:
     updated = DataVersion.objects.filter(pk=SINGLETON).update(version=F("version") + 1, changed_at=timezone.now())
     if not updated:  # the row is made by migration 0009; a flushed test database lacks it

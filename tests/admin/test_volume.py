@@ -209,3 +209,24 @@ def test_article_search_reads_the_title_url_and_publisher_indexes(world):
     for index in ("article_title_search_idx", "article_url_idx", "article_publisher_idx"):
         assert f"Bitmap Index Scan on {index}" in plan, plan
     assert "Seq Scan on relations_article" not in plan, plan
+
+
+def test_a_filter_set_is_counted_once_until_a_write_changes_the_data(
+    admin_client, world, django_capture_on_commit_callbacks
+):
+    """Issue 10: page 2 of a search reuses the count of page 1; a write through the services counts afresh."""
+    from relations import services
+
+    def counted(**params: str) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(admin_url(models.Meeting), params)
+        assert response.status_code == 200
+        return response.context["cl"].result_count, sum(q["sql"].startswith("SELECT COUNT(") for q in queries)
+
+    extracted = {"status__exact": "extracted"}
+    assert counted(**extracted) == (2, 1)
+    assert counted(**extracted) == (2, 0)  # the same filter set again: no count
+    assert counted(q="trade", **extracted) == (1, 1)  # another filter set is counted
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_set_status(meeting=world.other_meeting, status=models.MeetingStatus.VERIFIED)
+    assert counted(**extracted) == (1, 1)
