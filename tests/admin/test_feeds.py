@@ -23,7 +23,7 @@ def test_a_feed_added_in_the_admin_and_polled_from_it_ingests_its_entries(admin_
     data.update(url=web.url("/feeds/atom.xml"), title="Armenian MFA", publisher="MFA of Armenia", active="on")
     response = admin_client.post(admin_url(models.Feed, "add"), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    feed = models.Feed.objects.get()
+    feed = models.Feed.objects.get(url=web.url("/feeds/atom.xml"))
     assert (feed.title, feed.poll_interval, feed.active) == ("Armenian MFA", 60, True)
 
     response = admin_client.post(
