@@ -3,6 +3,7 @@ procrastinate queue on PostgreSQL, where a worker processes the queued jobs unti
 
 from __future__ import annotations
 
+import threading
 from io import StringIO
 
 import pytest
@@ -50,8 +51,16 @@ def worker_until_empty() -> None:
     """What `manage.py procrastinate worker` runs (its own psycopg connections), stopping once the queue is empty."""
     from procrastinate.contrib.django import app
 
-    with app.replace_connector(app.connector.get_worker_connector()):  # type: ignore[attr-defined]
-        app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+    def run() -> None:
+        with app.replace_connector(app.connector.get_worker_connector()):  # type: ignore[attr-defined]
+            app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+
+    # In a thread of its own: asyncio.run() refuses a thread whose event loop an earlier test left running
+    # (Playwright's sync API does).
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "the worker did not stop once the queue was empty"
 
 
 def jobs() -> list[tuple[str, str]]:
