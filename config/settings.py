@@ -182,6 +182,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The task queue (procrastinate) keeps its jobs in PostgreSQL, so it exists only there: on the
+# SQLite default the same tasks run in-process (`manage.py poll_feeds --once`, `ingest_urls`).
+TASK_QUEUE = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if TASK_QUEUE:
+    INSTALLED_APPS.append("procrastinate.contrib.django")
+# Workers look for tasks in relations/tasks.py (procrastinate's autodiscovery of `tasks` modules).
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+
+# Fetching pages and feeds (relations/fetch.py). One request at a time per host, FETCH_HOST_DELAY
+# seconds apart; robots.txt is obeyed. FETCH_ALLOWED_HOSTS, when set, is the only hosts fetched
+# (the tests set 127.0.0.1); when empty, any host with a public address (private, loopback and
+# link-local addresses are refused, so the API cannot be made to fetch the internal network).
+FETCH_TIMEOUT = float(env_int("FETCH_TIMEOUT", 15))
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FETCH_MAX_REDIRECTS = env_int("FETCH_MAX_REDIRECTS", 5)
+FETCH_HOST_DELAY = float(os.environ.get("FETCH_HOST_DELAY", "1.0") or "1.0")
+FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS", [])
+FETCH_USER_AGENT = os.environ.get(
+    "FETCH_USER_AGENT",
+    "bilateral-relations/0.1 (a database of diplomatic meetings; reads press releases and their feeds)",
+)
+
 # The cache holds the API throttle counts. In memory by default: no query per request, but
 # each worker process counts alone. CACHE_BACKEND=database shares the counts between all
 # workers and hosts (a table made by `manage.py createcachetable`, which `make migrate` runs)
@@ -337,5 +359,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes says "running database handler" at INFO on every failed login; its warnings
     # (each failure, each lockout) are the part worth keeping.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # httpx says "HTTP Request: GET ..." at INFO for every fetch; failures are reported by the app.
+    # procrastinate says how it registers its tasks at INFO on every start; its job logs stay at INFO.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "procrastinate.blueprints": {"level": "WARNING"},
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
 }

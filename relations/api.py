@@ -31,6 +31,7 @@ from rest_framework.settings import api_settings
 
 from relations import filters, selectors, serializers, services
 from relations.extraction.articles import ArticleError, make_article
+from relations.fetch import Fetcher
 from relations.models import Article, BilateralRelation, CooperationSector, Country, Forum, Meeting, MeetingFormat
 from relations.pagination import MeetingPagination
 from relations.permissions import ReadAnonymousWriteWithModelPerms, StatusChangeWithModelPerms
@@ -331,6 +332,11 @@ ARTICLE_EXAMPLE = OpenApiExample(
         "published": "2024-03-05",
     },
 )
+ARTICLE_URL_EXAMPLE = OpenApiExample(
+    "A page to fetch",
+    request_only=True,
+    value={"url": "https://example.org/news/aze-tur-talks"},
+)
 
 
 @extend_schema_view(
@@ -513,24 +519,30 @@ class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnly
         summary="Ingest an article",
         description="Extracts the meeting(s) the article reports, through the same service as the "
         "`ingest` command. 201 when the text is new; 200 with the existing article and meetings when "
-        "the same text was ingested before.",
+        "the same text was ingested before. Without `text`, the page at `url` is fetched (robots.txt "
+        "respected) and its main text, title, date and publisher read from it; a page that cannot be "
+        'fetched or holds no article is a 400 naming the URL and the reason (`{"url": [...]}`), and a '
+        "URL already stored is not fetched again (200).",
         request=serializers.ArticleInputSerializer,
         responses={201: serializers.ArticleIngestSerializer, 200: serializers.ArticleIngestSerializer},
-        examples=[ARTICLE_EXAMPLE],
+        examples=[ARTICLE_EXAMPLE, ARTICLE_URL_EXAMPLE],
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = serializers.ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            article = make_article(**{"title": None, **data.validated_data}, where="request body")
-        except ArticleError as exc:
-            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
-        try:
-            result = services.article_ingest(article=article)
-        except ArticleError as exc:
-            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
-        except DjangoValidationError as exc:
-            raise validation_error(exc) from None
+        if "text" not in data.validated_data:
+            result = self._ingest_url(data.validated_data)
+        else:
+            try:
+                article = make_article(**{"title": None, **data.validated_data}, where="request body")
+            except ArticleError as exc:
+                raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
+            try:
+                result = services.article_ingest(article=article)
+            except ArticleError as exc:
+                raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
+            except DjangoValidationError as exc:
+                raise validation_error(exc) from None
         meetings = selectors.meeting_detail_queryset().filter(pk__in=[m.pk for m in result.meetings])
         body = {
             "outcome": result.outcome,
@@ -542,3 +554,25 @@ class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnly
             serializers.ArticleIngestSerializer(body).data,
             status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
         )
+
+    def _ingest_url(self, given: dict[str, Any]) -> services.ArticleIngestResult:
+        """No text: fetch the page at `url` (the same service as `manage.py ingest_urls`)."""
+        url = given.get("url") or ""
+        if not url:
+            raise ValidationError({"text": ["This field is required."]})
+        hints = services.EntryHints(
+            title=given.get("title") or "",
+            published=given.get("published"),
+            publisher=given.get("publisher") or "",
+            language=given.get("language") or "",
+        )
+        try:
+            with Fetcher() as fetcher:
+                result = services.url_ingest(url=url, fetcher=fetcher, hints=hints)
+        except ArticleError as exc:
+            raise ValidationError({"url": [str(exc)]}) from None
+        except DjangoValidationError as exc:
+            raise validation_error(exc) from None
+        if not result.created:
+            result.meetings = list(Meeting.objects.filter(sources__article=result.article).order_by("pk"))
+        return result

@@ -426,6 +426,9 @@ class Article(HistoryOnFirstChange, TimeStampedModel):
     extractor_version = models.CharField(max_length=32, blank=True, help_text="Version of the extractor that read it.")
     extracted_at = models.DateTimeField(null=True, blank=True, help_text="When the extractor read it.")
     extraction = models.JSONField(default=dict, blank=True, help_text="The extractor's output (contract JSON).")
+    fetched_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the page was fetched from its URL (empty for texts given whole)."
+    )
     countries_mentioned = models.ManyToManyField(
         Country, blank=True, related_name="mentioned_in", help_text="Every country the article names."
     )
@@ -999,3 +1002,74 @@ class Totals(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meetings} meetings, {self.verified} verified, {self.articles} articles"
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+class Feed(TimeStampedModel):
+    """An RSS or Atom feed of a ministry or agency whose new entries are fetched and ingested."""
+
+    class Status(models.TextChoices):
+        OK = "ok", "OK"
+        NOT_MODIFIED = "not_modified", "Not modified (304)"
+        FAILED = "failed", "Failed"
+
+    url = ArticleURLField(max_length=1000, unique=True, help_text="The feed's address (RSS or Atom).")
+    title = models.CharField(
+        max_length=255, blank=True, help_text="A name for the feed; the feed's own title if empty."
+    )
+    publisher = models.CharField(
+        max_length=255, blank=True, help_text="Given to its articles (else the page's own site name)."
+    )
+    language = models.CharField(max_length=16, blank=True, default="en", help_text="Language code of its articles.")
+    active = models.BooleanField(default=True, help_text="Polled on schedule only when active.")
+    poll_interval = models.PositiveIntegerField(default=60, help_text="Minutes between polls.")
+    last_polled_at = models.DateTimeField(null=True, blank=True, help_text="When it was last polled.")
+    last_status = models.CharField(
+        max_length=16, choices=Status.choices, blank=True, help_text="How the last poll went."
+    )
+    last_error = models.TextField(blank=True, help_text="Why the last poll failed.")
+    failures = models.PositiveIntegerField(default=0, help_text="Polls failed in a row (each doubles the wait).")
+    next_poll_at = models.DateTimeField(null=True, blank=True, help_text="Not polled on schedule before this time.")
+    etag = models.CharField(max_length=255, blank=True, help_text="ETag of the last answer (conditional GET).")
+    last_modified = models.CharField(max_length=64, blank=True, help_text="Last-Modified of the last answer.")
+
+    # A curator's edits; a poll's bookkeeping is written with update() (services.feeds), not a history entry each.
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title", "url"]
+        constraints = [
+            models.CheckConstraint(condition=Q(poll_interval__gte=5), name="feed_poll_interval_at_least_5"),
+        ]
+        indexes = [models.Index(fields=["active", "next_poll_at"], name="feed_due_idx")]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class FeedPoll(models.Model):
+    """One poll of a feed: what it saw, what it stored, what failed and why."""
+
+    # CASCADE: a poll is part of its feed's record.
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="polls")
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=Feed.Status.choices)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    entries = models.PositiveIntegerField(default=0, help_text="Entries in the feed.")
+    new_articles = models.PositiveIntegerField(default=0)
+    known = models.PositiveIntegerField(default=0, help_text="Entries whose URL or text was stored before.")
+    meetings_created = models.PositiveIntegerField(default=0)
+    meetings_merged = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0, help_text="Entries that could not be ingested.")
+    errors = models.JSONField(default=list, blank=True, help_text="What failed: each with its URL and the reason.")
+    articles = models.ManyToManyField(Article, blank=True, related_name="feed_polls", help_text="Articles it stored.")
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["feed", "-started_at"], name="feedpoll_feed_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.feed} at {self.started_at:%Y-%m-%d %H:%M}: {self.get_status_display()}"

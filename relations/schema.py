@@ -38,12 +38,24 @@ def or_empty(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
 
 
+# relations.middleware.RejectNulMiddleware answers 400 to a NUL in any query parameter.
+NO_NUL = "^[^\\x00]*$"
+
+
+def without_nul(schema: dict[str, Any]) -> dict[str, Any]:
+    """A free-text string parameter's schema, saying that it may not hold NUL."""
+    if set(schema) <= {"type", "description"} and schema.get("type") == "string":
+        return {**schema, "pattern": NO_NUL}
+    return schema
+
+
 class ApiAutoSchema(AutoSchema):
     def _get_filter_parameters(self) -> list[dict[str, Any]]:
         parameters = super()._get_filter_parameters()
         for parameter in parameters:
             if parameter.get("explode") is not False:  # a comma-separated list given empty is [] already
                 parameter["schema"] = or_empty(parameter["schema"])
+            parameter["schema"] = without_nul(parameter["schema"])
         return parameters
 
     def get_auth(self) -> list[dict[str, Any]]:

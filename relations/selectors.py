@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
@@ -33,6 +33,7 @@ from relations.models import (
     CooperationSector,
     Country,
     CountryName,
+    Feed,
     Forum,
     ForumMembership,
     Meeting,
@@ -638,6 +639,16 @@ def pages_totals() -> dict[str, int]:
     """Headline figures for the home page: visible and verified meetings, articles (stored by services.aggregates)."""
     row = Totals.objects.values_list("meetings", "verified", "articles").first() or (0, 0, 0)
     return dict(zip(("meetings", "verified", "articles"), row, strict=True))
+
+
+def data_refreshed() -> dict[str, datetime | None]:
+    """When new data last came in: the newest stored article (article.created_at's index) and the
+    latest feed poll (a small table). For the home page's "last refreshed"."""
+    # The newest row read from the index (ORDER BY ... LIMIT 1), not an aggregate over the table.
+    return {
+        "article": Article.objects.order_by("-created_at").values_list("created_at", flat=True).first(),
+        "poll": Feed.objects.aggregate(at=Max("last_polled_at"))["at"],
+    }
 
 
 def relations_ranked(*, country: str | None = None) -> QuerySet[BilateralRelation]:

@@ -418,10 +418,17 @@ class ArticleURLField(TextField):
 
 
 class ArticleInputSerializer(serializers.Serializer):
-    """An article to ingest. Without a title, the first line of the text is the title."""
+    """An article to ingest. Without a title, the first line of the text is the title.
+
+    Without a text, the page at `url` is fetched and read (title, date, publisher and language given
+    here are used where the page says nothing; a publisher or language given here comes first)."""
 
     title = TextField(required=False, allow_blank=True, trim_whitespace=False)
-    text = TextField(trim_whitespace=False, help_text="The body of the article.")
+    text = TextField(
+        required=False,
+        trim_whitespace=False,
+        help_text="The body of the article. Required unless `url` is given: then the page is fetched.",
+    )
     url = ArticleURLField(required=False, allow_blank=True, max_length=1000)
     publisher = TextField(required=False, allow_blank=True, max_length=255)
     published = serializers.DateField(required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD.")

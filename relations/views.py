@@ -73,6 +73,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "relations/home.html",
         {
             "totals": selectors.pages_totals(),
+            "refreshed": selectors.data_refreshed(),
             "meetings": list(selectors.meeting_list()[:HOME_MEETINGS]),
             "pairs": list(selectors.relations_ranked().filter(meetings_count__gt=0)[:HOME_PAIRS]),
         },

@@ -76,6 +76,25 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """No test reaches the network: pages and feeds are fetched only from the tests' own server
+    on 127.0.0.1 (tests/webserver.py), without the politeness delay; any other host is refused."""
+    from django.conf import settings
+
+    settings.FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.FETCH_HOST_DELAY = 0.0
+    settings.FETCH_TIMEOUT = 2.0
+
+
+@pytest.fixture
+def web():  # type: ignore[no-untyped-def]
+    """The tests' own small web on 127.0.0.1 (tests/webserver.py)."""
+    from tests.webserver import serve
+
+    with serve() as server:
+        yield server
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Each test starts with an empty cache: a count or throttle cached by an earlier test's rows is not this test's."""

@@ -26,6 +26,7 @@ from django.contrib import admin
 
 from .articles import ArticleAdmin
 from .bilateral import BilateralRelationAdmin, RelationLevelAdmin
+from .feeds import FeedAdmin, FeedPollAdmin
 from .meetings import (
     MeetingAdmin,
     MeetingCountryAdmin,
@@ -57,6 +58,8 @@ __all__ = [
     "CountryAdmin",
     "CountryNameAdmin",
     "CuratorDecisionAdmin",
+    "FeedAdmin",
+    "FeedPollAdmin",
     "ForumAdmin",
     "ForumMembershipAdmin",
     "MeetingAdmin",

@@ -16,8 +16,10 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from relations import services
-from relations.extraction.articles import content_hash, normalise_text
+from relations.extraction.articles import ArticleError, content_hash, normalise_text
+from relations.fetch import Fetcher
 from relations.models import Article, MeetingSource
+from relations.services.web import describe_result
 from relations.validators import ArticleURLFormField
 
 from .common import CountOncePaginator, LimitedChangeList, ReadOnlyInlineMixin, YearFilter, admin_link, count_of
@@ -58,8 +60,19 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = ("title", "url", "publisher", "published", "language", "text", "countries_mentioned")
 
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding and "text" in self.fields:
+            self.fields["title"].required = self.fields["text"].required = False
+            self.fields["url"].help_text += " Give a URL and no text to have the page fetched and read."
+
     def clean(self) -> dict:
         cleaned = super().clean()
+        if self.instance._state.adding and not cleaned.get("text") and "text" not in self.errors:
+            self._fetch(cleaned)
+            return cleaned
+        if self.instance._state.adding and not cleaned.get("title") and "title" not in self.errors:
+            self.add_error("title", "This field is required.")
         if self.instance._state.adding and cleaned.get("text"):
             cleaned["text"] = normalise_text(cleaned["text"])
             digest = content_hash(cleaned.get("title") or "", cleaned["text"])
@@ -68,6 +81,33 @@ class ArticleAdminForm(forms.ModelForm):
                 raise ValidationError(f"This text is already stored as article #{existing.pk}: {existing.title}")
             self.instance.content_hash = digest
         return cleaned
+
+    def _fetch(self, cleaned: dict) -> None:
+        url = cleaned.get("url")
+        if not url:
+            if "url" not in self.errors:
+                self.add_error("text", "Paste the text, or give a URL to fetch it from.")
+            return
+        hints = services.EntryHints(
+            title=cleaned.get("title") or "",
+            published=cleaned.get("published"),
+            publisher=cleaned.get("publisher") or "",
+            language=cleaned.get("language") or "",
+        )
+        try:
+            with Fetcher() as fetcher:
+                read = services.url_read(url=url, fetcher=fetcher, hints=hints)
+        except ArticleError as exc:
+            self.add_error("url", str(exc))
+            return
+        if isinstance(read, Article):
+            self.add_error("url", f"This URL is already stored as article #{read.pk}: {read}")
+            return
+        existing = Article.objects.filter(content_hash=read.article.content_hash).first()
+        if existing is not None:
+            self.add_error("url", f"This page's text is already stored as article #{existing.pk}: {existing.title}")
+            return
+        self.fetched = read
 
 
 class PublisherFilter(admin.SimpleListFilter):
@@ -126,6 +166,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return machine if obj is None else ("text", *machine)
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if not change and getattr(form, "fetched", None) is not None:
+            # A fetched page goes through ingest whole (article, meeting, evidence); obj becomes that article.
+            try:
+                result = services.fetched_article_ingest(fetched=form.fetched)
+            except ArticleError as exc:
+                raise ValidationError(str(exc)) from None
+            stored = Article.objects.get(pk=result.article.pk)
+            obj.__dict__.update({k: v for k, v in stored.__dict__.items() if k != "_state"})
+            obj._state.adding = False
+            obj._fetched = result  # type: ignore[attr-defined]
+            return
         services.article_update(article=obj, changed_fields=form.changed_data if change else (), user=request.user)
 
     def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
@@ -134,8 +185,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
         services.articles_delete(articles=list(queryset), user=request.user)
 
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        if getattr(form.instance, "_fetched", None) is not None:
+            # Ingest set the article's countries and links: the form's empty many-to-many fields would clear them.
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
+            return
+        super().save_related(request, form, formsets, change)
+
     def response_add(self, request, obj, post_url_continue=None):  # type: ignore[no-untyped-def]
         # After the article and its inlines are saved: a pasted article is read like an ingested one.
+        fetched = getattr(obj, "_fetched", None)
+        if fetched is not None:
+            self.message_user(request, describe_result(obj.url, fetched), messages.SUCCESS)
+            return super().response_add(request, obj, post_url_continue)
         self._reextract(request, [obj.pk])
         return super().response_add(request, obj, post_url_continue)
 

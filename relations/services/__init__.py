@@ -29,10 +29,22 @@ from .reextract import ReextractReport, articles_reextract
 from .reference import LoadReport, ReferenceDataError, reference_data_load
 from .relations import relation_get_or_create, relations_ensure_for_meeting
 from .runs import IngestReport, articles_ingest
+from .web import (
+    EntryHints,
+    FetchedArticle,
+    UrlsReport,
+    fetched_article_ingest,
+    page_article,
+    url_ingest,
+    url_read,
+    urls_ingest,
+)
 
 __all__ = [
     "ArticleIngestResult",
     "Decisions",
+    "EntryHints",
+    "FetchedArticle",
     "IngestReport",
     "LoadReport",
     "OfficialResolver",
@@ -40,6 +52,7 @@ __all__ = [
     "RecomputeReport",
     "ReextractReport",
     "ReferenceDataError",
+    "UrlsReport",
     "aggregates_recompute_all",
     "article_ingest",
     "article_update",
@@ -47,6 +60,7 @@ __all__ = [
     "articles_ingest",
     "articles_reextract",
     "decision_record",
+    "fetched_article_ingest",
     "figures_move",
     "figures_recount",
     "meeting_create",
@@ -58,10 +72,14 @@ __all__ = [
     "meeting_update",
     "meetings_aggregates_refresh",
     "official_merge",
+    "page_article",
     "reference_data_load",
     "reference_delete",
     "reference_save",
     "relation_get_or_create",
     "relations_ensure_for_meeting",
     "relations_refresh",
+    "url_ingest",
+    "url_read",
+    "urls_ingest",
 ]

@@ -33,6 +33,7 @@ from relations.models import (
     Country,
     CountryName,
     CuratorDecision,
+    Feed,
     Forum,
     ForumMembership,
     Official,
@@ -91,6 +92,8 @@ CURATED: dict[type[models.Model], Curated] = {
     RelationLevel: Curated(
         "relationlevel", removal=lambda row: (str(row.source_id or ""), f"{row.relation.pair}:{row.level}")
     ),
+    # load_seeds adds feeds (inactive) and fills their blanks; a curator's deletion or edit stays.
+    Feed: Curated("feed", fields=("title", "publisher", "language"), removal=lambda row: (row.url, "")),
 }
 
 

@@ -18,7 +18,17 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from relations.models import CooperationSector, Country, CountryName, Forum, ForumMembership, Official, OfficialName
+from relations.extraction.articles import url_problem
+from relations.models import (
+    CooperationSector,
+    Country,
+    CountryName,
+    Feed,
+    Forum,
+    ForumMembership,
+    Official,
+    OfficialName,
+)
 
 from .decisions import Decisions, official_removal_key
 from .officials import name_key
@@ -312,6 +322,33 @@ def _load_officials(rows: list[dict[str, Any]], report: LoadReport, where: str, 
 SEED_FILES = ("countries.json", "sectors.json", "forums.json", "memberships.json", "officials.json")
 
 
+def _load_feeds(rows: list[dict[str, Any]], report: LoadReport, where: str, decisions: Decisions) -> None:
+    """Feeds to poll, always created inactive (the app must start, and stay, without network access
+    until a curator switches a feed on); existing ones only get their blank fields filled."""
+    existing = {f.url: f for f in Feed.objects.all()}
+    new, changed = [], []
+    for i, row in enumerate(rows):
+        _require(row, ("url",), f"{where} entry {i}")
+        problem = url_problem(row["url"])
+        if problem:
+            raise ReferenceDataError(f"{where} entry {i}: url {problem}")
+        values = {k: row.get(k) or "" for k in ("title", "publisher", "language")}
+        feed = existing.get(row["url"])
+        if feed is None and decisions.is_removed("feed", row["url"]):
+            continue  # a curator deleted it
+        if feed is None:
+            feed = Feed(url=row["url"], active=False, poll_interval=int(row.get("poll_interval") or 60), **values)
+            feed.full_clean()
+            existing[feed.url] = feed
+            new.append(feed)
+        elif _fill_blanks(feed, values, decisions, "feed"):
+            changed.append(feed)
+    bulk_create_with_history(new, Feed, batch_size=BATCH)
+    if changed:
+        bulk_update_with_history(changed, Feed, ["title", "publisher", "language"], batch_size=BATCH)
+    report.add("feeds", len(new), len(changed), len(rows) - len(new) - len(changed))
+
+
 @transaction.atomic
 def reference_data_load(*, seeds_dir: Path = SEEDS_DIR) -> LoadReport:
     """Load countries, sectors, forums, memberships and known officials from the seed files (additive, idempotent)."""
@@ -323,6 +360,8 @@ def reference_data_load(*, seeds_dir: Path = SEEDS_DIR) -> LoadReport:
     _load_forums(files["forums.json"], report, str(seeds_dir / "forums.json"), decisions)
     _load_memberships(files["memberships.json"], report, str(seeds_dir / "memberships.json"), decisions)
     _load_officials(files["officials.json"], report, str(seeds_dir / "officials.json"), decisions)
+    if (seeds_dir / "feeds.json").exists():
+        _load_feeds(_read(seeds_dir, "feeds.json"), report, str(seeds_dir / "feeds.json"), decisions)
     if report.changed:
         data_changed()
     return report

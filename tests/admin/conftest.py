@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.db.models import Model
 from django.urls import reverse
+from django.utils import timezone
 
 from relations import models
 from relations.services.versions import data_changed_now
@@ -119,6 +120,11 @@ def world(db) -> SimpleNamespace:  # type: ignore[no-untyped-def]
     decision = models.CuratorDecision.objects.create(
         kind="removed", scope="forummembership", owner="UN", item="arm", note="Removed Armenia from the UN"
     )
+    feed = models.Feed.objects.create(url="https://mfa.example.org/rss", title="MFA of Azerbaijan", active=False)
+    feed_poll = models.FeedPoll.objects.create(
+        feed=feed, started_at=timezone.now(), finished_at=timezone.now(), status="ok", entries=1, new_articles=1
+    )
+    feed_poll.articles.add(article)
     return SimpleNamespace(**locals())
 
 
@@ -150,6 +156,11 @@ def populate(n: int, start: int = 0) -> None:
         f.RelationLevelFactory(relation=relation, source=article)
         f.RelationLevelFactory(relation=relation, source=None, level="friendly")
         models.CuratorDecision.objects.create(kind="removed", scope="countryname", owner=a.iso3, item=f"name {i}")
+        feed = models.Feed.objects.create(url=f"https://ministry{i}.example/rss", publisher=f"Agency {i}")
+        poll = models.FeedPoll.objects.create(
+            feed=feed, started_at=timezone.now(), finished_at=timezone.now(), status="ok", entries=1, new_articles=1
+        )
+        poll.articles.add(article)
     # Written around the services, which bump the data version on commit: bump it as they would
     # (the changelists count a filter set once per version).
     data_changed_now()

@@ -48,17 +48,21 @@ WORLD_ROW = {
     models.BilateralRelation: "relation",
     models.RelationLevel: "level",
     models.CuratorDecision: "decision",
+    models.Feed: "feed",
+    models.FeedPoll: "feed_poll",
 }
 # Read-only pages: single link rows are edited on their meeting's page; decisions are written by the services.
 READ_ONLY = {models.MeetingCountry, models.MeetingSector, models.MeetingForum, models.MeetingSource}
-NO_ADD = READ_ONLY | {models.MeetingParticipant, models.CuratorDecision}
+NO_ADD = READ_ONLY | {models.MeetingParticipant, models.CuratorDecision, models.FeedPoll}
+# Logs themselves: the curators' decisions, and each poll of a feed.
+LOGS = {models.CuratorDecision, models.FeedPoll}
 
 
 def test_every_model_is_registered_with_a_history_admin():
-    """Every model but the curators' decisions, which are a log themselves."""
+    """Every model but the logs (curators' decisions, feed polls)."""
     assert {m.__name__ for m in CURATED_MODELS} == {m.__name__ for m in WORLD_ROW}
     for model in CURATED_MODELS:
-        if model is not models.CuratorDecision:
+        if model not in LOGS:
             assert isinstance(admin.site._registry.get(model), SimpleHistoryAdmin), model
     assert not DERIVED & set(admin.site._registry)
 
