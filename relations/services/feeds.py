@@ -25,7 +25,7 @@ from relations.fetch import Fetcher, FetchError
 from relations.models import Article, Feed, FeedPoll
 
 from .decisions import User, reference_save
-from .ingest import IngestContext, Outcome
+from .linking import IngestContext, Outcome
 from .versions import data_changed
 from .web import EntryHints, url_ingest, url_known
 

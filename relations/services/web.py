@@ -22,7 +22,8 @@ from relations.extraction.articles import make_article
 from relations.fetch import Fetcher, FetchError, Page, is_html
 from relations.models import Article
 
-from .ingest import ArticleIngestResult, IngestContext, Outcome, ingest_batch
+from .ingest import ArticleIngestResult, ingest_batch
+from .linking import IngestContext, Outcome
 from .runs import IngestReport, rolled_back_if
 
 # Less main text than this is no article: a login wall, an index, a page of links.
