@@ -527,8 +527,8 @@ class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnly
             raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
         try:
             result = services.article_ingest(article=article)
-        except ArticleError as exc:
-            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
+        except ArticleError as exc:  # said as the admin says it after a paste
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [services.refusal_message(exc)]}) from None
         except DjangoValidationError as exc:
             raise validation_error(exc) from None
         meetings = selectors.meeting_detail_queryset().filter(pk__in=[m.pk for m in result.meetings])

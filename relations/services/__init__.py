@@ -13,7 +13,7 @@ from .aggregates import (
     relations_refresh,
 )
 from .decisions import Decisions, article_update, articles_delete, decision_record, reference_delete, reference_save
-from .ingest import ArticleIngestResult, Outcome, article_ingest
+from .ingest import ArticleIngestResult, Outcome, article_ingest, ingest_message, refusal_message
 from .meetings import (
     meeting_create,
     meeting_delete,
@@ -50,6 +50,7 @@ __all__ = [
     "figures_recount",
     "gazetteer_cached",
     "gazetteer_from_db",
+    "ingest_message",
     "meeting_create",
     "meeting_delete",
     "meeting_links",
@@ -62,6 +63,7 @@ __all__ = [
     "reference_data_load",
     "reference_delete",
     "reference_save",
+    "refusal_message",
     "relation_get_or_create",
     "relations_ensure_for_meeting",
     "relations_refresh",
