@@ -19,7 +19,7 @@ from django.urls import reverse
 GROUPS: list[tuple[str, list[str]]] = [
     ("Curation", ["article", "meeting", "official", "bilateralrelation", "curatordecision"]),
     ("Reference data", ["country", "forum", "cooperationsector", "forummembership"]),
-    ("Users", ["user", "group"]),
+    ("Users and logins", ["user", "group", "tokenproxy", "accessattempt", "accessfailurelog", "accesslog"]),
 ]
 # Rows that belong to one meeting, official, country or relation: edited there, as inlines.
 INTERNAL = {

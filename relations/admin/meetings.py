@@ -80,6 +80,7 @@ class MeetingForumInline(EvidenceInlineMixin, admin.TabularInline):
 
 class MeetingSourceInline(admin.TabularInline):
     model = MeetingSource
+    classes = ("hide-original",)
     fields = ("article", "how", "created_at")
     readonly_fields = ("how", "created_at")
     autocomplete_fields = ("article",)
