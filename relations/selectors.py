@@ -17,9 +17,11 @@ from django.db import connection
 from django.db.models import (
     Count,
     F,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Left, NullIf, Upper
@@ -153,6 +155,18 @@ def official_list(*, country: str | None = None, q: str | None = None) -> QueryS
     if q:
         queryset = queryset.filter(pk__in=Official.objects.matching(q).values("pk"))
     return queryset
+
+
+def country_officials(iso3: str) -> QuerySet[Official]:
+    """A country's officials, those with meetings first, each with `latest_title`: the title its
+    latest meeting's source gave (for officials with no recorded position)."""
+    titles = (
+        MeetingParticipant.objects.filter(official=OuterRef("pk"))
+        .exclude(title="")
+        .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id")
+        .values("title")[:1]
+    )
+    return official_list(country=iso3).annotate(latest_title=Subquery(titles)).order_by("-meetings_count", "name", "id")
 
 
 def official_detail(official_id: int) -> Official:
@@ -757,10 +771,10 @@ def evidence_groups(meeting: Meeting, added_by: dict[tuple[str, int], str] | Non
     for person in meeting.participants.all():
         title = f", {person.title}" if person.title else ""
         add("participant", f"{getattr(person, 'display_name', str(person))}{title}", person, "participant")
-    for link in meeting.sector_links.all():
-        add("sector", link.sector.name, link, "sector")
-    for link in meeting.forum_links.all():
-        add("forum", link.forum.acronym, link, "forum")
+    for sector in meeting.sector_links.all():
+        add("sector", sector.sector.name, sector, "sector")
+    for forum in meeting.forum_links.all():
+        add("forum", forum.forum.acronym, forum, "forum")
     _add_meeting_facts(meeting, groups, positions)
     return [groups[key] for key in sorted(groups, key=lambda k: (positions[k], k[0] or 0))]
 

@@ -361,7 +361,7 @@ def _resolve_participants(participants: Sequence[ParticipantData]) -> list[dict[
                 "raw_name": name,
                 "country": country,
                 "title": (entry.get("title") or "").strip(),
-                **({"evidence": _citation(entry["cite"], "participants")} if entry.get("cite") else {}),
+                **({"evidence": _citation(cite, "participants")} if (cite := entry.get("cite")) else {}),
             }
         )
     keys = [_participant_key(row) for row in rows]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.utils.html import escape
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils.html import escape
 
 from relations import models, services
 from relations.extraction.articles import content_hash
@@ -195,7 +195,9 @@ def test_article_pasted_in_the_admin_is_hashed_like_ingest_and_stored_once(admin
     assert response.status_code == 302, _errors(response)
     article = models.Article.objects.get(title="Ministers meet")
     assert article.text == "The ministers of Azerbaijan and Pakistan met\nin Baku."
-    assert article.content_hash == content_hash("Ministers meet", "The ministers of Azerbaijan and Pakistan met\nin Baku.")
+    assert article.content_hash == content_hash(
+        "Ministers meet", "The ministers of Azerbaijan and Pakistan met\nin Baku."
+    )
 
     again = admin_client.post(admin_url(models.Article, "add"), {**data, "title": "Another headline"})
     assert again.status_code == 200
