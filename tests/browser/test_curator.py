@@ -96,6 +96,12 @@ def test_curator_pastes_reviews_and_moves_on_in_at_most_8_clicks(curator_tab):
     tab.wait_for_url(f"**/admin/relations/meeting/{meeting.pk}/change/")
     assert tab.locator(".messagelist").inner_text().strip() == f"Created meeting #{meeting.pk}."
     no_horizontal_scroll(tab, "the meeting page")
+    # Every inline's Delete box is on the screen, not scrolled off to the right (issue 13).
+    off = tab.evaluate(
+        "() => [...document.querySelectorAll('.inline-group td.delete')]"
+        ".filter(td => td.getBoundingClientRect().right > window.innerWidth).length"
+    )
+    assert off == 0, f"{off} Delete cells off the screen"
     screenshots(tab, "admin-meeting")
 
     # 3-6: add a sector (Tourism), citing the sentence it comes from.
