@@ -181,7 +181,7 @@ def test_home_shows_recent_meetings_and_the_most_active_pairs(client, meeting):
 
 def test_home_of_an_empty_database_says_so(client, db):
     page = html(client, "/")
-    assert "No meetings yet" in page and "No pair has met yet" in page
+    assert "No meeting is recorded yet" in page and "No pair has met yet" in page
 
 
 def test_search_finds_countries_officials_and_forums(client, meeting):
@@ -420,3 +420,15 @@ def test_search_lists_meetings_too(client, meeting):
     page = html(client, "/search/?q=partnership")
     results = page[page.index('id="results-meetings"') :]
     assert f'href="/meetings/{meeting.pk}/"' in results[: results.index("</section>")]
+
+
+def test_pages_with_little_data_say_how_to_add_more(client, db):
+    for url in ("/", "/meetings/"):
+        page = html(client, url)
+        assert "No meeting is recorded yet" in page, url
+        for way in ("/admin/relations/article/add/", "ingest_articles", "/api/articles/"):
+            assert way in page, (url, way)
+
+
+def test_home_with_a_few_meetings_still_says_how_to_add_more(client, meeting):
+    assert "Only 1 meeting so far" in html(client, "/")
