@@ -141,6 +141,12 @@ class ApiViewSetMixin:
             renderers.append(CSVRenderer())
         return renderers
 
+    def initial(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        bom = request.query_params.get("bom", "")
+        if self.csv_columns and bom not in ("", "0", "1"):
+            raise ValidationError({"bom": [f"{bom!r} is not one of 1, 0 (bom=1: a UTF-8 byte order mark for Excel)"]})
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+
     def filter_queryset(self, queryset):  # type: ignore[no-untyped-def]
         # The filter sets hand over to list selectors; a detail is looked up in get_queryset() as is.
         if self.action != "list":

@@ -319,6 +319,8 @@ def test_csv_source_urls_line_up_with_sources_and_bom_is_for_excel(client_anon, 
     assert row["sources"].split(";") == [str(world.article.pk), str(second.pk)]
     assert row["source_urls"].split(";") == ["https://example.org/aze-pak", ""]
     assert not client_anon.get("/api/meetings/?format=csv").content.startswith(b"\xef\xbb\xbf")
+    refused = client_anon.get("/api/meetings/?format=csv&bom=yes")
+    assert refused.status_code == 400 and list(refused.json()) == ["bom"]
 
 
 def test_csv_combines_with_the_format_filter(client_anon, world, other):
