@@ -449,8 +449,7 @@ RELATION_CSV_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
     list=extend_schema(
         summary="Bilateral relations",
         description="One row per pair of countries that has meetings or a stated level. `format=csv` gives "
-        "the same rows as CSV.",
-        parameters=[FORMAT_PARAMETER, BOM_PARAMETER],
+        "the same rows as CSV (`bom=1`: with a UTF-8 byte order mark, for Excel).",
     ),
     retrieve=extend_schema(
         summary="A pair of countries, in either order (AZE-PAK or PAK-AZE)",
