@@ -5,17 +5,26 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run seed migrate test test-browser lint format migrations-check schema schema-check bench bench-web ci superuser clean backup restore
+.PHONY: install install-run run seed migrate test test-browser lint format migrations-check schema schema-check bench bench-web ci superuser clean backup restore
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# Two stamps: `make run` installs what the app needs to run (requirements.txt) and nothing more;
+# test, lint, schema and benchmark targets add the tools of requirements-dev.txt.
+$(BIN)/.installed-run: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.installed-run requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-## install: create .venv and install the pinned dependencies
+## install-run: create .venv and install the runtime dependencies only (what `make run` uses)
+install-run: $(BIN)/.installed-run
+
+## install: create .venv and install the runtime and the test/lint dependencies
 install: $(BIN)/.installed
 
-migrate: install
+migrate: install-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
@@ -23,8 +32,9 @@ migrate: install
 seed: migrate
 	$(MANAGE) load_seeds
 
-## run: install, migrate, seed, and serve on 127.0.0.1:$(PORT)
+## run: install the runtime dependencies, migrate, seed, and serve on 127.0.0.1:$(PORT) (keeps the terminal; Ctrl-C stops it)
 run: seed
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/, API: /api/). This terminal stays with the server; Ctrl-C stops it."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## superuser: create an admin login (asks for a password)
@@ -54,11 +64,11 @@ migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 ## backup: back up the database of DATABASE_URL (or db.sqlite3) to BACKUP, by default a new file under backups/
-backup: install
+backup: install-run
 	$(MANAGE) backup_db $(BACKUP)
 
 ## restore: replace the database of DATABASE_URL (or db.sqlite3) with the backup BACKUP=path (asks first)
-restore: install
+restore: install-run
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<file>" >&2; exit 2; }
 	$(MANAGE) restore_db $(BACKUP)
 

@@ -102,7 +102,7 @@ if not ALLOWED_HOSTS and not DEBUG:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "relations.apps.RelationsAdminConfig",  # django.contrib.admin, its index grouped (relations/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -32,9 +33,11 @@ from rest_framework.settings import api_settings
 from relations import filters, selectors, serializers, services
 from relations.extraction.articles import ArticleError, make_article
 from relations.fetch import Fetcher
-from relations.models import Article, BilateralRelation, CooperationSector, Country, Forum, Meeting, MeetingFormat
+from relations.models import Article, BilateralRelation, CooperationSector, Country, Forum, Meeting
 from relations.pagination import MeetingPagination
 from relations.permissions import ReadAnonymousWriteWithModelPerms, StatusChangeWithModelPerms
+
+PAIR = re.compile(r"^[A-Za-z]{3}-[A-Za-z]{3}$")
 
 # --------------------------------------------------------------------------- CSV
 
@@ -80,47 +83,29 @@ class CSVRenderer(BaseRenderer):
         rows: Iterable[dict[str, Any]] = data["results"] if isinstance(data, dict) and "results" in data else data
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
+        request = renderer_context.get("request")
+        if request is not None and request.query_params.get("bom") == "1":
+            out.write("\ufeff")  # Excel takes a UTF-8 file for its local code page without it
         writer.writerow([name for name, _ in columns])
         for row in rows:
             writer.writerow([csv_cell(get(row)) for _, get in columns])
         return out.getvalue().encode("utf-8")
 
 
-class FormatQueryNegotiation(DefaultContentNegotiation):
-    """`?format=` chooses a renderer only when its value names one (csv, json, api).
+class StrictFormatNegotiation(DefaultContentNegotiation):
+    """`?format=` names a renderer (json, csv where the view has it, api); anything else is a 400
+    naming the parameter and the valid values, as every bad parameter is (DRF answers 404).
 
-    The meetings list also has a `format` filter (phone_call, official_visit, ...); those values
-    are left to the filter instead of failing content negotiation with a 404. Where no filter
-    takes them, a value that names no renderer is a 400 naming the parameter.
+    No filter shares the name any more: the meeting-format filter is `meeting_format` (issue 13).
     """
 
-    class settings:
-        URL_FORMAT_OVERRIDE = None
-
     def select_renderer(self, request, renderers, format_suffix=None):  # type: ignore[no-untyped-def]
-        if format_suffix is None:
-            # A renderer name this view lacks (csv on a detail) still fails as in DRF: 404.
-            param = api_settings.URL_FORMAT_OVERRIDE
-            names = {renderer.format for renderer in renderers} | filters.RENDERER_FORMATS
-            values = request.query_params.getlist(param)
-            unknown = [v for v in values if v not in names]
-            if unknown and not self.filter_takes_format(request):
-                raise ValidationError(
-                    {param: [f"unknown format {unknown[-1]!r}; use one of {', '.join(sorted(names))}"]}
-                )
-            chosen = [v for v in values if v in names]
-            format_suffix = chosen[-1] if chosen else None
+        param = api_settings.URL_FORMAT_OVERRIDE
+        value = request.query_params.get(param)
+        names = sorted({renderer.format for renderer in renderers})
+        if format_suffix is None and value and value not in names:
+            raise ValidationError({param: [f"unknown format {value!r}; use one of {', '.join(names)}"]})
         return super().select_renderer(request, renderers, format_suffix)
-
-    @staticmethod
-    def filter_takes_format(request: Request) -> bool:
-        view = request.parser_context.get("view")
-        filterset_class = getattr(view, "filterset_class", None)
-        # The list route, whatever the method: one it does not allow answers 405 after negotiation.
-        on_list = getattr(view, "action", None) == "list" or (
-            getattr(view, "action", None) is None and getattr(view, "detail", None) is False
-        )
-        return on_list and "format" in getattr(filterset_class, "base_filters", {})
 
 
 # --------------------------------------------------------------------------- base
@@ -141,7 +126,7 @@ class ApiViewSetMixin:
     """
 
     permission_classes = [ReadAnonymousWriteWithModelPerms]
-    content_negotiation_class = FormatQueryNegotiation
+    content_negotiation_class = StrictFormatNegotiation
     filter_backends = [DjangoFilterBackend]
     csv_columns: list[tuple[str, Callable[[dict[str, Any]], Any]]] | None = None
     csv_filename = "export.csv"
@@ -156,6 +141,12 @@ class ApiViewSetMixin:
         if self.csv_columns and on_list:
             renderers.append(CSVRenderer())
         return renderers
+
+    def initial(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        bom = request.query_params.get("bom", "")
+        if self.csv_columns and bom not in ("", "0", "1"):
+            raise ValidationError({"bom": [f"{bom!r} is not one of 1, 0 (bom=1: a UTF-8 byte order mark for Excel)"]})
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
 
     def filter_queryset(self, queryset):  # type: ignore[no-untyped-def]
         # The filter sets hand over to list selectors; a detail is looked up in get_queryset() as is.
@@ -285,15 +276,21 @@ MEETING_CSV_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
     ("status", lambda m: m["status"]),
     ("summary", lambda m: m["summary"]),
     ("sources", lambda m: [s["article"] for s in m["sources"]]),
-    ("source_urls", lambda m: [s["url"] for s in m["sources"] if s["url"]]),
+    ("source_urls", lambda m: [s["url"] or "" for s in m["sources"]]),  # one per source, in the same order
 ]
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
-    enum=["json", "csv", *MeetingFormat.values, ""],
-    description="Response format (json, csv) or, for any other value, the meeting format to filter on; "
-    "empty is neither.",
+    enum=["json", "csv", ""],
+    description="Response format: json (the default) or csv. The meeting format filter is `meeting_format`.",
+)
+BOM_PARAMETER = OpenApiParameter(
+    "bom",
+    OpenApiTypes.STR,
+    enum=["1", "0", ""],
+    description="With format=csv, bom=1 starts the file with a UTF-8 byte order mark, so that Excel reads "
+    "accented names right.",
 )
 
 
@@ -345,7 +342,7 @@ ARTICLE_URL_EXAMPLE = OpenApiExample(
         description="Meetings, newest first (`ordering=date` for oldest first). Rejected meetings appear only "
         "with `status=rejected`. `format=csv` gives one row per meeting, lists joined with `;`; the page and "
         "its total travel in the `Link` and `X-Total-Count` headers.",
-        parameters=[FORMAT_PARAMETER],
+        parameters=[FORMAT_PARAMETER, BOM_PARAMETER],
     ),
     retrieve=extend_schema(summary="A meeting, with the evidence of each fact"),
     create=extend_schema(
@@ -458,7 +455,7 @@ RELATION_CSV_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
     list=extend_schema(
         summary="Bilateral relations",
         description="One row per pair of countries that has meetings or a stated level. `format=csv` gives "
-        "the same rows as CSV.",
+        "the same rows as CSV (`bom=1`: with a UTF-8 byte order mark, for Excel).",
     ),
     retrieve=extend_schema(
         summary="A pair of countries, in either order (AZE-PAK or PAK-AZE)",
@@ -481,7 +478,7 @@ class RelationViewSet(ReadOnlyViewSet):
     filter_backends = [DjangoFilterBackend, filters.StrictOrderingFilter]
     ordering_fields = ["meetings_count", "last_meeting_date"]
     lookup_field = "pair"
-    lookup_value_regex = "[A-Za-z]{3}-[A-Za-z]{3}"
+    lookup_value_regex = "[^/]+"  # any pair reaches retrieve(), which names what is wrong with a bad one
     csv_columns = RELATION_CSV_COLUMNS
     csv_filename = "relations.csv"
     queryset = BilateralRelation.objects.none()  # for the schema; get_queryset() reads
@@ -490,7 +487,12 @@ class RelationViewSet(ReadOnlyViewSet):
         return selectors.relation_queryset()
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        first, second = self.kwargs["pair"].split("-")
+        pair = self.kwargs["pair"]
+        if not PAIR.match(pair):
+            raise ValidationError({"pair": [f"{pair!r} is not a pair: use two ISO3 codes joined by '-', like AZE-PAK"]})
+        first, second = pair.split("-")
+        if first.upper() == second.upper():
+            raise ValidationError({"pair": [f"{pair!r} names one country twice: a relation is between two countries"]})
         summary = get_or_404(selectors.relation_summary, first, second)
         return Response(serializers.RelationDetailSerializer(summary).data)
 
@@ -539,8 +541,8 @@ class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnly
                 raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
             try:
                 result = services.article_ingest(article=article)
-            except ArticleError as exc:
-                raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.problem]}) from None
+            except ArticleError as exc:  # said as the admin says it after a paste
+                raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [services.refusal_message(exc)]}) from None
             except DjangoValidationError as exc:
                 raise validation_error(exc) from None
         meetings = selectors.meeting_detail_queryset().filter(pk__in=[m.pk for m in result.meetings])

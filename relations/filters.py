@@ -8,6 +8,7 @@ HTML pages get the same filtering from relations/selectors.py without django-fil
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import django_filters
@@ -33,9 +34,12 @@ from relations.models import (
     Official,
 )
 
-# `format` is both a meeting filter and DRF's renderer override (?format=csv); these values
-# choose a renderer and are ignored by the filter.
-RENDERER_FORMATS = {"json", "api", "csv"}
+# Where a list of each kind of code is, for the error message of an unknown one.
+CODE_LISTS = {
+    "country": "/api/countries/",
+    "sector": "/api/sectors/",
+    "forum": "/api/forums/",
+}
 
 
 class CodesField(forms.Field):
@@ -52,10 +56,12 @@ class CodesField(forms.Field):
         resolve: Callable[[list[str]], dict[str, str]],
         what: str,
         multiple: bool = True,
+        listed_at: str = "",
         **kwargs: Any,
     ) -> None:
         self.resolve = resolve
         self.what = what
+        self.listed_at = listed_at
         self.multiple = multiple
         super().__init__(**kwargs)
 
@@ -84,7 +90,12 @@ class CodesField(forms.Field):
             # The codes go in as params, never into the message itself: django-filter formats
             # every message with `%`, and a code like "%s" must come back as text, not fail.
             raise forms.ValidationError(
-                "unknown %(what)s %(codes)s", params={"what": self.what, "codes": ", ".join(missing)}
+                "unknown %(what)s %(codes)s%(see)s",
+                params={
+                    "what": self.what,
+                    "codes": ", ".join(missing),
+                    "see": f" (see {self.listed_at})" if self.listed_at else "",
+                },
             )
         return [found[code] for code in codes]
 
@@ -118,6 +129,7 @@ class CountriesFilter(django_filters.Filter):
     def __init__(self, *, multiple: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("resolve", resolve_countries)
         kwargs.setdefault("what", "country code" if not multiple else "country code(s)")
+        kwargs.setdefault("listed_at", CODE_LISTS["country"])
         super().__init__(method="keep", multiple=multiple, **kwargs)
 
 
@@ -136,25 +148,33 @@ class CodeFilter(django_filters.Filter):
     field_class = CodesField
 
     def __init__(self, *, resolve: Callable[[list[str]], dict[str, str]], what: str, **kwargs: Any) -> None:
+        kwargs.setdefault("listed_at", CODE_LISTS.get(what, ""))
         super().__init__(method="keep", resolve=resolve, what=what, multiple=False, **kwargs)
 
 
-class MeetingFormatField(forms.ChoiceField):
-    """The `format` parameter minus the renderer names (csv, json, api)."""
+class ListedChoiceField(forms.ChoiceField):
+    """A choice whose error lists the valid values."""
 
-    widget = QueryArrayWidget
+    def validate(self, value: Any) -> None:
+        if value and not self.valid_value(value):
+            valid = ", ".join(str(key) for key, _ in self.choices if key)
+            raise forms.ValidationError(
+                "%(value)r is not one of %(valid)s", code="invalid_choice", params={"value": value, "valid": valid}
+            )
+        super().validate(value)
 
-    def to_python(self, value: Any) -> str:
-        values = value if isinstance(value, list) else [value] if value else []
-        values = [v for v in values if v not in RENDERER_FORMATS]
-        if len(values) > 1:
-            raise forms.ValidationError(f"give one format, not {len(values)}")
-        return values[0] if values else ""
+
+class ListedChoiceFilter(django_filters.ChoiceFilter):
+    field_class = ListedChoiceField
 
 
-@extend_schema_field({"type": "string", "enum": MeetingFormat.values})
-class MeetingFormatFilter(django_filters.ChoiceFilter):
-    field_class = MeetingFormatField
+class IsoDateFilter(django_filters.DateFilter):
+    """A date as YYYY-MM-DD, whose error says so."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        kwargs.setdefault("error_messages", {"invalid": "not a date: use YYYY-MM-DD"})
+        super().__init__(method="keep", **kwargs)
 
 
 class SelectorFilterSet(django_filters.FilterSet):
@@ -214,7 +234,7 @@ class OfficialFilter(SelectorFilterSet):
 class ForumFilter(SelectorFilterSet):
     selector = staticmethod(selectors.forum_list)
 
-    kind = django_filters.ChoiceFilter(method="keep", choices=Forum.Kind.choices, help_text="Kind of forum.")
+    kind = ListedChoiceFilter(method="keep", choices=Forum.Kind.choices, help_text="Kind of forum.")
     country = OneCountryFilter(help_text="ISO3 code: forums the country belongs to (any status).")
     q = django_filters.CharFilter(method="keep", help_text="Part of the acronym, name or another name.")
 
@@ -236,16 +256,25 @@ class MeetingFilter(SelectorFilterSet):
     country = CountriesFilter(
         help_text="ISO3 code of a party; several (AZE,PAK or repeated) means all of them are parties.",
     )
-    date_after = django_filters.DateFilter(method="keep", help_text="On or after this date (YYYY-MM-DD).")
-    date_before = django_filters.DateFilter(method="keep", help_text="On or before this date (YYYY-MM-DD).")
+    date_after = IsoDateFilter(help_text="On or after this date (YYYY-MM-DD).")
+    date_before = IsoDateFilter(help_text="On or before this date (YYYY-MM-DD).")
+    year = extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})(
+        django_filters.NumberFilter(
+            method="keep",
+            min_value=1,
+            max_value=9999,
+            help_text="In this year (with date_after/date_before: within both).",
+        )
+    )
     sector = CodeFilter(resolve=resolve_sectors, what="sector", help_text="Sector slug, e.g. trade.")
     forum = CodeFilter(resolve=resolve_forums, what="forum", help_text="Forum acronym, e.g. OIC.")
-    format = MeetingFormatFilter(
+    # Named meeting_format, not format: `format` chooses the response's renderer (json, csv) alone.
+    meeting_format = ListedChoiceFilter(
         method="keep",
         choices=MeetingFormat.choices,
-        help_text="Meeting format. (format=csv, json or api chooses the response format instead.)",
+        help_text="Meeting format, e.g. official_visit or phone_call.",
     )
-    status = django_filters.ChoiceFilter(
+    status = ListedChoiceFilter(
         method="keep",
         choices=MeetingStatus.choices,
         help_text="Review status. Without it, rejected meetings are left out.",
@@ -261,12 +290,30 @@ class MeetingFilter(SelectorFilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["country", "date_after", "date_before", "sector", "forum", "format", "status", "official", "q"]
+        fields = [
+            "country",
+            "date_after",
+            "date_before",
+            "year",
+            "sector",
+            "forum",
+            "meeting_format",
+            "status",
+            "official",
+            "q",
+        ]
 
     def selector_kwargs(self) -> dict[str, Any]:
         kwargs = super().selector_kwargs()
         if "country" in kwargs:
             kwargs["countries"] = kwargs.pop("country")
+        if "meeting_format" in kwargs:
+            kwargs["format"] = kwargs.pop("meeting_format")
+        year = kwargs.pop("year", None)
+        if year is not None:
+            first, last = date(int(year), 1, 1), date(int(year), 12, 31)
+            kwargs["date_after"] = max(kwargs.get("date_after") or first, first)
+            kwargs["date_before"] = min(kwargs.get("date_before") or last, last)
         for name in ("sector", "forum"):
             if name in kwargs:
                 kwargs[name] = kwargs[name][0]
@@ -294,8 +341,8 @@ class RelationFilter(SelectorFilterSet):
 class ArticleFilter(SelectorFilterSet):
     selector = staticmethod(selectors.article_list)
 
-    published_after = django_filters.DateFilter(method="keep", help_text="Published on or after (YYYY-MM-DD).")
-    published_before = django_filters.DateFilter(method="keep", help_text="Published on or before (YYYY-MM-DD).")
+    published_after = IsoDateFilter(help_text="Published on or after (YYYY-MM-DD).")
+    published_before = IsoDateFilter(help_text="Published on or before (YYYY-MM-DD).")
     publisher = django_filters.CharFilter(method="keep", help_text="Publisher, case-insensitive.")
 
     class Meta:

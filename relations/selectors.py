@@ -19,9 +19,11 @@ from django.db.models import (
     Count,
     F,
     Max,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Left, NullIf, Upper
@@ -158,6 +160,18 @@ def official_list(*, country: str | None = None, q: str | None = None) -> QueryS
     if q:
         queryset = queryset.filter(pk__in=Official.objects.matching(q).values("pk"))
     return queryset
+
+
+def country_officials(iso3: str) -> QuerySet[Official]:
+    """A country's officials, those with meetings first, each with `latest_title`: the title its
+    latest meeting's source gave (for officials with no recorded position)."""
+    titles = (
+        MeetingParticipant.objects.filter(official=OuterRef("pk"))
+        .exclude(title="")
+        .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id")
+        .values("title")[:1]
+    )
+    return official_list(country=iso3).annotate(latest_title=Subquery(titles)).order_by("-meetings_count", "name", "id")
 
 
 def official_detail(official_id: int) -> Official:
@@ -710,6 +724,111 @@ def filter_names(*, countries: Sequence[str] = (), official: int | None = None) 
     if official is not None:
         names.update(Official.objects.filter(pk=official).values_list("pk", "name"))
     return names
+
+
+# --------------------------------------------------------------------------- review
+
+
+def review_queue() -> QuerySet[Meeting]:
+    """The meetings still to review (status extracted), newest ingested first, with what the queue shows."""
+    return meeting_queryset().filter(status=MeetingStatus.EXTRACTED).order_by("-created_at", "-id")
+
+
+def review_count() -> int:
+    """How many meetings wait for review."""
+    return Meeting.objects.filter(status=MeetingStatus.EXTRACTED).count()
+
+
+def review_next(*, after: Meeting | None = None) -> Meeting | None:
+    """The meeting to review after `after` in the queue's order (the first one without), else the first left."""
+    queue = Meeting.objects.filter(status=MeetingStatus.EXTRACTED).order_by("-created_at", "-id")
+    if after is not None:
+        older = queue.filter(Q(created_at__lt=after.created_at) | Q(created_at=after.created_at, id__lt=after.pk))
+        found = older.exclude(pk=after.pk).first()
+        if found is not None:
+            return found
+        queue = queue.exclude(pk=after.pk)
+    return queue.first()
+
+
+@dataclass
+class EvidenceGroup:
+    """One sentence of a source and the facts read from it (or a curator's facts, with no sentence)."""
+
+    sentence: str
+    source: Article | None
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, label): ("sector", "Trade")
+    added_by: str = ""  # for a curator's facts without a sentence
+
+
+def evidence_groups(meeting: Meeting, added_by: dict[tuple[str, int], str] | None = None) -> list[EvidenceGroup]:
+    """The meeting's facts grouped by the sentence they came from, each sentence once, in text order.
+
+    `meeting` comes from meeting_queryset() (its links prefetched). Facts without a sentence
+    (a curator's) come last, grouped by who added them when `added_by` ((kind, row id) -> user) says.
+    """
+    groups: dict[tuple[int | None, str], EvidenceGroup] = {}
+    positions: dict[tuple[int | None, str], int] = {}
+
+    def add(kind: str, label: str, row: Any, row_kind: str) -> None:
+        sentence = (row.evidence or "").strip()
+        user = (added_by or {}).get((row_kind, row.pk), "") if not sentence else ""
+        key = (row.source_id if sentence else None, sentence or f"curator:{user}")
+        if key not in groups:
+            groups[key] = EvidenceGroup(sentence=sentence, source=getattr(row, "source", None), added_by=user)
+            start = row.evidence_start if row.evidence_start is not None else 10**9
+            positions[key] = start if sentence else 10**12
+        if (kind, label) not in groups[key].facts:
+            groups[key].facts.append((kind, label))
+
+    for party in meeting.parties.all():
+        add("party", party.country.name, party, "party")
+    for person in meeting.participants.all():
+        title = f", {person.title}" if person.title else ""
+        add("participant", f"{getattr(person, 'display_name', str(person))}{title}", person, "participant")
+    for sector in meeting.sector_links.all():
+        add("sector", sector.sector.name, sector, "sector")
+    for forum in meeting.forum_links.all():
+        add("forum", forum.forum.acronym, forum, "forum")
+    _add_meeting_facts(meeting, groups, positions)
+    return [groups[key] for key in sorted(groups, key=lambda k: (positions[k], k[0] or 0))]
+
+
+def curator_row_users(meeting: Meeting) -> dict[tuple[str, int], str]:
+    """Who added each of the meeting's links that a curator added: (kind, row id) -> username."""
+    found: dict[tuple[str, int], str] = {}
+    for kind, model in (
+        ("party", MeetingCountry),
+        ("participant", MeetingParticipant),
+        ("sector", MeetingSector),
+        ("forum", MeetingForum),
+    ):
+        rows = (
+            model.history.filter(meeting_id=meeting.pk, history_type="+", origin="curator")  # type: ignore[attr-defined]
+            .exclude(history_user=None)
+            .values_list("id", "history_user__username")
+        )
+        found.update({(kind, pk): user for pk, user in rows})
+    return found
+
+
+def _add_meeting_facts(
+    meeting: Meeting, groups: dict[tuple[int | None, str], EvidenceGroup], positions: dict[tuple[int | None, str], int]
+) -> None:
+    """The facts kept on the meeting row as a sentence only: date, format, place."""
+    for kind, label, sentence in (
+        ("date", "Date", meeting.date_evidence),
+        ("format", f"Format: {meeting.get_format_display()}", meeting.format_evidence),
+        ("location", "Place", meeting.location_evidence),
+    ):
+        sentence = (sentence or "").strip()
+        if not sentence:
+            continue
+        key = next((k for k in groups if k[1] == sentence), (None, sentence))
+        if key not in groups:
+            groups[key] = EvidenceGroup(sentence=sentence, source=None)
+            positions[key] = 10**9
+        groups[key].facts.append((kind, label))
 
 
 # --------------------------------------------------------------------------- the extractor's gazetteer

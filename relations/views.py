@@ -8,7 +8,6 @@ queries whatever the number of rows (tests/test_views.py checks each at 1 and at
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -18,8 +17,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from relations import selectors
-from relations.models import Article, Country, Forum, Meeting, MeetingFormat
+from relations import filters, selectors
+from relations.models import Article, Country, Forum, Meeting, MeetingFormat, MeetingStatus
 from relations.templatetags.relations_pages import Bar, Highlight, column_chart, highlight, locate, row_chart
 
 PER_PAGE = 20
@@ -81,6 +80,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 SEARCH_KINDS = {
+    "meetings": ("Meetings", lambda q: selectors.meeting_list(q=q)),
     "countries": ("Countries", lambda q: selectors.country_list(q=q)),
     "officials": ("Officials", lambda q: selectors.official_list(q=q)),
     "forums": ("Forums", lambda q: selectors.forum_list(q=q)),
@@ -88,7 +88,7 @@ SEARCH_KINDS = {
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Countries, officials and forums matching the query: a preview of each, or one kind paged."""
+    """Meetings, countries, officials and forums matching the query: a preview of each, or one kind paged."""
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("kind", "")
     kind = kind if kind in SEARCH_KINDS else ""
@@ -114,47 +114,70 @@ def search(request: HttpRequest) -> HttpResponse:
 # --------------------------------------------------------------------------- meetings
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    """All meetings, newest first, filtered by countries, official, sector, forum, format, year or words."""
-    countries = sorted({c.upper() for c in request.GET.getlist("country") if CODE.match(c)})
-    year = _int(request.GET.get("year"))
-    year = year if year and 1 <= year <= 9999 else None
-    official = _int(request.GET.get("official"))
-    sector = request.GET.get("sector") or None
-    forum = request.GET.get("forum") or None
-    format_ = request.GET.get("format") if request.GET.get("format") in MeetingFormat.values else None
-    query = request.GET.get("q", "").strip()[:200]
-    meetings = selectors.meeting_list(
-        countries=countries,
-        date_after=date(year, 1, 1) if year else None,
-        date_before=date(year, 12, 31) if year else None,
-        sector=sector,
-        forum=forum,
-        format=format_,
-        official=official,
-        q=query or None,
-    )
-    names = selectors.filter_names(countries=countries, official=official)
-    filters = [("Country", names.get(code, code)) for code in countries]
-    if official is not None:
-        filters.append(("Official", names.get(official, f"#{official}")))
-    for label, value in (("Year", year), ("Sector", sector), ("Forum", forum), ("Words", query)):
-        if value:
-            filters.append((label, value))
-    if format_:
-        filters.append(("Format", MeetingFormat(format_).label))
+    """All meetings, newest first, filtered as the API filters them: the same FilterSet parses the
+    parameters (relations.filters.MeetingFilter), so the page, its CSV link and /api/meetings/ give
+    the same rows for the same query, and an unknown value is an error here as it is a 400 there."""
+    filterset = filters.MeetingFilter(request.GET, queryset=Meeting.objects.none())
+    form = filterset.form
+    context: dict[str, Any] = {
+        "form": form,
+        "sectors": selectors.sector_list(),
+        "formats": MeetingFormat.choices,
+        "statuses": MeetingStatus.choices,
+        "query": request.GET.get("q", ""),
+    }
+    if not filterset.is_valid():
+        errors = [(name, " ".join(str(e) for e in messages)) for name, messages in filterset.errors.items()]
+        return render(request, "relations/meeting_list.html", {**context, "errors": errors}, status=400)
+    kwargs = filterset.selector_kwargs()
+    meetings = selectors.meeting_list(**kwargs)
+    query = request.GET.urlencode()
     return render(
         request,
         "relations/meeting_list.html",
-        {"page": paginate(request, meetings), "filters": filters, "query": query},
+        {
+            **context,
+            "page": paginate(request, meetings),
+            "filters": _chips(kwargs, form.cleaned_data),
+            "csv_url": reverse("api:meeting-list") + "?" + _api_query(request, format="csv", bom="1"),
+            "api_url": reverse("api:meeting-list") + ("?" + _api_query(request) if query else ""),
+        },
     )
+
+
+def _api_query(request: HttpRequest, **extra: str) -> str:
+    """The page's query as the API takes it: the same filters, the page's page size, no page number."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["page_size"] = str(PER_PAGE)
+    if request.GET.get("page", "").isdigit() and int(request.GET["page"]) > 1:
+        params["page"] = request.GET["page"]
+    for key, value in extra.items():
+        params[key] = value
+    return params.urlencode()
+
+
+def _chips(kwargs: dict[str, Any], cleaned: dict[str, Any]) -> list[tuple[str, str]]:
+    """The filters in force, as labelled chips."""
+    countries, official = kwargs.get("countries", []), kwargs.get("official")
+    names = selectors.filter_names(countries=countries, official=official)
+    chips = [("Country", names.get(code, code)) for code in countries]
+    if official is not None:
+        chips.append(("Official", names.get(official, f"#{official}")))
+    if cleaned.get("year"):
+        chips.append(("Year", str(int(cleaned["year"]))))
+    for label, name in (("From", "date_after"), ("To", "date_before")):
+        if cleaned.get(name):
+            chips.append((label, cleaned[name].isoformat()))
+    for label, name in (("Sector", "sector"), ("Forum", "forum"), ("Words", "q")):
+        if kwargs.get(name):
+            chips.append((label, kwargs[name]))
+    if kwargs.get("format"):
+        chips.append(("Format", MeetingFormat(kwargs["format"]).label))
+    if kwargs.get("status"):
+        chips.append(("Status", MeetingStatus(kwargs["status"]).label))
+    return chips
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -272,9 +295,8 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
             "country": country,
             "partners": partners,
             "forums": paginate(request, list(country.memberships.all()), per_page=30, param="forums"),
-            "officials": paginate(
-                request, selectors.official_list(country=iso3).order_by("-meetings_count", "name"), param="officials"
-            ),
+            # Those with meetings first; each with the title the latest meeting gave when no position is recorded.
+            "officials": paginate(request, selectors.country_officials(iso3), param="officials"),
             "meetings": list(meetings[:5]),
             "meetings_count": country.meetings_count,
             "meetings_url": meetings_url(country=[iso3]),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from relations import models
 from relations.templatetags.relations_pages import Bar, Highlight, column_chart, flag, fuzzy_date, highlight, row_chart
@@ -53,9 +54,15 @@ def html(client, url: str) -> str:
 # --------------------------------------------------------------------------- presentation helpers
 
 
-def test_flag_turns_an_alpha2_code_into_regional_indicator_letters():
-    assert flag("az") == "\U0001f1e6\U0001f1ff"
+def test_flag_is_an_iso_code_badge_never_an_emoji():
+    assert flag("az") == "AZ"
     assert flag("") == flag(None) == flag("A1") == flag("AZE") == ""
+
+
+def test_pages_show_country_code_badges_not_flag_emoji(client, meeting):
+    page = html(client, "/meetings/")
+    assert '<span class="flag" aria-hidden="true">ZY</span> Aland' in page
+    assert not any(0x1F1E6 <= ord(char) <= 0x1F1FF for char in page)
 
 
 @pytest.mark.parametrize(
@@ -174,7 +181,7 @@ def test_home_shows_recent_meetings_and_the_most_active_pairs(client, meeting):
 
 def test_home_of_an_empty_database_says_so(client, db):
     page = html(client, "/")
-    assert "No meetings yet" in page and "No pair has met yet" in page
+    assert "No meeting is recorded yet" in page and "No pair has met yet" in page
 
 
 def test_search_finds_countries_officials_and_forums(client, meeting):
@@ -206,13 +213,43 @@ def test_meeting_list_filters_by_country_official_sector_and_year(client, meetin
         (f"?official={official}", {meeting}),
         ("?sector=trade", {meeting}),
         ("?year=2020", {other}),
-        ("?year=not-a-year", {meeting, other}),
         ("?forum=OIC", {meeting}),
-        ("?format=official_visit", {meeting}),
+        ("?meeting_format=official_visit", {meeting}),
+        ("?date_after=2021-01-01&date_before=2024-12-31", {meeting}),
     ]:
         page = html(client, f"/meetings/{query}")
         found = {m for m in (meeting, other) if f'href="/meetings/{m.pk}/"' in page}
         assert found == expected, query
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter", "says"),
+    [
+        ("?country=Kenya", "country", "unknown country code(s) Kenya (see /api/countries/)"),
+        ("?sector=space", "sector", "unknown sector space (see /api/sectors/)"),
+        ("?date_after=03/03/2024", "date_after", "not a date: use YYYY-MM-DD"),
+        ("?meeting_format=summit", "meeting_format", "'summit' is not one of official_visit"),
+        ("?year=not-a-year", "year", "Enter a number"),
+    ],
+)
+def test_meeting_list_names_an_unknown_filter_value_instead_of_ignoring_it(client, meeting, query, parameter, says):
+    """Issue 13: the page parses its parameters with the API's FilterSet, and says what is wrong."""
+    response = client.get(f"/meetings/{query}")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f"<code>{parameter}</code>" in page
+    assert escape(says) in page
+    assert 'class="meeting-item"' not in page
+    api = client.get(f"/api/meetings/{query}")
+    assert api.status_code == 400 and says in api.json()[parameter][0]
+
+
+def test_meeting_list_has_a_filter_form_with_the_api_parameters_and_a_csv_link(client, meeting):
+    page = html(client, "/meetings/?country=ALD")
+    for name in ("country", "date_after", "date_before", "sector", "forum", "meeting_format", "status", "q"):
+        assert f'name="{name}"' in page, name
+    assert '<span class="muted">Country:</span> Aland' in page  # the chips stay
+    assert 'id="csv-link" href="/api/meetings/?country=ALD&amp;page_size=20&amp;format=csv&amp;bom=1"' in page
 
 
 def test_meeting_list_paginates(client, aland, borduria):
@@ -342,7 +379,7 @@ def grow(aland, borduria, n: int) -> None:
         "/search/?q=a",
         "/search/?q=a&kind=officials",
         "/meetings/",
-        "/meetings/?country=ALD&official=1&year=2024",
+        "/meetings/?country=ALD&official={official}&year=2024",  # an official that exists: unknown is a 400
         "/countries/ALD/",
         "/relations/ALD-BRD/",
         "/forums/UN/",
@@ -350,6 +387,7 @@ def grow(aland, borduria, n: int) -> None:
 )
 def test_page_costs_the_same_queries_for_one_row_as_for_twenty(client, meeting, aland, borduria, url):
     """Prevents N+1: a template that walks a relation the selector did not fetch adds a query per row."""
+    url = url.format(official=meeting.participants.exclude(official=None).first().official_id)
     grow(aland, borduria, 1)
     few = queries(client, url)
     grow(aland, borduria, 19)
@@ -366,3 +404,31 @@ def test_meeting_page_costs_the_same_queries_for_one_fact_as_for_twenty(client, 
         factories.MeetingParticipantFactory(meeting=meeting, official=factories.OfficialFactory(country=aland))
         factories.MeetingSourceFactory(meeting=meeting)
     assert queries(client, f"/meetings/{meeting.pk}/") == few
+
+
+def test_country_page_shows_each_officials_latest_title_from_the_meetings(client, meeting, aland):
+    """Issue 13: an official without a recorded position shows the title the latest meeting gave; those
+    with meetings come first."""
+    factories.OfficialFactory(name="Aaron Nomeetings", country=aland)
+    page = html(client, "/countries/ALD/")
+    table = page[page.index('id="officials"') :]
+    assert "Foreign Minister" in table
+    assert table.index("Ana Example ALD") < table.index("Aaron Nomeetings")
+
+
+def test_search_lists_meetings_too(client, meeting):
+    page = html(client, "/search/?q=partnership")
+    results = page[page.index('id="results-meetings"') :]
+    assert f'href="/meetings/{meeting.pk}/"' in results[: results.index("</section>")]
+
+
+def test_pages_with_little_data_say_how_to_add_more(client, db):
+    for url in ("/", "/meetings/"):
+        page = html(client, url)
+        assert "No meeting is recorded yet" in page, url
+        for way in ("/admin/relations/article/add/", "ingest_articles", "/api/articles/"):
+            assert way in page, (url, way)
+
+
+def test_home_with_a_few_meetings_still_says_how_to_add_more(client, meeting):
+    assert "Only 1 meeting so far" in html(client, "/")

@@ -22,8 +22,6 @@ forums, officials), `articles`, `meetings` (meetings and their links), `bilatera
 and their levels); `common` holds the helpers they share, `search` the indexed searches.
 """
 
-from django.contrib import admin
-
 from .articles import ArticleAdmin
 from .bilateral import BilateralRelationAdmin, RelationLevelAdmin
 from .feeds import FeedAdmin, FeedPollAdmin
@@ -47,9 +45,7 @@ from .reference import (
     PositionAdmin,
 )
 
-admin.site.site_header = "Bilateral relations"
-admin.site.site_title = "Bilateral relations"
-admin.site.index_title = "Curation"
+# The site's titles and its grouped index: relations/admin_site.py (RelationsAdminSite).
 
 __all__ = [
     "ArticleAdmin",

@@ -1,7 +1,10 @@
 """Admin for articles: the texts meetings are extracted from, and the meetings each reports.
 
-An article pasted here is hashed as ingest hashes it and then read by the extractor, through the
-same service as `manage.py reextract_articles`; its text is never edited after.
+An article pasted here goes through `services.article_ingest`, the service of the API's POST and
+of `ingest_articles`: an article the extractor refuses (it names no country) is refused here
+too, with the same message, and nothing is stored; otherwise the curator lands on the meeting it
+produced with one message ("Created meeting #12", "Added as the second source of meeting #7").
+Its text is never edited after; "read again" re-extracts through `services.articles_reextract`.
 """
 
 from __future__ import annotations
@@ -12,17 +15,27 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from relations import services
-from relations.extraction.articles import ArticleError, content_hash, normalise_text
+from relations.extraction.articles import ArticleError, content_hash, make_article, normalise_text
 from relations.fetch import Fetcher
 from relations.models import Article, MeetingSource
-from relations.services.web import describe_result
 from relations.validators import ArticleURLFormField
 
-from .common import CountOncePaginator, LimitedChangeList, ReadOnlyInlineMixin, YearFilter, admin_link, count_of
+from .common import (
+    CountOncePaginator,
+    LimitedChangeList,
+    ReadOnlyInlineMixin,
+    ServiceFormMixin,
+    ServiceRefused,
+    YearFilter,
+    admin_link,
+    count_of,
+)
 from .search import article_admin_search, publisher_names
 
 
@@ -128,7 +141,7 @@ class PublishedYearFilter(YearFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ServiceFormMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ("title", "publisher", "published", "meeting_count", "extractor_version")
     list_filter = (PublisherFilter, "published", PublishedYearFilter)
@@ -150,6 +163,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ),
     )
 
+    add_fieldsets = (
+        (None, {"fields": ("title", "url", "publisher", "published", "language")}),
+        (
+            "Text",
+            {
+                "fields": ("text",),
+                "description": "Paste the article; the extractor reads it on Save and you land on the meeting it reports.",
+            },
+        ),
+    )
+
+    def get_fieldsets(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         links = MeetingSource.objects.filter(article=OuterRef("pk"))
         return super().get_queryset(request).annotate(meeting_count=count_of(links, "article"))
@@ -166,18 +193,36 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return machine if obj is None else ("text", *machine)
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        if not change and getattr(form, "fetched", None) is not None:
-            # A fetched page goes through ingest whole (article, meeting, evidence); obj becomes that article.
-            try:
-                result = services.fetched_article_ingest(fetched=form.fetched)
-            except ArticleError as exc:
-                raise ValidationError(str(exc)) from None
-            stored = Article.objects.get(pk=result.article.pk)
-            obj.__dict__.update({k: v for k, v in stored.__dict__.items() if k != "_state"})
-            obj._state.adding = False
-            obj._fetched = result  # type: ignore[attr-defined]
+        if change:
+            services.article_update(article=obj, changed_fields=form.changed_data, user=request.user)
             return
-        services.article_update(article=obj, changed_fields=form.changed_data if change else (), user=request.user)
+        try:
+            if getattr(form, "fetched", None) is not None:
+                # A page fetched from the URL field (by the form's clean) goes through ingest whole.
+                result = services.fetched_article_ingest(fetched=form.fetched)
+            else:
+                # A paste is ingested as the API's POST ingests it: stored with what it reports, or refused whole.
+                data = form.cleaned_data
+                article = make_article(
+                    title=data.get("title") or None,
+                    text=data.get("text"),
+                    url=data.get("url") or "",
+                    publisher=data.get("publisher") or "",
+                    published=data.get("published"),
+                    language=data.get("language") or "",
+                    where="the pasted article",
+                )
+                result = services.article_ingest(article=article)
+        except ArticleError as exc:
+            raise ServiceRefused(ValidationError(services.refusal_message(exc))) from exc
+        except ValidationError as exc:
+            raise ServiceRefused(exc) from exc
+        obj.pk, obj._state.adding = result.article.pk, False
+        request.ingest_result = result
+
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        if change:
+            super().save_related(request, form, formsets, change)
 
     def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
         services.articles_delete(articles=[obj], user=request.user)
@@ -185,22 +230,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
         services.articles_delete(articles=list(queryset), user=request.user)
 
-    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
-        if getattr(form.instance, "_fetched", None) is not None:
-            # Ingest set the article's countries and links: the form's empty many-to-many fields would clear them.
-            for formset in formsets:
-                self.save_formset(request, form, formset, change=change)
-            return
-        super().save_related(request, form, formsets, change)
+    def construct_change_message(self, request, form, formsets, add=False):  # type: ignore[no-untyped-def]
+        return super().construct_change_message(request, form, [] if add else formsets, add)
 
     def response_add(self, request, obj, post_url_continue=None):  # type: ignore[no-untyped-def]
-        # After the article and its inlines are saved: a pasted article is read like an ingested one.
-        fetched = getattr(obj, "_fetched", None)
-        if fetched is not None:
-            self.message_user(request, describe_result(obj.url, fetched), messages.SUCCESS)
+        """Land on what the paste produced, with one message saying what it was."""
+        result = getattr(request, "ingest_result", None)
+        if result is None:
             return super().response_add(request, obj, post_url_continue)
-        self._reextract(request, [obj.pk])
-        return super().response_add(request, obj, post_url_continue)
+        text = services.ingest_message(result)
+        meeting = result.meetings[0] if len(result.meetings) == 1 else None
+        if meeting is not None:
+            self.message_user(request, f"{text}.", messages.SUCCESS)
+            return redirect(reverse("admin:relations_meeting_change", args=[meeting.pk]))
+        self.message_user(request, f"{text}.", messages.WARNING if result.created else messages.INFO)
+        return redirect(reverse("admin:relations_article_change", args=[result.article.pk]))
 
     @admin.action(description="Read selected articles again with the current extractor", permissions=["change"])
     def read_again(self, request, queryset):  # type: ignore[no-untyped-def]
@@ -214,8 +258,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
             self.message_user(request, line, messages.WARNING)
 
     @admin.display(description="meetings", ordering="meeting_count")
-    def meeting_count(self, obj: Article) -> int:
-        return obj.meeting_count  # type: ignore[attr-defined]
+    def meeting_count(self, obj: Article) -> str:
+        count = obj.meeting_count  # type: ignore[attr-defined]
+        if not count:
+            return "0"
+        url = reverse("admin:relations_meeting_changelist") + f"?article={obj.pk}"
+        return format_html('<a href="{}" title="The meetings this article reports">{}</a>', url, count)
 
     @admin.display(description="extraction")
     def extraction_json(self, obj: Article) -> str:

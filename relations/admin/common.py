@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, Max, Min, Model, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Max, Min, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -20,7 +21,7 @@ from django.utils.html import format_html
 from relations import services
 from relations.models import Evidence
 
-EVIDENCE_FIELDS = ("evidence_sentence", "source_article", "origin")
+EVIDENCE_FIELDS = ("cite", "evidence_note")
 
 
 def count_of(queryset: QuerySet, fk: str) -> Coalesce:
@@ -49,23 +50,62 @@ class ReadOnlyInlineMixin:
         return False
 
 
-class EvidenceInlineMixin:
-    """Shows the sentence, article and origin of an extracted link read-only, next to the fact."""
+class CitingInlineForm(forms.ModelForm):
+    """A link row with a picker of the meeting's sentences (its choices are set per meeting)."""
 
-    readonly_fields = EVIDENCE_FIELDS
+    cite = forms.ChoiceField(
+        choices=[],
+        required=False,
+        label="cite",
+        help_text="The sentence of a source this fact comes from.",
+        widget=forms.Select(attrs={"class": "cite-picker"}),
+    )
+
+
+class EvidenceInlineMixin:
+    """A link's evidence beside the fact, as a reference to its sentence (shown once, in the evidence
+    fieldset), or who added it; a `cite` picker lets a curator give the sentence a fact comes from.
+
+    The row's own label (Django prints each row's str() above it: a sector's id, a country code)
+    says nothing the row does not, so the "hide-original" class hides it (relations/admin.css).
+    """
+
+    form = CitingInlineForm
+    readonly_fields = ("evidence_note",)
     extra = 0
+    classes = ("hide-original",)
+    sentences = None  # set per request by get_formset (inline instances are made per request)
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
-        return super().get_queryset(request).select_related("source")  # type: ignore[misc]
+        history = self.model.history.model  # type: ignore[attr-defined]
+        first = history.objects.filter(id=OuterRef("pk"), history_type="+").order_by("history_date")
+        return (
+            super()  # type: ignore[misc]
+            .get_queryset(request)
+            .select_related("source")
+            .annotate(added_by=Subquery(first.values("history_user__username")[:1]))
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):  # type: ignore[no-untyped-def]
+        from .evidence import Sentences
+
+        self.sentences = Sentences.of(obj) if obj is not None else None
+        choices = self.sentences.choices() if self.sentences else [("", "— save the meeting first —")]
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+
+        class CitingForm(formset.form):  # type: ignore[misc,name-defined]
+            def __init__(self, *args, **kw):  # type: ignore[no-untyped-def]
+                super().__init__(*args, **kw)
+                self.fields["cite"].choices = choices
+
+        formset.form = CitingForm
+        return formset
 
     @admin.display(description="evidence")
-    def evidence_sentence(self, obj: Evidence) -> str | None:
-        # A minimum width keeps the sentence readable beside the wide autocomplete widgets.
-        return format_html('<div style="min-width: 20em">{}</div>', obj.evidence) if obj.evidence else None
+    def evidence_note(self, obj: Evidence) -> str:
+        from .evidence import note
 
-    @admin.display(description="source")
-    def source_article(self, obj: Evidence) -> str | None:
-        return admin_link(obj.source) if obj.source_id else None
+        return note(self.sentences, obj)
 
 
 class LinkFilter(admin.SimpleListFilter):

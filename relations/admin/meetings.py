@@ -13,13 +13,20 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Prefetch
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from relations import services
+from relations import selectors, services
 from relations.models import (
+    Article,
     Evidence,
     Meeting,
     MeetingCountry,
@@ -30,6 +37,7 @@ from relations.models import (
     MeetingStatus,
 )
 
+from . import evidence
 from .common import (
     EVIDENCE_FIELDS,
     CountOncePaginator,
@@ -42,6 +50,8 @@ from .common import (
 )
 from .search import meeting_admin_search, participant_admin_search
 
+REVIEW_PER_PAGE = 20
+
 
 class MeetingCountryInline(EvidenceInlineMixin, admin.TabularInline):
     model = MeetingCountry
@@ -53,12 +63,8 @@ class MeetingParticipantInline(EvidenceInlineMixin, admin.TabularInline):
     model = MeetingParticipant
     fields = ("raw_name", "official", "country", "title", *EVIDENCE_FIELDS)
     autocomplete_fields = ("official", "country")
-    show_change_link = True
     # Narrower text boxes keep the row (with its evidence column) inside the page on a laptop screen.
-    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 22})}}
-
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
-        return super().get_queryset(request).select_related("official")  # the row label may be the official's name
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 18})}}
 
 
 class MeetingSectorInline(EvidenceInlineMixin, admin.TabularInline):
@@ -75,6 +81,7 @@ class MeetingForumInline(EvidenceInlineMixin, admin.TabularInline):
 
 class MeetingSourceInline(admin.TabularInline):
     model = MeetingSource
+    classes = ("hide-original",)
     fields = ("article", "how", "created_at")
     readonly_fields = ("how", "created_at")
     autocomplete_fields = ("article",)
@@ -108,6 +115,27 @@ class ForumFilter(LinkFilter):
     link, field, ordering = MeetingForum, "forum", ("acronym",)
 
 
+class ArticleFilter(admin.SimpleListFilter):
+    """The meetings an article reports (the article list's meeting count links here); listed only when chosen."""
+
+    title = "article"
+    parameter_name = "article"
+
+    def lookups(self, request, model_admin):  # type: ignore[no-untyped-def]
+        value = request.GET.get(self.parameter_name, "")
+        if not value.isdigit():
+            return []
+        article = Article.objects.filter(pk=int(value)).only("title").first()
+        return [(value, f"#{value} {article.title}" if article else f"#{value}")]
+
+    def queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        if self.value() is None:
+            return queryset
+        if not self.value().isdigit():
+            raise IncorrectLookupParameters(f"article must be an article id, not {self.value()!r}")
+        return queryset.filter(pk__in=MeetingSource.objects.filter(article_id=int(self.value())).values("meeting_id"))
+
+
 class MeetingYearFilter(YearFilter):
     parameter_name, field = "date__year", "date"
 
@@ -116,7 +144,7 @@ class MeetingYearFilter(YearFilter):
 class MeetingAdmin(ServiceFormMixin, SimpleHistoryAdmin):
     list_display = ("date", "title", "party_codes", "format", "location", "status", "source_count")
     list_display_links = ("date", "title")
-    list_filter = ("status", "format", PartyFilter, SectorFilter, ForumFilter, MeetingYearFilter)
+    list_filter = ("status", "format", PartyFilter, SectorFilter, ForumFilter, MeetingYearFilter, ArticleFilter)
     # What get_search_results matches, through indexes (relations/admin/search.py); kept for the search box.
     search_fields = ("title", "summary", "participants__raw_name", "articles__title", "=countries__iso3")
     show_full_result_count = False  # "N results (Show all)": no second COUNT over all meetings
@@ -125,14 +153,20 @@ class MeetingAdmin(ServiceFormMixin, SimpleHistoryAdmin):
     autocomplete_fields = ("location_country", "host_country")
     ordering = ("-date", "-id")
     actions = ("mark_verified", "mark_rejected")
-    readonly_fields = ("date_evidence", "format_evidence", "location_evidence", "locked_fields")
+    readonly_fields = ("locked_fields", "evidence_panel")
+    # The sentences behind the facts are shown once each, grouped, in "Evidence" (issue 13).
     fieldsets = (
-        ("What", {"fields": ("title", "format", "format_evidence", "host_country")}),
-        ("When", {"fields": ("date", "date_precision", "date_evidence")}),
-        ("Where", {"fields": ("location_country", "location_city", "location_evidence")}),
+        ("What", {"fields": ("title", "format", "host_country")}),
+        ("When and where", {"fields": (("date", "date_precision"), ("location_country", "location_city"))}),
         ("Status", {"fields": ("status", "locked_fields")}),
         ("Summary", {"fields": ("summary",)}),
+        ("Evidence: each sentence once, with the facts read from it", {"fields": ("evidence_panel",)}),
     )
+
+    class Media:
+        css = {"all": ("relations/admin.css",)}
+        js = ("relations/review.js",)
+
     inlines = (
         MeetingCountryInline,
         MeetingParticipantInline,
@@ -140,6 +174,84 @@ class MeetingAdmin(ServiceFormMixin, SimpleHistoryAdmin):
         MeetingForumInline,
         MeetingSourceInline,
     )
+
+    @admin.display(description="")
+    def evidence_panel(self, obj: Meeting) -> str:
+        return evidence.panel(obj) if obj.pk else ""
+
+    # ----------------------------------------------------------------- review: the queue, verify/reject and next
+
+    def get_urls(self):  # type: ignore[no-untyped-def]
+        review = [
+            path("review/", self.admin_site.admin_view(self.review_view), name="relations_meeting_review"),
+            path(
+                "<int:pk>/review/",
+                self.admin_site.admin_view(self.review_decide_view),
+                name="relations_meeting_review_decide",
+            ),
+        ]
+        return review + super().get_urls()
+
+    def review_view(self, request):  # type: ignore[no-untyped-def]
+        """To review: meetings still as extracted, newest ingested first, with the sentences behind them."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        page = Paginator(selectors.review_queue(), REVIEW_PER_PAGE).get_page(request.GET.get("p"))
+        rows = [{"meeting": m, "groups": evidence_groups_for_queue(m)} for m in page.object_list]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "To review",
+            "subtitle": None,
+            "opts": self.opts,
+            "page": page,
+            "rows": rows,
+            "count": page.paginator.count,
+            "can_change": self.has_change_permission(request),
+        }
+        return TemplateResponse(request, "admin/relations/meeting/review.html", context)
+
+    def review_decide_view(self, request, pk: int):  # type: ignore[no-untyped-def]
+        """POST decision=verified|rejected from the queue: through meeting_set_status, then back to the queue."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        meeting = Meeting.objects.filter(pk=pk).first()
+        if meeting is None:
+            raise Http404(f"No meeting #{pk}")
+        decision = request.POST.get("decision", "")
+        if decision not in (MeetingStatus.VERIFIED, MeetingStatus.REJECTED):
+            self.message_user(request, f"Unknown decision {decision!r}: use verified or rejected.", messages.ERROR)
+        else:
+            services.meeting_set_status(meeting=meeting, status=decision, user=request.user)
+            self.message_user(request, f"Meeting #{meeting.pk} {MeetingStatus(decision).label.lower()}.")
+        following = request.POST.get("next") == "meeting" and selectors.review_next(after=meeting)
+        if following:
+            return redirect(reverse("admin:relations_meeting_change", args=[following.pk]))
+        return redirect(
+            reverse("admin:relations_meeting_review")
+            + (f"?p={request.POST['p']}" if request.POST.get("p", "").isdigit() else "")
+        )
+
+    def response_change(self, request, obj):  # type: ignore[no-untyped-def]
+        decision = _decision(request)
+        if decision is None:
+            return super().response_change(request, obj)
+        self.message_user(request, f"Meeting #{obj.pk} saved and {MeetingStatus(decision).label.lower()}.")
+        return self._to_next(request, obj)
+
+    def _to_next(self, request, obj):  # type: ignore[no-untyped-def]
+        following = selectors.review_next(after=obj)
+        if following is None:
+            self.message_user(request, "Nothing left to review.")
+            return redirect(reverse("admin:relations_meeting_review"))
+        return redirect(reverse("admin:relations_meeting_change", args=[following.pk]))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):  # type: ignore[no-untyped-def]
+        if obj is not None:
+            context["review_next"] = selectors.review_next(after=obj)
+            context["review_count"] = selectors.review_count()
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         sources = MeetingSource.objects.filter(meeting=OuterRef("pk"))
@@ -184,6 +296,9 @@ class MeetingAdmin(ServiceFormMixin, SimpleHistoryAdmin):
         if getattr(request, "meeting_version", None) is not None:
             return
         data = meeting_data(form, formsets)
+        decision = _decision(request)
+        if decision is not None:  # "Verify and next": the edits and the status in one version
+            data["status"] = decision
         if change:
             before = _latest_version(form.instance)
             saved = self.call_service(services.meeting_update, meeting=form.instance, data=data, user=request.user)
@@ -348,13 +463,20 @@ def meeting_data(form: forms.ModelForm, formsets: list) -> services.meetings.Mee
     """The meeting as the curator left it on the page: the form's fields and every inline's rows."""
     data: dict = {name: _code(value) for name, value in form.cleaned_data.items() if name in _SCALARS}
     for formset in formsets:
-        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data and f not in formset.deleted_forms]
+        kept = [f for f in formset.forms if f.cleaned_data and f not in formset.deleted_forms]
+        rows = [f.cleaned_data for f in kept]
+        # A sentence picked in a row's "cite" (changed on this page) is the evidence the service records.
+        cites = [
+            evidence.parse_cite(f.cleaned_data.get("cite", "")) if "cite" in f.changed_data else None for f in kept
+        ]
         if formset.model is MeetingCountry:
-            data["countries"] = [row["country"].pk for row in rows if row.get("country")]
+            data["countries"] = _with_cites(
+                "country", [row.get("country") and row["country"].pk for row in rows], cites
+            )
         elif formset.model is MeetingSector:
-            data["sectors"] = [row["sector"].slug for row in rows if row.get("sector")]
+            data["sectors"] = _with_cites("sector", [row.get("sector") and row["sector"].slug for row in rows], cites)
         elif formset.model is MeetingForum:
-            data["forums"] = [row["forum"].acronym for row in rows if row.get("forum")]
+            data["forums"] = _with_cites("forum", [row.get("forum") and row["forum"].acronym for row in rows], cites)
         elif formset.model is MeetingSource:
             data["sources"] = [row["article"].pk for row in rows if row.get("article")]
         elif formset.model is MeetingParticipant:
@@ -365,10 +487,28 @@ def meeting_data(form: forms.ModelForm, formsets: list) -> services.meetings.Mee
                     "name": row.get("raw_name") or "",
                     "country": row["country"].pk if row.get("country") else None,
                     "title": row.get("title") or "",
+                    **({"cite": cite} if cite else {}),
                 }
-                for row in rows
+                for row, cite in zip(rows, cites, strict=True)
             ]
     return data  # type: ignore[return-value]
+
+
+def _with_cites(column: str, codes: list, cites: list) -> list:
+    """Codes as the service takes them: bare, or {column: code, "cite": ...} where a sentence was picked."""
+    return [{column: code, "cite": cite} if cite else code for code, cite in zip(codes, cites, strict=True) if code]
+
+
+DECISIONS = {"_verify_next": MeetingStatus.VERIFIED, "_reject_next": MeetingStatus.REJECTED}
+
+
+def _decision(request) -> str | None:  # type: ignore[no-untyped-def]
+    """The status a "Verify and next" / "Reject and next" button of the meeting page asks for."""
+    return next((status for name, status in DECISIONS.items() if name in request.POST), None)
+
+
+def evidence_groups_for_queue(meeting: Meeting) -> list:
+    return selectors.evidence_groups(meeting)
 
 
 def _latest_version(meeting: Meeting) -> int | None:

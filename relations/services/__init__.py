@@ -13,7 +13,7 @@ from .aggregates import (
     relations_refresh,
 )
 from .decisions import Decisions, article_update, articles_delete, decision_record, reference_delete, reference_save
-from .ingest import ArticleIngestResult, article_ingest
+from .ingest import ArticleIngestResult, article_ingest, ingest_message, refusal_message
 from .linking import Outcome
 from .meetings import (
     meeting_create,
@@ -63,6 +63,7 @@ __all__ = [
     "fetched_article_ingest",
     "figures_move",
     "figures_recount",
+    "ingest_message",
     "meeting_create",
     "meeting_delete",
     "meeting_links",
@@ -76,6 +77,7 @@ __all__ = [
     "reference_data_load",
     "reference_delete",
     "reference_save",
+    "refusal_message",
     "relation_get_or_create",
     "relations_ensure_for_meeting",
     "relations_refresh",

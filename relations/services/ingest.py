@@ -28,16 +28,15 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from relations.extraction import ArticleError, ArticleInput, Extraction, Gazetteer
-from relations.models import (
-    Article,
-    Meeting,
-)
+from relations.models import Article, Meeting, MeetingSource
 
 from .bulk import copy_insert
 from .linking import IngestContext, Outcome, Pending, describe, mentioned_codes, place_reports, prepare, save_placed
 from .versions import data_changed
 
 log = logging.getLogger(__name__)
+
+NO_COUNTRY = "the article names no country"  # relations.extraction.batch's refusal
 
 BATCH_SIZE = 200
 
@@ -51,6 +50,32 @@ class ArticleIngestResult:
     outcome: str
     meetings: list[Meeting] = field(default_factory=list)
     extraction: Extraction | None = None
+
+
+def ingest_message(result: ArticleIngestResult) -> str:
+    """What ingesting an article did, in one sentence for a curator (the admin after a paste)."""
+    meeting = result.meetings[0] if result.meetings else None
+    if result.outcome == Outcome.NEW and meeting is not None:
+        return f"Created meeting #{meeting.pk}"
+    if result.outcome == Outcome.MERGED and meeting is not None:
+        count = MeetingSource.objects.filter(meeting=meeting).count()
+        return f"Added as the {_ordinal(count)} source of meeting #{meeting.pk}"
+    if result.outcome == Outcome.KNOWN:
+        ids = ", ".join(f"#{m.pk}" for m in result.meetings)
+        return f"Already stored as article #{result.article.pk}" + (f" (meeting {ids})" if ids else "")
+    return "No meeting: the article reports no meeting between two countries"
+
+
+def refusal_message(error: ArticleError) -> str:
+    """Why an article was refused, as the admin and the API both say it."""
+    if error.problem == NO_COUNTRY:
+        return f"No meeting: {error.problem}"
+    return error.problem
+
+
+def _ordinal(n: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+    return words.get(n, f"{n}th")
 
 
 def article_ingest(*, article: ArticleInput, gazetteer: Gazetteer | None = None) -> ArticleIngestResult:

@@ -61,6 +61,15 @@ class ParticipantData(TypedDict, total=False):
     name: str
     country: str | None
     title: str
+    cite: Citation | None  # the sentence a curator cites for it
+
+
+class Citation(TypedDict):
+    """A sentence a curator cites for a fact they add: offsets into one article's text."""
+
+    article: int
+    start: int
+    end: int
 
 
 class MeetingData(TypedDict, total=False):
@@ -75,10 +84,11 @@ class MeetingData(TypedDict, total=False):
     host_country: str | None
     summary: str
     status: str
-    countries: Sequence[str]
+    # A link may be given as {"sector": "trade", "cite": Citation} to cite the sentence it comes from.
+    countries: Sequence[str | Mapping[str, Any]]
     participants: Sequence[ParticipantData]
-    sectors: Sequence[str]
-    forums: Sequence[str]
+    sectors: Sequence[str | Mapping[str, Any]]
+    forums: Sequence[str | Mapping[str, Any]]
     sources: Sequence[int]
 
 
@@ -224,16 +234,19 @@ def _resolve(data: MeetingData) -> _Wanted:
             {"status": f"{wanted.scalars['status']!r} is not one of {', '.join(MeetingStatus.values)}"}
         )
     if "countries" in data:
-        countries = _rows(Country, "iso3", data["countries"], "countries", str.upper, "unknown country code")
+        codes, cites = _codes_and_cites(data["countries"], "country", "countries")
+        countries = _rows(Country, "iso3", codes, "countries", str.upper, "unknown country code")
         if len({c.iso3 for c in countries}) < 2:
             raise ValidationError({"countries": "a meeting needs at least two different countries"})
-        wanted.links["countries"] = [{"country": c} for c in dict.fromkeys(countries)]
+        wanted.links["countries"] = _cited("country", countries, cites)
     if "sectors" in data:
-        sectors = _rows(CooperationSector, "slug", data["sectors"], "sectors", str.lower, "unknown sector")
-        wanted.links["sectors"] = [{"sector": s} for s in dict.fromkeys(sectors)]
+        codes, cites = _codes_and_cites(data["sectors"], "sector", "sectors")
+        sectors = _rows(CooperationSector, "slug", codes, "sectors", str.lower, "unknown sector")
+        wanted.links["sectors"] = _cited("sector", sectors, cites)
     if "forums" in data:
-        forums = _rows(Forum, "acronym", data["forums"], "forums", str.upper, "unknown forum")
-        wanted.links["forums"] = [{"forum": f} for f in dict.fromkeys(forums)]
+        codes, cites = _codes_and_cites(data["forums"], "forum", "forums")
+        forums = _rows(Forum, "acronym", codes, "forums", str.upper, "unknown forum")
+        wanted.links["forums"] = _cited("forum", forums, cites)
     if "participants" in data:
         wanted.links["participants"] = _resolve_participants(data["participants"])
     if "sources" in data:
@@ -243,6 +256,54 @@ def _resolve(data: MeetingData) -> _Wanted:
             raise ValidationError({"sources": f"unknown article {', '.join(map(str, missing))}"})
         wanted.sources = list(dict.fromkeys(ids))
     return wanted
+
+
+def _codes_and_cites(entries: Iterable[Any], column: str, field_name: str) -> tuple[list[Any], list[Any]]:
+    """A link set's codes, and the citation given with each (None for a bare code)."""
+    codes, cites = [], []
+    for entry in entries:
+        if isinstance(entry, Mapping):
+            if not entry.get(column):
+                raise ValidationError({field_name: f"each entry needs a {column}"})
+            codes.append(entry[column])
+            cites.append(_citation(entry["cite"], field_name) if entry.get("cite") else None)
+        else:
+            codes.append(entry)
+            cites.append(None)
+    return codes, cites
+
+
+def _cited(column: str, rows: list[Any], cites: list[Any]) -> list[dict[str, Any]]:
+    """The wanted rows of a link set, each once, with the citation given for it."""
+    wanted: dict[Any, dict[str, Any]] = {}
+    for row, cite in zip(rows, cites, strict=True):
+        entry = wanted.setdefault(row.pk, {column: row})
+        if cite is not None:
+            entry["evidence"] = cite
+            entry["cited"] = True
+    return list(wanted.values())
+
+
+def _citation(cite: Mapping[str, Any], field_name: str) -> dict[str, Any]:
+    """A curator's citation as evidence columns: the article, its text between the offsets, origin curator."""
+    try:
+        article_id, start, end = int(cite["article"]), int(cite["start"]), int(cite["end"])
+    except (KeyError, TypeError, ValueError):
+        raise ValidationError(
+            {field_name: "a citation is {article, start, end}: an article id and two offsets"}
+        ) from None
+    text = Article.objects.filter(pk=article_id).values_list("text", flat=True).first()
+    if text is None:
+        raise ValidationError({field_name: f"cited article {article_id} does not exist"})
+    if not 0 <= start < end <= len(text) or not text[start:end].strip():
+        raise ValidationError({field_name: f"offsets {start}-{end} are not a passage of article {article_id}"})
+    return {
+        "source": article_id,
+        "evidence": text[start:end].strip(),
+        "evidence_start": start,
+        "evidence_end": end,
+        "origin": Evidence.Origin.CURATOR,
+    }
 
 
 def _resolve_scalars(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -300,6 +361,7 @@ def _resolve_participants(participants: Sequence[ParticipantData]) -> list[dict[
                 "raw_name": name,
                 "country": country,
                 "title": (entry.get("title") or "").strip(),
+                **({"evidence": _citation(cite, "participants")} if (cite := entry.get("cite")) else {}),
             }
         )
     keys = [_participant_key(row) for row in rows]
@@ -388,7 +450,25 @@ def _replace_set(meeting: Meeting, link_set: LinkSet, wanted: list[dict[str, Any
     ]
     _delete_rows(gone, user)
     bulk_create_with_history(new, link_set.model, batch_size=500, default_user=_user(user))
-    return bool(gone or new)
+    recited = [
+        _recite(stored[key], row["evidence"], user)
+        for key, row in targets.items()
+        if key in stored and row.get("cited") and _quote_of(stored[key]) != row["evidence"]
+    ]
+    return bool(gone or new or recited)
+
+
+def _quote_of(row: Evidence) -> dict[str, Any]:
+    return {column.removesuffix("_id"): getattr(row, column) for column in EVIDENCE_COLUMNS}
+
+
+def _recite(row: Any, evidence: Mapping[str, Any], user: User) -> bool:
+    """A curator cites another sentence for a fact on record: its evidence becomes theirs."""
+    for column in EVIDENCE_COLUMNS:
+        setattr(row, column, evidence[column.removesuffix("_id")])
+    row._history_user = _user(user)
+    row.save(update_fields=[*EVIDENCE_COLUMNS, "updated_at"])
+    return True
 
 
 def _replace_participants(meeting: Meeting, wanted: list[dict[str, Any]], user: User) -> bool:

@@ -1,4 +1,4 @@
-"""Presentation helpers of the pages: flags, server-drawn SVG bar charts, evidence highlighting.
+"""Presentation helpers of the pages: country code badges, server-drawn SVG bar charts, evidence highlighting.
 
 Pure functions over plain values (no queries), so the views stay short and these are
 tested without a database.
@@ -22,16 +22,16 @@ from relations.models import RelationLevelKind
 
 register = template.Library()
 
-REGIONAL_INDICATOR_A = 0x1F1E6
-
 
 @register.filter
 def flag(iso2: str | None) -> str:
-    """The flag emoji of an ISO alpha-2 code (two regional-indicator letters); empty if not a code."""
+    """A country's badge: its ISO alpha-2 code, upper-case (styled as a badge by .flag in pages.css);
+    empty if not a code. Not a flag emoji: those render as empty boxes on Windows and in headless
+    Chromium (issue 13)."""
     code = (iso2 or "").upper()
     if len(code) != 2 or not code.isascii() or not code.isalpha():
         return ""
-    return "".join(chr(REGIONAL_INDICATOR_A + ord(letter) - ord("A")) for letter in code)
+    return code
 
 
 @register.filter

@@ -138,7 +138,7 @@ def test_post_article_that_names_no_country_is_400(client_curator, reference):
     )
 
     assert response.status_code == 400
-    assert response.json() == {"non_field_errors": ["the article names no country"]}
+    assert response.json() == {"non_field_errors": ["No meeting: the article names no country"]}  # as the admin says it
     assert models.Article.objects.count() == 0
 
 

@@ -23,10 +23,10 @@ def client() -> APIClient:
 @pytest.mark.parametrize(
     ("url", "body"),
     [
-        ("/api/meetings/?sector=%25s", {"sector": ["unknown sector %s"]}),
-        ("/api/meetings/?forum=%25(x)s", {"forum": ["unknown forum %(x)s"]}),
-        ("/api/meetings/?country=%25d", {"country": ["unknown country code(s) %d"]}),
-        ("/api/countries/?forum=100%25", {"forum": ["unknown forum 100%"]}),
+        ("/api/meetings/?sector=%25s", {"sector": ["unknown sector %s (see /api/sectors/)"]}),
+        ("/api/meetings/?forum=%25(x)s", {"forum": ["unknown forum %(x)s (see /api/forums/)"]}),
+        ("/api/meetings/?country=%25d", {"country": ["unknown country code(s) %d (see /api/countries/)"]}),
+        ("/api/countries/?forum=100%25", {"forum": ["unknown forum 100% (see /api/forums/)"]}),
     ],
 )
 def test_an_unknown_code_with_a_percent_sign_is_named_as_given(client, world, url, body):
@@ -87,14 +87,37 @@ def test_a_country_filter_of_separators_only_is_a_400(client, world):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/relations/?format=xml", "/api/sectors/?format=", "/api/sectors/trade/?format=yaml"]
+    "url", ["/api/relations/?format=xml", "/api/meetings/?format=official_visit", "/api/sectors/trade/?format=yaml"]
 )
-def test_an_unknown_response_format_is_a_400_where_no_filter_takes_it(client, world, url):
+def test_an_unknown_response_format_is_a_400(client, world, url):
     response = client.get(url)
 
     assert response.status_code == 400
     assert list(response.json()) == ["format"]
     assert response.json()["format"][0].startswith("unknown format")
+
+
+@pytest.mark.parametrize(
+    ("pair", "says"),
+    [
+        ("KEN", "'KEN' is not a pair: use two ISO3 codes joined by '-', like AZE-PAK"),
+        ("KEN-KEN", "'KEN-KEN' names one country twice: a relation is between two countries"),
+        ("KENYA-JAPAN", "'KENYA-JAPAN' is not a pair: use two ISO3 codes joined by '-', like AZE-PAK"),
+    ],
+)
+def test_a_relation_that_is_no_pair_is_a_json_400_naming_the_problem(client, world, pair, says):
+    response = client.get(f"/api/relations/{pair}/")
+
+    assert response.status_code == 400
+    assert response.json() == {"pair": [says]}
+
+
+def test_error_messages_name_the_expected_form_or_the_valid_values(client, world):
+    """Issue 13: a date says YYYY-MM-DD, an unknown sector where the sectors are, a choice the valid ones."""
+    assert client.get("/api/meetings/?date_after=2024-13-01").json() == {"date_after": ["not a date: use YYYY-MM-DD"]}
+    assert client.get("/api/meetings/?sector=space").json() == {"sector": ["unknown sector space (see /api/sectors/)"]}
+    status = client.get("/api/meetings/?status=done").json()["status"][0]
+    assert status == "'done' is not one of extracted, verified, rejected"
 
 
 def test_a_method_the_list_does_not_allow_is_a_405_with_or_without_csv(client, world, admin_user):

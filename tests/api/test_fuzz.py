@@ -42,6 +42,7 @@ REFUSES_WHAT_THE_DATABASE_LACKS = [
     "GET /api/forums/",
     "GET /api/meetings/",
     "GET /api/relations/",
+    "GET /api/relations/{pair}/",  # KEN-KEN is a 400: one country twice
     "POST /api/meetings/",
     "PATCH /api/meetings/{id}/",
     "POST /api/meetings/{id}/status/",

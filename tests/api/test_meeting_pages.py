@@ -304,6 +304,6 @@ def test_a_meeting_edit_in_form_data_is_a_415(client_curator, world):
 
 
 def test_an_empty_format_is_no_format_on_the_meeting_list_whatever_the_method(client_curator, world):
-    """`format=` is in the schema's enum (an empty filter is no filter); TRACE with it was a 400, not a 405."""
+    """`format=` is in the schema's enum (empty is the default renderer); TRACE with it was a 400, not a 405."""
     assert ids(client_curator.get("/api/meetings/?format=")) == [world.meeting.pk]
     assert client_curator.generic("TRACE", "/api/meetings/?format=").status_code == 405

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -161,9 +163,9 @@ def other(world: World) -> models.Meeting:
         ("forum=OIC", ["seed"]),
         ("forum=oic", ["seed"]),
         ("forum=UNFCCC", ["other"]),
-        ("format=official_visit", ["seed"]),
-        ("format=phone_call", ["other"]),
-        ("format=video_call", []),
+        ("meeting_format=official_visit", ["seed"]),
+        ("meeting_format=phone_call", ["other"]),
+        ("meeting_format=video_call", []),
         ("status=extracted", ["seed", "other"]),
         ("status=verified", []),
         ("q=tourism", ["other"]),
@@ -238,7 +240,7 @@ def test_bad_filter_value_is_400_naming_the_parameter(client_anon, world, query,
 def test_bad_country_message_names_the_unknown_code(client_anon, world):
     response = client_anon.get("/api/meetings/?country=AZE,XXX")
 
-    assert response.json() == {"country": ["unknown country code(s) XXX"]}
+    assert response.json() == {"country": ["unknown country code(s) XXX (see /api/countries/)"]}
 
 
 # --------------------------------------------------------------------------- ordering, paging
@@ -297,8 +299,32 @@ def test_meeting_list_as_csv_has_one_typed_row_per_meeting(client_anon, world, o
     ]
 
 
+def test_format_is_the_renderer_only_and_names_the_valid_ones(client_anon, world, other):
+    """Issue 13: the meeting-format filter is meeting_format; format=phone_call is no renderer."""
+    response = client_anon.get("/api/meetings/?format=phone_call")
+
+    assert response.status_code == 400
+    assert response.json() == {"format": ["unknown format 'phone_call'; use one of api, csv, json"]}
+
+
+def test_csv_source_urls_line_up_with_sources_and_bom_is_for_excel(client_anon, world, other):
+    """Issue 13: one URL cell per source, empty where it has none; bom=1 starts the file with a BOM."""
+    second = factories.ArticleFactory(url="")
+    factories.MeetingSourceFactory(meeting=world.meeting, article=second)
+    response = client_anon.get("/api/meetings/?format=csv&meeting_format=official_visit&bom=1")
+
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeffid,")
+    row = next(csv.DictReader(io.StringIO(body.lstrip("\ufeff"))))
+    assert row["sources"].split(";") == [str(world.article.pk), str(second.pk)]
+    assert row["source_urls"].split(";") == ["https://example.org/aze-pak", ""]
+    assert not client_anon.get("/api/meetings/?format=csv").content.startswith(b"\xef\xbb\xbf")
+    refused = client_anon.get("/api/meetings/?format=csv&bom=yes")
+    assert refused.status_code == 400 and list(refused.json()) == ["bom"]
+
+
 def test_csv_combines_with_the_format_filter(client_anon, world, other):
-    response = client_anon.get("/api/meetings/?format=phone_call&format=csv")
+    response = client_anon.get("/api/meetings/?meeting_format=phone_call&format=csv")
 
     rows = response.content.decode().splitlines()
     assert response.status_code == 200
@@ -316,11 +342,13 @@ def test_csv_errors_are_json(client_anon, world):
     response = client_anon.get("/api/meetings/?format=csv&country=XXX")
 
     assert response.status_code == 400
-    assert response.json() == {"country": ["unknown country code(s) XXX"]}
+    assert response.json() == {"country": ["unknown country code(s) XXX (see /api/countries/)"]}
 
 
 def test_csv_is_for_lists_only(client_anon, world):
-    assert client_anon.get(f"/api/meetings/{world.meeting.pk}/?format=csv").status_code == 404
+    response = client_anon.get(f"/api/meetings/{world.meeting.pk}/?format=csv")
+    assert response.status_code == 400
+    assert response.json() == {"format": ["unknown format 'csv'; use one of api, json"]}
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN search indexes exist on PostgreSQL only")

@@ -79,7 +79,7 @@ def test_country_list_unknown_forum_is_400(client_anon, world):
     response = client_anon.get("/api/countries/?forum=NOPE")
 
     assert response.status_code == 400
-    assert response.json() == {"forum": ["unknown forum NOPE"]}
+    assert response.json() == {"forum": ["unknown forum NOPE (see /api/forums/)"]}
 
 
 # --------------------------------------------------------------------------- officials

@@ -97,7 +97,7 @@ def test_relation_list_bad_country_is_400(client_anon, world):
     response = client_anon.get("/api/relations/?country=XXX")
 
     assert response.status_code == 400
-    assert response.json() == {"country": ["unknown country code(s) XXX"]}
+    assert response.json() == {"country": ["unknown country code(s) XXX (see /api/countries/)"]}
 
 
 def test_relation_list_as_csv(client_anon, world, aze_tur):
@@ -208,6 +208,14 @@ def test_relation_detail_of_a_pair_that_never_met(client_anon, world):
     }
 
 
-@pytest.mark.parametrize("pair", ["AZE-XXX", "XXX-AZE", "AZE-AZE", "AZE", "AZE-PAK-TUR"])
-def test_relation_detail_of_unknown_or_bad_pair_is_404(client_anon, world, pair):
+@pytest.mark.parametrize("pair", ["AZE-XXX", "XXX-AZE"])
+def test_relation_detail_of_an_unknown_country_is_404(client_anon, world, pair):
     assert client_anon.get(f"/api/relations/{pair}/").status_code == 404
+
+
+@pytest.mark.parametrize("pair", ["AZE-AZE", "AZE", "AZE-PAK-TUR"])
+def test_relation_detail_of_what_is_no_pair_is_400(client_anon, world, pair):
+    """Issue 13: a JSON 400 naming the problem (tests/api/test_bad_input.py checks the words)."""
+    response = client_anon.get(f"/api/relations/{pair}/")
+    assert response.status_code == 400
+    assert list(response.json()) == ["pair"]

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from relations import models
+
 pytestmark = pytest.mark.django_db
 
 
@@ -37,9 +39,20 @@ def test_schema_validates_without_warnings(tmp_path: Path):
         "/api/auth/token/",
     } <= set(schema["paths"])
     meeting_params = {p["name"] for p in schema["paths"]["/api/meetings/"]["get"]["parameters"]}
-    assert {"country", "date_after", "date_before", "sector", "forum", "format", "status", "official", "q"} <= (
-        meeting_params
-    )
+    assert {
+        "country",
+        "date_after",
+        "date_before",
+        "year",
+        "sector",
+        "forum",
+        "meeting_format",
+        "format",
+        "bom",
+        "status",
+        "official",
+        "q",
+    } <= meeting_params
     assert set(schema["paths"]["/api/meetings/{id}/"]) == {"get", "patch"}
 
 
@@ -143,6 +156,9 @@ def test_schema_types_every_query_parameter(openapi):
     assert meetings["date_after"] == {"anyOf": [{"type": "string", "format": "date"}, empty]}
     assert meetings["official"] == {"anyOf": [{"type": "integer", "minimum": 1}, empty]}
     assert meetings["q"] == {"type": "string", "pattern": "^[^\\x00]*$"}  # a NUL is a 400 (RejectNulMiddleware)
+    # Issue 13: `format` names the response format only; the meeting format is its own filter.
+    assert meetings["format"] == {"type": "string", "enum": ["", "csv", "json"]}
+    assert set(meetings["meeting_format"]["enum"]) == {*models.MeetingFormat.values, ""}
     assert meetings["status"] == {"type": "string", "enum": ["extracted", "rejected", "verified", ""]}
     assert meetings["ordering"] == {"type": "array", "items": {"type": "string", "enum": ["date", "-date", ""]}}
     assert meetings["page_size"] == {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, empty]}
