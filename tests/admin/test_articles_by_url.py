@@ -28,9 +28,9 @@ def test_a_url_without_text_is_fetched_and_its_meeting_created_for_review(admin_
 
     article = models.Article.objects.get()
     meeting = models.Meeting.objects.get()
-    assert response.redirect_chain[-1][0] == admin_url(models.Article)
-    page = response.content.decode()
-    assert f"new article #{article.pk}, new meeting #{meeting.pk} (for review)" in page
+    # As after a paste (issue 13): the curator lands on the meeting the page produced, with one message.
+    assert response.redirect_chain[-1][0] == admin_url(meeting, "change")
+    assert f"Created meeting #{meeting.pk}." in response.content.decode()
     assert (article.title, article.publisher) == (
         "Foreign ministers of Georgia and Armenia hold talks in Tbilisi",
         "Georgian Foreign Ministry",
