@@ -16,6 +16,9 @@ from .types import Extraction
 log = logging.getLogger(__name__)
 
 
+NO_COUNTRY = "the article names no country"  # the refusal services.refusal_message words for curators
+
+
 def extract_article(item: ArticleInput, gazetteer: Gazetteer) -> Extraction | ArticleError:
     """Extract one article; an article in a language without rules, that names no country, or that breaks
     the extractor, is an error."""
@@ -30,5 +33,5 @@ def extract_article(item: ArticleInput, gazetteer: Gazetteer) -> Extraction | Ar
         log.exception("extractor failed on %s", where)
         return ArticleError(where, f"the extractor failed ({exc.__class__.__name__}: {exc})")
     if not extraction.countries_mentioned and not extraction.parties:  # parties may come from known officials
-        return ArticleError(where, "the article names no country")
+        return ArticleError(where, NO_COUNTRY)
     return extraction

@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from relations.extraction import ArticleError, ArticleInput, Extraction, Gazetteer
+from relations.extraction.batch import NO_COUNTRY
 from relations.models import Article, Meeting, MeetingSource
 
 from .bulk import copy_insert
@@ -35,8 +36,6 @@ from .linking import IngestContext, Outcome, Pending, describe, mentioned_codes,
 from .versions import data_changed
 
 log = logging.getLogger(__name__)
-
-NO_COUNTRY = "the article names no country"  # relations.extraction.batch's refusal
 
 BATCH_SIZE = 200
 
