@@ -102,6 +102,22 @@ class MeetingFacts:
 
 
 @dataclass(slots=True)
+class OtherMeeting:
+    """A further meeting the article reports (the contract's `other_meetings`): its own facts,
+    parties, participants and sectors, and the sentence (span) and rule that made it a separate one."""
+
+    meeting: MeetingFacts
+    parties: list[Fact] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    sectors: list[Fact] = field(default_factory=list)
+    span: Span | None = None
+    rule: str | None = None
+
+    def sorted_participants(self) -> list[Participant]:
+        return sorted(self.participants, key=lambda p: (p.country or "", p.name or "", p.title or ""))
+
+
+@dataclass(slots=True)
 class Extraction:
     """Everything the extractor found in one article."""
 
@@ -114,6 +130,7 @@ class Extraction:
     sectors: list[Fact] = field(default_factory=list)
     forums: list[Fact] = field(default_factory=list)
     relation_level: Fact | None = None
+    other_meetings: list[OtherMeeting] = field(default_factory=list)  # in the order of first mention
 
     def rules(self) -> dict:
         """Which rule produced each fact, in the contract's shape: value -> rule id (the first fact of a
@@ -136,6 +153,19 @@ class Extraction:
             "sectors": by_value(self.sectors),
             "forums": by_value(self.forums),
             "relation_level": self.relation_level.rule if self.relation_level else None,
+            "other_meetings": [
+                {
+                    "separate": o.rule,
+                    "sentence": o.span.sentence if o.span else None,
+                    "meeting": {
+                        "format": o.meeting.format_rule,
+                        "location": o.meeting.location_rule,
+                        "date": o.meeting.date_rule,
+                    },
+                    "participants": [p.rule for p in o.sorted_participants()],
+                }
+                for o in self.other_meetings
+            ],
         }
 
     def sorted_participants(self) -> list[Participant]:
@@ -154,20 +184,33 @@ class Extraction:
         return {
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
-            "meeting": None
-            if m is None
-            else {
-                "date": m.date.isoformat() if m.date else None,
-                "format": m.format,
-                "location_country": m.location_country,
-                "location_city": m.location_city,
-            },
+            "meeting": None if m is None else _meeting_contract(m),
             "parties": sorted({f.value for f in self.parties}),
             "countries_mentioned": sorted({f.value for f in self.countries_mentioned}),
-            "participants": [
-                {"name": p.name, "country": p.country, "title": p.title} for p in self.sorted_participants()
-            ],
+            "participants": _participants_contract(self.sorted_participants()),
             "sectors": sorted({f.value for f in self.sectors}),
             "forums": sorted({f.value for f in self.forums}),
             "relation_level": self.relation_level.value if self.relation_level else None,
+            "other_meetings": [
+                {
+                    "meeting": _meeting_contract(o.meeting),
+                    "parties": sorted({f.value for f in o.parties}),
+                    "participants": _participants_contract(o.sorted_participants()),
+                    "sectors": sorted({f.value for f in o.sectors}),
+                }
+                for o in self.other_meetings
+            ],
         }
+
+
+def _meeting_contract(m: MeetingFacts) -> dict:
+    return {
+        "date": m.date.isoformat() if m.date else None,
+        "format": m.format,
+        "location_country": m.location_country,
+        "location_city": m.location_city,
+    }
+
+
+def _participants_contract(people: list[Participant]) -> list[dict]:
+    return [{"name": p.name, "country": p.country, "title": p.title} for p in people]

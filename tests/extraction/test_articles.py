@@ -34,6 +34,7 @@ def test_phone_call_with_counterpart_and_weekday_date(gazetteer):
         "sectors": ["energy", "tourism"],
         "forums": [],
         "relation_level": None,
+        "other_meetings": [],
     }
     assert quoted(article, result.meeting.format_span) == "telephone conversation"
     assert quoted(article, result.meeting.date_span) == "on Tuesday"
@@ -92,6 +93,7 @@ def test_state_visit_of_two_heads_of_state(gazetteer):
         "sectors": ["education", "energy", "transport"],
         "forums": ["EU"],
         "relation_level": "strategic_partnership",
+        "other_meetings": [],
     }
     assert quoted(article, result.meeting.date_span) == "November 5, 2025"
     assert quoted(article, result.meeting.location_span) == "Élysée Palace"
@@ -133,6 +135,7 @@ def test_statement_reports_no_meeting(gazetteer):
         "sectors": [],
         "forums": ["UN"],
         "relation_level": None,
+        "other_meetings": [],
     }
 
 
@@ -278,6 +281,7 @@ def test_meeting_whose_first_sentence_names_no_person(gazetteer):
         "sectors": ["culture", "economy", "humanitarian", "trade", "transport"],
         "forums": [],
         "relation_level": None,
+        "other_meetings": [],
     }
     trade = next(f for f in result.sectors if f.value == "trade")
     assert quoted(article, trade.span) == "trade-economic"

@@ -18,6 +18,7 @@ SEED_GOLD = {
     "sectors": ["communications", "defence", "economy", "energy", "investment", "tourism", "trade", "transport"],
     "forums": ["CICA", "NAM", "OIC", "UN", "UNFCCC"],
     "relation_level": "strategic_partnership",
+    "other_meetings": [],
 }
 
 
