@@ -19,12 +19,14 @@ from django.utils.http import urlencode
 
 from relations import filters, selectors
 from relations.models import Article, Country, Forum, Meeting, MeetingFormat, MeetingStatus
+from relations.pagination import EXACT_COUNT_LIMIT, count_rows
 from relations.templatetags.relations_pages import Bar, Highlight, column_chart, highlight, locate, row_chart
 
 PER_PAGE = 20
 HOME_MEETINGS = 8
 HOME_PAIRS = 8
 SEARCH_PREVIEW = 8
+EXACT_COUNT = EXACT_COUNT_LIMIT  # a meetings page counts exactly up to this many rows, and estimates above
 CODE = re.compile(r"^[A-Za-z]{3}$")
 
 
@@ -47,12 +49,19 @@ def paginate(
     per_page: int = PER_PAGE,
     param: str = "page",
     count: int | None = None,
+    estimate: bool = False,
 ) -> Page:
     """One page of `items`; a missing, bad or too-large page number gives the first or last page.
-    `count`, when the caller knows it, saves counting the items."""
+    `count`, when the caller knows it, saves counting the items; `estimate` lets PostgreSQL's planner
+    give the count of a large result as the API's meeting list does (pagination.count_rows), so the
+    page says "about N" instead of counting tens of thousands of rows on every request."""
+    estimated = False
+    if count is None and estimate and isinstance(items, QuerySet):
+        count, estimated = count_rows(items, exact_up_to=EXACT_COUNT)
     paginator = Paginator(items, per_page) if count is None else CountedPaginator(items, per_page, count=count)
     page = paginator.get_page(request.GET.get(param))
     page.param = param  # type: ignore[attr-defined]  # the pagination include builds its links with it
+    page.count_is_estimate = estimated  # type: ignore[attr-defined]
     return page
 
 
@@ -97,7 +106,8 @@ def search(request: HttpRequest) -> HttpResponse:
         for key, (label, find) in SEARCH_KINDS.items():
             if kind and kind != key:
                 continue
-            page = paginate(request, find(query), per_page=PER_PAGE if kind else SEARCH_PREVIEW)
+            per_page = PER_PAGE if kind else SEARCH_PREVIEW
+            page = paginate(request, find(query), per_page=per_page, estimate=key == "meetings")
             groups.append({"key": key, "label": label, "page": page})
     return render(
         request,
@@ -138,7 +148,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "relations/meeting_list.html",
         {
             **context,
-            "page": paginate(request, meetings),
+            "page": paginate(request, meetings, estimate=True),
             "filters": _chips(kwargs, form.cleaned_data),
             "csv_url": reverse("api:meeting-list") + "?" + _api_query(request, format="csv", bom="1"),
             "api_url": reverse("api:meeting-list") + ("?" + _api_query(request) if query else ""),
