@@ -821,6 +821,12 @@ class RelationLevel(HistoryOnFirstChange, TimeStampedModel):
 
     class Meta:
         ordering = ["relation", "-stated_on", "-id"]
+        # A pair's latest stated levels: an index walk, not a sort of all of them (795 for one pair at 100k).
+        indexes = [
+            models.Index(
+                F("relation"), F("stated_on").desc(nulls_last=True), F("id").desc(), name="relationlevel_latest"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["relation", "level", "source"],
@@ -846,9 +852,17 @@ class MeetingPair(models.Model):
     relation = models.ForeignKey(
         BilateralRelation, on_delete=models.CASCADE, related_name="meeting_pairs", db_index=False
     )
+    # The meeting's date, copied so that a pair's newest meetings are one walk of the index below
+    # instead of a sort of all the pair's meetings (1,900 for one pair at 100k meetings, issue 10).
+    meeting_date = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["relation", "meeting"], name="meetingpair_unique")]
+        indexes = [
+            models.Index(
+                F("relation"), F("meeting_date").desc(nulls_last=True), F("meeting").desc(), name="meetingpair_newest"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"meeting {self.meeting_id} in relation {self.relation_id}"

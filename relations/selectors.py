@@ -59,6 +59,7 @@ from relations.models import (
 SEARCH_CONFIG = "english"
 SEARCH_ARTICLE_CHARS = 200_000  # a tsvector is capped at 1 MB; see the migration
 LATEST_MEETINGS = 10
+NEWEST_FIRST = (F("date").desc(nulls_last=True), "-id")  # the order of every meeting list
 LEVELS_SHOWN = 20  # a relation shows its latest stated levels, and how many there are in all
 
 
@@ -264,7 +265,7 @@ def meeting_queryset() -> QuerySet[Meeting]:
             Prefetch("forum_links", queryset=MeetingForum.objects.select_related("forum").order_by("forum__acronym")),
             Prefetch("sources", queryset=MeetingSource.objects.select_related("article").order_by("id")),
         )
-        .order_by(F("date").desc(nulls_last=True), "-id")
+        .order_by(*NEWEST_FIRST)
     )
 
 
@@ -317,7 +318,16 @@ def meeting_filter(
     codes = sorted({iso3.upper() for iso3 in countries})
     if len(codes) == 2:
         # A pair's meetings: one indexed join through the pairs kept with the parties (services.aggregates).
-        queryset = queryset.filter(pairs__relation__country_a_id=codes[0], pairs__relation__country_b_id=codes[1])
+        # The relation's id is looked up first: given as a constant, the planner knows from its statistics
+        # that a big pair has thousands of meetings and walks meetingpair_newest to the page instead of
+        # sorting them all (its average is ten a pair).
+        relation = BilateralRelation.objects.filter(country_a_id=codes[0], country_b_id=codes[1])
+        relation_id = relation.values_list("pk", flat=True).first()
+        # No relation yet: no meeting either; pk=None keeps a query whose SQL the count estimate can EXPLAIN.
+        queryset = queryset.filter(pairs__relation_id=relation_id) if relation_id else queryset.filter(pk=None)
+        if tuple(queryset.query.order_by) == NEWEST_FIRST:
+            # The same order read from the pair's copy of the date (the walk stops at the page).
+            queryset = queryset.order_by(F("pairs__meeting_date").desc(nulls_last=True), "-id")
     else:
         for iso3 in codes:
             # One party row per (meeting, country): each join matches at most once, no duplicates.
@@ -360,7 +370,7 @@ def meeting_list_rows(**filters: Any) -> QuerySet[Meeting, dict[str, Any]]:
     No related rows and no evidence: a page of these is cheap to count, slice and page by keyset;
     meeting_rows() then adds the page's parties, participants, sectors, forums and sources.
     """
-    ordered = Meeting.objects.order_by(F("date").desc(nulls_last=True), "-id")
+    ordered = Meeting.objects.order_by(*NEWEST_FIRST)
     return meeting_filter(ordered, **filters).values(*MEETING_ROW_FIELDS)
 
 

@@ -7,9 +7,11 @@ that the plan matters, ANALYZEs it, and checks the plan of the real query the pa
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import F
 
 from relations import models, selectors
 from tests import factories
@@ -59,7 +61,49 @@ def test_the_most_active_pairs_are_read_from_the_ranking_index_not_sorted(many_p
 
 
 def test_a_pairs_meetings_are_reached_through_its_meeting_pairs(many_pairs):
-    """A pair's meeting list starts from MeetingPair's (relation, meeting) index, not from every party row."""
+    """A pair's meeting list starts from MeetingPair's index, not from every party row."""
     text = plan(selectors.meeting_list(countries=["QAA", "QAB"]).values("pk"))
-    assert "meetingpair_unique" in text, text
+    assert "meetingpair_" in text, text
     assert "relations_meetingcountry" not in text, text
+
+
+def test_a_big_pairs_newest_meetings_are_an_index_walk_not_a_sort(many_pairs):
+    """One pair with 3,000 meetings among 300 others' (AZE-PAK had 1,940 at 100k): its page of newest
+    meetings walks meetingpair_newest and stops, where sorting all of them grew with the pair."""
+    big = models.BilateralRelation.objects.get(country_a_id="QAA", country_b_id="QAB")
+    others = list(models.BilateralRelation.objects.exclude(pk=big.pk)[:300])
+    rng = random.Random(3)
+    meetings = models.Meeting.objects.bulk_create(
+        models.Meeting(title=f"M{i}", date=date(2000, 1, 1) + timedelta(days=rng.randint(0, 9000))) for i in range(3300)
+    )
+    models.MeetingPair.objects.bulk_create(
+        models.MeetingPair(meeting=m, relation=big if i < 3000 else others[i % 300], meeting_date=m.date)
+        for i, m in enumerate(meetings)
+    )
+    analyze(models.Meeting, models.MeetingPair)
+
+    text = plan(selectors.meeting_list(countries=["QAB", "QAA"])[:20])
+
+    assert "meetingpair_newest" in text, text
+    assert "Sort" not in text, text
+    newest = [m.pk for m in sorted(meetings[:3000], key=lambda m: (m.date, m.pk), reverse=True)[:20]]
+    assert [m.pk for m in selectors.meeting_list(countries=["QAA", "QAB"])[:20]] == newest
+
+
+def test_a_pairs_latest_levels_are_an_index_walk(many_pairs):
+    big = models.BilateralRelation.objects.get(country_a_id="QAA", country_b_id="QAB")
+    models.RelationLevel.objects.bulk_create(
+        models.RelationLevel(
+            relation=big, level="strategic_partnership", stated_on=date(2000, 1, 1) + timedelta(days=i)
+        )
+        for i in range(2000)
+    )
+    analyze(models.RelationLevel)
+
+    summary_levels = models.RelationLevel.objects.filter(relation=big).order_by(
+        F("stated_on").desc(nulls_last=True), "-id"
+    )[:20]
+    text = plan(summary_levels)
+
+    assert "relationlevel_latest" in text, text
+    assert "Sort" not in text, text

@@ -5,7 +5,8 @@ home page took 100 s at 100,000 meetings). Instead, every write that changes a m
 parties, status, date or sectors, or a pair's stated levels, calls `meetings_aggregates_refresh`
 (or `relations_refresh`) in its own transaction, which
 
-- keeps `MeetingPair` (which relations each meeting belongs to) in step with its parties,
+- keeps `MeetingPair` (which relations each meeting belongs to, with the meeting's date) in step
+  with its parties and date,
 - recomputes, for the relations those meetings belong to now or belonged to before, the stored
   figures: `BilateralRelation.meetings_count`, `last_meeting_date`, `current_level`, and the
   per-year (`RelationYear`), per-sector (`RelationSector`) and per-person (`RelationPerson`) counts,
@@ -213,7 +214,7 @@ def _recount(model: type[Country] | type[Official] | type[Forum], keys: list, co
 @dataclass
 class PairsSync:
     relations: set[int]  # the relations the meetings belonged to before or belong to now
-    rows_changed: int  # MeetingPair rows added or removed
+    rows_changed: int  # MeetingPair rows added, removed or given their meeting's new date
 
 
 def meeting_pairs_sync(meeting_ids: set[int]) -> PairsSync:
@@ -230,15 +231,22 @@ def meeting_pairs_sync(meeting_ids: set[int]) -> PairsSync:
     wanted_pairs = {(m, pair) for m, codes in parties.items() for pair in combinations(codes, 2)}
     relations = relation_ids_for({pair for _, pair in wanted_pairs})
     wanted = {(m, relations[pair]) for m, pair in wanted_pairs}
-    rows = MeetingPair.objects.filter(meeting_id__in=meeting_ids).values_list("pk", "meeting_id", "relation_id")
-    stored_pks = {(m, r): pk for pk, m, r in rows}
+    dates = dict(Meeting.objects.filter(pk__in=meeting_ids).values_list("pk", "date"))
+    rows = list(
+        MeetingPair.objects.filter(meeting_id__in=meeting_ids).values_list(
+            "pk", "meeting_id", "relation_id", "meeting_date"
+        )
+    )
+    stored_pks = {(m, r): pk for pk, m, r, _ in rows}
     stored = set(stored_pks)
     gone = [stored_pks[key] for key in stored - wanted]
     if gone:
         MeetingPair.objects.filter(pk__in=gone).delete()
     new = sorted(wanted - stored)
-    copy_insert(MeetingPair, [MeetingPair(meeting_id=m, relation_id=r) for m, r in new])
-    return PairsSync({r for _, r in stored | wanted}, len(gone) + len(new))
+    copy_insert(MeetingPair, [MeetingPair(meeting_id=m, relation_id=r, meeting_date=dates.get(m)) for m, r in new])
+    redated = [(pk, dates.get(m)) for pk, m, r, day in rows if (m, r) in wanted and day != dates.get(m)]
+    values_update(MeetingPair, redated, ["meeting_date"])
+    return PairsSync({r for _, r in stored | wanted}, len(gone) + len(new) + len(redated))
 
 
 def relation_ids_for(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:

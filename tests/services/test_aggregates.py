@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max
 
 from relations import models, services
 from relations.extraction import iter_articles
@@ -89,6 +89,10 @@ def test_recomputing_after_a_mix_of_writes_changes_nothing(reference, tmp_path):
             relation.country_a_id, relation.country_b_id
         )
     assert models.MeetingPair.objects.filter(meeting=later, relation__country_b="TJK").exists()
+    # The pairs' copy of the date (the pair's newest-first index) followed the curator's date edit.
+    assert models.MeetingPair.objects.get(meeting=first).meeting_date == date(2024, 3, 11)
+    assert not models.MeetingPair.objects.exclude(meeting_date=F("meeting__date")).exclude(meeting_date=None).exists()
+    assert not models.MeetingPair.objects.filter(meeting_date=None, meeting__date__isnull=False).exists()
     assert models.BilateralRelation.objects.for_pair("KAZ", "TJK").get().current_level == "allied"
 
 
@@ -132,3 +136,11 @@ def test_a_pairs_sector_and_year_figures_follow_its_meetings(reference, tmp_path
         meeting=models.Meeting.objects.get(date=date(2024, 9, 19)), data={"date": date(2023, 9, 19)}
     )
     assert list(relation.years.values_list("year", "meetings")) == [(2023, 1), (2024, 1)]
+
+
+def test_recompute_gives_a_pair_its_meetings_date_again(reference, tmp_path):
+    ingest(tmp_path, "one.txt", AGENCY_ONE)
+    models.MeetingPair.objects.update(meeting_date=date(1999, 1, 1))  # written around the services
+
+    assert "1 meeting pairs" in recompute()
+    assert list(models.MeetingPair.objects.values_list("meeting_date", flat=True)) == [date(2024, 3, 12)]
