@@ -300,6 +300,23 @@ def meeting_list(
     )
 
 
+def _pair_meetings(queryset: QuerySet[Meeting], a: str, b: str) -> QuerySet[Meeting]:
+    """`queryset` narrowed to the meetings of the pair (a, b), in code order, through MeetingPair.
+
+    The relation's id is looked up first: given as a constant, the planner knows from its statistics
+    that a big pair has thousands of meetings and walks meetingpair_newest to the page instead of
+    sorting them all (its average is ten a pair).
+    """
+    relation_id = BilateralRelation.objects.filter(country_a_id=a, country_b_id=b).values_list("pk", flat=True).first()
+    if relation_id is None:  # no relation, so no meeting; still a query the count estimate can EXPLAIN (not none())
+        return queryset.filter(pairs__relation__country_a_id=a, pairs__relation__country_b_id=b)
+    queryset = queryset.filter(pairs__relation_id=relation_id)
+    if tuple(queryset.query.order_by) == NEWEST_FIRST:
+        # The same order read from the pair's copy of the date (the walk stops at the page).
+        queryset = queryset.order_by(F("pairs__meeting_date").desc(nulls_last=True), "-id")
+    return queryset
+
+
 def meeting_filter(
     queryset: QuerySet[Meeting],
     *,
@@ -318,16 +335,7 @@ def meeting_filter(
     codes = sorted({iso3.upper() for iso3 in countries})
     if len(codes) == 2:
         # A pair's meetings: one indexed join through the pairs kept with the parties (services.aggregates).
-        # The relation's id is looked up first: given as a constant, the planner knows from its statistics
-        # that a big pair has thousands of meetings and walks meetingpair_newest to the page instead of
-        # sorting them all (its average is ten a pair).
-        relation = BilateralRelation.objects.filter(country_a_id=codes[0], country_b_id=codes[1])
-        relation_id = relation.values_list("pk", flat=True).first()
-        # No relation yet: no meeting either; pk=None keeps a query whose SQL the count estimate can EXPLAIN.
-        queryset = queryset.filter(pairs__relation_id=relation_id) if relation_id else queryset.filter(pk=None)
-        if tuple(queryset.query.order_by) == NEWEST_FIRST:
-            # The same order read from the pair's copy of the date (the walk stops at the page).
-            queryset = queryset.order_by(F("pairs__meeting_date").desc(nulls_last=True), "-id")
+        queryset = _pair_meetings(queryset, codes[0], codes[1])
     else:
         for iso3 in codes:
             # One party row per (meeting, country): each join matches at most once, no duplicates.
