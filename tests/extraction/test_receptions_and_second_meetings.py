@@ -16,7 +16,9 @@ def contract(text: str, gazetteer, title: str = "", published: date | None = dat
 
 
 def names(result: dict) -> list[tuple[str | None, str | None]]:
-    return sorted(((p["name"], p["country"]) for p in result["participants"]), key=str)
+    """The people of every meeting reported (each ambassador received is a meeting of their own)."""
+    meetings = [result, *result["other_meetings"]]
+    return sorted({(p["name"], p["country"]) for m in meetings for p in m["participants"]}, key=str)
 
 
 ENVOYS = (
