@@ -48,6 +48,9 @@ IN_PERSON_RE = R.regex("meetings.in_person")
 AFTER_NAME = R.words("meetings.country_after_name")
 BEFORE_NAME = R.words("meetings.country_before_name")
 HEADLINE_PLACE_LINKS = R.words("meetings.headline_place_links")
+OFFICE_HEADS = R.words("meetings.office_heads")
+LIST_BREAKS = R.words("meetings.list_breaks")
+POSSESSIVE = R.words("meetings.possessive")
 MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
 NAME_KINDS = frozenset({"name", "official", "alternative"})
 SIDE_KINDS = NAME_KINDS | {"demonym"}
@@ -137,10 +140,12 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
         if enc is not None:
             encounters.append(enc)
     found = _meetings_found(encounters, anchor, p0, principal)
-    if len(found) < 2:
+    if not any(f.key != p0 or f.separate for f in found):
         return None
     chosen = _principal(r, found, anchor, p0, lead)
     others = [f for f in found if f is not chosen]
+    if not others:
+        return None  # one meeting: the principal one, as read
     return _result(given, anchor, chosen, others)
 
 
@@ -148,34 +153,46 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
 
 
 def _anchor(r: ArticleReading, p0: frozenset[str]) -> str | None:
-    """The side the story follows: the headline's first person's country, else the headline's first
-    country that is no destination ('left for Indonesia'), else the country of the person named in the
-    most sentences."""
-    head = [(m.first, p) for p in r.headline_people for m in p.mentions[:1]]
-    for _, hp in sorted(head, key=lambda a: a[0]):
-        country = hp.country or next((p.country for p in r.people if p.country and hp.keys & p.keys), None)
-        if country:
-            return country
-    if not head:
+    """The side the story follows: the country of the person named in the most sentences, counting the
+    headline's first person (or, with none, its first country that is no destination: 'left for
+    Indonesia') twice more and a principal party once more."""
+    head = sorted(((m.first, p) for p in r.headline_people for m in p.mentions[:1]), key=lambda a: a[0])
+    first = head[0][1] if head else None
+    headline_country = None
+    if first is None:
         words = r.head.doc.lower
         for h in sorted(r.head.places, key=lambda h: h.first):
             if h.iso3 and h.kind in SIDE_KINDS and not (h.first and words[h.first - 1] in HEADLINE_PLACE_LINKS):
-                return h.iso3
-    best = _most_named(r)
-    return best.country if best else (next(iter(sorted(p0))) if p0 else None)
+                headline_country = h.iso3
+                break
+    best: tuple[int, int, str] | None = None
+    for order, (count, p) in enumerate(_named_counts(r)):
+        bonus = 2 if (first is not None and first.keys & p.keys) or p.country == headline_country else 0
+        score = (count + bonus + (p.country in p0), -order, p.country)  # type: ignore[operator]
+        if best is None or score[:2] > best[:2]:
+            best = score  # type: ignore[assignment]
+    return best[2] if best else None
 
 
-def _most_named(r: ArticleReading, country: str | None = None) -> Person | None:
-    """The person (of a country, if given) named in the most sentences, by any word of their name."""
+def _named_counts(r: ArticleReading) -> list[tuple[int, Person]]:
+    """Each person with a country and the number of sentences that name them (by any word of the name)."""
     doc = r.doc
-    counts: list[tuple[int, int, Person]] = []
-    for order, p in enumerate(r.people):
-        if not p.country or (country and p.country != country):
-            continue
-        sents = {m.sentence for m in p.mentions}
-        keys = {k for k in p.keys if len(k) > 1}
-        sents |= {doc.sent_of[i] for i, w in enumerate(doc.lower) if w in keys and doc.words[i][:1].isupper()}
-        counts.append((len(sents), -order, p))
+    at: dict[str, set[int]] = {}
+    keys = {k for p in r.people if p.country for k in p.keys if len(k) > 1}
+    for i, w in enumerate(doc.lower):
+        if w in keys and doc.words[i][:1].isupper():
+            at.setdefault(w, set()).add(doc.sent_of[i])
+    out = []
+    for p in r.people:
+        if p.country:
+            sents = {m.sentence for m in p.mentions}.union(*(at.get(k, set()) for k in p.keys))
+            out.append((len(sents), p))
+    return out
+
+
+def _most_named(r: ArticleReading, country: str) -> Person | None:
+    """The person of a country named in the most sentences."""
+    counts = [(n, -k, p) for k, (n, p) in enumerate(_named_counts(r)) if p.country == country]
     return max(counts, key=lambda c: (c[0], c[1]))[2] if counts else None
 
 
@@ -211,9 +228,12 @@ def _encounter(
         return None
     people = [(m, p) for m, p in by_sentence.get(sent.index, []) if not _mentioned_only(r.doc, m, sent)]
     roles = [m for m in r.body.roles(sent, taken) if m.country]
-    sides, anchor_people, subject = _sides(r, sent, anchor, people, roles, cue_token)
+    early: dict[str, list[Person]] = {}  # the people named before the encounter word, by country
+    sides, anchor_people, subject = _sides(r, sent, anchor, (people, roles), cue_token, early)
     rule = "meetings.encounter"
     listed = _listed(r, sent, cue_token) or _listed_below(r, sent, anchor, by_sentence)
+    # "the foreign ministers of A, B and C met": the anchor among the listed, one meeting
+    together = any(c == anchor for c, *_ in _listed(r, sent, sent.first))
     for country, title, first, span in listed:
         if country != anchor and country not in sides:
             sides[country] = Side(country, first, title=title, span=span)
@@ -221,12 +241,15 @@ def _encounter(
     if subject and not anchor_people and not _anchor_after(r, sent, anchor, cue_token):
         return None  # someone else met them
     for country in subject:  # "the Saudi envoy presented his credentials to the Emir"
-        sides.setdefault(country, Side(country, cue_token))
-    ordered = _in_reach(sorted(sides.values(), key=lambda s: s.first), cue_token)
+        side = sides.setdefault(country, Side(country, cue_token))
+        side.people += early.get(country, [])
+    ordered = _in_reach(r.doc, sent, sorted(sides.values(), key=lambda s: s.first), cue_token)
     if not ordered:
         return None
-    joint = bool(JOINT_RE.search(sent.text, sent.low)) or (
-        len(ordered) == 2 and not SEVERAL_RE.search(sent.text, sent.low)
+    joint = (
+        together
+        or bool(JOINT_RE.search(sent.text, sent.low))
+        or (len(ordered) == 2 and not SEVERAL_RE.search(sent.text, sent.low))
     )
     return Encounter(sent, ordered, anchor_people, joint, rule)
 
@@ -247,13 +270,13 @@ def _sides(
     r: ArticleReading,
     sent: Sentence,
     anchor: str,
-    people: list[tuple[Mention, Person]],
-    roles: list[Mention],
+    named: tuple[list[tuple[Mention, Person]], list[Mention]],
     cue_token: int,
+    early: dict[str, list[Person]],
 ) -> tuple[dict[str, Side], list[Person], list[str]]:
     """The counterparts named after the encounter word, the anchor's people, and the countries of the
     people and offices named before it (the subject)."""
-    doc = r.doc
+    doc, (people, roles) = r.doc, named
     subject: list[str] = []
     anchor_people: list[Person] = []
     sides: dict[str, Side] = {}
@@ -264,9 +287,22 @@ def _sides(
                 anchor_people.append(p)
         elif country and _start(m) < cue_token:
             subject.append(country)
+            early.setdefault(country, []).append(p)
         elif country:
             side = sides.setdefault(country, Side(country, _start(m), span=doc.token_span(m.first, m.last)))
             side.people.append(p)
+    _role_sides(doc, roles, anchor, cue_token, sides, subject)
+    for country, first, title in _offices(r, sent, cue_token):
+        if country != anchor and country not in sides:
+            sides[country] = Side(country, first, title=title, span=doc.token_span(first, first + 1))
+    return sides, anchor_people, [c for c in dict.fromkeys(subject) if c not in sides]
+
+
+def _role_sides(
+    doc: Document, roles: list[Mention], anchor: str, cue_token: int, sides: dict[str, Side], subject: list[str]
+) -> None:
+    """Offices named without a person ('the Foreign Minister of Tajikistan'): counterparts after the
+    encounter word, the subject before it."""
     for m in roles:
         start = m.title_first if m.title_first is not None else m.first
         if m.country == anchor or m.country is None:
@@ -276,7 +312,22 @@ def _sides(
         elif m.country not in sides:
             span = doc.token_span(start, m.title_last if m.title_last is not None else m.last)
             sides[m.country] = Side(m.country, start, title=m.title, span=span)
-    return sides, anchor_people, [c for c in dict.fromkeys(subject) if c not in sides]
+
+
+def _offices(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str, int, str]]:
+    """'the Ugandan ambassador', 'Ghana's envoy' after the encounter word: a country's office."""
+    lower, out = r.doc.lower, []
+    for h in r.body.places:
+        if not (cue_token < h.first < sent.last and h.iso3 and h.kind in SIDE_KINDS):
+            continue
+        k = h.last + 1 if h.kind != "demonym" and h.last < sent.last and lower[h.last] in POSSESSIVE else h.last
+        if h.kind != "demonym" and k == h.last:
+            continue
+        for j in range(k, min(k + 3, sent.last)):
+            if lower[j] in OFFICE_HEADS:
+                out.append((h.iso3, h.first, r.doc.words[j].capitalize()))
+                break
+    return out
 
 
 def _listed_below(
@@ -302,14 +353,19 @@ def _anchor_after(r: ArticleReading, sent: Sentence, anchor: str, cue_token: int
     return any(h.iso3 == anchor for h in r.body.places if cue_token <= h.first < sent.last)
 
 
-def _in_reach(sides: list[Side], cue_token: int) -> list[Side]:
+def _in_reach(doc: Document, sent: Sentence, sides: list[Side], cue_token: int) -> list[Side]:
     """The counterparts of one list starting near the encounter word: not a person the sentence names
-    further on for another reason ('... stressing support for the government of President X')."""
+    further on for another reason ('... stressing support for the government of President X'), nor
+    one of a meeting still to come ('During the meeting, they agreed the next meeting of A and B')."""
     out: list[Side] = []
     last = cue_token
     for side in sides:
         if side.first - last > (FIRST_SIDE_WITHIN if not out else SIDE_GAP):
             break
+        if side.first > cue_token and NOT_HELD_RE.search(doc.text[doc.starts[cue_token] : doc.starts[side.first]]):
+            break
+        if out and any(w in LIST_BREAKS for w in doc.lower[last + 1 : side.first]):
+            break  # "met A at the summit hosted by the President of B": B is no counterpart
         out.append(side)
         last = side.first
     return out
@@ -323,9 +379,14 @@ def _token_at(doc: Document, sent: Sentence, offset: int) -> int:
 
 
 def _mentioned_only(doc: Document, m: Mention, sent: Sentence) -> bool:
+    """'greetings to President Z', 'on behalf of President Z' (not 'the newly appointed Ambassador Z')."""
     start = _start(m)
-    window = doc.lower[max(sent.first, start - 6) : start]
-    return any(w in MENTION_ONLY_CUES for w in window)
+    lo = max(sent.first, start - 6)
+    window = doc.lower[lo:start]
+    return any(
+        w in MENTION_ONLY_CUES and not (w == "appointed" and "newly" in doc.lower[max(0, lo + k - 2) : lo + k])
+        for k, w in enumerate(window)
+    )
 
 
 def _country_of(r: ArticleReading, sent: Sentence, m: Mention, p: Person, anchor: str) -> str | None:
@@ -567,8 +628,7 @@ def _first_in(p: Person, sent: Sentence) -> bool:
 
 def _participant(doc: Document, p: Person, country: str, sent: Sentence, rule: str) -> Participant:
     m = next((m for m in p.mentions if m.sentence == sent.index), p.first_mention)
-    title = p.title if p.country == country or p.country is None else None
-    return Participant(p.name, country, title, doc.token_span(m.first, m.last), rule)
+    return Participant(p.name, country, p.title, doc.token_span(m.first, m.last), rule)
 
 
 def _owners(r: ArticleReading, chosen: Found, others: list[Found], anchor: str) -> dict[int, list[Found]]:
