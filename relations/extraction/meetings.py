@@ -129,10 +129,12 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
     if not candidates:
         return None
     p0 = frozenset(f.value for f in principal.parties)
+    by_sentence = _mentions_by_sentence(r.people)
+    if len(p0) <= 2 and not any(_may_report_another(r, s, p0, by_sentence) for s in candidates):
+        return None  # the cheap test: most articles report one meeting
     anchor = _anchor(r, p0)
     if anchor is None:
         return None
-    by_sentence = _mentions_by_sentence(r.people)
     taken = r.body.taken()
     encounters = []
     for sent in candidates:
@@ -147,6 +149,22 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
     if not others:
         return None  # one meeting: the principal one, as read
     return _result(given, anchor, chosen, others)
+
+
+def _may_report_another(
+    r: ArticleReading, sent: Sentence, p0: frozenset[str], by_sentence: dict[int, list[tuple[Mention, Person]]]
+) -> bool:
+    """An encounter sentence that may report another meeting: it names a person of another country (or
+    of none yet), an office or a list next to another country, or a day of its own."""
+    if any(p.country not in p0 for _, p in by_sentence.get(sent.index, ())):
+        return True
+    if OWN_DAY_RE.search(sent.text):
+        return True
+    lower = r.doc.lower
+    heads = any(lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last))
+    return heads and any(
+        h.iso3 not in p0 and h.kind in SIDE_KINDS for h in r.body.places if sent.first <= h.first < sent.last
+    )
 
 
 # ------------------------------------------------------------------ the anchor
@@ -179,9 +197,10 @@ def _named_counts(r: ArticleReading) -> list[tuple[int, Person]]:
     doc = r.doc
     at: dict[str, set[int]] = {}
     keys = {k for p in r.people if p.country for k in p.keys if len(k) > 1}
+    words, sent_of = doc.words, doc.sent_of
     for i, w in enumerate(doc.lower):
-        if w in keys and doc.words[i][:1].isupper():
-            at.setdefault(w, set()).add(doc.sent_of[i])
+        if w in keys and words[i][:1].isupper():
+            at.setdefault(w, set()).add(sent_of[i])
     out = []
     for p in r.people:
         if p.country:
