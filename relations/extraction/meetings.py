@@ -42,6 +42,8 @@ LIST_HEADS = R.mapping("meetings.list_heads")
 LIST_LINKS = R.words("meetings.list_links")
 LIST_JOINERS = R.words("meetings.list_joiners")
 CARRY_ON_RE = R.regex("meetings.carry_on")
+CARRY_ON_ALL_RE = R.regex("meetings.carry_on_all")
+UMBRELLA_RE = R.gate("meetings.umbrella")
 OWN_DAY_RE = R.regex("meetings.own_day")
 PLUPERFECT_RE = R.regex("meetings.pluperfect")
 IN_PERSON_RE = R.regex("meetings.in_person")
@@ -141,7 +143,7 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
         enc = _encounter(r, sent, anchor, by_sentence, taken, given.published)
         if enc is not None:
             encounters.append(enc)
-    found = _meetings_found(encounters, anchor, p0, principal)
+    found = _meetings_found(encounters, anchor, p0, principal, lead)
     if not any(f.key != p0 or f.separate for f in found):
         return None
     chosen = _principal(r, found, anchor, p0, lead)
@@ -489,13 +491,19 @@ def _demonyms_before(
 
 
 def _meetings_found(
-    encounters: list[Encounter], anchor: str, p0: frozenset[str], principal: MeetingReading
+    encounters: list[Encounter], anchor: str, p0: frozenset[str], principal: MeetingReading, lead: Sentence
 ) -> list[Found]:
     """One meeting per set of sides, in the order of first mention; the same sides again make another
-    meeting only on another occasion (a call, then a meeting; an earlier ceremony dated on its own)."""
+    meeting only on another occasion (a call, then a meeting; an earlier ceremony dated on its own).
+    The lead's meeting is known from the start when no encounter word names it ('A and B discussed
+    ... by phone')."""
     found: dict[frozenset[str], Found] = {}
+    read = Found(p0, [], "meeting.trigger", lead.index)  # the lead's meeting as read
+    seeded = not any(e.sent.index == lead.index for e in encounters)
+    if seeded:
+        found[p0] = read
     out: list[Found] = []
-    channel = principal.facts.format
+    seen_names = {p.name for p in principal.participants if p.name}
     for enc in encounters:
         for key in enc.keys(anchor):
             known = found.get(key)
@@ -503,31 +511,33 @@ def _meetings_found(
                 rule = enc.rule if len(enc.sides) == 1 or enc.joint else "meetings.several"
                 found[key] = Found(key, [enc], rule, enc.sent.index)
                 out.append(found[key])
-            elif _another_occasion(enc, known, key, channel):
+            elif _another_occasion(enc, known, principal.facts.format, seen_names if key == p0 else set()):
                 again = Found(key, [enc], "meetings.own_day", enc.sent.index, separate=True)
                 found[key] = again
                 out.append(again)
             elif enc not in known.encounters:
                 known.encounters.append(enc)
+    if seeded and (read.encounters or not UMBRELLA_RE.search(lead.text, lead.low)):  # not "a series of meetings"
+        read.sentence = min([lead.index, *(e.sent.index for e in read.encounters)])
+        out.insert(0, read)
     return out
 
 
-def _another_occasion(enc: Encounter, known: Found, key: frozenset[str], channel: str) -> bool:
+def _another_occasion(enc: Encounter, known: Found, channel: str, seen_names: set[str]) -> bool:
+    """The same sides met again: on a day of its own, someone new, by another channel than the call
+    reported (or told in the pluperfect: 'On June 21, the envoy had presented ...')."""
     sent = enc.sent
     if not OWN_DAY_RE.search(sent.text):
         return False
     seen = {id(p) for e in known.encounters for s in e.sides for p in s.people}
     seen |= {id(p) for e in known.encounters for p in e.anchor_people}
-    new = [p for s in enc.sides for p in s.people if id(p) not in seen]
-    new += [p for p in enc.anchor_people if id(p) not in seen]
+    new = [p for s in enc.sides for p in s.people if id(p) not in seen and p.name not in seen_names]
+    new += [p for p in enc.anchor_people if id(p) not in seen and p.name not in seen_names]
     if not new:
         return False
     remote = channel in ("phone_call", "video_call")
     other_channel = remote and bool(IN_PERSON_RE.search(sent.text)) and not PHONE_RE.search(sent.text, sent.low)
     return other_channel or bool(PLUPERFECT_RE.search(sent.text))
-
-
-UMBRELLA_RE = R.gate("meetings.umbrella")
 
 
 def _principal(r: ArticleReading, found: list[Found], anchor: str, p0: frozenset[str], lead: Sentence) -> Found:
@@ -661,28 +671,42 @@ def _owners(r: ArticleReading, chosen: Found, others: list[Found], anchor: str) 
     for f in meetings:
         for e in f.encounters:
             by_sent.setdefault(e.sent.index, []).append(f)
-    people_of: dict[int, set[str]] = {}
-    for p in r.people:
-        if p.country and p.country != anchor:
-            for m in p.mentions:
-                people_of.setdefault(m.sentence, set()).add(p.country)
-    for h in r.body.places:
-        if h.iso3 and h.iso3 != anchor and h.kind in SIDE_KINDS:
-            people_of.setdefault(doc.sent_of[h.first], set()).add(h.iso3)
+    countries = _countries_by_sentence(r, anchor)
     sides = {id(f): f.key - {anchor} for f in meetings}
     owner: dict[int, list[Found]] = {}
     previous: list[Found] = []
-    first = min(f.sentence for f in meetings)
-    for sent in doc.sentences[first:]:
+    for sent in doc.sentences[min(f.sentence for f in meetings) :]:
         own = by_sent.get(sent.index)
         if own is None:
-            named = people_of.get(sent.index, set())
+            named = countries.get(sent.index, set())
             own = [f for f in meetings if not f.separate and sides[id(f)] and sides[id(f)] <= named]
-            if not own and CARRY_ON_RE.search(sent.text):
-                own = previous
+            own = own or _carried(previous, sent)
         owner[sent.index] = own
         previous = own
     return owner
+
+
+def _countries_by_sentence(r: ArticleReading, anchor: str) -> dict[int, set[str]]:
+    """The countries other than the anchor's each sentence names (by a person or by name)."""
+    out: dict[int, set[str]] = {}
+    for p in r.people:
+        if p.country and p.country != anchor:
+            for m in p.mentions:
+                out.setdefault(m.sentence, set()).add(p.country)
+    for h in r.body.places:
+        if h.iso3 and h.iso3 != anchor and h.kind in SIDE_KINDS:
+            out.setdefault(r.doc.sent_of[h.first], set()).add(h.iso3)
+    return out
+
+
+def _carried(previous: list[Found], sent: Sentence) -> list[Found]:
+    """'The two leaders also discussed ...' goes on about the one meeting just reported; 'The main topics
+    of the meetings were ...' about all of those just reported."""
+    if len(previous) == 1 and CARRY_ON_RE.search(sent.text):
+        return previous
+    if len(previous) > 1 and CARRY_ON_ALL_RE.search(sent.text):
+        return previous
+    return []
 
 
 def _split_sectors(
@@ -711,7 +735,10 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
     sent = enc.sent
     fmt = meeting_format("", sent, [sent], [])
     value = fmt.value
-    if value == "talks" and principal.format in ("sidelines", "reception") and not f.separate:
+    same_event = principal.format == "sidelines" or CREDENTIALS_RE.search(sent.text, sent.low) is not None
+    if given.lead is not None and sent.index == given.lead.index:
+        same_event = True  # named in the principal meeting's own sentence
+    if value == "talks" and same_event and not f.separate:
         value = principal.format
     if VIDEO_RE.search(sent.text, sent.low):
         value = "video_call"
