@@ -70,6 +70,10 @@ class Side:
     people: list[Person] = field(default_factory=list)
     title: str | None = None  # an unnamed participant's title
     span: Span | None = None
+    last: int = -1  # token where its last person is named
+
+    def __post_init__(self) -> None:
+        self.last = self.first
 
 
 @dataclass(slots=True)
@@ -306,12 +310,16 @@ def _sides(
         if country == anchor:
             if p not in anchor_people:
                 anchor_people.append(p)
-        elif country and _start(m) < cue_token:
+        elif not country or not (p.title or m.title_first is not None or _country_beside(r, sent, m)):
+            continue  # a name with neither title nor country of its own ("Labuan Bajo") is no counterpart
+        elif _start(m) < cue_token:
             subject.append(country)
             early.setdefault(country, []).append(p)
-        elif country:
-            side = sides.setdefault(country, Side(country, _start(m), span=doc.token_span(m.first, m.last)))
-            side.people.append(p)
+        elif country not in sides:
+            sides[country] = Side(country, _start(m), [p], span=doc.token_span(m.first, m.last))
+        elif _start(m) - sides[country].last <= SIDE_GAP:  # the same side named on ("the Sultan and the Crown Prince")
+            sides[country].people.append(p)
+            sides[country].last = _start(m)
     _role_sides(doc, roles, anchor, cue_token, sides, subject)
     for country, first, title in _offices(r, sent, cue_token):
         if country != anchor and country not in sides:
@@ -415,20 +423,9 @@ def _country_of(r: ArticleReading, sent: Sentence, m: Mention, p: Person, anchor
     'my counterpart from Timor Leste, A'; else what the reading found; else the one other country the
     sentence names."""
     words, hits = r.doc.lower, r.body.hit_at
-    k = m.last
-    if k + 1 < sent.last and words[k] in AFTER_NAME | {"of"}:
-        h = hits.get(k + 1)
-        if h is not None and h.iso3 and h.kind in NAME_KINDS:
-            return h.iso3
-    start = _start(m)
-    j = start - 1
-    while j > sent.first and words[j] == ",":
-        j -= 1
-    h = hits.get(j)
-    if h is not None and h.iso3 and h.kind in NAME_KINDS and h.first > sent.first and words[h.first - 1] in BEFORE_NAME:
-        return h.iso3
-    if p.country:
-        return p.country
+    beside = _country_beside(r, sent, m)
+    if beside or p.country:
+        return beside or p.country
     k = m.last
     while k < min(sent.last, m.last + SIDE_GAP):  # "A, Minister of Foreign Affairs ... of Argentina"
         h = hits.get(k)
@@ -439,6 +436,23 @@ def _country_of(r: ArticleReading, sent: Sentence, m: Mention, p: Person, anchor
     named.discard(anchor)
     named.discard(None)
     return named.pop() if len(named) == 1 else None
+
+
+def _country_beside(r: ArticleReading, sent: Sentence, m: Mention) -> str | None:
+    """The country written next to a name: 'A (Djibouti)', 'A of Poland', 'from Timor Leste, A'."""
+    words, hits = r.doc.lower, r.body.hit_at
+    k = m.last
+    if k + 1 < sent.last and words[k] in AFTER_NAME | {"of"}:
+        h = hits.get(k + 1)
+        if h is not None and h.iso3 and h.kind in NAME_KINDS:
+            return h.iso3
+    j = _start(m) - 1
+    while j > sent.first and words[j] == ",":
+        j -= 1
+    h = hits.get(j)
+    if h is not None and h.iso3 and h.kind in NAME_KINDS and h.first > sent.first and words[h.first - 1] in BEFORE_NAME:
+        return h.iso3
+    return None
 
 
 def _listed(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str, str | None, int, Span]]:
@@ -518,7 +532,8 @@ def _meetings_found(
             elif enc not in known.encounters:
                 known.encounters.append(enc)
     if seeded and (read.encounters or not UMBRELLA_RE.search(lead.text, lead.low)):  # not "a series of meetings"
-        read.sentence = min([lead.index, *(e.sent.index for e in read.encounters)])
+        umbrella = UMBRELLA_RE.search(lead.text, lead.low) is not None  # reported first where an encounter names it
+        read.sentence = min([*([] if umbrella else [lead.index]), *(e.sent.index for e in read.encounters)])
         out.insert(0, read)
     return out
 
