@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 R = load_rules("en")  # this module's tables: rules/en/meetings.toml
 
 ENCOUNTER_RE = R.gate("meetings.encounter")
+JOINT_ACT_RE = R.gate("meetings.joint_act")
 NOT_HELD_RE = R.regex("meetings.not_held")
 JOINT_RE = R.gate("meetings.joint")
 SEVERAL_RE = R.gate("meetings.several")
@@ -131,7 +132,11 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
         return None
     r = given.article
     doc = r.doc
-    candidates = [s for s in doc.sentences if s.end > r.skip and ENCOUNTER_RE.search(s.text, s.low)]
+    candidates = [
+        s
+        for s in doc.sentences
+        if s.end > r.skip and (ENCOUNTER_RE.search(s.text, s.low) or JOINT_ACT_RE.search(s.text, s.low))
+    ]
     if not candidates:
         return None
     p0 = frozenset(f.value for f in principal.parties)
@@ -166,11 +171,10 @@ def _may_report_another(
         return True
     if OWN_DAY_RE.search(sent.text):
         return True
+    if not any(h.iso3 not in p0 and h.kind in SIDE_KINDS for h in r.body.places if sent.first <= h.first < sent.last):
+        return False
     lower = r.doc.lower
-    heads = any(lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last))
-    return heads and any(
-        h.iso3 not in p0 and h.kind in SIDE_KINDS for h in r.body.places if sent.first <= h.first < sent.last
-    )
+    return any(lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last))
 
 
 # ------------------------------------------------------------------ the anchor
@@ -283,12 +287,18 @@ def _held_encounter(doc: Document, sent: Sentence, published: date | None) -> in
     """The token of the sentence's first encounter word, unless the encounter is planned, proposed or
     invited ('is expected to meet') or background."""
     cue = ENCOUNTER_RE.search(sent.text, sent.low)
-    if cue is None or is_background(sent, published):
+    at = cue.start() if cue else -1
+    if cue is None:
+        joint = JOINT_ACT_RE.search(sent.text, sent.low)  # "A and B highlighted ...": the "and" joins them
+        if joint is None:
+            return None
+        at = joint.start("cue")
+    if is_background(sent, published):
         return None
-    before = sent.text[: cue.end()]
+    before = sent.text[: cue.end() if cue else at]
     if NOT_HELD_RE.search(before) or FUTURE_RE.search(before, before.lower()):
         return None
-    return _token_at(doc, sent, sent.start + cue.start())
+    return _token_at(doc, sent, sent.start + at)
 
 
 def _sides(

@@ -167,3 +167,27 @@ def test_explain_names_the_rule_and_sentence_of_each_further_meeting(tmp_path, g
         "  other #1 KAZ, RUS [meetings.encounter] separate because of: "
         "'Later that day, Nurtleu held talks with Russian Foreign Minister Sergey Lavrov on cooperation in energy.'"
     ]
+
+
+def test_two_people_named_together_as_the_subject_report_their_encounter(gazetteer):
+    text = (
+        "Chilean Foreign Minister Ana Rojas held a meeting with Argentine Foreign Minister Pablo Duarte on Tuesday "
+        "in Lima, on the margins of the regional summit. Foreign Minister Rojas and U.S. Secretary of State Marco "
+        "Rubio highlighted the importance of the summit for both economies."
+    )
+    result = contract(text, gazetteer)
+    assert result["parties"] == ["ARG", "CHL"]
+    [other] = result["other_meetings"]
+    assert other["parties"] == ["CHL", "USA"]
+    assert people(other) == [("Ana Rojas", "CHL"), ("Marco Rubio", "USA")]
+
+
+def test_the_host_of_a_summit_is_no_meeting_of_its_own(gazetteer):
+    text = (
+        "President Surangel Whipps Jr. on Thursday joined fellow leaders at the opening of the regional summit in "
+        "Apia, hosted by Samoan Prime Minister Fiame Naomi Mata'afa. Later that day, Whipps held a bilateral "
+        "meeting with New Zealand Prime Minister Christopher Luxon."
+    )
+    result = contract(text, gazetteer, title="Whipps meets Luxon in Apia")
+    assert result["parties"] == ["NZL", "PLW"]
+    assert result["other_meetings"] == []
