@@ -34,6 +34,8 @@ R = load_rules("en")  # this module's tables: rules/en/meetings.toml
 
 ENCOUNTER_RE = R.gate("meetings.encounter")
 JOINT_ACT_RE = R.gate("meetings.joint_act")
+RECALLED_RE = R.gate("meetings.recalled")
+HEADING_RE = R.regex("meetings.heading")
 NOT_HELD_RE = R.regex("meetings.not_held")
 JOINT_RE = R.gate("meetings.joint")
 SEVERAL_RE = R.gate("meetings.several")
@@ -143,7 +145,7 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
     by_sentence = _mentions_by_sentence(r.people)
     if len(p0) <= 2 and not any(_may_report_another(r, s, p0, by_sentence) for s in candidates):
         return None  # the cheap test: most articles report one meeting
-    anchor = _anchor(r, p0)
+    anchor = _anchor(r, p0, _subjects(r, candidates, by_sentence))
     if anchor is None:
         return None
     taken = r.body.taken()
@@ -180,10 +182,26 @@ def _may_report_another(
 # ------------------------------------------------------------------ the anchor
 
 
-def _anchor(r: ArticleReading, p0: frozenset[str]) -> str | None:
+def _subjects(
+    r: ArticleReading, candidates: list[Sentence], by_sentence: dict[int, list[tuple[Mention, Person]]]
+) -> dict[int, int]:
+    """How many encounter sentences name each person before their encounter word (id -> count)."""
+    out: dict[int, int] = {}
+    for sent in candidates:
+        cue = ENCOUNTER_RE.search(sent.text, sent.low)
+        if cue is None:
+            continue
+        at = sent.start + cue.start()
+        for p in {id(p): p for m, p in by_sentence.get(sent.index, ()) if r.doc.ends[m.last - 1] <= at}.values():
+            out[id(p)] = out.get(id(p), 0) + 1
+    return out
+
+
+def _anchor(r: ArticleReading, p0: frozenset[str], subjects: dict[int, int]) -> str | None:
     """The side the story follows: the country of the person named in the most sentences, counting the
     headline's first person (or, with none, its first country that is no destination: 'left for
-    Indonesia') twice more and a principal party once more."""
+    Indonesia') twice more, each encounter they are the subject of twice more and a principal party
+    once more."""
     head = sorted(((m.first, p) for p in r.headline_people for m in p.mentions[:1]), key=lambda a: a[0])
     first = head[0][1] if head else None
     headline_country = None
@@ -196,7 +214,7 @@ def _anchor(r: ArticleReading, p0: frozenset[str]) -> str | None:
     best: tuple[int, int, str] | None = None
     for order, (count, p) in enumerate(_named_counts(r)):
         bonus = 2 if (first is not None and first.keys & p.keys) or p.country == headline_country else 0
-        score = (count + bonus + (p.country in p0), -order, p.country)  # type: ignore[operator]
+        score = (count + bonus + 2 * subjects.get(id(p), 0) + (p.country in p0), -order, p.country)  # type: ignore[operator]
         if best is None or score[:2] > best[:2]:
             best = score  # type: ignore[assignment]
     return best[2] if best else None
@@ -293,7 +311,7 @@ def _held_encounter(doc: Document, sent: Sentence, published: date | None) -> in
         if joint is None:
             return None
         at = joint.start("cue")
-    if is_background(sent, published):
+    if is_background(sent, published) or RECALLED_RE.search(sent.text, sent.low):
         return None
     before = sent.text[: cue.end() if cue else at]
     if NOT_HELD_RE.search(before) or FUTURE_RE.search(before, before.lower()):
@@ -700,12 +718,15 @@ def _owners(r: ArticleReading, chosen: Found, others: list[Found], anchor: str) 
     sides = {id(f): f.key - {anchor} for f in meetings}
     owner: dict[int, list[Found]] = {}
     previous: list[Found] = []
+    section: list[Found] = []  # the meeting a heading opened ("Meeting with President A")
     for sent in doc.sentences[min(f.sentence for f in meetings) :]:
         own = by_sent.get(sent.index)
-        if own is None:
+        if own is not None:
+            section = own if len(own) == 1 and HEADING_RE.match(sent.text) else []
+        else:
             named = countries.get(sent.index, set())
             own = [f for f in meetings if not f.separate and sides[id(f)] and sides[id(f)] <= named]
-            own = own or _carried(previous, sent)
+            own = own or _carried(previous, sent) or section
         owner[sent.index] = own
         previous = own
     return owner

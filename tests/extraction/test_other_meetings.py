@@ -191,3 +191,28 @@ def test_the_host_of_a_summit_is_no_meeting_of_its_own(gazetteer):
     result = contract(text, gazetteer, title="Whipps meets Luxon in Apia")
     assert result["parties"] == ["NZL", "PLW"]
     assert result["other_meetings"] == []
+
+
+def test_a_meeting_told_as_a_memory_is_no_meeting(gazetteer):
+    text = (
+        "Kazakh Foreign Minister Murat Nurtleu met Chinese Foreign Minister Wang Yi in Astana on Wednesday. "
+        "Nurtleu recalled that he had met Russian Foreign Minister Sergey Lavrov last year in Moscow."
+    )
+    assert contract(text, gazetteer)["other_meetings"] == []
+
+
+def test_a_heading_opens_a_section_about_one_meeting(gazetteer):
+    text = (
+        "During the summit in Brussels, Ukrainian President Volodymyr Zelenskyy held separate meetings with "
+        "Prime Minister of Estonia Kristen Michal and Prime Minister of Sweden Ulf Kristersson.\n\n"
+        "Meeting with Prime Minister of Estonia Kristen Michal\n\n"
+        "We discussed cooperation in energy.\n\n"
+        "Meeting with Prime Minister of Sweden Ulf Kristersson\n\n"
+        "We discussed defence production and education programmes."
+    )
+    result = contract(text, gazetteer)
+    assert result["parties"] == ["EST", "UKR"]
+    assert result["sectors"] == ["energy"]
+    [other] = result["other_meetings"]
+    assert other["parties"] == ["SWE", "UKR"]
+    assert other["sectors"] == ["defence", "education"]
