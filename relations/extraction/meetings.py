@@ -133,18 +133,12 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
     if principal is None or lead is None:
         return None
     r = given.article
-    doc = r.doc
-    candidates = [
-        s
-        for s in doc.sentences
-        if s.end > r.skip and (ENCOUNTER_RE.search(s.text, s.low) or JOINT_ACT_RE.search(s.text, s.low))
-    ]
-    if not candidates:
-        return None
     p0 = frozenset(f.value for f in principal.parties)
     by_sentence = _mentions_by_sentence(r.people)
-    if len(p0) <= 2 and not any(_may_report_another(r, s, p0, by_sentence) for s in candidates):
-        return None  # the cheap test: most articles report one meeting
+    sentences = [s for s in r.doc.sentences if s.end > r.skip]
+    if len(p0) <= 2 and not any(_is_encounter(s) for s in _may_report_another(r, sentences, p0, by_sentence)):
+        return None  # the cheap test first: most articles report one meeting
+    candidates = [s for s in sentences if _is_encounter(s)]
     anchor = _anchor(r, p0, _subjects(r, candidates, by_sentence))
     if anchor is None:
         return None
@@ -164,19 +158,28 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
     return _result(given, anchor, chosen, others)
 
 
+def _is_encounter(sent: Sentence) -> bool:
+    return bool(ENCOUNTER_RE.search(sent.text, sent.low) or JOINT_ACT_RE.search(sent.text, sent.low))
+
+
 def _may_report_another(
-    r: ArticleReading, sent: Sentence, p0: frozenset[str], by_sentence: dict[int, list[tuple[Mention, Person]]]
-) -> bool:
-    """An encounter sentence that may report another meeting: it names a person of another country (or
-    of none yet), an office or a list next to another country, or a day of its own."""
-    if any(p.country not in p0 for _, p in by_sentence.get(sent.index, ())):
-        return True
-    if OWN_DAY_RE.search(sent.text):
-        return True
-    if not any(h.iso3 not in p0 and h.kind in SIDE_KINDS for h in r.body.places if sent.first <= h.first < sent.last):
-        return False
-    lower = r.doc.lower
-    return any(lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last))
+    r: ArticleReading,
+    sentences: list[Sentence],
+    p0: frozenset[str],
+    by_sentence: dict[int, list[tuple[Mention, Person]]],
+) -> list[Sentence]:
+    """The sentences that may report another meeting (before any regex runs): they name a person of
+    another country (or of none yet), an office or a list next to another country, or a day of their own."""
+    elsewhere = {r.doc.sent_of[h.first] for h in r.body.places if h.iso3 not in p0 and h.kind in SIDE_KINDS}
+    lower, out = r.doc.lower, []
+    for sent in sentences:
+        if any(p.country not in p0 for _, p in by_sentence.get(sent.index, ())) or OWN_DAY_RE.match(sent.text):
+            out.append(sent)
+        elif sent.index in elsewhere and any(
+            lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last)
+        ):
+            out.append(sent)
+    return out
 
 
 # ------------------------------------------------------------------ the anchor
