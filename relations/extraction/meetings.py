@@ -173,10 +173,13 @@ def _may_report_another(
     elsewhere = {r.doc.sent_of[h.first] for h in r.body.places if h.iso3 not in p0 and h.kind in SIDE_KINDS}
     lower, out = r.doc.lower, []
     for sent in sentences:
-        if any(p.country not in p0 for _, p in by_sentence.get(sent.index, ())) or OWN_DAY_RE.match(sent.text):
-            out.append(sent)
-        elif sent.index in elsewhere and any(
-            lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last)
+        if (
+            any(p.country not in p0 for _, p in by_sentence.get(sent.index, ()))
+            or OWN_DAY_RE.match(sent.text)
+            or (
+                sent.index in elsewhere
+                and any(lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last))
+            )
         ):
             out.append(sent)
     return out
