@@ -36,6 +36,7 @@ ENCOUNTER_RE = R.gate("meetings.encounter")
 JOINT_ACT_RE = R.gate("meetings.joint_act")
 RECALLED_RE = R.gate("meetings.recalled")
 HEADING_RE = R.regex("meetings.heading")
+SAME_DAY_RE = R.gate("meeting.same_day")
 NOT_HELD_RE = R.regex("meetings.not_held")
 JOINT_RE = R.gate("meetings.joint")
 SEVERAL_RE = R.gate("meetings.several")
@@ -806,6 +807,8 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
             facts.location_country, facts.location_city = principal.location_country, principal.location_city
             facts.location_rule = principal.location_rule
     hit, _ = meeting_date(doc, sent, given.published, r.skip)
+    if hit is not None and not (sent.start <= hit.start < sent.end or SAME_DAY_RE.search(sent.text, sent.low)):
+        hit = None  # a day another sentence gives is its meeting's, unless "later that day"
     if hit is not None and hit.value:
         facts.date, facts.date_precision, facts.date_rule = hit.value, "day", "dates.date"
         facts.date_span = doc.span(hit.start, hit.end)

@@ -216,3 +216,23 @@ def test_a_heading_opens_a_section_about_one_meeting(gazetteer):
     [other] = result["other_meetings"]
     assert other["parties"] == ["SWE", "UKR"]
     assert other["sectors"] == ["defence", "education"]
+
+
+def test_a_second_call_and_an_unnamed_envoy_are_meetings_of_their_own(gazetteer):
+    calls = contract(
+        "Uzbek President Shavkat Mirziyoyev held a phone conversation with Kazakh President Kassym-Jomart Tokayev "
+        "on Monday. Mirziyoyev also spoke by phone with Turkish President Recep Tayyip Erdogan.",
+        gazetteer,
+    )
+    assert calls["parties"] == ["KAZ", "UZB"]
+    [call] = calls["other_meetings"]
+    assert call["parties"] == ["TUR", "UZB"]
+    assert call["meeting"] == {"date": None, "format": "phone_call", "location_country": None, "location_city": None}
+    envoy = contract(
+        "Uzbek Foreign Minister Bakhtiyor Saidov met German Foreign Minister Annalena Baerbock in Berlin on "
+        "Monday. Saidov also met with the Chinese ambassador.",
+        gazetteer,
+    )
+    [other] = envoy["other_meetings"]
+    assert other["parties"] == ["CHN", "UZB"]
+    assert {"name": None, "country": "CHN", "title": "ambassador"} in other["participants"]
