@@ -286,8 +286,6 @@ def _encounter(
     sides, anchor_people, subject = _sides(r, sent, anchor, (people, roles), cue_token, early)
     rule = "meetings.encounter"
     listed = _listed(r, sent, cue_token) or _listed_below(r, sent, anchor, by_sentence)
-    # "the foreign ministers of A, B and C met": the anchor among the listed, one meeting
-    together = any(c == anchor for c, *_ in _listed(r, sent, sent.first))
     for country, title, first, span in listed:
         if country != anchor and country not in sides:
             sides[country] = Side(country, first, title=title, span=span)
@@ -297,15 +295,44 @@ def _encounter(
     for country in subject:  # "the Saudi envoy presented his credentials to the Emir"
         side = sides.setdefault(country, Side(country, cue_token))
         side.people += early.get(country, [])
-    ordered = _in_reach(r.doc, sent, sorted(sides.values(), key=lambda s: s.first), cue_token)
+    everyone = sorted(sides.values(), key=lambda s: s.first)
+    ordered = _in_reach(r.doc, sent, everyone, cue_token)
     if not ordered:
         return None
-    joint = (
-        together
-        or bool(JOINT_RE.search(sent.text, sent.low))
-        or (len(ordered) == 2 and not SEVERAL_RE.search(sent.text, sent.low))
-    )
+    joint = _together(r, sent, anchor, ordered)
+    later = _later_encounters(r.doc, sent, everyone, ordered)
+    if later:  # "met A at the summit, where he also held talks with B": another meeting
+        ordered, joint = ordered + later, False
     return Encounter(sent, ordered, anchor_people, joint, rule)
+
+
+def _together(r: ArticleReading, sent: Sentence, anchor: str, ordered: list[Side]) -> bool:
+    """The counterparts of one list met the anchor together: the sentence says so (a trilateral), lists
+    the anchor's country among theirs ('the foreign ministers of A, B and C met'), or names two without
+    saying the meetings were several."""
+    if JOINT_RE.search(sent.text, sent.low) or any(c == anchor for c, *_ in _listed(r, sent, sent.first)):
+        return True
+    return len(ordered) == 2 and not SEVERAL_RE.search(sent.text, sent.low)
+
+
+def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], ordered: list[Side]) -> list[Side]:
+    """The counterparts a later encounter word of the sentence names, beyond the first one's list."""
+    out: list[Side] = []
+    end = max(s.first for s in ordered)
+    for cue in ENCOUNTER_RE.regex.finditer(sent.text):
+        at = sent.start + cue.start()
+        if at <= doc.starts[end]:
+            continue
+        between = doc.text[doc.starts[end] : sent.start + cue.end()]
+        if NOT_HELD_RE.search(between) or FUTURE_RE.search(between, between.lower()):
+            break
+        cue_token = _token_at(doc, sent, at)
+        rest = [s for s in everyone if s.first > cue_token and s not in ordered and s not in out]
+        more = _in_reach(doc, sent, rest, cue_token)
+        out += more
+        if more:
+            end = max(s.first for s in more)
+    return out
 
 
 def _held_encounter(doc: Document, sent: Sentence, published: date | None) -> int | None:

@@ -236,3 +236,17 @@ def test_a_second_call_and_an_unnamed_envoy_are_meetings_of_their_own(gazetteer)
     [other] = envoy["other_meetings"]
     assert other["parties"] == ["CHN", "UZB"]
     assert {"name": None, "country": "CHN", "title": "ambassador"} in other["participants"]
+
+
+def test_a_second_encounter_word_in_the_sentence_names_another_meeting(gazetteer):
+    text = (
+        "Uzbek Foreign Minister Bakhtiyor Saidov met German Foreign Minister Annalena Baerbock on the sidelines "
+        "of the OSCE meeting in Vienna on Monday, where he also held talks with Austrian Foreign Minister Beate "
+        "Meinl-Reisinger."
+    )
+    result = contract(text, gazetteer)
+    assert result["parties"] == ["DEU", "UZB"]
+    assert people(result) == [("Annalena Baerbock", "DEU"), ("Bakhtiyor Saidov", "UZB")]
+    [other] = result["other_meetings"]
+    assert people(other) == [("Beate Meinl-Reisinger", "AUT"), ("Bakhtiyor Saidov", "UZB")]
+    assert other["meeting"]["format"] == "sidelines"
