@@ -193,15 +193,15 @@ def extract(
     lead = find_the_lead(reading, title or "", published)  # 3: the sentence reporting the meeting
     meeting = read_meeting(MeetingInput(reading, lead, published, title or "", mentioned.countries))  # 4-5
     level = level_fact(reading.doc, title or "", meeting, mentioned.countries)  # 6: the stated level
-    more = other_meetings(
-        MeetingsInput(reading, lead.sentence, meeting, mentioned.sectors, published, title or "")
-    )  # 7
+    more = other_meetings(MeetingsInput(reading, lead.sentence, meeting, mentioned, published, title or ""))  # 7
     return Extraction(
         title=title,
         published=published,
         meeting=meeting.facts if meeting else None,
         parties=more.parties if more else meeting.parties if meeting else [],
-        countries_mentioned=mentioned.countries + (meeting.countries if meeting else []),
+        countries_mentioned=mentioned.countries
+        + (meeting.countries if meeting else [])
+        + (more.countries if more else []),
         participants=more.participants if more else meeting.participants if meeting else [],
         sectors=more.sectors if more else mentioned.sectors,
         forums=mentioned.forums,

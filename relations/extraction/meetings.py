@@ -28,7 +28,7 @@ from .text import Document, Sentence
 from .types import Fact, MeetingFacts, OtherMeeting, Participant, Span
 
 if TYPE_CHECKING:
-    from .extractor import ArticleReading, MeetingReading
+    from .extractor import ArticleReading, MeetingReading, Mentioned
 
 R = load_rules("en")  # this module's tables: rules/en/meetings.toml
 
@@ -115,6 +115,7 @@ class Meetings:
     participants: list[Participant]
     sectors: list[Fact]
     others: list[OtherMeeting]
+    countries: list[Fact]  # parties of further meetings the article names nowhere else ("parties included")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,7 @@ class MeetingsInput:
     article: ArticleReading
     lead: Sentence | None
     principal: MeetingReading | None
-    sectors: list[Fact]
+    mentioned: Mentioned  # the countries, forums and sectors the article names
     published: date | None
     title: str
 
@@ -668,7 +669,7 @@ def _result(given: MeetingsInput, anchor: str, chosen: Found, others: list[Found
     people = (anchor, anchor_person, pool)
     participants = [p for p in principal.participants if p.country in key and p.name not in elsewhere]
     participants = _with_sides(doc, participants, chosen, people)
-    sectors, moved = _split_sectors(doc, given.sectors, _owners(r, chosen, others, anchor), chosen)
+    sectors, moved = _split_sectors(doc, given.mentioned.sectors, _owners(r, chosen, others, anchor), chosen)
     out = []
     for f in sorted(others, key=lambda f: f.sentence):
         sent = f.encounters[0].sent
@@ -676,7 +677,13 @@ def _result(given: MeetingsInput, anchor: str, chosen: Found, others: list[Found
         own = [Fact(c, _side_span(f, c) or evidence, f.rule) for c in sorted(f.key)]
         facts = _facts(given, f, principal.facts)
         out.append(OtherMeeting(facts, own, _with_sides(doc, [], f, people), moved.get(id(f), []), evidence, f.rule))
-    return Meetings(parties, participants, sectors, out)
+    named = {f.value for f in given.mentioned.countries} | {f.value for f in principal.countries}
+    unnamed: list[Fact] = []
+    for fact in (f for o in out for f in o.parties):
+        if fact.value not in named:
+            named.add(fact.value)
+            unnamed.append(fact)
+    return Meetings(parties, participants, sectors, out, unnamed)
 
 
 def _anchor_person(r: ArticleReading, principal: MeetingReading, anchor: str) -> Participant | None:
