@@ -18,7 +18,7 @@ from .articles import ArticleError, read_article_file
 from .extractor import extract
 from .gazetteer import Gazetteer
 from .rules import NoRules
-from .types import Extraction, Span
+from .types import Extraction, OtherMeeting, Span
 
 
 def _quote(text: str, span: Span | None, rule: str | None) -> str:
@@ -50,7 +50,25 @@ def explain(result: Extraction, text: str) -> str:
     level = result.relation_level
     if level:
         lines.append(f"  level    {level.value} {_quote(text, level.span, level.rule)}")
+    for n, other in enumerate(result.other_meetings, 1):
+        lines += _explain_other(n, other, text)
     return "\n".join(lines)
+
+
+def _explain_other(n: int, other: OtherMeeting, text: str) -> list[str]:
+    """A further meeting: the rule and the sentence that made it a separate one, then its own facts."""
+    parties = ", ".join(sorted({f.value for f in other.parties}))
+    sentence = other.span.sentence[:140] if other.span else ""
+    lines = [f"  other #{n} {parties} [{other.rule or 'no rule'}] separate because of: {sentence!r}"]
+    lines += [f"    party    {f.value:10s} {_quote(text, f.span, f.rule)}" for f in other.parties]
+    for p in other.participants:
+        lines.append(f"    person   {p.name} | {p.country} | {p.title} {_quote(text, p.span, p.rule)}")
+    m = other.meeting
+    lines.append(f"    format   {m.format} [{m.format_rule or 'no rule'}]")
+    lines.append(f"    location {m.location_country} {m.location_city} [{m.location_rule or 'no rule'}]")
+    lines.append(f"    date     {m.date} {_quote(text, m.date_span, m.date_rule)}")
+    lines += [f"    sector   {f.value:10s} {_quote(text, f.span, f.rule)}" for f in other.sectors]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

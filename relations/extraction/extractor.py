@@ -43,6 +43,7 @@ from .meeting import (
     relation_level,
     venue_from_evidence,
 )
+from .meetings import MeetingsInput, other_meetings
 from .participants import (
     NOT_PARTICIPANT_TITLES,
     PLURAL_HEADS,
@@ -63,7 +64,7 @@ from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
 R = load_rules("en")  # this module's tables: rules/en/*.toml
 
-EXTRACTOR_VERSION = "1.25.0"  # the commit that sets a version says what changed
+EXTRACTOR_VERSION = "1.26.0"  # the commit that sets a version says what changed
 HELD_RE = R.regex("extractor.held")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
@@ -192,16 +193,20 @@ def extract(
     lead = find_the_lead(reading, title or "", published)  # 3: the sentence reporting the meeting
     meeting = read_meeting(MeetingInput(reading, lead, published, title or "", mentioned.countries))  # 4-5
     level = level_fact(reading.doc, title or "", meeting, mentioned.countries)  # 6: the stated level
+    more = other_meetings(MeetingsInput(reading, lead.sentence, meeting, mentioned, published, title or ""))  # 7
     return Extraction(
         title=title,
         published=published,
         meeting=meeting.facts if meeting else None,
-        parties=meeting.parties if meeting else [],
-        countries_mentioned=mentioned.countries + (meeting.countries if meeting else []),
-        participants=meeting.participants if meeting else [],
-        sectors=mentioned.sectors,
+        parties=more.parties if more else meeting.parties if meeting else [],
+        countries_mentioned=mentioned.countries
+        + (meeting.countries if meeting else [])
+        + (more.countries if more else []),
+        participants=more.participants if more else meeting.participants if meeting else [],
+        sectors=more.sectors if more else mentioned.sectors,
         forums=mentioned.forums,
         relation_level=level,
+        other_meetings=more.others if more else [],
     )
 
 

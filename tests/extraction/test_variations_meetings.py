@@ -146,12 +146,19 @@ CREDENTIALS = {
 
 @pytest.mark.parametrize(("name", "expected"), CREDENTIALS.items())
 def test_reception_of_several_ambassadors(name, expected, gazetteer):
+    """Each ambassador presenting credentials is a meeting of their own (the contract): the principal
+    meeting is the first envoy's, every other one is in other_meetings, each a reception by the host."""
     host, guests = expected
     contract = contract_of(f"credentials/{name}", gazetteer)
-    assert (contract["meeting"]["format"], contract["meeting"]["location_country"]) == ("reception", host)
-    assert contract["parties"] == sorted({host, *(country for _, country, _ in guests)})
-    others = [(p["name"], p["country"], p["title"]) for p in contract["participants"] if p["country"] != host]
-    assert others == guests
+    meetings = [contract, *contract["other_meetings"]]
+    assert [(m["meeting"]["format"], m["meeting"]["location_country"]) for m in meetings] == [
+        ("reception", host)
+    ] * len(guests)
+    assert all(len(m["parties"]) == 2 and host in m["parties"] for m in meetings)
+    envoys = [
+        (p["name"], p["country"], p["title"]) for m in meetings for p in m["participants"] if p["country"] != host
+    ]
+    assert sorted(envoys, key=lambda e: e[1]) == guests
 
 
 def test_meeting_with_a_group_of_ambassadors_names_no_country(gazetteer):
