@@ -821,12 +821,8 @@ class RelationLevel(HistoryOnFirstChange, TimeStampedModel):
 
     class Meta:
         ordering = ["relation", "-stated_on", "-id"]
-        # A pair's latest stated levels: an index walk, not a sort of all of them (795 for one pair at 100k).
-        indexes = [
-            models.Index(
-                F("relation"), F("stated_on").desc(nulls_last=True), F("id").desc(), name="relationlevel_latest"
-            )
-        ]
+        # PostgreSQL also has relationlevel_latest (relation, stated_on DESC NULLS LAST, id DESC), a pair's
+        # latest stated levels as an index walk: see migration 0016 (SQLite cannot index NULLS LAST).
         constraints = [
             models.UniqueConstraint(
                 fields=["relation", "level", "source"],
@@ -858,11 +854,8 @@ class MeetingPair(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["relation", "meeting"], name="meetingpair_unique")]
-        indexes = [
-            models.Index(
-                F("relation"), F("meeting_date").desc(nulls_last=True), F("meeting").desc(), name="meetingpair_newest"
-            )
-        ]
+        # PostgreSQL also has meetingpair_newest (relation, meeting_date DESC NULLS LAST, meeting DESC):
+        # see migration 0016 (SQLite cannot index NULLS LAST).
 
     def __str__(self) -> str:
         return f"meeting {self.meeting_id} in relation {self.relation_id}"
