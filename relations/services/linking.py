@@ -208,8 +208,8 @@ def resolve_people(reports: list[MeetingReport], ctx: IngestContext) -> None:
     for r in reports:
         r.people = ctx.resolver.resolve_all(r.participants)
         persons = {person for _, person in r.people if person is not None}
-        source = r.pending.source
-        r.report = Report(r.party_key, r.facts.date, source.published, source.text, persons, source.content_hash)
+        source, article = r.pending.source, r.pending.article  # the stored hash: the input's is computed anew
+        r.report = Report(r.party_key, r.facts.date, source.published, source.text, persons, article.content_hash)
 
 
 @dataclass
