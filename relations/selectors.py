@@ -724,6 +724,23 @@ def meetings_by_article(article_ids: Sequence[int]) -> dict[int, int]:
     return dict(links)  # ordered newest link first, so the oldest (first) one wins
 
 
+def meetings_beside(meeting_id: int, article_ids: Sequence[int]) -> dict[int, list[Meeting]]:
+    """For each article, the other visible meetings it reports (an article may report several: a
+    summit's sidelines), in the order they were stored. One query however many there are (prevents N+1)."""
+    links = (
+        MeetingSource.objects.filter(article_id__in=article_ids)
+        .exclude(meeting_id=meeting_id)
+        .exclude(meeting__status=MeetingStatus.REJECTED)
+        .select_related("meeting")
+        .only("article_id", "meeting__id", "meeting__title", "meeting__date", "meeting__date_precision")
+        .order_by("meeting_id")
+    )
+    beside: dict[int, list[Meeting]] = {}
+    for link in links:
+        beside.setdefault(link.article_id, []).append(link.meeting)
+    return beside
+
+
 def levels_stated_in(article_ids: Sequence[int]) -> list[RelationLevel]:
     """The relation levels read from these articles (for the meeting page's evidence)."""
     return list(

@@ -198,9 +198,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such meeting") from None
     articles = [source.article for source in meeting.sources.all()]
     levels = selectors.levels_stated_in([article.pk for article in articles])
+    beside = selectors.meetings_beside(meeting.pk, [article.pk for article in articles])
     anchored: set[str] = set()
     sources = [
-        {"article": article, "text": highlight(article.text, _evidence(meeting, article, levels, anchored))}
+        {
+            "article": article,
+            "text": highlight(article.text, _evidence(meeting, article, levels, anchored)),
+            "siblings": beside.get(article.pk, []),
+        }
         for article in articles
     ]
     parties = [party.country for party in meeting.parties.all()]

@@ -254,7 +254,7 @@ class ArticleAdmin(ServiceFormMixin, SimpleHistoryAdmin):
         """Through the same service as `manage.py reextract_articles`: curators' work is kept."""
         report = services.articles_reextract(article_ids=ids)
         self.message_user(request, report.summary(), messages.ERROR if report.failed else messages.SUCCESS)
-        for line in [*report.errors, *report.lost]:
+        for line in [*report.errors, *report.lost, *report.unsplit]:
             self.message_user(request, line, messages.WARNING)
 
     @admin.display(description="meetings", ordering="meeting_count")

@@ -7,6 +7,10 @@ meeting, while a missed one is a curator's click away.
 
 Ingest loads the candidates of a whole batch at once (`CandidatePool.load`, three queries)
 and adds the meetings the batch creates, so two reports in one batch merge as well.
+
+An article that reports several meetings never merges two of them: a report does not match a
+meeting its own article already reports (same text, so near-identical to itself, and two of
+one article's meetings may well share their parties: a call, then a visit).
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ class Report:
     published: datetime.date | None
     text: str
     persons: set[Person]
+    article: str = ""  # the article's content hash: a report never matches a meeting its article reports
 
     @cached_property
     def shingles(self) -> frozenset[int]:
@@ -77,6 +82,7 @@ class Candidate:
     official_ids: set[int] = field(default_factory=set)
     persons: set[Person] = field(default_factory=set)
     texts: list[frozenset[int]] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)  # the content hashes of the articles reporting it
 
     def shares_someone_with(self, report: Report) -> bool:
         if report.persons & self.persons:
@@ -90,6 +96,8 @@ class Candidate:
     def add_report(self, report: Report) -> None:
         self.persons |= report.persons
         self.texts.append(report.shingles)
+        if report.article:
+            self.articles.add(report.article)
         if report.published and (self.published is None or report.published < self.published):
             self.published = report.published
 
@@ -125,10 +133,11 @@ class CandidatePool:
             meeting_id__in=by_id, official__isnull=False
         ).values_list("meeting_id", "official_id"):
             by_id[meeting_id].official_ids.add(official_id)
-        for meeting_id, text in Article.objects.filter(meeting_links__meeting_id__in=by_id).values_list(
-            "meeting_links__meeting_id", "text"
+        for meeting_id, text, content_hash in Article.objects.filter(meeting_links__meeting_id__in=by_id).values_list(
+            "meeting_links__meeting_id", "text", "content_hash"
         ):
             by_id[meeting_id].texts.append(shingles(text))
+            by_id[meeting_id].articles.add(content_hash)
         for candidate in by_id.values():
             pool.by_key.setdefault(candidate.meeting.party_key, []).append(candidate)
         return pool
@@ -140,6 +149,8 @@ class CandidatePool:
         """The best candidate this report is another account of, or None for a new meeting."""
         best: tuple[float, Candidate] | None = None
         for candidate in self.by_key.get(report.key, []):
+            if report.article and report.article in candidate.articles:
+                continue  # another meeting of the same article
             dates = dates_compatible(report.date, report.published, candidate.meeting.date, candidate.published)
             if dates is False:
                 continue

@@ -138,8 +138,12 @@ def _ingest_entries(feed: Feed, poll: FeedPoll, entries: list[FeedEntry | str], 
             continue
         poll.new_articles += 1
         articles.append(result.article.pk)
-        poll.meetings_created += result.outcome == Outcome.NEW
-        poll.meetings_merged += result.outcome == Outcome.MERGED
+        if result.meetings:  # an article may report several meetings: each counts
+            poll.meetings_created += len(result.meetings) - len(result.merged)
+            poll.meetings_merged += len(result.merged)
+        else:
+            poll.meetings_created += result.outcome == Outcome.NEW
+            poll.meetings_merged += result.outcome == Outcome.MERGED
     return articles
 
 

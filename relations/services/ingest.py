@@ -1,8 +1,9 @@
-"""Article ingest: an article's text becomes an Article, and its meeting a Meeting with evidence.
+"""Article ingest: an article's text becomes an Article, and each meeting it reports a Meeting with evidence.
 
 Idempotent by content hash: the same text again changes nothing. When an article reports a
 meeting already on record (another agency's report of the same event), it is merged into
-that Meeting as a further source instead of creating a second one. Curator work is never
+that Meeting as a further source instead of creating a second one; an article reporting
+several meetings (a summit's sidelines) makes or merges into one Meeting for each. Curator work is never
 overwritten: verified or rejected meetings only gain the source, and fields listed in
 Meeting.locked_fields are left alone.
 
@@ -32,7 +33,17 @@ from relations.extraction.batch import NO_COUNTRY
 from relations.models import Article, Meeting, MeetingSource
 
 from .bulk import copy_insert
-from .linking import IngestContext, Outcome, Pending, describe, mentioned_codes, place_reports, prepare, save_placed
+from .linking import (
+    IngestContext,
+    Outcome,
+    Pending,
+    describe,
+    mentioned_codes,
+    place_reports,
+    prepare,
+    reports_of,
+    save_placed,
+)
 from .versions import data_changed
 
 log = logging.getLogger(__name__)
@@ -42,18 +53,21 @@ BATCH_SIZE = 200
 
 @dataclass
 class ArticleIngestResult:
-    """What ingesting one article did."""
+    """What ingesting one article did: its meetings in the order the article reports them."""
 
     article: Article
     created: bool
     outcome: str
     meetings: list[Meeting] = field(default_factory=list)
     extraction: Extraction | None = None
+    merged: set[int] = field(default_factory=set)  # the meetings (ids) on record it was added to as a source
 
 
 def ingest_message(result: ArticleIngestResult) -> str:
     """What ingesting an article did, in one sentence for a curator (the admin after a paste)."""
     meeting = result.meetings[0] if result.meetings else None
+    if len(result.meetings) > 1 and result.outcome != Outcome.KNOWN:
+        return _several_message(result)
     if result.outcome == Outcome.NEW and meeting is not None:
         return f"Created meeting #{meeting.pk}"
     if result.outcome == Outcome.MERGED and meeting is not None:
@@ -61,8 +75,21 @@ def ingest_message(result: ArticleIngestResult) -> str:
         return f"Added as the {_ordinal(count)} source of meeting #{meeting.pk}"
     if result.outcome == Outcome.KNOWN:
         ids = ", ".join(f"#{m.pk}" for m in result.meetings)
-        return f"Already stored as article #{result.article.pk}" + (f" (meeting {ids})" if ids else "")
+        label = "meetings" if len(result.meetings) > 1 else "meeting"
+        return f"Already stored as article #{result.article.pk}" + (f" ({label} {ids})" if ids else "")
     return "No meeting: the article reports no meeting between two countries"
+
+
+def _several_message(result: ArticleIngestResult) -> str:
+    """An article that reports several meetings: how many, which are new and which were on record."""
+    created = [f"#{m.pk}" for m in result.meetings if m.pk not in result.merged]
+    merged = [f"#{m.pk}" for m in result.meetings if m.pk in result.merged]
+    parts = []
+    if created:
+        parts.append(f"created meeting{'s' if len(created) > 1 else ''} {', '.join(created)}")
+    if merged:
+        parts.append(f"added as a source of meeting{'s' if len(merged) > 1 else ''} {', '.join(merged)} on record")
+    return f"The article reports {len(result.meetings)} meetings: {'; '.join(parts)}"
 
 
 def refusal_message(error: ArticleError) -> str:
@@ -87,7 +114,7 @@ def article_ingest(*, article: ArticleInput, gazetteer: Gazetteer | None = None)
         raise result
     if result.outcome == Outcome.KNOWN:
         result.article = Article.objects.get(pk=result.article.pk)
-        result.meetings = list(result.article.meetings.all())
+        result.meetings = list(result.article.meetings.order_by("pk"))
     return result
 
 
@@ -159,8 +186,9 @@ def _finish(
         return result
     if result.source.content_hash in late:  # another worker stored the same text first
         return ArticleIngestResult(Article(pk=late[result.source.content_hash]), False, Outcome.KNOWN)
-    meetings = [result.candidate.meeting] if result.candidate else []
-    return ArticleIngestResult(result.article, True, result.outcome, meetings, result.extraction)
+    meetings = [r.candidate.meeting for r in result.meetings if r.candidate]
+    merged = {r.candidate.meeting.pk for r in result.meetings if r.candidate and r.outcome == Outcome.MERGED}
+    return ArticleIngestResult(result.article, True, result.outcome, meetings, result.extraction, merged)
 
 
 def _write(todo: list[Pending], ctx: IngestContext) -> dict[str, int]:
@@ -171,7 +199,7 @@ def _write(todo: list[Pending], ctx: IngestContext) -> dict[str, int]:
         Article.objects.filter(content_hash__in=[p.source.content_hash for p in todo]).values_list("content_hash", "pk")
     )
     todo = [p for p in todo if p.source.content_hash not in late]
-    with_meeting = [p for p in todo if p.outcome == Outcome.NEW]
+    with_meeting = reports_of(p for p in todo if p.outcome == Outcome.NEW)  # one report per meeting
     placement = place_reports(with_meeting, ctx)
     # Articles and link rows get their history on first change (models.HistoryOnFirstChange).
     Article.objects.bulk_create([p.article for p in todo], batch_size=500)

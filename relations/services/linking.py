@@ -1,4 +1,10 @@
-"""Placing an article's reported meeting and writing its links: what ingest and re-extraction share.
+"""Placing an article's reported meetings and writing their links: what ingest and re-extraction share.
+
+An article may report several meetings (the extractor's principal `meeting` and its
+`other_meetings`): each is a `MeetingReport` of the article's `Pending`, and each becomes (or
+merges into) its own Meeting, sourced to the article, with its own parties, participants and
+sectors. Forums are article-wide (the contract): each meeting of the article gets them, since an
+article reporting several meetings is most often a summit's, whose sidelines they all share.
 
 `prepare` extracts an article (outside any transaction); `place_reports` finds the meeting each
 report describes (cross-source dedupe) or makes a new one; `save_placed` writes the new meetings,
@@ -21,7 +27,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from relations.extraction import EXTRACTOR_VERSION, ArticleError, ArticleInput, Extraction, Gazetteer
 from relations.extraction.batch import extract_article
-from relations.extraction.types import Fact, Participant, Span
+from relations.extraction.types import Fact, MeetingFacts, Participant, Span
 from relations.models import (
     Article,
     CooperationSector,
@@ -90,11 +96,9 @@ class IngestContext:
         """Take the locks of what these reports may create or merge into, then read again what other
         workers committed before: their officials, forums and the curators' decisions (services.locks)."""
         keys = [("article", p.source.content_hash) for p in pendings]
-        for key in {Meeting.make_party_key(p.parties) for p in pendings if p.outcome == Outcome.NEW} | set(
-            party_keys_held
-        ):
+        for key in {Meeting.make_party_key(r.parties) for p in pendings for r in p.meetings} | set(party_keys_held):
             keys += party_keys(key)
-        mentions = [m for p in pendings for m in p.extraction.participants if m.name]
+        mentions = [m for p in pendings for r in p.meetings for m in r.participants if m.name]
         keys += [("person", f"{m.country}:{name_key(m.name or '')[-1]}") for m in mentions if name_key(m.name or "")]
         labels = {f.value[:128] for p in pendings for f in p.extraction.forums}
         keys += [("forum", label) for label in labels - self.forums.keys()]
@@ -108,16 +112,58 @@ class IngestContext:
 
 @dataclass(eq=False)
 class Pending:
-    """A new article of the batch, on its way to the database."""
+    """A new article of the batch, on its way to the database, with the meetings it reports."""
 
     source: ArticleInput
     extraction: Extraction
     article: Article
+    meetings: list[MeetingReport] = field(default_factory=list)  # the principal one first, if it is one
+    outcome: str = Outcome.NO_MEETING  # NEW while placing; then NEW if any meeting is new, else MERGED
+
+    @property
+    def parties(self) -> list[str]:
+        """The parties of all the meetings it reports."""
+        return sorted({code for r in self.meetings for code in r.parties})
+
+
+@dataclass(eq=False)
+class MeetingReport:
+    """One meeting an article reports (its principal meeting or one of its other_meetings), on its way
+    to the database: the facts, the parties (known codes), and where placing it put it."""
+
+    pending: Pending
+    principal: bool  # the extraction's top-level meeting (its relation level is about this one)
+    facts: MeetingFacts
+    party_facts: list[Fact]
+    participants: list[Participant]
+    sectors: list[Fact]
+    span: Span | None = None  # for another meeting: the sentence that made it a separate one
     parties: list[str] = field(default_factory=list)
     people: list[tuple[Participant, Person | None]] = field(default_factory=list)
     report: Report | None = None
     candidate: Candidate | None = None
-    outcome: str = Outcome.NO_MEETING
+    outcome: str = Outcome.NEW
+
+    @property
+    def article(self) -> Article:
+        return self.pending.article
+
+    @property
+    def forums(self) -> list[Fact]:
+        return self.pending.extraction.forums  # article-wide: every meeting of the article gets them
+
+    @property
+    def party_key(self) -> str:
+        return Meeting.make_party_key(self.parties)
+
+    def title(self) -> str:
+        """The principal meeting takes the article's title; another one the sentence that reports it
+        (its siblings share the article's title, so that would not tell them apart)."""
+        sentence = "" if self.principal else " ".join((self.span.sentence if self.span else "").split())
+        return (sentence or self.article.title)[:500]
+
+    def summary(self) -> str:
+        return meeting_summary(self.facts, self.pending.source.text, None if self.principal else self.span)
 
 
 def prepare(item: ArticleInput, ctx: IngestContext) -> Pending | ArticleError:
@@ -138,22 +184,32 @@ def prepare(item: ArticleInput, ctx: IngestContext) -> Pending | ArticleError:
         extraction=extraction.to_contract(rules=True),  # with the rule id of every fact (issue 11)
     )
     pending = Pending(item, extraction, article)
-    pending.parties = sorted({f.value for f in extraction.parties} & ctx.countries)
-    if extraction.meeting is not None and len(pending.parties) >= 2:
+    reported: list[tuple[bool, MeetingFacts | None, list[Fact], list[Participant], list[Fact], Span | None]]
+    reported = [(True, extraction.meeting, extraction.parties, extraction.participants, extraction.sectors, None)]
+    reported += [(False, o.meeting, o.parties, o.participants, o.sectors, o.span) for o in extraction.other_meetings]
+    for principal, facts, party_facts, participants, sectors, span in reported:
+        parties = sorted({f.value for f in party_facts} & ctx.countries)
+        if facts is not None and len(parties) >= 2:
+            report = MeetingReport(pending, principal, facts, party_facts, participants, sectors, span, parties)
+            pending.meetings.append(report)
+    if pending.meetings:
         pending.outcome = Outcome.NEW
     return pending
 
 
-def resolve_people(pendings: list[Pending], ctx: IngestContext) -> None:
+def reports_of(pendings: Iterable[Pending]) -> list[MeetingReport]:
+    """Every meeting these articles report, article by article."""
+    return [r for p in pendings for r in p.meetings]
+
+
+def resolve_people(reports: list[MeetingReport], ctx: IngestContext) -> None:
     """Resolve each report's participants to Persons (new ones get an id at the resolver's flush)."""
-    ctx.resolver.preload({m.country for p in pendings for m in p.extraction.participants})
-    for p in pendings:
-        p.people = ctx.resolver.resolve_all(p.extraction.participants)
-        meeting = p.extraction.meeting
-        assert meeting is not None
-        persons = {person for _, person in p.people if person is not None}
-        key = Meeting.make_party_key(p.parties)
-        p.report = Report(key, meeting.date, p.source.published, p.source.text, persons)
+    ctx.resolver.preload({m.country for r in reports for m in r.participants})
+    for r in reports:
+        r.people = ctx.resolver.resolve_all(r.participants)
+        persons = {person for _, person in r.people if person is not None}
+        source, article = r.pending.source, r.pending.article  # the stored hash: the input's is computed anew
+        r.report = Report(r.party_key, r.facts.date, source.published, source.text, persons, article.content_hash)
 
 
 @dataclass
@@ -171,13 +227,19 @@ class Placement:
             self.filled.setdefault(meeting.pk, set()).update(fields)
 
 
-def place_reports(with_meeting: list[Pending], ctx: IngestContext) -> Placement:
-    """Find (or make) each report's meeting; returns the meetings on record that reports merge into."""
-    resolve_people(with_meeting, ctx)
-    pool = CandidatePool.load([p.report for p in with_meeting if p.report])
+def place_reports(reports: list[MeetingReport], ctx: IngestContext) -> Placement:
+    """Find (or make) each report's meeting; returns the meetings on record that reports merge into.
+    An article's outcome is then NEW when one of its meetings is new, else MERGED."""
+    resolve_people(reports, ctx)
+    pool = CandidatePool.load([r.report for r in reports if r.report])
     placement = Placement()
-    for p in with_meeting:
-        _place(p, pool, ctx, placement)
+    for r in reports:
+        _place(r, pool, ctx, placement)
+    for r in reports:
+        r.pending.outcome = Outcome.MERGED
+    for r in reports:
+        if r.outcome == Outcome.NEW:
+            r.pending.outcome = Outcome.NEW
     ctx.resolver.flush()
     return placement
 
@@ -188,7 +250,7 @@ def mentioned_codes(p: Pending, ctx: IngestContext) -> list[str]:
 
 
 def save_placed(
-    with_meeting: list[Pending],
+    reports: list[MeetingReport],
     ctx: IngestContext,
     placement: Placement,
     known_levels: frozenset[tuple[int, str, int]] = frozenset(),
@@ -197,54 +259,49 @@ def save_placed(
     """Write the placed reports' new meetings, filled fields, links, sources and relations (articles saved),
     and the figures they change (the totals too: new articles, and maybe new meetings)."""
     before = Before.of(placement.merged)  # the meetings on record, before this batch adds to them
-    new_meetings = [p.candidate.meeting for p in with_meeting if p.outcome == Outcome.NEW and p.candidate]
+    new_meetings = [r.candidate.meeting for r in reports if r.outcome == Outcome.NEW and r.candidate]
     bulk_create_with_history(new_meetings, Meeting, batch_size=500)
     fields = sorted(set().union(*placement.filled.values()))
     if fields:
         filled = [placement.merged[pk] for pk, changed in placement.filled.items() if changed]
         bulk_update_with_history(filled, Meeting, [*fields, "updated_at"], batch_size=500)
-    _write_links(with_meeting, ctx, placement.merged)
-    levels = write_relations(with_meeting, ctx, known_levels)
-    meetings = {p.candidate.meeting.pk for p in with_meeting if p.candidate}
+    _write_links(reports, ctx, placement.merged)
+    levels = write_relations(reports, ctx, known_levels)
+    meetings = {r.candidate.meeting.pk for r in reports if r.candidate}
     meetings_aggregates_refresh(meetings, before=before, also=levels, articles=articles)
 
 
-def _place(p: Pending, pool: CandidatePool, ctx: IngestContext, placement: Placement) -> None:
+def _place(r: MeetingReport, pool: CandidatePool, ctx: IngestContext, placement: Placement) -> None:
     """Attach the report to the meeting it describes, or make a new (unsaved) meeting for it."""
-    assert p.report is not None
-    candidate = pool.match(p.report)
+    assert r.report is not None
+    candidate = pool.match(r.report)
     if candidate is None:
-        meeting = Meeting(
-            title=p.article.title[:500],
-            summary=meeting_summary(p.extraction, p.source.text),
-            party_key=p.report.key,
-            **meeting_values(p.extraction, ctx),
-        )
-        candidate = Candidate(meeting, p.source.published)
-        candidate.add_report(p.report)
+        meeting = Meeting(title=r.title(), summary=r.summary(), party_key=r.report.key, **meeting_values(r.facts, ctx))
+        candidate = Candidate(meeting, r.pending.source.published)
+        candidate.add_report(r.report)
         pool.add(candidate)
-        p.candidate = candidate
+        r.candidate, r.outcome = candidate, Outcome.NEW
         return
-    p.candidate, p.outcome = candidate, Outcome.MERGED
-    candidate.add_report(p.report)
-    placement.fill(candidate.meeting, meeting_values(p.extraction, ctx))
+    r.candidate, r.outcome = candidate, Outcome.MERGED
+    candidate.add_report(r.report)
+    placement.fill(candidate.meeting, meeting_values(r.facts, ctx))
 
 
-def meeting_summary(extraction: Extraction, text: str) -> str:
-    """The sentence that reports the meeting (where the format was read), else the lead sentence."""
-    facts = extraction.meeting
+def meeting_summary(facts: MeetingFacts | None, text: str, span: Span | None = None) -> str:
+    """The sentence that reports the meeting (where the format was read; for another meeting of the
+    article, else the sentence that made it one), else the lead sentence."""
     sentence = facts.format_span.sentence if facts and facts.format_span else ""
+    if not sentence and span is not None:
+        sentence = span.sentence
     if not sentence:
         sentence = next((line for line in text.split("\n") if line.strip()), "")
     sentence = " ".join(sentence.split())
     return sentence if len(sentence) <= 400 else sentence[:399].rsplit(" ", 1)[0] + "…"
 
 
-def meeting_values(extraction: Extraction, ctx: IngestContext) -> dict:
-    """The meeting's fields from an extraction; validated here rather than by full_clean(),
+def meeting_values(facts: MeetingFacts, ctx: IngestContext) -> dict:
+    """The meeting's fields from the extracted facts; validated here rather than by full_clean(),
     whose foreign-key checks cost a query each (the codes are checked against ctx.countries)."""
-    facts = extraction.meeting
-    assert facts is not None
     if facts.format not in MeetingFormat.values or facts.date_precision not in DatePrecision.values:
         raise ValidationError(f"the extractor returned format {facts.format!r}, precision {facts.date_precision!r}")
     location = facts.location_country if facts.location_country in ctx.countries else None
@@ -353,8 +410,8 @@ def ensure_forums(labels: set[str], ctx: IngestContext) -> None:
             ctx.forums[forum.acronym] = forum.pk
 
 
-def _write_links(pendings: list[Pending], ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:
-    ensure_forums({f.value for p in pendings for f in p.extraction.forums}, ctx)
+def _write_links(reports: list[MeetingReport], ctx: IngestContext, merged_on_record: dict[int, Meeting]) -> None:
+    ensure_forums({f.value for r in reports for f in r.forums}, ctx)
     have = _existing_links(merged_on_record)
     rows: dict[type[models.Model], list] = {
         MeetingCountry: [],
@@ -363,39 +420,39 @@ def _write_links(pendings: list[Pending], ctx: IngestContext, merged_on_record: 
         MeetingForum: [],
     }
     sources = []
-    for p in pendings:
-        assert p.candidate is not None
-        meeting = p.candidate.meeting
-        how = "created" if p.outcome == Outcome.NEW else "merged"
-        sources.append(MeetingSource(meeting=meeting, article=p.article, how=how))
+    for r in reports:
+        assert r.candidate is not None
+        meeting = r.candidate.meeting
+        how = "created" if r.outcome == Outcome.NEW else "merged"
+        sources.append(MeetingSource(meeting=meeting, article=r.article, how=how))
         if meeting.status == MeetingStatus.EXTRACTED:
-            links_of(p, meeting, have.setdefault(meeting.pk, HeldLinks()), ctx, rows)
+            links_of(r, meeting, have.setdefault(meeting.pk, HeldLinks()), ctx, rows)
     for model, objs in rows.items():
         copy_insert(model, objs)
     copy_insert(MeetingSource, sources)
 
 
 def links_of(
-    p: Pending, meeting: Meeting, have: HeldLinks, ctx: IngestContext, rows: dict[type[models.Model], list]
+    r: MeetingReport, meeting: Meeting, have: HeldLinks, ctx: IngestContext, rows: dict[type[models.Model], list]
 ) -> None:
     """The link rows this report adds to its meeting (what the meeting does not have yet)."""
-    common = {"meeting": meeting, "source": p.article, "origin": EXTRACTED}
+    common = {"meeting": meeting, "source": r.article, "origin": EXTRACTED}
     locked = set(meeting.locked_fields)  # link sets a curator edited are theirs
-    evidence = {f.value: f.span for f in p.extraction.parties}
-    for code in p.parties:
+    evidence = {f.value: f.span for f in r.party_facts}
+    for code in r.parties:
         if code not in have.parties and "countries" not in locked:
             have.parties.add(code)
             rows[MeetingCountry].append(MeetingCountry(country_id=code, **common, **_quote(evidence.get(code))))
-    for mention, person in [] if "participants" in locked else p.people:
+    for mention, person in [] if "participants" in locked else r.people:
         row = _participant_row(mention, person, have, ctx)
         if row is not None:
             rows[MeetingParticipant].append(MeetingParticipant(**row, **common, **_quote(mention.span)))
-    for fact in _unique(p.extraction.sectors):
+    for fact in _unique(r.sectors):
         sector = ctx.sectors.get(fact.value)
         if sector and sector not in have.sectors and "sectors" not in locked:
             have.sectors.add(sector)
             rows[MeetingSector].append(MeetingSector(sector_id=sector, **common, **_quote(fact.span)))
-    for fact in _unique(p.extraction.forums):
+    for fact in _unique(r.forums):
         forum = ctx.forums.get(fact.value[:128])  # None: a forum a curator deleted
         if forum and forum not in have.forums and "forums" not in locked:
             have.forums.add(forum)
@@ -418,29 +475,30 @@ def _participant_row(mention: Participant, person: Person | None, have: HeldLink
 
 
 def write_relations(
-    pendings: list[Pending], ctx: IngestContext, known_levels: frozenset[tuple[int, str, int]] = frozenset()
+    reports: list[MeetingReport], ctx: IngestContext, known_levels: frozenset[tuple[int, str, int]] = frozenset()
 ) -> set[int]:
     """Every pair of parties has its relation row; a stated level is recorded with its source
-    (unless `known_levels` has it already: (relation id, level, article id)). Returns the relations
+    (unless `known_levels` has it already: (relation id, level, article id)). The extractor reads the
+    level beside the principal meeting, so it goes to that meeting's pair only. Returns the relations
     that gained a level."""
-    _ensure_relations({pair for p in pendings for pair in combinations(p.parties, 2)}, ctx)
+    _ensure_relations({pair for r in reports for pair in combinations(r.parties, 2)}, ctx)
     levels = []
-    for p in pendings:
-        level = p.extraction.relation_level
-        if level is None or len(p.parties) != 2:
+    for r in reports:
+        level = r.pending.extraction.relation_level
+        if level is None or not r.principal or len(r.parties) != 2:
             continue
-        assert p.candidate is not None
-        relation = ctx.relations[(p.parties[0], p.parties[1])]
-        if (relation, level.value, p.article.pk) in known_levels:
+        assert r.candidate is not None
+        relation = ctx.relations[(r.parties[0], r.parties[1])]
+        if (relation, level.value, r.article.pk) in known_levels:
             continue
-        if ctx.decisions.is_removed("relationlevel", p.article.pk, f"{p.parties[0]}-{p.parties[1]}:{level.value}"):
+        if ctx.decisions.is_removed("relationlevel", r.article.pk, f"{r.parties[0]}-{r.parties[1]}:{level.value}"):
             continue  # a curator deleted this level stated by this article
         levels.append(
             RelationLevel(
                 relation_id=relation,
                 level=level.value,
-                stated_on=p.candidate.meeting.date or p.article.published,
-                source=p.article,
+                stated_on=r.candidate.meeting.date or r.article.published,
+                source=r.article,
                 evidence=level.span.sentence if level.span else "",
             )
         )

@@ -13,6 +13,11 @@ record until this runs. Each article is read again and applied in its own transa
   may merge it into a meeting on record);
 - an article whose meeting the extractor no longer finds keeps it: nothing is deleted, and the
   meeting is listed so that a curator can reject it;
+- an article may report several meetings: each reading goes to the stored meeting of its parties
+  (the principal reading to the one whose parties changed, as before), and a meeting the article now
+  reports beside those is placed as ingest places it, which splits a stored meeting that had taken
+  in several ("split"). A meeting a curator verified, rejected or whose parties or participants
+  they locked is never split: what would have been taken out of it is listed for a curator instead;
 - an article a curator took off its meeting (or whose meeting a curator deleted) is "kept" too:
   it is not placed again;
 - like ingest, each article's transaction holds the locks of what it may write (services.locks),
@@ -54,13 +59,13 @@ from .linking import (
     EXTRACTED,
     HeldLinks,
     IngestContext,
+    MeetingReport,
     Outcome,
     Pending,
     describe,
     ensure_forums,
     fill_empty,
     links_of,
-    meeting_summary,
     meeting_values,
     mentioned_codes,
     place_reports,
@@ -81,6 +86,7 @@ class Result:
     NEW_MEETING = "new_meeting"  # it had no meeting and now has one (new, or merged into one on record)
     NO_LONGER_FOUND = "no_longer_found"  # its meeting is no longer found: kept, listed for a curator
     KEPT = "kept"  # its meeting is a curator's (verified, rejected, or the article attached by hand)
+    SPLIT = "split"  # it now reports several meetings: the ones beside its stored meeting(s) were placed
 
 
 @dataclass
@@ -93,17 +99,22 @@ class ReextractReport:
     new_meeting: int = 0
     no_longer_found: int = 0
     kept: int = 0
+    split: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)  # "article 3 (title): meeting 7", for a curator to review
+    unsplit: list[str] = field(default_factory=list)  # meetings a curated meeting would have been split into
     dry_run: bool = False
 
     def summary(self) -> str:
         prefix = "Dry run, nothing committed: " if self.dry_run else ""
+        several = f", {self.split} split into several meetings" if self.split else ""
+        if self.unsplit:
+            several += f", {len(self.unsplit)} further meeting(s) of curated meetings not split (left for a curator)"
         return (
             f"{prefix}{self.read} read, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.new_meeting} with a new meeting, {self.no_longer_found} no longer found (left for a curator), "
-            f"{self.kept} kept (curated), {self.failed} failed"
+            f"{self.kept} kept (curated){several}, {self.failed} failed"
         )
 
     def progress_line(self) -> str:
@@ -171,12 +182,15 @@ def _count(report: ReextractReport, article: Article, done: _Done | ArticleError
     for meeting, others in done.lost:
         also = f" (also reported by {others} other source{'s' if others > 1 else ''})" if others else ""
         report.lost.append(f"article {article.pk} ({article.title}): meeting {meeting}{also}")
+    for line in done.unsplit:
+        report.unsplit.append(f"article {article.pk} ({article.title}): {line}")
 
 
 @dataclass
 class _Done:
     result: str
     lost: list[tuple[int, int]] = field(default_factory=list)  # meetings no longer found, their other sources
+    unsplit: list[str] = field(default_factory=list)  # the meetings a curated meeting was not split into
 
 
 def _reextract(article: Article, ctx: IngestContext) -> _Done | ArticleError:
@@ -216,17 +230,88 @@ def _apply(article: Article, p: Pending, ctx: IngestContext, links: list[Meeting
         if ctx.decisions.removed_items("meetingsource", article.pk):  # a curator took it off its meeting
             return _Done(Result.KEPT)
         if p.outcome == Outcome.NEW:
-            save_placed([p], ctx, place_reports([p], ctx), _known_levels(p))
+            save_placed(p.meetings, ctx, place_reports(p.meetings, ctx), _known_levels(p))
             return _Done(Result.NEW_MEETING)
         return _Done(Result.UPDATED if changed else Result.UNCHANGED)
     extracted = [m for m in placed if m.status == MeetingStatus.EXTRACTED]
-    if not extracted:
-        return _Done(Result.KEPT)
     if p.outcome != Outcome.NEW:
+        if not extracted:
+            return _Done(Result.KEPT)
         sources = _source_counts(extracted)
         return _Done(Result.NO_LONGER_FOUND, [(m.pk, sources[m.pk] - 1) for m in extracted])
-    changed |= _refresh_meetings(p, extracted, ctx)
-    return _Done(Result.UPDATED if changed else Result.UNCHANGED)
+    pairs, further, free = _assign(p.meetings, placed)
+    ours = [(r, m) for r, m in pairs if m.status == MeetingStatus.EXTRACTED]
+    new, unsplit = _split(further, links, bool(ctx.decisions.removed_items("meetingsource", article.pk)))
+    if ours:
+        changed |= _refresh_meetings(ours, ctx)
+    if new:
+        save_placed(new, ctx, place_reports(new, ctx), _known_levels(p))
+    lost = [m for m in free if m.status == MeetingStatus.EXTRACTED]
+    sources = _source_counts(lost)
+    done = _Done(Result.UPDATED if changed else Result.UNCHANGED, [(m.pk, sources[m.pk] - 1) for m in lost], unsplit)
+    if new:
+        done.result = Result.SPLIT
+    elif not ours:
+        done.result = Result.NO_LONGER_FOUND if lost else Result.KEPT
+    return done
+
+
+def _assign(
+    reports: list[MeetingReport], placed: list[Meeting]
+) -> tuple[list[tuple[MeetingReport, Meeting]], list[MeetingReport], list[Meeting]]:
+    """Which stored meeting each meeting the article now reports is: the one of its parties; the
+    principal reading also takes the stored meetings no reading's parties match (their parties changed,
+    as the one meeting of an article could before). Returns the pairs, the further readings and the
+    stored meetings no reading describes any more."""
+    free = list(placed)
+    pairs: list[tuple[MeetingReport, Meeting]] = []
+    further: list[MeetingReport] = []
+    for r in reports:
+        meeting = next((m for m in free if m.party_key == r.party_key), None)
+        if meeting is None:
+            further.append(r)
+        else:
+            free.remove(meeting)
+            pairs.append((r, meeting))
+    principal = next((r for r in further if r.principal), None)
+    if principal is not None and free:
+        further.remove(principal)
+        pairs += [(principal, m) for m in free]
+        free = []
+    return pairs, further, free
+
+
+def _curated(link: MeetingSource) -> str:
+    """Why a curator owns the meeting of this link (its status, its locked parties or people), or ""."""
+    meeting = link.meeting
+    if link.how == "curator":
+        return "the article attached by a curator"
+    if meeting.status != MeetingStatus.EXTRACTED:
+        return str(meeting.status)
+    locked = sorted({"countries", "participants"} & set(meeting.locked_fields))
+    return f"{' and '.join(locked)} set by a curator" if locked else ""
+
+
+def _split(
+    further: list[MeetingReport], links: list[MeetingSource], taken_off: bool
+) -> tuple[list[MeetingReport], list[str]]:
+    """The further meetings to place, and those left for a curator: a meeting whose parties a curated
+    meeting of the article holds would be split out of it (or, when a curator took the article off a
+    meeting, might be that one)."""
+    curated = [(link.meeting, why) for link in links if (why := _curated(link))]
+    new: list[MeetingReport] = []
+    unsplit: list[str] = []
+    for r in further:
+        owner = next(((m, why) for m, why in curated if set(r.parties) <= set(m.party_key.split("-"))), None)
+        sentence = f' ("{r.span.sentence.strip()}")' if r.span else ""
+        if owner is not None:
+            meeting, why = owner
+            unsplit.append(f"meeting {meeting.pk} ({why}) not split: the article also reports {r.party_key}{sentence}")
+        elif taken_off:
+            unsplit.append(f"a curator took the article off a meeting: {r.party_key}{sentence} not placed")
+        else:
+            new.append(r)
+    return new, unsplit
 
 
 def _refresh_article(article: Article, p: Pending, ctx: IngestContext) -> bool:
@@ -272,19 +357,24 @@ RECOMPUTED = {
 }
 
 
-def _refresh_meetings(p: Pending, meetings: list[Meeting], ctx: IngestContext) -> bool:
-    """Bring the extracted meetings this article placed up to what it reads now; True on a change."""
-    resolve_people([p], ctx)
+def _refresh_meetings(pairs: list[tuple[MeetingReport, Meeting]], ctx: IngestContext) -> bool:
+    """Bring the extracted meetings this article placed up to what it reads now (each from the reading
+    `pairs` gives it); True on a change."""
+    reports = list(dict.fromkeys(r for r, _ in pairs))
+    meetings = [m for _, m in pairs]
+    resolve_people(reports, ctx)
     ctx.resolver.flush()
-    ensure_forums({f.value for f in p.extraction.forums}, ctx)
-    p.candidate = Candidate(meetings[0], p.source.published)
+    ensure_forums({f.value for r in reports for f in r.forums}, ctx)
+    for r, meeting in pairs:
+        if r.candidate is None:
+            r.candidate = Candidate(meeting, r.pending.source.published)
     before = Before.of(m.pk for m in meetings)
     links = _LinkChanges.load(meetings)
     sources = _source_counts(meetings)
     refreshed: dict[int, list[str]] = {}  # meeting id -> the fields this article set
-    for meeting in meetings:
-        links.compare(p, meeting, ctx)
-        fields = _refresh_fields(p, meeting, ctx, sole=sources[meeting.pk] == 1)
+    for r, meeting in pairs:
+        links.compare(r, meeting, ctx)
+        fields = _refresh_fields(r, meeting, ctx, sole=sources[meeting.pk] == 1)
         if fields:
             refreshed[meeting.pk] = fields
             meeting.updated_at = timezone.now()
@@ -296,7 +386,7 @@ def _refresh_meetings(p: Pending, meetings: list[Meeting], ctx: IngestContext) -
     for meeting in meetings:
         if meeting.pk in links.parties_changed:
             meeting.refresh_party_key()  # dedupe finds meetings by their parties
-    levels = write_relations([p], ctx, _known_levels(p))
+    levels = write_relations(reports, ctx, _known_levels(reports[0].pending))
     if changed or edited or levels:
         meetings_aggregates_refresh([m.pk for m in meetings], before=before, also=levels)
     return changed or bool(edited) or bool(levels)
@@ -309,13 +399,13 @@ def _source_counts(meetings: list[Meeting]) -> dict[int, int]:
     return counts
 
 
-def _refresh_fields(p: Pending, meeting: Meeting, ctx: IngestContext, *, sole: bool) -> list[str]:
+def _refresh_fields(r: MeetingReport, meeting: Meeting, ctx: IngestContext, *, sole: bool) -> list[str]:
     """Set the meeting's fields from the article (only the empty ones when it has other sources);
     returns the fields that changed. Locked fields are never touched."""
-    values = meeting_values(p.extraction, ctx)
+    values = meeting_values(r.facts, ctx)
     if not sole:
         return sorted(fill_empty(meeting, values))
-    values |= {"title": p.article.title[:500], "summary": meeting_summary(p.extraction, p.article.text)}
+    values |= {"title": r.title(), "summary": r.summary()}
     locked = set(meeting.locked_fields)
     changed = set()
     for name, columns in RECOMPUTED.items():
@@ -380,16 +470,16 @@ class _LinkChanges:
                 stored[row.meeting_id].append(row)
         return cls(stored)
 
-    def compare(self, p: Pending, meeting: Meeting, ctx: IngestContext) -> None:
+    def compare(self, r: MeetingReport, meeting: Meeting, ctx: IngestContext) -> None:
         """Plan the changes that make this article's extracted links what the extractor reads now."""
         rows = self.stored[meeting.pk]
         ours: list[LinkRow] = []
         others: list[LinkRow] = []
         for row in rows:
-            (ours if row.origin == EXTRACTED and row.source_id == p.article.pk else others).append(row)
+            (ours if row.origin == EXTRACTED and row.source_id == r.article.pk else others).append(row)
         wanted: dict[type[models.Model], list] = {model: [] for model in LINK_MODELS}
         # What ingest would add to the meeting if it had only the other sources' and curators' rows.
-        links_of(p, meeting, _have_of(others), ctx, wanted)
+        links_of(r, meeting, _have_of(others), ctx, wanted)
         locked = set(meeting.locked_fields)
         for model, link_set in LINK_SET_BY_MODEL.items():
             if link_set.name in locked:

@@ -37,9 +37,18 @@ class IngestReport:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     dry_run: bool = False
+    meetings: int = 0  # the meetings the new articles reported (created or merged into)
+    several: int = 0  # the new articles that reported more than one meeting
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def tally(self, result: ArticleIngestResult) -> None:
+        """Count an article's outcome, and the meetings a new one reported."""
+        self.count(result.outcome)
+        if result.created:
+            self.meetings += len(result.meetings)
+            self.several += len(result.meetings) > 1
 
     def progress_line(self) -> str:
         return f"{self.read} read | {self.new} new | {self.known} known | {self.merged} merged | {self.failed} failed"
@@ -49,6 +58,7 @@ class IngestReport:
         return (
             f"{prefix}{self.read} read, {self.new} new, {self.known} already known, "
             f"{self.merged} merged into an existing meeting, {self.no_meeting} without a meeting, {self.failed} failed"
+            + (f"; {self.several} reported several meetings ({self.meetings} meetings in all)" if self.several else "")
         )
 
 
@@ -74,7 +84,7 @@ def articles_ingest(
                 report.failed += 1
                 report.errors.append(str(result))
             else:
-                report.count(result.outcome)
+                report.tally(result)
             if on_progress:
                 on_progress(report)
             if strict and report.failed:

@@ -186,7 +186,7 @@ def urls_ingest(
                     cause = exc.__cause__
                     report.transient += isinstance(cause, FetchError) and cause.transient
                 else:
-                    report.count(result.outcome)
+                    report.tally(result)
                     report.lines.append(describe_result(url, result))
                 if on_progress:
                     on_progress(report)
@@ -201,6 +201,8 @@ def describe_result(url: str, result: ArticleIngestResult) -> str:
     meetings = ", ".join(f"#{m.pk}" for m in result.meetings)
     if result.outcome == Outcome.KNOWN:
         return f"{url}: already stored (article #{result.article.pk})"
+    if len(result.meetings) > 1:
+        return f"{url}: new article #{result.article.pk}, {len(result.meetings)} meetings {meetings} (for review)"
     if result.outcome == Outcome.NEW:
         return f"{url}: new article #{result.article.pk}, new meeting {meetings} (for review)"
     if result.outcome == Outcome.MERGED:

@@ -3,7 +3,9 @@
 Re-ingesting the same text changes nothing (content hash), so an article keeps what the extractor
 version that first read it found. This command re-reads articles (by default those another
 extractor version read) and updates their meetings without overwriting a curator's work: verified
-and rejected meetings, locked fields, curator rows and other sources' rows are left alone. Each
+and rejected meetings, locked fields, curator rows and other sources' rows are left alone. An article
+now read as reporting several meetings gets one Meeting each; a curated meeting is never split, and
+what it would have been split into is listed. Each
 article is one transaction; a failure is reported and skipped, and the exit status is non-zero.
 """
 
@@ -54,6 +56,8 @@ class Command(BaseCommand):
         progress.done()
         for line in report.lost:
             self.stdout.write(self.style.WARNING(f"No longer found, left for a curator to reject: {line}"))
+        for line in report.unsplit:
+            self.stdout.write(self.style.WARNING(f"Curated, left for a curator to split: {line}"))
         for error in report.errors:
             self.stderr.write(self.style.ERROR(error))
         self.stdout.write(self.style.SUCCESS(report.summary()) if not report.failed else report.summary())
