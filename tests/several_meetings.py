@@ -1,7 +1,7 @@
 """A summit article that reports five meetings, and a stand-in extractor that reads it as the contract says.
 
-The extractor on main does not fill `other_meetings` yet, so the ingest, API, admin and page tests
-of articles that report several meetings replace it (services.linking.extract_article, the one call
+The ingest, API, admin and page tests of articles that report several meetings replace the
+extractor, so that they test the services and not the rules of the day, (services.linking.extract_article, the one call
 the services make) with a reading built from the text: the principal meeting first, then the others,
 each fact with its span in the text. The database stays real.
 """

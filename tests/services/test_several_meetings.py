@@ -1,7 +1,7 @@
 """Articles that report several meetings: one Meeting each, end to end (ingest, dedupe, decisions, re-extraction).
 
-The extractor is replaced by tests/several_meetings.py's stand-in (it does not fill other_meetings on
-main yet); the last test runs the real one and waits for it (xfail).
+Most tests replace the extractor with tests/several_meetings.py's stand-in, so that they check the
+services whatever the extractor's rules read; the last test runs the real extractor end to end.
 """
 
 from __future__ import annotations
@@ -342,7 +342,6 @@ def test_reextract_adds_the_other_meetings_of_an_article_read_with_its_principal
 # --------------------------------------------------------------------------- the real extractor
 
 
-@pytest.mark.xfail(reason="needs the extractor's other_meetings", strict=False)
 def test_the_real_extractor_makes_five_meetings_of_the_summit_article(reference: None) -> None:
     """End to end with the real extractor: five meetings, each with its two countries and leaders,
     sourced to the article; the same article again changes nothing; another agency's report of one
