@@ -580,6 +580,7 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
         w in MENTION_ONLY_CUES
         and not (w == "appointed" and window[k - 1 : k] == ["newly"])
         and not (w == "initiative" and window[k + 1 : k + 2] != ["of"])
+        and not (w == "letter" and window[k + 1 : k + 3] == ["of", "credence"])  # presented to Z: Z received
         for k, w in enumerate(window)
     )
 

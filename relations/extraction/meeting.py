@@ -32,6 +32,7 @@ ATTEND_RE = R.gate("meeting.attend")
 MULTILATERAL_RE = R.gate("meeting.multilateral")
 CEREMONY_RE = R.gate("meeting.ceremony")
 RECEPTION_RE = R.gate("meeting.reception")
+TITLE_RECEPTION_RE = R.regex("meeting.title_reception")
 # The levels of relations an article can state, strongest first (the first that matches wins).
 LEVELS = ("allied", "comprehensive_strategic_partnership", "strategic_partnership", "friendly")
 LEVEL_PATTERNS = tuple((level, R.gate(f"meeting.level_{level}")) for level in LEVELS)
@@ -318,6 +319,19 @@ def _search(regex: Gate, title: str, sentences: list[Sentence]) -> Cue | None:
 OTHER_VISIT_RE = R.gate("meeting.other_visit")
 SPOKE_WITH_RE = R.gate("meeting.spoke_with")
 TITLE_CALL_RE = R.regex("meeting.title_call")
+SPOKE_TO_RE = R.regex("meeting.spoke_to")
+IN_PERSON_RE = R.gate("meeting.in_person")
+AHEAD_OF_VISIT_RE = R.gate("meeting.ahead_of_visit")
+
+
+def _spoke_by_call(lead: Sentence) -> re.Match | None:
+    """'X spoke with the Prime Minister of Y': the lead's only meeting word is 'spoke with/to' a person
+    and nothing in it says they were together (met, a visit, received, the sidelines, here)."""
+    spoke = SPOKE_TO_RE.search(lead.text)
+    if spoke is None:
+        return None
+    rest = AHEAD_OF_VISIT_RE.regex.sub(" ", lead.text) if AHEAD_OF_VISIT_RE.search(lead.text, lead.low) else lead.text
+    return None if IN_PERSON_RE.search(rest) else spoke
 
 
 def _names_another_visit(sent: Sentence) -> bool:
@@ -333,6 +347,9 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
     if spoke and TITLE_CALL_RE.search(title):
         return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
+    by_call = _spoke_by_call(lead)
+    if by_call:
+        return Cue("phone_call", lead.start + by_call.start(), lead.start + by_call.end(), "meeting.spoke_to")
     cue = _search(SIDELINES_RE, title, context)
     if cue:
         return Cue("sidelines", cue.start, cue.end, "meeting.sidelines")
@@ -349,6 +366,8 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     m = RECEPTION_RE.search(lead.text, lead.low)
     if m:
         return Cue("reception", lead.start + m.start(), lead.start + m.end(), "meeting.reception")
+    if TITLE_RECEPTION_RE.search(title):  # "Ambassador calls on Prime Minister" over "X met Y at the office"
+        return Cue("reception", None, None, "meeting.title_reception")
     return Cue("talks", lead.start, lead.end, "meeting.trigger")  # a meeting word and nothing more said
 
 

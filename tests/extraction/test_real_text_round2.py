@@ -1,0 +1,88 @@
+"""Real-text capabilities, round two: formats in every phrasing, venues that are implied, dates that
+are resolved and never invented, organisations outside the registry, and real-text furniture. Every
+sentence here is this project's own, written in the style of the genre."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from relations.extraction import extract
+
+
+def contract(text: str, gazetteer, title: str = "", published: date | None = date(2025, 3, 14)) -> dict:
+    return extract(text, title=title, published=published, gazetteer=gazetteer).to_contract()
+
+
+def names(result: dict) -> list[tuple[str, str | None]]:
+    return sorted((p["name"], p["country"]) for p in result["participants"])
+
+
+# ------------------------------------------------------------------ format
+
+
+def test_a_readout_that_says_only_spoke_with_is_a_phone_call(gazetteer):
+    text = (
+        "Today, the Prime Minister of Denmark, Jonas Hartwell, spoke with the Prime Minister of Norway, Kari Lunde.\n"
+        "The leaders agreed to deepen co-operation in energy and trade."
+    )
+    result = contract(text, gazetteer, title="Prime Minister Hartwell speaks with Prime Minister of Norway")
+    assert result["meeting"]["format"] == "phone_call"
+    assert result["meeting"]["location_country"] is None
+
+
+def test_spoke_to_a_counterpart_ahead_of_a_visit_is_a_call_with_no_venue(gazetteer):
+    text = (
+        "President Elena Varga of Hungary spoke to her Austrian counterpart, President Markus Leitner, on "
+        "Tuesday ahead of a visit to Vienna by a Hungarian business delegation next month."
+    )
+    result = contract(text, gazetteer, title="Hungary and Austria eye closer trade")
+    assert result["meeting"]["format"] == "phone_call"
+    assert result["meeting"]["location_country"] is None
+
+
+def test_spoke_with_after_meeting_in_person_stays_talks(gazetteer):
+    text = "President Elena Varga of Hungary met President Markus Leitner of Austria in Vienna and spoke with him about energy."
+    result = contract(text, gazetteer, title="Hungarian and Austrian presidents meet")
+    assert result["meeting"]["format"] != "phone_call"
+
+
+def test_a_commission_held_virtually_is_a_video_call(gazetteer):
+    text = (
+        "Chilean Foreign Minister Tomas Rivera and Kenyan Foreign Minister Grace Wanjiru on March 3, 2025, "
+        "held the 4th Joint Commission meeting virtually and reviewed cooperation in mining, trade and education."
+    )
+    result = contract(text, gazetteer, title="Chile, Kenya hold 4th joint commission")
+    assert result["meeting"]["format"] == "video_call"
+
+
+def test_consultations_convened_by_virtual_mode_are_a_video_call(gazetteer):
+    text = (
+        "The third round of the Nepal-Bangladesh Foreign Office Consultations was convened by virtual mode "
+        "under the co-chairmanship of Foreign Secretaries Ram Thapa and Karim Hossain respectively."
+    )
+    result = contract(text, gazetteer, title="Nepal, Bangladesh review ties")
+    assert result["meeting"]["format"] == "video_call"
+
+
+def test_a_letter_of_credence_in_capitals_is_a_reception(gazetteer):
+    text = (
+        "Ambassador of the Republic of Chile to Mongolia Pablo Ortega presented his Letter of Credence to "
+        "President of Mongolia Batbayar Ganzorig on March 3, 2025."
+    )
+    result = contract(text, gazetteer, title="Ambassador of Chile presents credentials")
+    assert result["meeting"]["format"] == "reception"
+    assert names(result) == [("Batbayar Ganzorig", "MNG"), ("Pablo Ortega", "CHL")]
+
+
+def test_called_on_by_an_ambassador_is_a_reception(gazetteer):
+    text = "Bhutanese Prime Minister Dorji Wangchuk was called on by the Ambassador of Japan, Mr. Kenji Sato, this morning."
+    result = contract(text, gazetteer, title="Japanese envoy meets Prime Minister")
+    assert result["meeting"]["format"] == "reception"
+
+
+def test_a_headline_courtesy_call_makes_a_plain_meeting_a_reception(gazetteer):
+    text = "Bhutanese Prime Minister Dorji Wangchuk met the Ambassador of Japan, Kenji Sato, in Thimphu on Monday."
+    result = contract(text, gazetteer, title="Japanese Ambassador calls on Prime Minister")
+    assert result["meeting"]["format"] == "reception"
+    plain = contract(text, gazetteer, title="Japanese Ambassador meets Prime Minister")
+    assert plain["meeting"]["format"] == "talks"
