@@ -765,7 +765,8 @@ def _venue(
     ]
     event_places = {**r.body.hit_at, **{h.first: h for h in r.body.in_forums}}
     around = Surroundings(r.dateline, r.body.forums, event_places)
-    return venue_from_evidence(r.doc, people_in_lead, setting.own, setting.fmt, around)  # type: ignore[arg-type]
+    sides = frozenset(p.country for p in participants if p.country) | {m.country for m in roles if m.country}
+    return venue_from_evidence(r.doc, people_in_lead, setting.own, setting.fmt, around, sides)  # type: ignore[arg-type]
 
 
 def _meeting_reading(

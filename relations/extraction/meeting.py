@@ -795,7 +795,12 @@ class Surroundings:
 
 
 def venue_from_evidence(
-    doc: Document, mentions: list[LeadMention | None], lead: Sentence, fmt: Cue, around: Surroundings
+    doc: Document,
+    mentions: list[LeadMention | None],
+    lead: Sentence,
+    fmt: Cue,
+    around: Surroundings,
+    sides: frozenset[str] = frozenset(),
 ) -> Location | None:
     """Where the meeting was when no place follows a venue cue:
     - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
@@ -803,12 +808,26 @@ def venue_from_evidence(
     - on the sidelines of an event named after a city ('the Doha Forum'): that city;
     - on the sidelines, a dateline in a third country: the reporter is at the event;
     - on the sidelines of a UN organ with a fixed seat: its seat.
-    The city is the dateline's when the dateline is in that country."""
+    - 'with visiting President X': the side that is not X's;
+    - a dateline in a party's country, for a meeting in person that names no place.
+    The city is the dateline's when the dateline is in that country. `sides`: the countries of all
+    the participants (a host named only by a pronoun is the side that is not the guest's)."""
     people = sorted(m for m in mentions if m and m[2])
     dateline = around.dateline
     host, rule = _host_of_country_phrase(doc, lead, people), "meeting.host_country"
     if host is None and fmt.value != "sidelines":
-        host, rule = _host_of_verb(doc, lead, people), "meeting.host_verb"
+        host, rule = _host_of_verb(doc, lead, people, sides), "meeting.host_verb"
+    if host is None and fmt.value != "sidelines":
+        host, rule = _host_of_visiting_guest(doc, lead, people, sides, around.places), "meeting.visiting_guest"
+    if (
+        host is None
+        and fmt.value not in ("sidelines", "other")
+        and dateline
+        and dateline.plain
+        and dateline.iso3 in sides
+    ):
+        city = dateline.city if dateline.is_city else None
+        return Location(dateline.iso3, city, dateline.city_start, dateline.city_end, "places.dateline")
     if host is not None:
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
@@ -871,12 +890,16 @@ def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMent
     return (host[2], at, lead.start + m.end()) if host and host[2] else None  # type: ignore[return-value]
 
 
-def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
-    """'A received B' (A before the verb, B after) or 'B was received by A': A's country."""
+def _host_of_verb(
+    doc: Document, lead: Sentence, people: list[LeadMention], sides: frozenset[str] = frozenset()
+) -> tuple[str, int, int] | None:
+    """'A received B' (A before the verb, B after) or 'B was received by A': A's country. 'He received
+    B' (the host a pronoun): the one other side of the meeting."""
     m = HOST_VERB_RE.search(lead.text, lead.low)
     if not m:
         return None
-    at, end = lead.start + m.start(), lead.start + m.end("verb" if m.group("verb") else "call")
+    group = next(g for g in ("verb", "calledby", "call") if m.group(g))
+    at, end = lead.start + m.start(), lead.start + m.end(group)
     before = [p for p in people if doc.ends[p[1] - 1] <= at]
     after = [p for p in people if doc.starts[p[0]] >= end]
     if m.group("by") or m.group("call"):  # "B was received by A", "B called on A": A hosts
@@ -885,11 +908,31 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
         host, guest = (before[-1] if before else None), (after[0] if after else None)
     if guest is None and host is not None and ("credential" in lead.low or "credence" in lead.low):
         return host[2], at, end  # type: ignore[return-value]  # "received credentials from: 1) ..."
+    if host is None and guest is not None and guest[2] and len(sides) == 2 and guest[2] in sides:
+        return next(iter(sides - {guest[2]})), at, end  # "he received B", "B paid him a courtesy call"
     if host is None or guest is None or host[2] == guest[2]:
         return None
     if m.group("verb") and not m.group("by") and _possessive(doc, guest):
         return None  # "A welcomed B's proposal": B is not A's guest
     return host[2], at, end  # type: ignore[return-value]
+
+
+VISITING_GUEST_RE = R.regex("meeting.visiting_guest")
+
+
+def _host_of_visiting_guest(
+    doc: Document, lead: Sentence, people: list[LeadMention], sides: frozenset[str], places: dict[int, PlaceHit]
+) -> tuple[str, int, int] | None:
+    """'A held talks with visiting President B': B is the guest, the other side the host."""
+    if "visiting" not in lead.low or len(sides) != 2:
+        return None
+    for k in range(lead.first, lead.last - 1):
+        if not VISITING_GUEST_RE.search(doc.words[k]) or k + 1 in places or not doc.words[k + 1][:1].isupper():
+            continue  # "while visiting Baku, A met B": a place, not a guest
+        guest = next((p for p in people if k < p[0] <= k + 15), None)  # over the title ("visiting President of X, B")
+        if guest is not None and guest[2] in sides:
+            return next(iter(sides - {guest[2]})), doc.starts[k], doc.ends[k]
+    return None
 
 
 def _possessive(doc: Document, mention: LeadMention) -> bool:

@@ -86,3 +86,49 @@ def test_a_headline_courtesy_call_makes_a_plain_meeting_a_reception(gazetteer):
     assert result["meeting"]["format"] == "reception"
     plain = contract(text, gazetteer, title="Japanese Ambassador meets Prime Minister")
     assert plain["meeting"]["format"] == "talks"
+
+
+# ------------------------------------------------------------------ venue
+
+
+def test_a_capitals_dateline_glued_to_its_dash_places_a_meeting_that_names_no_place(gazetteer):
+    text = (
+        "TUNIS- Malian Prime Minister Oumar Diallo held talks on Monday with Tunisian Prime Minister Karim "
+        "Ben Salah on bilateral cooperation."
+    )
+    result = contract(text, gazetteer, title="Mali, Tunisia discuss cooperation")
+    assert result["meeting"]["location_country"] == "TUN"
+    assert result["meeting"]["location_city"] == "Tunis"
+
+
+def test_a_wire_dateline_with_a_date_does_not_place_the_meeting(gazetteer):
+    text = (
+        "Tunis, March 10, TAP\n\nMalian Prime Minister Oumar Diallo held talks with Tunisian Prime "
+        "Minister Karim Ben Salah on bilateral cooperation."
+    )
+    result = contract(text, gazetteer, title="Mali, Tunisia discuss cooperation")
+    assert result["meeting"]["location_country"] is None
+
+
+def test_credentials_presented_to_a_head_of_state_place_the_meeting_in_the_host_country(gazetteer):
+    text = (
+        "Ambassador of the Republic of Chile to Mongolia Pablo Ortega presented his Letter of Credence to "
+        "President of Mongolia Batbayar Ganzorig on March 3, 2025."
+    )
+    result = contract(text, gazetteer, title="Ambassador of Chile presents credentials")
+    assert result["meeting"]["location_country"] == "MNG"
+
+
+def test_talks_with_a_visiting_president_are_in_the_other_sides_country(gazetteer):
+    text = (
+        "Lao Prime Minister Sonexay Vongkham held talks this morning at the Government Office with visiting "
+        "President of the Republic of Chile, Dr. Tomas Rivera."
+    )
+    result = contract(text, gazetteer, title="Lao, Chilean leaders hold talks")
+    assert result["meeting"]["location_country"] == "LAO"
+
+
+def test_visiting_a_city_names_no_guest(gazetteer):
+    text = "While visiting Paris, Lao Prime Minister Sonexay Vongkham held talks with Chilean President Tomas Rivera."
+    result = contract(text, gazetteer, title="Lao, Chilean leaders hold talks")
+    assert result["meeting"]["location_country"] != "LAO"
