@@ -819,15 +819,8 @@ def venue_from_evidence(
         host, rule = _host_of_verb(doc, lead, people, sides), "meeting.host_verb"
     if host is None and fmt.value != "sidelines":
         host, rule = _host_of_visiting_guest(doc, lead, people, sides, around.places), "meeting.visiting_guest"
-    if (
-        host is None
-        and fmt.value not in ("sidelines", "other")
-        and dateline
-        and dateline.plain
-        and dateline.iso3 in sides
-    ):
-        city = dateline.city if dateline.is_city else None
-        return Location(dateline.iso3, city, dateline.city_start, dateline.city_end, "places.dateline")
+    if host is None and fmt.value not in ("sidelines", "other"):
+        return _home_dateline(dateline, sides)
     if host is not None:
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
@@ -835,6 +828,14 @@ def venue_from_evidence(
     if fmt.value == "sidelines":
         return _sidelines_venue(doc, fmt, around, {m[2] for m in people})
     return None
+
+
+def _home_dateline(dateline: Dateline | None, sides: frozenset[str]) -> Location | None:
+    """A release's plain dateline ('ALGIERS- ...') in a party's country: the meeting's place."""
+    if dateline is None or not dateline.plain or dateline.iso3 not in sides:
+        return None
+    city = dateline.city if dateline.is_city else None
+    return Location(dateline.iso3, city, dateline.city_start, dateline.city_end, "places.dateline")
 
 
 def _sidelines_venue(doc: Document, fmt: Cue, around: Surroundings, parties: set) -> Location | None:

@@ -132,3 +132,15 @@ def test_visiting_a_city_names_no_guest(gazetteer):
     text = "While visiting Paris, Lao Prime Minister Sonexay Vongkham held talks with Chilean President Tomas Rivera."
     result = contract(text, gazetteer, title="Lao, Chilean leaders hold talks")
     assert result["meeting"]["location_country"] != "LAO"
+
+
+# ------------------------------------------------------------------ sectors
+
+
+def test_immigration_and_drug_trafficking_are_sector_words(gazetteer):
+    text = (
+        "Foreign Minister Ana Torres of Chile met Foreign Minister Luis Vega of Peru in Lima on Monday. "
+        "They discussed cooperation on foreign affairs, immigration, trade and combating illicit drug trafficking."
+    )
+    result = contract(text, gazetteer, title="Chile, Peru foreign ministers meet")
+    assert {"migration", "security", "trade"} <= set(result["sectors"])
