@@ -58,7 +58,7 @@ from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .rules import NoRules, Rules, language_code, load_rules
 from .sectors import SectorReader
-from .text import Document, Sentence, strip_furniture
+from .text import Document, Sentence, caption_ends, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
 R = load_rules("en")  # this module's tables: rules/en/*.toml
@@ -244,6 +244,7 @@ def find_the_lead(r: ArticleReading, title: str, published: date | None) -> Lead
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published, history)
     lead = _joint_lead(doc, people, skip, lead, background) or lead
     lead = _headline_lead(doc, people, r.headline_people, lead, background) or lead
+    lead = _past_the_caption(doc, people, lead, published, history) or lead
     if lead is None:
         lead = _lead_without_names(r.body, people, skip, background)
     from_headline: list[Person] = []
@@ -252,6 +253,22 @@ def find_the_lead(r: ArticleReading, title: str, published: date | None) -> Lead
     if lead is not None and (is_announcement(lead) or is_opinion(title, doc) or opens_without_meeting(doc, skip)):
         lead = None
     return Lead(lead, from_headline, history)
+
+
+def _past_the_caption(
+    doc: Document, people: list[Person], lead: Sentence | None, published: date | None, history: bool
+) -> Sentence | None:
+    """A lead in a photo caption ('A meets B at the Palace. (Agency/ @office)'): the story's own first
+    report of the meeting after it, when that names people of two countries (else the caption stays)."""
+    if lead is None or not doc.text.count(")"):
+        return None
+    caption = next(((a, b) for a, b in caption_ends(doc.text) if a <= lead.start < b), None)
+    if caption is None:
+        return None
+    later = find_lead(doc, {m.sentence for p in people for m in p.mentions}, caption[1], published, history)
+    if later is None or len(_countries_in(people, later.index)) < 2:
+        return None
+    return later
 
 
 def level_fact(doc: Document, title: str, meeting: MeetingReading | None, countries: list[Fact]) -> Fact | None:

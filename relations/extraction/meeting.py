@@ -726,6 +726,7 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
     if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text):
         return None
     hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+    hits = [h for h in hits if not _report_day(sent, h)]
     if len(hits) > 1:  # "X, who arrived on Sunday, held talks on Monday": the arrival is not the meeting
         hits = [h for h in hits if not _in_arrival_clause(doc, sent, h)] or hits
     if not hits:
@@ -738,6 +739,15 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
         return DateHit(None, sent.start, sent.start, False)
     explicit = [h for h in hits if h.explicit_year and h.value]
     return explicit[0] if explicit else hits[0]
+
+
+REPORT_DAY_BEFORE_RE = R.regex("meeting.report_day_before")
+
+
+def _report_day(sent: Sentence, hit: DateHit) -> bool:
+    """'the ministry said in a statement on Friday': the day dates the report, not the meeting."""
+    before = sent.text[max(0, hit.start - sent.start - 60) : hit.start - sent.start]
+    return REPORT_DAY_BEFORE_RE.search(before) is not None
 
 
 VAGUE_RE = R.gate("meeting.vague")

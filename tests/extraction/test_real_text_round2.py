@@ -144,3 +144,36 @@ def test_immigration_and_drug_trafficking_are_sector_words(gazetteer):
     )
     result = contract(text, gazetteer, title="Chile, Peru foreign ministers meet")
     assert {"migration", "security", "trade"} <= set(result["sectors"])
+
+
+# ------------------------------------------------------------------ dates and furniture
+
+
+def test_the_day_of_a_ministrys_statement_does_not_date_the_call(gazetteer):
+    text = (
+        "Spanish Foreign Minister Ana Ruiz and her Moroccan counterpart Karim Alaoui have discussed bilateral "
+        "relations over the phone, the Spanish Foreign Ministry said in a statement on Friday."
+    )
+    result = contract(text, gazetteer, title="Spanish, Moroccan ministers hold call")
+    assert result["meeting"]["date"] is None
+    plain = contract(text.replace("said in a statement on Friday", "said. They spoke on Friday"), gazetteer)
+    assert plain["meeting"]["date"] == "2025-03-14"
+
+
+def test_a_photo_caption_above_the_story_is_not_its_lead(gazetteer):
+    text = (
+        "King Harald Olsen meets Latvian Speaker Inese Ozola at the Royal Palace. (Twitter/ @RoyalCourt)\n\n"
+        "Norwegian King Harald Olsen on Monday received Latvian Parliament Speaker Inese Ozola in Oslo."
+    )
+    result = contract(text, gazetteer, title="Norwegian King receives Latvian Speaker")
+    assert result["meeting"]["date"] == "2025-03-10"
+    assert result["meeting"]["format"] == "reception"
+
+
+def test_a_caption_stays_the_lead_when_the_story_names_only_one_side(gazetteer):
+    text = (
+        "Latvian Speaker Inese Ozola and Norwegian Foreign Minister Jon Berg shake hands after their meeting "
+        "in Oslo. (J. Hansen/NTB)\n\nBoth sides discussed energy during a courtesy call on Monday."
+    )
+    result = contract(text, gazetteer, title="Latvian Speaker in Oslo")
+    assert names(result) == [("Inese Ozola", "LVA"), ("Jon Berg", "NOR")]
