@@ -177,3 +177,30 @@ def test_a_caption_stays_the_lead_when_the_story_names_only_one_side(gazetteer):
     )
     result = contract(text, gazetteer, title="Latvian Speaker in Oslo")
     assert names(result) == [("Inese Ozola", "LVA"), ("Jon Berg", "NOR")]
+
+
+# ------------------------------------------------------------------ forums
+
+
+def test_an_acronym_written_as_a_word_is_its_forum(gazetteer):
+    text = (
+        "At the Asean Summit in Jakarta today, Prime Minister Somchai Wongsa of Thailand held talks with "
+        "President Maria Santos of the Philippines. Both leaders are Nato partners, and neither is in Opec."
+    )
+    result = contract(text, gazetteer, title="Thai, Philippine leaders meet")
+    assert {"ASEAN", "NATO", "OPEC"} <= set(result["forums"])
+
+
+def test_a_known_bank_and_the_leaders_forum_by_their_names(gazetteer):
+    text = (
+        "Prime Minister Jane Cole of Barbados met Ghana's Minister of Trade Kwame Asante in Bridgetown on "
+        "Monday. They discussed an Afreximbank office and the 54th Pacific Islands Leaders Forum."
+    )
+    result = contract(text, gazetteer, title="Barbados, Ghana talk trade")
+    assert {"Afreximbank", "PIF"} <= set(result["forums"])
+
+
+def test_a_country_in_capitals_before_a_date_line_is_no_forum(gazetteer):
+    text = "The Government of Ghana condemns the attack and stands with the people of Kenya.\n\nACCRA, GHANA\n12 March 2025"
+    result = contract(text, gazetteer, title="Ghana condemns attack in Kenya")
+    assert result["forums"] == []
