@@ -160,6 +160,7 @@ class Lead:
     sentence: Sentence | None
     from_headline: list[Person]
     history: bool  # the article opens on a document's history, not a meeting
+    earlier: Sentence | None = None  # an earlier report of the meeting the headline's people outvoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +244,9 @@ def find_the_lead(r: ArticleReading, title: str, published: date | None) -> Lead
     background = partial(is_background, ref=published, history=history)
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published, history)
     lead = _joint_lead(doc, people, skip, lead, background) or lead
+    first = lead
     lead = _headline_lead(doc, people, r.headline_people, lead, background) or lead
+    earlier = first if first is not None and lead is not None and first.index < lead.index else None
     lead = _past_the_caption(doc, people, lead, published, history) or lead
     if lead is None:
         lead = _lead_without_names(r.body, people, skip, background)
@@ -252,7 +255,7 @@ def find_the_lead(r: ArticleReading, title: str, published: date | None) -> Lead
         lead, from_headline = _lead_of_headline(r.body, r.head, r.headline_people, skip, background)
     if lead is not None and (is_announcement(lead) or is_opinion(title, doc) or opens_without_meeting(doc, skip)):
         lead = None
-    return Lead(lead, from_headline, history)
+    return Lead(lead, from_headline, history, earlier if lead is not None else None)
 
 
 def _past_the_caption(
@@ -652,7 +655,9 @@ def _is_spouse(doc: Document, people: list[Person], p: Person, sent: Sentence) -
 def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
     m = next(m for m in p.mentions if m.sentence == sent.index)
     before = doc.text[max(sent.start, doc.starts[m.first] - 60) : doc.starts[m.first]].lower()
-    return "according to" in before
+    at = before.rfind("according to")
+    # "according to X" names a source; "According to the release, X and Y discussed ...": the clause ended
+    return at >= 0 and "," not in before[at:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -752,6 +757,9 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
     roles += _envoy_roles(doc, envoys, participants, roles)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         location = _venue(r, lead, setting, participants, roles)
+        earlier = given.lead.earlier
+        if location is None and earlier is not None:  # the first report of the meeting says where
+            location = _venue(r, earlier, replace(setting, own=earlier), participants, roles)
     if location and fmt.value in VISIT_FORMATS - {"reception"}:
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
         participants += _inviting_host(doc, people, participants, lead, location.iso3)
@@ -794,6 +802,8 @@ def _meeting_reading(
     doc, dateline, location = r.doc, r.dateline, setting.location
     ref = dateline_date(dateline, given.published) or given.published
     date_hit, _ = meeting_date(doc, setting.own, ref, dateline.end if dateline else 0)
+    if date_hit is None and given.lead.earlier is not None:  # "He received B on Tuesday. ... B and A discussed"
+        date_hit, _ = meeting_date(doc, given.lead.earlier, ref, dateline.end if dateline else 0)
     facts = _meeting_facts(doc, setting.fmt, location, date_hit, r.body, r.head)
     headline = {id(p) for p in who.from_headline}
     participants = [

@@ -204,3 +204,29 @@ def test_a_country_in_capitals_before_a_date_line_is_no_forum(gazetteer):
     text = "The Government of Ghana condemns the attack and stands with the people of Kenya.\n\nACCRA, GHANA\n12 March 2025"
     result = contract(text, gazetteer, title="Ghana condemns attack in Kenya")
     assert result["forums"] == []
+
+
+# ------------------------------------------------------------------ participants
+
+
+def test_a_source_clause_closed_by_a_comma_does_not_hide_a_participant(gazetteer):
+    text = (
+        "Togolese Foreign Minister Komi Agbeko is in Accra this week. According to the State House release, "
+        "Mr. Agbeko and Ghanaian President Kofi Mensah discussed bilateral trade on Monday. Mr. Agbeko "
+        "reiterated Togolese President Faure Gnassou's commitment to good neighbourliness."
+    )
+    result = contract(text, gazetteer, title="Ghana, Togo discuss trade")
+    assert names(result) == [("Kofi Mensah", "GHA"), ("Komi Agbeko", "TGO")]
+
+
+def test_the_first_report_of_the_meeting_dates_and_places_it(gazetteer):
+    text = (
+        "Ghanaian President Kofi Mensah has urged Togo to deepen trade. The president said this as he "
+        "received the Foreign Minister of Togo, Mr. Komi Agbeko, on Tuesday, 11th March 2025, at his office.\n\n"
+        "Mr. Agbeko delivered a message from his president.\n\n"
+        "According to the release, Mr. Agbeko and President Mensah discussed bilateral issues."
+    )
+    result = contract(text, gazetteer, title="President Mensah receives Togo's Foreign Minister Komi Agbeko")
+    assert names(result) == [("Kofi Mensah", "GHA"), ("Komi Agbeko", "TGO")]
+    assert result["meeting"]["date"] == "2025-03-11"
+    assert result["meeting"]["location_country"] == "GHA"
