@@ -46,6 +46,7 @@ GIVEN_NAME_PLACES = R.words("people.given_name_places")
 NOT_BEFORE_A_NAME = R.words("people.not_before_a_name")
 RANKS = R.words("people.ranks")
 NAME_TITLES = R.words("people.name_titles")
+GIVEN_NAME_TITLES = R.words("people.given_name_titles")
 COUNTERPART_WORDS = R.words("people.counterpart_words")
 ROLE_HEADS = R.words("people.role_heads")
 NAME_TOKEN_RE = R.regex("people.name_token")
@@ -153,6 +154,16 @@ class PeopleReader:
                 and (words[i - 1] in TITLE_HEADS or i - 1 in places)
                 and i not in blocked
                 and doc.sent_of[i - 1] == doc.sent_of[i]
+            )
+
+        for i in [i for i in capital if words[i] in GIVEN_NAME_TITLES and 0 < i < len(words) - 1]:
+            # "Hossein Amir Abdollahian": inside a name, between two name words of one sentence
+            nameish[i] = (
+                nameish[i - 1]
+                and nameish[i + 1]
+                and i not in blocked
+                and i not in places
+                and doc.sent_of[i - 1] == doc.sent_of[i + 1]
             )
 
     def _acronym_compounds(self) -> None:

@@ -230,3 +230,21 @@ def test_the_first_report_of_the_meeting_dates_and_places_it(gazetteer):
     assert names(result) == [("Kofi Mensah", "GHA"), ("Komi Agbeko", "TGO")]
     assert result["meeting"]["date"] == "2025-03-11"
     assert result["meeting"]["location_country"] == "GHA"
+
+
+def test_a_title_that_is_also_a_given_name_stays_inside_the_name(gazetteer):
+    text = (
+        "In a telephone conversation on Saturday, Iranian Foreign Minister Hossein Amir Abdollahian and his "
+        "Omani counterpart Badr Albusaidi discussed bilateral ties."
+    )
+    result = contract(text, gazetteer, title="Iran, Oman discuss ties")
+    assert names(result) == [("Badr Albusaidi", "OMN"), ("Hossein Amir Abdollahian", "IRN")]
+
+
+def test_a_page_section_fused_to_the_headline_is_no_name(gazetteer):
+    text = (
+        "Politics Tokayev met with Mirziyoyev President of Kazakhstan, Kassym-Jomart Tokayev, met with the "
+        "President of Uzbekistan, Shavkat Mirziyoyev. Source: Wire Friday, March 14, 2025 | 12:00 Tweet Share"
+    )
+    result = contract(text, gazetteer, title="Tokayev met with Mirziyoyev")
+    assert names(result) == [("Kassym-Jomart Tokayev", "KAZ"), ("Shavkat Mirziyoyev", "UZB")]
