@@ -481,6 +481,51 @@ def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Pe
     return out
 
 
+VISIT_MEETING_WITH_RE = R.gate("extractor.visit_meeting_with")
+VISIT_HOST_SUBJECT_RE = R.gate("extractor.visit_host_subject")
+
+
+def _met_during_the_visit(
+    body: Reading, people: list[Person], chosen: list[Person], lead: Sentence, host: str
+) -> list[Person]:
+    """The host's officials a visitor also held talks with during the visit, each reported in a sentence
+    of its own after the lead: 'talks/a meeting/negotiations (were held) with <the host's official>', or
+    '<the host's official> held a meeting with <the visiting side>'. One visit is one meeting."""
+    doc = body.doc
+    visitors = {p.country for p in chosen if p.country and p.country != host}
+    if not visitors or host not in {p.country for p in chosen}:
+        return []
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index + 1 :]:
+        if NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low) or is_past(sent):
+            continue
+        named = sorted(
+            (
+                (m.title_first if m.title_first is not None else m.first, p)
+                for p in people
+                for m in p.mentions
+                if m.sentence == sent.index
+            ),
+            key=lambda x: x[0],
+        )
+        for m in VISIT_MEETING_WITH_RE.finditer(sent.text, sent.low):
+            k = bisect_left(doc.starts, sent.start + m.end())
+            p = next((p for at, p in named if k <= at <= k + 12), None)
+            if p is not None and p.country in (host, None) and p not in chosen and p not in out:
+                p.country = host
+                out.append(p)
+        m = VISIT_HOST_SUBJECT_RE.search(sent.text, sent.low)
+        if m is not None:
+            k = bisect_left(doc.starts, sent.start + m.start())
+            before = [p for at, p in named if at < k]
+            after = {h.iso3 for i, h in body.hit_at.items() if i >= k and doc.sent_of[i] == sent.index}
+            after |= {p.country for at, p in named if at >= k}
+            p = before[-1] if before else None
+            if p is not None and p.country == host and visitors & after and p not in chosen and p not in out:
+                out.append(p)
+    return out
+
+
 def _inviting_host(
     doc: Document, people: list[Person], chosen: list[Person], lead: Sentence, host: str
 ) -> list[Person]:
@@ -763,6 +808,7 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
     if location and fmt.value in VISIT_FORMATS - {"reception"}:
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
         participants += _inviting_host(doc, people, participants, lead, location.iso3)
+        participants += _met_during_the_visit(r.body, people, participants, lead, location.iso3)
     return Attendance(participants, from_headline, roles, location)
 
 

@@ -248,3 +248,33 @@ def test_a_page_section_fused_to_the_headline_is_no_name(gazetteer):
     )
     result = contract(text, gazetteer, title="Tokayev met with Mirziyoyev")
     assert names(result) == [("Kassym-Jomart Tokayev", "KAZ"), ("Shavkat Mirziyoyev", "UZB")]
+
+
+def test_the_hosts_officials_met_during_one_visit_are_its_participants(gazetteer):
+    text = (
+        "A delegation of Chile headed by Foreign Minister Tomas Rivera paid a working visit to Portugal on "
+        "March 3-4.\n"
+        "During the talks with Portuguese President Rui Almeida, the parties discussed trade and culture.\n"
+        "Portuguese Prime Minister Joao Pereira held a meeting with the head of the Chilean Foreign Ministry, "
+        "during which they discussed investment.\n"
+        "Negotiations were also held with Speaker of the Portuguese Parliament Ana Costa.\n"
+        "A separate meeting was held with the Minister of Education Luis Matos."
+    )
+    result = contract(text, gazetteer, title="Chilean Foreign Minister visits Portugal")
+    assert names(result) == [
+        ("Ana Costa", "PRT"),
+        ("Joao Pereira", "PRT"),
+        ("Luis Matos", "PRT"),
+        ("Rui Almeida", "PRT"),
+        ("Tomas Rivera", "CHL"),
+    ]
+
+
+def test_an_official_the_visit_only_mentions_is_no_participant(gazetteer):
+    text = (
+        "Foreign Minister Tomas Rivera of Chile paid a working visit to Portugal on March 3. He held talks "
+        "with Portuguese President Rui Almeida.\n"
+        "The Portuguese Minister of Education Luis Matos will hold talks with Chilean officials next month."
+    )
+    result = contract(text, gazetteer, title="Chilean Foreign Minister visits Portugal")
+    assert ("Luis Matos", "PRT") not in names(result)
