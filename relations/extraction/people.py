@@ -473,11 +473,14 @@ class PeopleReader:
         Items are single words (or a word before a title word: 'Blue Economy'), so 'Minister Sall, Ndiaye
         and Dr. Fall' (no 'of') and 'Minister Amina Rahman and Mr. X' (a two-word name) are not lists."""
         words, n = self.doc.words, len(self.doc.words)
-        j, plain = k, 0
+        j, plain, closed = k, 0, False
         while j < min(n, k + 8) and words[j] not in HONORIFICS:
             w = words[j]
+            if w == "," and closed and self._name_after_comma(j):
+                break  # "Minister of Tourism, Arts and Culture, John Mwangi": the closed list, then the name
             if w in (",", "and", "&"):
                 plain = 0
+                closed = closed or w != ","
             elif not w[:1].isupper():
                 return False
             elif w in TITLE_WORDS:
@@ -487,7 +490,7 @@ class PeopleReader:
                 if plain > 1:
                     return False
             j += 1
-        if j >= n or words[j] not in HONORIFICS:
+        if j >= n or (words[j] not in HONORIFICS and not (words[j] == "," and closed)):
             return False
         i = k - 1
         while i > max(0, k - 10):
@@ -498,6 +501,12 @@ class PeopleReader:
                 return False
             i -= 1
         return False
+
+    def _name_after_comma(self, j: int) -> bool:
+        """Two capitalised words that are no title words follow the comma at token j."""
+        words = self.doc.words
+        nxt = words[j + 1 : j + 3]
+        return len(nxt) == 2 and all(w[:1].isupper() and w not in TITLE_WORDS for w in nxt)
 
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""

@@ -278,3 +278,14 @@ def test_an_official_the_visit_only_mentions_is_no_participant(gazetteer):
     )
     result = contract(text, gazetteer, title="Chilean Foreign Minister visits Portugal")
     assert ("Luis Matos", "PRT") not in names(result)
+
+
+def test_a_closed_portfolio_list_then_a_comma_reaches_the_name(gazetteer):
+    text = (
+        "Barbadian Prime Minister Jane Cole received Kenya's Minister of Tourism, Arts and Culture, John "
+        "Mwangi, at the State House on Monday."
+    )
+    result = contract(text, gazetteer, title="Prime Minister receives Kenyan minister")
+    assert names(result) == [("Jane Cole", "BRB"), ("John Mwangi", "KEN")]
+    mwangi = next(p for p in result["participants"] if p["name"] == "John Mwangi")
+    assert mwangi["title"] == "Minister of Tourism, Arts and Culture"
