@@ -37,6 +37,29 @@ class TitleReader:
         self.lex = lex
 
     def read(self, m: Mention) -> None:
+        self._read(m)
+        after = self._of_country_after(m)
+        if after and (m.country is None or self._title_starts_on_anothers_country(m)):
+            m.country = after
+
+    def _title_starts_on_anothers_country(self, m: Mention) -> bool:
+        """'A of Ruritania and President B of Freedonia': B's title was read from 'Ruritania and', A's."""
+        k = m.title_first
+        return k is not None and k > 0 and self.doc.words[k - 1] == "of" and k in self.places
+
+    def _of_country_after(self, m: Mention) -> str | None:
+        """'Prime Minister Jane Cole of Barbados', 'President X of Senegal': the country after the name."""
+        words, k = self.doc.words, m.last
+        if k + 1 >= len(words) or words[k] != "of":
+            return None
+        hit = self.places.get(k + 1)
+        if hit is None or hit[0] != k + 1 or not hit[2].iso3 or hit[2].kind not in ("name", "official", "alternative"):
+            return None
+        if hit[1] < len(words) and words[hit[1]] == "'":
+            return None  # "X of Ruritania's ruling party"
+        return hit[2].iso3
+
+    def _read(self, m: Mention) -> None:
         if m.title_first is None or m.title_last is None:
             m.country = m.country or self._delegation_before(m)
             return

@@ -289,3 +289,10 @@ def test_a_closed_portfolio_list_then_a_comma_reaches_the_name(gazetteer):
     assert names(result) == [("Jane Cole", "BRB"), ("John Mwangi", "KEN")]
     mwangi = next(p for p in result["participants"] if p["name"] == "John Mwangi")
     assert mwangi["title"] == "Minister of Tourism, Arts and Culture"
+
+
+def test_the_country_after_the_name_is_the_officials(gazetteer):
+    text = "Prime Minister Jane Cole of Barbados and President Amadou Diop of Senegal held talks in Accra on Monday."
+    result = contract(text, gazetteer, title="Leaders meet")
+    assert names(result) == [("Amadou Diop", "SEN"), ("Jane Cole", "BRB")]
+    assert result["parties"] == ["BRB", "SEN"]
