@@ -296,3 +296,22 @@ def test_the_country_after_the_name_is_the_officials(gazetteer):
     result = contract(text, gazetteer, title="Leaders meet")
     assert names(result) == [("Amadou Diop", "SEN"), ("Jane Cole", "BRB")]
     assert result["parties"] == ["BRB", "SEN"]
+
+
+def test_the_potential_of_listed_sectors_and_biofuels(gazetteer):
+    text = (
+        "President Ana Torres of Chile spoke with President Luis Vega of Peru on Wednesday. Torres said they "
+        "discussed the trade deal, highlighting the potential of the pharmaceutical, agricultural, ethanol "
+        "and biodiesel sectors."
+    )
+    result = contract(text, gazetteer, title="Chile, Peru leaders talk trade")
+    assert {"agriculture", "energy", "health", "trade"} <= set(result["sectors"])
+
+
+def test_addressing_names_the_areas_of_a_framework(gazetteer):
+    text = (
+        "President Ana Torres of Chile met President Luis Vega of Peru in Lima on Monday. They signed a "
+        "framework agreement for addressing the investment ambitions of the two countries."
+    )
+    result = contract(text, gazetteer, title="Chile, Peru leaders meet")
+    assert "investment" in result["sectors"]
