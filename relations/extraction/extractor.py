@@ -791,6 +791,7 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
     envoys = (
         _several_envoys(body, people, participants, setting.own, setting.context) if fmt.value == "reception" else []
     )
+    _names_after_a_country_list(body, participants)
     unresolved_fallback(participants, _candidates(given, lead, setting, participants), doc)
     from_headline = list(given.lead.from_headline)
     if len({p.country for p in participants if p.country}) < 2:
@@ -810,6 +811,57 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
         participants += _inviting_host(doc, people, participants, lead, location.iso3)
         participants += _met_during_the_visit(r.body, people, participants, lead, location.iso3)
     return Attendance(participants, from_headline, roles, location)
+
+
+LIST_GLUE = frozenset({",", "and", "&"})
+
+
+def _names_after_a_country_list(body: Reading, participants: list[Person]) -> None:
+    """'the foreign ministers of Ukraine, Lithuania and Poland - A, B and C': a list of names right after
+    a list of as many countries pairs them in order; a participant with no country takes its own."""
+    doc = body.doc
+    for p in [p for p in participants if p.country is None]:
+        for m in p.mentions:
+            run = _name_run(doc, participants, m)
+            countries = _country_list_before(
+                body, run[0].title_first if run[0].title_first is not None else run[0].first
+            )
+            if len(run) >= 2 and len(countries) == len(run) and len(set(countries)) == len(countries):
+                p.country = countries[run.index(m)]
+                break
+
+
+def _name_run(doc: Document, participants: list[Person], m: Mention) -> list[Mention]:
+    """The mentions listed with m ('A, B and C'), in order."""
+    same = sorted((q for p in participants for q in p.mentions if q.sentence == m.sentence), key=lambda q: q.first)
+    run: list[Mention] = []
+    for q in same:
+        start = q.title_first if q.title_first is not None else q.first
+        if run and not (set(doc.words[run[-1].last : start]) <= LIST_GLUE and start > run[-1].last - 1):
+            if m in run:
+                break
+            run = []
+        run.append(q)
+    return run if m in run else [m]
+
+
+def _country_list_before(body: Reading, k: int) -> list[str]:
+    """The countries listed right before token k ('of Ukraine, Lithuania and Poland -'), in order."""
+    doc, out = body.doc, []
+    k -= 1
+    while k >= 0 and doc.words[k] in ("\u2013", "\u2014", "-", ":", ","):
+        k -= 1
+    while k >= 0:
+        hit = body.hit_at.get(k)
+        if hit is None or hit.kind not in ("name", "official", "alternative") or not hit.iso3:
+            break
+        out.append(hit.iso3)
+        k = hit.first - 1
+        if k < 0 or doc.words[k] not in LIST_GLUE:
+            break
+        while k >= 0 and doc.words[k] in LIST_GLUE:
+            k -= 1
+    return out[::-1]
 
 
 def _candidates(given: MeetingInput, lead: Sentence, setting: Setting, participants: list[Person]) -> list[str]:

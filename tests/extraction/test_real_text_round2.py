@@ -315,3 +315,14 @@ def test_addressing_names_the_areas_of_a_framework(gazetteer):
     )
     result = contract(text, gazetteer, title="Chile, Peru leaders meet")
     assert "investment" in result["sectors"]
+
+
+def test_names_listed_after_as_many_countries_pair_in_order(gazetteer):
+    text = (
+        "On 3 March, the foreign ministers of Estonia, Latvia and Finland \u2013 Mart Tamm, Janis Ozols and "
+        "Ville Virtanen \u2013 met in Tallinn to mark the anniversary of the Tallinn Triangle format.\n"
+        "They condemned Russia's attacks and called on Russia to end its war. Russia must pay, they said."
+    )
+    result = contract(text, gazetteer, title="Three foreign ministers meet")
+    assert names(result) == [("Janis Ozols", "LVA"), ("Mart Tamm", "EST"), ("Ville Virtanen", "FIN")]
+    assert result["parties"] == ["EST", "FIN", "LVA"]
