@@ -823,9 +823,10 @@ def _names_after_a_country_list(body: Reading, participants: list[Person]) -> No
     for p in [p for p in participants if p.country is None]:
         for m in p.mentions:
             run = _name_run(doc, participants, m)
-            countries = _country_list_before(
-                body, run[0].title_first if run[0].title_first is not None else run[0].first
-            )
+            start = run[0].title_first if run[0].title_first is not None else run[0].first
+            countries = _country_list_before(body, start)
+            if len(countries) != len(run) and "respectively" in doc.lower[run[-1].last : run[-1].last + 2]:
+                countries = _sides_named_before(body, m.sentence, start)[: len(run)]
             if len(run) >= 2 and len(countries) == len(run) and len(set(countries)) == len(countries):
                 p.country = countries[run.index(m)]
                 break
@@ -843,6 +844,23 @@ def _name_run(doc: Document, participants: list[Person], m: Mention) -> list[Men
             run = []
         run.append(q)
     return run if m in run else [m]
+
+
+def _sides_named_before(body: Reading, sentence: int, k: int) -> list[str]:
+    """'The Sri Lanka-Pakistan consultations ... co-chaired by A and B respectively': the countries
+    the sentence names before token k, in order of first mention."""
+    out: list[str] = []
+    for i in range(body.doc.sentences[sentence].first, k):
+        hit = body.hit_at.get(i)
+        if (
+            hit is not None
+            and hit.first == i
+            and hit.iso3
+            and hit.kind in ("name", "official", "alternative", "demonym")
+        ):
+            if hit.iso3 not in out:
+                out.append(hit.iso3)
+    return out
 
 
 def _country_list_before(body: Reading, k: int) -> list[str]:

@@ -326,3 +326,13 @@ def test_names_listed_after_as_many_countries_pair_in_order(gazetteer):
     result = contract(text, gazetteer, title="Three foreign ministers meet")
     assert names(result) == [("Janis Ozols", "LVA"), ("Mart Tamm", "EST"), ("Ville Virtanen", "FIN")]
     assert result["parties"] == ["EST", "FIN", "LVA"]
+
+
+def test_co_chairs_named_respectively_follow_the_pairs_order(gazetteer):
+    text = (
+        "The fourth round of the Nepal-Bangladesh Foreign Office Consultations was held under the "
+        "co-chairmanship of Foreign Secretaries Ram Thapa and Karim Hossain respectively.\n"
+        "Bangladesh assured its full support for Nepal's development, and Bangladesh's trade with Nepal grew."
+    )
+    result = contract(text, gazetteer, title="Nepal, Bangladesh hold consultations")
+    assert names(result) == [("Karim Hossain", "BGD"), ("Ram Thapa", "NPL")]
