@@ -814,6 +814,7 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
 
 
 LIST_GLUE = frozenset({",", "and", "&"})
+SIDE_KINDS = frozenset({"name", "official", "alternative", "demonym"})
 
 
 def _names_after_a_country_list(body: Reading, participants: list[Person]) -> None:
@@ -852,14 +853,10 @@ def _sides_named_before(body: Reading, sentence: int, k: int) -> list[str]:
     out: list[str] = []
     for i in range(body.doc.sentences[sentence].first, k):
         hit = body.hit_at.get(i)
-        if (
-            hit is not None
-            and hit.first == i
-            and hit.iso3
-            and hit.kind in ("name", "official", "alternative", "demonym")
-        ):
-            if hit.iso3 not in out:
-                out.append(hit.iso3)
+        if hit is None or hit.first != i or not hit.iso3 or hit.kind not in SIDE_KINDS:
+            continue
+        if hit.iso3 not in out:
+            out.append(hit.iso3)
     return out
 
 
