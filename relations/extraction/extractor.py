@@ -31,6 +31,7 @@ from .meeting import (
     find_city,
     find_lead,
     find_location,
+    lede_setting,
     is_announcement,
     is_background,
     is_opinion,
@@ -772,7 +773,8 @@ def _setting(given: MeetingInput, lead: Sentence) -> Setting:
     doc, body, head = r.doc, r.body, r.head
     own = main_clause(doc, lead)
     context = [own, *context_sentences(doc, lead)[1:]]
-    fmt = meeting_format(given.title, own, context, body.forums + head.forums)
+    lede = lede_setting(doc, lead)
+    fmt = meeting_format(given.title, own, [*context, lede] if lede else context, body.forums + head.forums)
     location = None
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(

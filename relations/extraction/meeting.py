@@ -548,6 +548,11 @@ def find_location(
     capital = _capital_phrase(doc, lead, places, capitals) or _place_hosted(doc, lead, places)
     if capital:
         return capital
+    lede = lede_setting(doc, lead)
+    if lede is not None:  # "X had meetings with A, B and C ... in Tashkent. X and A discussed ..."
+        hit = _place_after_cue(doc, lede, places, lead=True)
+        if hit:
+            return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end, "meeting.lede_setting")
     hit = _place_after_cue(doc, lead, places, lead=True)
     if hit:
         return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)  # type: ignore[arg-type]
@@ -569,6 +574,18 @@ def find_location(
 
 
 LEDE_EVENT_RE = R.gate("meeting.lede_event")
+LEDE_SETTING_RE = R.gate("meeting.lede_setting")
+
+
+def lede_setting(doc: Document, lead: Sentence) -> Sentence | None:
+    """The sentence right before the lead when it reports the meetings the lead is one of ('X had
+    separate meetings with his counterparts from A, B and C on the sidelines of ... in Tashkent')."""
+    if lead.index < 1:
+        return None
+    sent = doc.sentences[lead.index - 1]
+    if not LEDE_SETTING_RE.search(sent.text, sent.low) or speaks_of_future(sent) or is_past(sent):
+        return None
+    return sent
 
 
 def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> Location | None:

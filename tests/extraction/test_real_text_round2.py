@@ -336,3 +336,25 @@ def test_co_chairs_named_respectively_follow_the_pairs_order(gazetteer):
     )
     result = contract(text, gazetteer, title="Nepal, Bangladesh hold consultations")
     assert names(result) == [("Karim Hossain", "BGD"), ("Ram Thapa", "NPL")]
+
+
+def test_the_lede_of_several_meetings_gives_the_setting_of_the_first(gazetteer):
+    text = (
+        "Foreign Minister Karim Hossain had separate bilateral meetings with his counterparts from Nepal and "
+        "Chile on the sidelines of the International Conference on Regional Connectivity in Tashkent, "
+        "Uzbekistan.\n"
+        "Hossain and Nepalese Foreign Minister Ram Thapa discussed trade and the situation of refugees "
+        "staying in Bangladesh."
+    )
+    result = contract(text, gazetteer, title="Bangladesh foreign minister meets counterparts")
+    assert result["meeting"]["format"] == "sidelines"
+    assert result["meeting"]["location_country"] == "UZB"
+
+
+def test_departed_for_a_country_on_an_official_visit_is_the_venue(gazetteer):
+    text = (
+        "Prime Minister Somchai Wongsa of Thailand on Monday departed for Indonesia on a one-day official "
+        "visit. He was received on arrival by Indonesian President Budi Santoso."
+    )
+    result = contract(text, gazetteer, title="Thai Prime Minister visits Indonesia")
+    assert result["meeting"]["location_country"] == "IDN"
