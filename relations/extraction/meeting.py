@@ -736,6 +736,20 @@ def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
     return bool(ARRIVAL_RE.search(before[before.rfind(",") + 1 :]))
 
 
+def _arrival_aside(doc: Document, sent: Sentence, hit: DateHit) -> bool:
+    """'X is holding meetings in Mexico, where he arrived on Tuesday': the day of an arrival told in a
+    clause after the meeting word, not the day of the meetings."""
+    if not _in_arrival_clause(doc, sent, hit):
+        return False
+    before = doc.text[sent.start : hit.start]
+    clause = before.rfind(",") + 1
+    if clause <= 0:
+        return False
+    head = before[:clause]
+    m = TRIGGER_RE.search(head, head.lower()) or MEETING_NOUN_RE.search(head, head.lower())
+    return m is not None and not ARRIVAL_RE.search(m.group())
+
+
 SAME_DAY_RE = R.gate("meeting.same_day")
 
 
@@ -743,7 +757,7 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
     if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text):
         return None
     hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
-    hits = [h for h in hits if not _report_day(sent, h)]
+    hits = [h for h in hits if not _report_day(sent, h) and not _arrival_aside(doc, sent, h)]
     if len(hits) > 1:  # "X, who arrived on Sunday, held talks on Monday": the arrival is not the meeting
         hits = [h for h in hits if not _in_arrival_clause(doc, sent, h)] or hits
     if not hits:

@@ -358,3 +358,20 @@ def test_departed_for_a_country_on_an_official_visit_is_the_venue(gazetteer):
     )
     result = contract(text, gazetteer, title="Thai Prime Minister visits Indonesia")
     assert result["meeting"]["location_country"] == "IDN"
+
+
+def test_the_day_of_an_arrival_told_after_the_meetings_does_not_date_them(gazetteer):
+    text = (
+        "Chilean Foreign Minister Tomas Rivera is holding an intense agenda of bilateral meetings in Mexico, "
+        "where he arrived on Tuesday to attend a regional summit. Rivera held a meeting with Peruvian Foreign "
+        "Minister Luis Vega."
+    )
+    result = contract(text, gazetteer, title="Chilean minister holds meetings in Mexico")
+    assert result["meeting"]["date"] is None
+    dated = contract(
+        "Chilean Foreign Minister Tomas Rivera arrived in Lima on Tuesday and held talks with Peruvian "
+        "Foreign Minister Luis Vega.",
+        gazetteer,
+        title="Chilean minister in Lima",
+    )
+    assert dated["meeting"]["date"] == "2025-03-11"
