@@ -669,7 +669,7 @@ def meeting_date(
     candidates = [lead]
     if lead.index + 1 < len(doc.sentences):
         nxt = doc.sentences[lead.index + 1]
-        if TRIGGER_RE.search(nxt.text, nxt.low) and not is_past(nxt):
+        if TRIGGER_RE.search(nxt.text, nxt.low) and not is_past(nxt) and not _arrival_home(lead, nxt):
             candidates.append(nxt)
     for sent in candidates:
         best = _date_in(doc, sent, ref, not_before)
@@ -734,6 +734,16 @@ def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
     """The date is in the clause (since the last comma) of an arrival or departure."""
     before = doc.text[sent.start : hit.start]
     return bool(ARRIVAL_RE.search(before[before.rfind(",") + 1 :]))
+
+
+RETURN_HOME_RE = R.gate("meeting.return_home")
+
+
+def _arrival_home(lead: Sentence, nxt: Sentence) -> bool:
+    """'X has returned to Manila following his meeting with Y. X arrived in Manila on Sunday.'"""
+    if not RETURN_HOME_RE.search(lead.text, lead.low):
+        return False
+    return all(ARRIVAL_RE.search(m.group()) for m in TRIGGER_RE.finditer(nxt.text, nxt.low))
 
 
 def _arrival_aside(doc: Document, sent: Sentence, hit: DateHit) -> bool:

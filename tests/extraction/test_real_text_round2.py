@@ -375,3 +375,12 @@ def test_the_day_of_an_arrival_told_after_the_meetings_does_not_date_them(gazett
         title="Chilean minister in Lima",
     )
     assert dated["meeting"]["date"] == "2025-03-11"
+
+
+def test_the_arrival_home_after_a_meeting_does_not_date_it(gazetteer):
+    text = (
+        "President Maria Santos has returned to Manila following her meeting with Japanese Prime Minister "
+        "Kenji Sato.\n\nSantos arrived in Manila at 2:10 AM on Sunday."
+    )
+    result = contract(text, gazetteer, title="Philippine President back from Tokyo")
+    assert result["meeting"]["date"] is None
