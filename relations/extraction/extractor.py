@@ -450,6 +450,31 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
     return out
 
 
+DELEGATION_INCLUDED_RE = R.gate("extractor.delegation_included")
+
+
+def _delegation_members(body: Reading, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
+    """'The Ruritanian delegation also included A and B' (a side of the meeting named right before
+    'delegation'): A and B take part for that side."""
+    doc, sides = body.doc, {p.country for p in chosen if p.country}
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index + 1 : lead.index + 7]:
+        m = DELEGATION_INCLUDED_RE.search(sent.text, sent.low)
+        if m is None or NEGATION_RE.search(sent.text):
+            continue
+        k = bisect_left(doc.starts, sent.start + m.start()) - 1
+        hit = body.hit_at.get(k)
+        if hit is None or hit.iso3 not in sides:
+            continue
+        verb_end = sent.start + m.end()
+        for p in people:
+            after = any(pm.sentence == sent.index and doc.starts[pm.first] >= verb_end for pm in p.mentions)
+            if after and p not in chosen and p not in out and p.country in (None, hit.iso3):
+                p.country = hit.iso3
+                out.append(p)
+    return out
+
+
 LATER_MEETING_RE = R.gate("extractor.later_meeting")
 
 
@@ -789,6 +814,7 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
     participants = _select_participants(doc, people, lead, setting.context) or list(given.lead.from_headline)
     if participants:
         participants += _also_took_part(doc, people, participants, setting.context)
+        participants += _delegation_members(r.body, people, participants, lead)
         _plural_pairs_in_lead_order(doc, participants, lead)
     envoys = (
         _several_envoys(body, people, participants, setting.own, setting.context) if fmt.value == "reception" else []

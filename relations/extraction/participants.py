@@ -41,6 +41,27 @@ class TitleReader:
         after = self._of_country_after(m)
         if after and (m.country is None or self._title_starts_on_anothers_country(m)):
             m.country = after
+        if m.country is None:
+            m.country = self._leads_a_delegation(m)
+
+    def _leads_a_delegation(self, m: Mention) -> str | None:
+        """'X, Minister of ..., led a Ruritanian delegation': the leader's country is the delegation's."""
+        lower = self.doc.lower
+        k = max(m.last, m.title_last or 0)
+        if k < len(lower) and lower[k] == ",":
+            k += 1
+        if lower[k : k + 1] not in (["led"], ["headed"], ["leads"], ["heads"]) or lower[k + 1 : k + 2] not in (
+            ["a"],
+            ["an"],
+            ["the"],
+            ["his"],
+            ["her"],
+        ):
+            return None
+        hit = self.places.get(k + 2)
+        if hit is None or hit[0] != k + 2 or not hit[2].iso3 or hit[2].kind not in MENTION_KINDS:
+            return None
+        return hit[2].iso3 if lower[hit[1] : hit[1] + 1] == ["delegation"] else None
 
     def _title_starts_on_anothers_country(self, m: Mention) -> bool:
         """'A of Ruritania and President B of Freedonia': B's title was read from 'Ruritania and', A's."""

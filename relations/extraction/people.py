@@ -47,6 +47,7 @@ NOT_BEFORE_A_NAME = R.words("people.not_before_a_name")
 RANKS = R.words("people.ranks")
 NAME_TITLES = R.words("people.name_titles")
 GIVEN_NAME_TITLES = R.words("people.given_name_titles")
+POSTNOMINALS = R.words("people.postnominals")
 COUNTERPART_WORDS = R.words("people.counterpart_words")
 ROLE_HEADS = R.words("people.role_heads")
 NAME_TOKEN_RE = R.regex("people.name_token")
@@ -578,9 +579,12 @@ class PeopleReader:
         return self.doc.words[k] in ("his", "her", "their")
 
     def _title_after(self, end: int, sent_last: int) -> tuple[int, int] | None:
-        """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma)."""
+        """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma; post-nominal
+        letters skipped: 'X, JP, Minister of ...')."""
         if end >= sent_last or self.doc.words[end] != ",":
             return None
+        while end + 2 < sent_last and self.doc.words[end + 1] in POSTNOMINALS and self.doc.words[end + 2] == ",":
+            end += 2
         if end + 1 < sent_last and self.doc.words[end + 1] in ("and", "&"):
             return None  # "A, and Guatemala's Foreign Minister, B": the next person's title
         k = end + 1

@@ -384,3 +384,23 @@ def test_the_arrival_home_after_a_meeting_does_not_date_it(gazetteer):
     )
     result = contract(text, gazetteer, title="Philippine President back from Tokyo")
     assert result["meeting"]["date"] is None
+
+
+def test_a_delegations_leader_and_members_and_a_post_nominal_before_the_title(gazetteer):
+    text = (
+        "On March 3rd 2025, the Honourable Rohan Baptiste, Minister of Foreign and CARICOM Affairs led a "
+        "Barbados delegation in a bilateral meeting with Senator the Honourable Claire Whyte, JP, Minister "
+        "of Foreign Affairs and Foreign Trade of Jamaica, in Kingston.\n"
+        "Minister Baptiste conveyed the greetings of the Honourable Mia Clarke, Prime Minister of Barbados.\n"
+        "The Barbados delegation also included Mr. Desmond Rowe, Permanent Secretary, and Ms. Lisa "
+        "Brathwaite, Director of the CARICOM Unit."
+    )
+    result = contract(text, gazetteer, title="Barbados strengthens ties with Jamaica")
+    assert names(result) == [
+        ("Claire Whyte", "JAM"),
+        ("Desmond Rowe", "BRB"),
+        ("Lisa Brathwaite", "BRB"),
+        ("Rohan Baptiste", "BRB"),
+    ]
+    whyte = next(p for p in result["participants"] if p["name"] == "Claire Whyte")
+    assert whyte["title"] == "Minister of Foreign Affairs and Foreign Trade"
