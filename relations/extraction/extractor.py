@@ -450,6 +450,50 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
     return out
 
 
+ATTENDED_BEFORE_RE = R.gate("extractor.attended_before")
+ATTENDED_AFTER_RE = R.gate("extractor.attended_after")
+
+
+def _named_attendees(
+    body: Reading, people: list[Person], chosen: list[Person], lead: Sentence, host: str
+) -> list[Person]:
+    """People a sentence after the lead names as attending the meeting ('A and B attended the meeting on
+    the Ruritanian side', 'the meeting, attended by Crown Prince C'), for a side of the meeting: the side
+    the sentence names, else their own country, else (no country given) the host's."""
+    doc, sides = body.doc, {p.country for p in chosen if p.country}
+    if host not in sides:
+        return []
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index + 1 : lead.index + 9]:
+        if NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low):
+            continue
+        for regex, before in ((ATTENDED_BEFORE_RE, True), (ATTENDED_AFTER_RE, False)):
+            m = regex.search(sent.text, sent.low)
+            if m is None:
+                continue
+            side = _side_named(body, sent.start + m.start("side")) if m.group("side") else None
+            if m.group("side") and side not in sides:
+                continue
+            at = sent.start + (m.start() if before else m.end())
+            for p in people:
+                if p in chosen or p in out or (p.title and NOT_PARTICIPANT_TITLES.search(p.title)):
+                    continue
+                here = [pm for pm in p.mentions if pm.sentence == sent.index]
+                if not here or not all((doc.starts[pm.first] < at) == before for pm in here):
+                    continue
+                country = side or (p.country if p.country in sides else host if p.country is None else None)
+                if country:
+                    p.country = country
+                    out.append(p)
+    return out
+
+
+def _side_named(body: Reading, start: int) -> str | None:
+    k = bisect_left(body.doc.starts, start)
+    hit = body.hit_at.get(k)
+    return hit.iso3 if hit is not None else None
+
+
 DELEGATION_INCLUDED_RE = R.gate("extractor.delegation_included")
 
 
@@ -838,6 +882,8 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
         participants += _inviting_host(doc, people, participants, lead, location.iso3)
         participants += _met_during_the_visit(r.body, people, participants, lead, location.iso3)
+    if location:
+        participants += _named_attendees(r.body, people, participants, lead, location.iso3)
     return Attendance(participants, from_headline, roles, location)
 
 

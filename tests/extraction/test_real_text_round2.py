@@ -404,3 +404,41 @@ def test_a_delegations_leader_and_members_and_a_post_nominal_before_the_title(ga
     ]
     whyte = next(p for p in result["participants"] if p["name"] == "Claire Whyte")
     assert whyte["title"] == "Minister of Foreign Affairs and Foreign Trade"
+
+
+def test_officials_who_attended_the_meeting_take_part_for_their_side(gazetteer):
+    text = (
+        "Norwegian King Harald Olsen on Monday received Latvian Parliament Speaker Inese Ozola at the Royal "
+        "Palace in Oslo.\n"
+        "Foreign Minister Jon Berg, Director of the Office of the King Per Lie, and Intelligence Director "
+        "Maj. Gen. Ole Dahl attended the meeting.\n"
+        "Latvian Ambassador Anna Kalnina was also present."
+    )
+    result = contract(text, gazetteer, title="Norwegian King receives Latvian Speaker")
+    assert names(result) == [
+        ("Anna Kalnina", "LVA"),
+        ("Harald Olsen", "NOR"),
+        ("Inese Ozola", "LVA"),
+        ("Jon Berg", "NOR"),
+        ("Ole Dahl", "NOR"),
+        ("Per Lie", "NOR"),
+    ]
+
+
+def test_officials_on_a_named_side_of_the_meeting(gazetteer):
+    text = (
+        "Tunisian Prime Minister Karim Ben Salah held talks in Tunis on Monday with Malian Prime Minister "
+        "Oumar Diallo.\n"
+        "Foreign Minister Sami Trabelsi and Interior Minister Nabil Gharbi attended the meeting on the "
+        "Tunisian side.\n"
+        "On the Malian side were Defence Minister Moussa Keita and Trade Minister Awa Traore."
+    )
+    result = contract(text, gazetteer, title="Tunisian, Malian prime ministers meet")
+    assert names(result) == [
+        ("Awa Traore", "MLI"),
+        ("Karim Ben Salah", "TUN"),
+        ("Moussa Keita", "MLI"),
+        ("Nabil Gharbi", "TUN"),
+        ("Oumar Diallo", "MLI"),
+        ("Sami Trabelsi", "TUN"),
+    ]
