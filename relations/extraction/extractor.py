@@ -452,6 +452,7 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
 
 ATTENDED_BEFORE_RE = R.gate("extractor.attended_before")
 ATTENDED_AFTER_RE = R.gate("extractor.attended_after")
+CUES = ((ATTENDED_BEFORE_RE, True), (ATTENDED_AFTER_RE, False))
 
 
 def _named_attendees(
@@ -465,12 +466,12 @@ def _named_attendees(
         return []
     out: list[Person] = []
     for sent in doc.sentences[lead.index + 1 : lead.index + 9]:
-        if NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low):
+        if "attended" not in sent.low and " side" not in sent.low:
+            continue  # what both cues need
+        found = [(m, before) for regex, before in CUES if (m := regex.search(sent.text, sent.low)) is not None]
+        if not found or NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low):
             continue
-        for regex, before in ((ATTENDED_BEFORE_RE, True), (ATTENDED_AFTER_RE, False)):
-            m = regex.search(sent.text, sent.low)
-            if m is None:
-                continue
+        for m, before in found:
             side = _side_named(body, sent.start + m.start("side")) if m.group("side") else None
             if m.group("side") and side not in sides:
                 continue
@@ -567,33 +568,43 @@ def _met_during_the_visit(
         return []
     out: list[Person] = []
     for sent in doc.sentences[lead.index + 1 :]:
+        if " with " not in sent.low and "received" not in sent.low:
+            continue  # what both cues need
+        withs = list(VISIT_MEETING_WITH_RE.finditer(sent.text, sent.low))
+        subject = VISIT_HOST_SUBJECT_RE.search(sent.text, sent.low)
+        if not withs and subject is None:
+            continue
         if NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low) or is_past(sent):
             continue
-        named = sorted(
-            (
-                (m.title_first if m.title_first is not None else m.first, p)
-                for p in people
-                for m in p.mentions
-                if m.sentence == sent.index
-            ),
-            key=lambda x: x[0],
-        )
-        for m in VISIT_MEETING_WITH_RE.finditer(sent.text, sent.low):
+        named = _named_in(people, sent.index)
+        for m in withs:
             k = bisect_left(doc.starts, sent.start + m.end())
             p = next((p for at, p in named if k <= at <= k + 12), None)
             if p is not None and p.country in (host, None) and p not in chosen and p not in out:
                 p.country = host
                 out.append(p)
-        m = VISIT_HOST_SUBJECT_RE.search(sent.text, sent.low)
-        if m is not None:
-            k = bisect_left(doc.starts, sent.start + m.start())
+        if subject is not None:
+            k = bisect_left(doc.starts, sent.start + subject.start())
             before = [p for at, p in named if at < k]
-            after = {h.iso3 for i, h in body.hit_at.items() if i >= k and doc.sent_of[i] == sent.index}
+            after = {h.iso3 for i in range(k, sent.last) if (h := body.hit_at.get(i)) is not None}
             after |= {p.country for at, p in named if at >= k}
             p = before[-1] if before else None
             if p is not None and p.country == host and visitors & after and p not in chosen and p not in out:
                 out.append(p)
     return out
+
+
+def _named_in(people: list[Person], index: int) -> list[tuple[int, Person]]:
+    """(first token of the title or name, person) of each mention in sentence `index`, in order."""
+    return sorted(
+        (
+            (m.title_first if m.title_first is not None else m.first, p)
+            for p in people
+            for m in p.mentions
+            if m.sentence == index
+        ),
+        key=lambda x: x[0],
+    )
 
 
 def _inviting_host(
