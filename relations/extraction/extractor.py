@@ -884,6 +884,7 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
         participants, from_headline = participants + extra, from_headline + extra
     roles = _meeting_roles(doc, body, participants, lead, setting.context, setting.visit_place)
     roles += _envoy_roles(doc, envoys, participants, roles)
+    roles += _plural_counterparts(r.body, participants, roles, lead)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         location = _venue(r, lead, setting, participants, roles)
         earlier = given.lead.earlier
@@ -1181,6 +1182,33 @@ def _role_mentioned_only(doc: Document, role: Mention, sent: Sentence) -> bool:
     start = role.title_first if role.title_first is not None else role.first
     window = doc.lower[max(sent.first, start - 6) : start]
     return any(w in MENTION_ONLY_CUES or w == "invitation" for w in window)
+
+
+PLURAL_COUNTERPARTS_RE = R.gate("extractor.plural_counterparts")
+
+
+def _plural_counterparts(
+    body: Reading, participants: list[Person], roles: list[Mention], lead: Sentence
+) -> list[Mention]:
+    """'Foreign Minister A and Defence Minister B met with their Bolivian counterparts': an unnamed
+    counterpart of that side for each named official before the phrase, with the same title."""
+    m = PLURAL_COUNTERPARTS_RE.search(lead.text, lead.low)
+    if m is None:
+        return []
+    doc = body.doc
+    k = bisect_left(doc.starts, lead.start + m.start("side"))
+    hit = body.hit_at.get(k)
+    side = hit.iso3 if hit is not None else None
+    if side is None or side in {p.country for p in participants} | {r.country for r in roles}:
+        return []
+    at = lead.start + m.start()
+    out = []
+    for p in participants:
+        pm = next((pm for pm in p.mentions if pm.sentence == lead.index and doc.starts[pm.first] < at), None)
+        if pm is None or not p.title or p.country == side or pm.title_first is None or pm.title_last is None:
+            continue
+        out.append(Mention(pm.first, pm.last, "", p.title, pm.title_first, pm.title_last, side, True, lead.index))
+    return out
 
 
 def _role_span(doc: Document, role: Mention) -> Span:

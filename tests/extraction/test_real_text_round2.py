@@ -442,3 +442,18 @@ def test_officials_on_a_named_side_of_the_meeting(gazetteer):
         ("Oumar Diallo", "MLI"),
         ("Sami Trabelsi", "TUN"),
     ]
+
+
+def test_their_counterparts_are_one_unnamed_official_each(gazetteer):
+    text = (
+        "Chile's Foreign Minister Tomas Rivera and Defense Minister Ana Torres met on Monday with their "
+        "Bolivian counterparts ahead of a meeting of the two presidents, the state agency reported."
+    )
+    result = contract(text, gazetteer, title="Chile, Bolivia ministers meet")
+    people = sorted((p["name"] or "", p["country"], p["title"]) for p in result["participants"])
+    assert people == [
+        ("", "BOL", "Defense Minister"),
+        ("", "BOL", "Foreign Minister"),
+        ("Ana Torres", "CHL", "Defense Minister"),
+        ("Tomas Rivera", "CHL", "Foreign Minister"),
+    ]
