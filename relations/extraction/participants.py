@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .lexicon import Lexicon, Place, official_country
-from .people import COUNTERPART_WORDS, TITLE_HEADS, Mention, Person, name_keys
+from .people import COUNTERPART_WORDS, NAME_TITLES, TITLE_HEADS, Mention, Person, name_keys
 from .rules import load_rules
 from .text import Document
 
@@ -210,10 +210,16 @@ def build_people(mentions: list[Mention], lex: Lexicon) -> list[Person]:
         p.mentions.sort(key=lambda m: m.first)
         p.country = next((m.country for m in p.mentions if m.country), None)
         p.title = next((m.title for m in p.mentions if m.title), None)
-        if p.country is None:
+        if p.country is None and not _royal_given_name(p):
             p.country = _known_official(p, lex)
     people.sort(key=lambda p: p.first_mention.first)
     return people
+
+
+def _royal_given_name(p: Person) -> bool:
+    """'Crown Prince Hussein', 'Sheikh Tamim': a royal is named by a given name, which is no known
+    official's surname."""
+    return len(p.keys) == 1 and any(m.title and NAME_TITLES & set(m.title.split()) for m in p.mentions)
 
 
 def _known_official(p: Person, lex: Lexicon) -> str | None:

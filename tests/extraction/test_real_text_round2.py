@@ -457,3 +457,27 @@ def test_their_counterparts_are_one_unnamed_official_each(gazetteer):
         ("Ana Torres", "CHL", "Defense Minister"),
         ("Tomas Rivera", "CHL", "Foreign Minister"),
     ]
+
+
+def test_a_royal_named_by_a_given_name_is_not_a_known_officials_namesake(gazetteer):
+    # "Hussein" is also the surname of a known Iraqi official; the Crown Prince is the host's
+    text = (
+        "Jordanian King Abdullah on Monday received Iraqi Parliament Speaker Mohammed Al Halboosi in Amman.\n"
+        "During the meeting, attended by HRH Crown Prince Hussein, the King reaffirmed the ties between the "
+        "two countries."
+    )
+    result = contract(text, gazetteer, title="King receives Iraqi Speaker")
+    assert ("Hussein", "JOR") in names(result)
+    assert ("Hussein", "IRQ") not in names(result)
+
+
+def test_a_participle_opening_a_sentence_is_no_name(gazetteer):
+    from relations.extraction.extractor import get_lexicon, read_article
+
+    text = (
+        "Jordanian King Abdullah on Monday received Iraqi Parliament Speaker Mohammed Al Halboosi in Amman.\n"
+        "Reiterating Jordan\u2019s full support for Iraq in its efforts to fulfil the aspirations of its people, "
+        "the King commended the ongoing parliamentary cooperation between the two countries."
+    )
+    reading = read_article(text, "King receives Iraqi Speaker", get_lexicon(gazetteer))
+    assert not any(p.name.startswith("Reiterating") for p in reading.people)
