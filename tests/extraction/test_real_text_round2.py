@@ -481,3 +481,12 @@ def test_a_participle_opening_a_sentence_is_no_name(gazetteer):
     )
     reading = read_article(text, "King receives Iraqi Speaker", get_lexicon(gazetteer))
     assert not any(p.name.startswith("Reiterating") for p in reading.people)
+
+
+def test_ties_a_side_severed_are_no_areas_of_cooperation(gazetteer):
+    text = (
+        "Crown Prince Faisal of Saudi Arabia met Emir Khalid of Kuwait on the sidelines of the summit.\n"
+        "Bahrain had severed diplomatic, trade and transport ties with Kuwait in June 2019."
+    )
+    result = contract(text, gazetteer, title="Saudi Crown Prince meets Kuwaiti Emir")
+    assert "trade" not in result["sectors"] and "transport" not in result["sectors"]
