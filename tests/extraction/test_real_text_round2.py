@@ -490,3 +490,13 @@ def test_ties_a_side_severed_are_no_areas_of_cooperation(gazetteer):
     )
     result = contract(text, gazetteer, title="Saudi Crown Prince meets Kuwaiti Emir")
     assert "trade" not in result["sectors"] and "transport" not in result["sectors"]
+
+
+def test_an_item_opened_by_a_gerund_stays_in_the_list(gazetteer):
+    text = (
+        "Prime Minister Nguyen Van An of Vietnam received Chinese Ambassador Li Wei in Hanoi on Monday. They "
+        "agreed to promote cooperation in the fields of trade, culture, disaster prevention, ensuring water "
+        "security; and the construction of border gates."
+    )
+    result = contract(text, gazetteer, title="Vietnamese Prime Minister receives Chinese Ambassador")
+    assert {"trade", "culture", "water"} <= set(result["sectors"])
