@@ -435,6 +435,25 @@ ALSO_TOOK_PART_RE = R.gate("extractor.also_took_part")
 NEGATION_RE = R.regex("extractor.negation")
 
 
+PRONOUN_SUBJECTS = frozenset({"He", "She"})
+
+
+def _pronoun_subject(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
+    """'Speaker A stressed ... . He was talking to a delegation led by B': a lead that opens on 'He'/'She'
+    names the subject of the sentence before, who takes part (for a side no participant stands for)."""
+    if lead.index < 1 or doc.words[lead.first] not in PRONOUN_SUBJECTS:
+        return []
+    before = doc.sentences[lead.index - 1]
+    subject = min(
+        (p for p in people if any(m.sentence == before.index for m in p.mentions)),
+        key=lambda p: next(m.first for m in p.mentions if m.sentence == before.index),
+        default=None,
+    )
+    if subject is None or subject in chosen or subject.country in {p.country for p in chosen}:
+        return []
+    return [subject]
+
+
 def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
     """The people a sentence after the lead says also took part in the meeting (see ALSO_TOOK_PART_RE)."""
     out: list[Person] = []
@@ -868,6 +887,7 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
     doc, body, people, fmt, location = r.doc, r.body, r.people, setting.fmt, setting.location
     participants = _select_participants(doc, people, lead, setting.context) or list(given.lead.from_headline)
     if participants:
+        participants += _pronoun_subject(doc, people, participants, lead)
         participants += _also_took_part(doc, people, participants, setting.context)
         participants += _delegation_members(r.body, people, participants, lead)
         _plural_pairs_in_lead_order(doc, participants, lead)

@@ -500,3 +500,15 @@ def test_an_item_opened_by_a_gerund_stays_in_the_list(gazetteer):
     )
     result = contract(text, gazetteer, title="Vietnamese Prime Minister receives Chinese Ambassador")
     assert {"trade", "culture", "water"} <= set(result["sectors"])
+
+
+def test_a_lok_sabha_member_and_a_lead_that_opens_on_he(gazetteer):
+    text = (
+        "National Assembly Speaker Imran Qureshi of Pakistan on Wednesday stressed joint work on legislative "
+        "drafting.\n\n"
+        "He was talking to an Indian parliamentary delegation led by Lok Sabha member Ravi Menon who called on "
+        "him here at the Parliament House. Rajya Sabha Member Anil Kapoor was also present in the meeting."
+    )
+    result = contract(text, gazetteer, title="Indian parliamentary delegation calls on NA speaker")
+    assert names(result) == [("Anil Kapoor", "IND"), ("Imran Qureshi", "PAK"), ("Ravi Menon", "IND")]
+    assert result["meeting"]["format"] == "reception"
