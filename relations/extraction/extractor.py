@@ -910,6 +910,10 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
         earlier = given.lead.earlier
         if location is None and earlier is not None:  # the first report of the meeting says where
             location = _venue(r, earlier, replace(setting, own=earlier), participants, roles)
+        for sent in setting.context[1:] if location is None and fmt.value == "reception" else ():
+            location = _venue(r, sent, replace(setting, own=sent), participants, roles)  # "a courtesy call with B"
+            if location is not None:
+                break
     if location and fmt.value in VISIT_FORMATS - {"reception"}:
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
         participants += _inviting_host(doc, people, participants, lead, location.iso3)

@@ -33,6 +33,7 @@ MULTILATERAL_RE = R.gate("meeting.multilateral")
 CEREMONY_RE = R.gate("meeting.ceremony")
 RECEPTION_RE = R.gate("meeting.reception")
 TITLE_RECEPTION_RE = R.regex("meeting.title_reception")
+CONTEXT_RECEPTION_RE = R.regex("meeting.context_reception")
 # The levels of relations an article can state, strongest first (the first that matches wins).
 LEVELS = ("allied", "comprehensive_strategic_partnership", "strategic_partnership", "friendly")
 LEVEL_PATTERNS = tuple((level, R.gate(f"meeting.level_{level}")) for level in LEVELS)
@@ -344,12 +345,9 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
         cue = _search(regex, title, context)
         if cue:
             return Cue(value, cue.start, cue.end, regex.rule or "")
-    spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
-    if spoke and TITLE_CALL_RE.search(title):
-        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
-    by_call = _spoke_by_call(lead)
-    if by_call:
-        return Cue("phone_call", lead.start + by_call.start(), lead.start + by_call.end(), "meeting.spoke_to")
+    call = _call_by_readout(title, lead)
+    if call:
+        return call
     cue = _search(SIDELINES_RE, title, context)
     if cue:
         return Cue("sidelines", cue.start, cue.end, "meeting.sidelines")
@@ -363,12 +361,32 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     if attend:
         attend.rule = "meeting.attend"
         return attend
+    return _reception(title, lead, context) or Cue("talks", lead.start, lead.end, "meeting.trigger")
+
+
+def _call_by_readout(title: str, lead: Sentence) -> Cue | None:
+    """'Secretary X's Call with Y' over 'X spoke with Y'; or a lead whose only meeting word is 'spoke with'."""
+    spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
+    if spoke and TITLE_CALL_RE.search(title):
+        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
+    by_call = _spoke_by_call(lead)
+    if by_call:
+        return Cue("phone_call", lead.start + by_call.start(), lead.start + by_call.end(), "meeting.spoke_to")
+    return None
+
+
+def _reception(title: str, lead: Sentence, context: list[Sentence]) -> Cue | None:
+    """A reception: the lead's cue, a headline's courtesy call, or a later sentence's with its guest."""
     m = RECEPTION_RE.search(lead.text, lead.low)
     if m:
         return Cue("reception", lead.start + m.start(), lead.start + m.end(), "meeting.reception")
     if TITLE_RECEPTION_RE.search(title):  # "Ambassador calls on Prime Minister" over "X met Y at the office"
         return Cue("reception", None, None, "meeting.title_reception")
-    return Cue("talks", lead.start, lead.end, "meeting.trigger")  # a meeting word and nothing more said
+    for sent in context[1:]:  # "... during a courtesy call with B" after a lead that only says "met"
+        m = CONTEXT_RECEPTION_RE.search(sent.text)
+        if m:
+            return Cue("reception", sent.start + m.start(), sent.start + m.end(), "meeting.context_reception")
+    return None
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:

@@ -512,3 +512,24 @@ def test_a_lok_sabha_member_and_a_lead_that_opens_on_he(gazetteer):
     result = contract(text, gazetteer, title="Indian parliamentary delegation calls on NA speaker")
     assert names(result) == [("Anil Kapoor", "IND"), ("Imran Qureshi", "PAK"), ("Ravi Menon", "IND")]
     assert result["meeting"]["format"] == "reception"
+
+
+def test_a_courtesy_call_with_a_guest_is_at_the_other_sides_home(gazetteer):
+    text = (
+        "Barbados' Prime Minister Jane Cole and Kenya's Minister of Trade Kwame Otieno shake hands after "
+        "their recent meeting. (J. Hall/GIS)\n\n"
+        "Both sides expressed willingness to open an air link during a recent courtesy call with Kenya's "
+        "Minister of Trade, Kwame Otieno, and his delegation."
+    )
+    result = contract(text, gazetteer, title="Prime Minister Cole: time for an air link to Kenya")
+    assert result["meeting"]["format"] == "reception"
+    assert result["meeting"]["location_country"] == "BRB"
+
+
+def test_a_courtesy_call_to_member_states_is_a_tour_not_a_reception(gazetteer):
+    text = (
+        "President Sipho Dlamini of South Africa held talks with President Joseph Banda of Zambia in Lusaka on "
+        "Friday.\nFriday's visit was part of President Dlamini's courtesy call to SADC member states."
+    )
+    result = contract(text, gazetteer, title="South African and Zambian presidents meet")
+    assert result["meeting"]["format"] != "reception"
