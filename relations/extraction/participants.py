@@ -184,7 +184,7 @@ def clean_title(title: str) -> str:
     t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:[Tt]he\s+)?{p}\s*$", "", title)
     t = re.sub(rf"\bof\s+(?:the\s+)?{p}\s*'\s*s\b", "of the", t)
     t = re.sub(rf"\b(of|to)\s+(the)\s+{p}\s+(?=[A-Z])", r"\1 \2 ", t)  # "of the German Federal Foreign Office"
-    t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b)?\s*)+", "", t)
+    t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b|'(?=\s))?\s*)+", "", t)  # "Barbados' Prime Minister"
     t = re.sub(rf"\s*\b(?:of|to)\s+(?:[Tt]he\s+)?{p}\s*", " ", t)
     t = t.replace(p, "")
     t = re.sub(r"\s+", " ", t).replace(" / ", "/").replace(" - ", "-").strip(" ,")

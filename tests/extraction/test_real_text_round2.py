@@ -533,3 +533,10 @@ def test_a_courtesy_call_to_member_states_is_a_tour_not_a_reception(gazetteer):
     )
     result = contract(text, gazetteer, title="South African and Zambian presidents meet")
     assert result["meeting"]["format"] != "reception"
+
+
+def test_a_possessive_apostrophe_after_a_country_in_s_leaves_no_mark_in_the_title(gazetteer):
+    text = "Barbados\u2019 Prime Minister Jane Cole met Ghana\u2019s Minister of Trade Kwame Asante in Bridgetown on Monday."
+    result = contract(text, gazetteer, title="Barbados, Ghana discuss trade")
+    cole = next(p for p in result["participants"] if p["name"] == "Jane Cole")
+    assert cole["title"] == "Prime Minister"
