@@ -540,3 +540,12 @@ def test_a_possessive_apostrophe_after_a_country_in_s_leaves_no_mark_in_the_titl
     result = contract(text, gazetteer, title="Barbados, Ghana discuss trade")
     cole = next(p for p in result["participants"] if p["name"] == "Jane Cole")
     assert cole["title"] == "Prime Minister"
+
+
+def test_a_friendly_neighbour_states_the_friendly_level(gazetteer):
+    text = (
+        "Prime Minister Ravi Menon of India spoke with Prime Minister Ram Thapa of Nepal on Monday. Menon "
+        "said India values Nepal as a close and friendly neighbour."
+    )
+    result = contract(text, gazetteer, title="Indian, Nepali prime ministers speak")
+    assert result["relation_level"] == "friendly"
