@@ -997,8 +997,11 @@ def _host_of_visiting_guest(
     if "visiting" not in lead.low or len(sides) != 2:
         return None
     for k in range(lead.first, lead.last - 1):
-        if not VISITING_GUEST_RE.search(doc.words[k]) or k + 1 in places or not doc.words[k + 1][:1].isupper():
-            continue  # "while visiting Baku, A met B": a place, not a guest
+        nxt = places.get(k + 1)
+        if not VISITING_GUEST_RE.search(doc.words[k]) or not doc.words[k + 1][:1].isupper():
+            continue
+        if nxt is not None and nxt.kind != "demonym":
+            continue  # "while visiting Baku, A met B": a place, not a guest ("visiting Chilean President B" is)
         guest = next((p for p in people if k < p[0] <= k + 15), None)  # over the title ("visiting President of X, B")
         if guest is not None and guest[2] in sides:
             return next(iter(sides - {guest[2]})), doc.starts[k], doc.ends[k]

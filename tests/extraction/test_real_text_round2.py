@@ -22,7 +22,7 @@ def names(result: dict) -> list[tuple[str, str | None]]:
 
 def test_a_readout_that_says_only_spoke_with_is_a_phone_call(gazetteer):
     text = (
-        "Today, the Prime Minister of Denmark, Jonas Hartwell, spoke with the Prime Minister of Norway, Kari Lunde.\n"
+        "Prime Minister Jonas Hartwell of Denmark spoke today with Norway's Prime Minister, Kari Lunde.\n"
         "The leaders agreed to deepen co-operation in energy and trade."
     )
     result = contract(text, gazetteer, title="Prime Minister Hartwell speaks with Prime Minister of Norway")
@@ -32,8 +32,8 @@ def test_a_readout_that_says_only_spoke_with_is_a_phone_call(gazetteer):
 
 def test_spoke_to_a_counterpart_ahead_of_a_visit_is_a_call_with_no_venue(gazetteer):
     text = (
-        "President Elena Varga of Hungary spoke to her Austrian counterpart, President Markus Leitner, on "
-        "Tuesday ahead of a visit to Vienna by a Hungarian business delegation next month."
+        "Hungarian President Elena Varga spoke to Austria's President Markus Leitner on Tuesday, before a trip "
+        "by Hungarian investors to Vienna planned for May."
     )
     result = contract(text, gazetteer, title="Hungary and Austria eye closer trade")
     assert result["meeting"]["format"] == "phone_call"
@@ -48,8 +48,8 @@ def test_spoke_with_after_meeting_in_person_stays_talks(gazetteer):
 
 def test_a_commission_held_virtually_is_a_video_call(gazetteer):
     text = (
-        "Chilean Foreign Minister Tomas Rivera and Kenyan Foreign Minister Grace Wanjiru on March 3, 2025, "
-        "held the 4th Joint Commission meeting virtually and reviewed cooperation in mining, trade and education."
+        "Chilean Foreign Minister Tomas Rivera and Kenyan Foreign Minister Grace Wanjiru co-chaired the fourth "
+        "session of their Joint Commission, which met virtually on March 3, 2025."
     )
     result = contract(text, gazetteer, title="Chile, Kenya hold 4th joint commission")
     assert result["meeting"]["format"] == "video_call"
@@ -57,8 +57,8 @@ def test_a_commission_held_virtually_is_a_video_call(gazetteer):
 
 def test_consultations_convened_by_virtual_mode_are_a_video_call(gazetteer):
     text = (
-        "The third round of the Nepal-Bangladesh Foreign Office Consultations was convened by virtual mode "
-        "under the co-chairmanship of Foreign Secretaries Ram Thapa and Karim Hossain respectively."
+        "Nepal and Bangladesh held foreign secretary-level talks in virtual mode on Monday, with Foreign "
+        "Secretary Ram Thapa and Foreign Secretary Karim Hossain leading the two sides."
     )
     result = contract(text, gazetteer, title="Nepal, Bangladesh review ties")
     assert result["meeting"]["format"] == "video_call"
@@ -66,8 +66,8 @@ def test_consultations_convened_by_virtual_mode_are_a_video_call(gazetteer):
 
 def test_a_letter_of_credence_in_capitals_is_a_reception(gazetteer):
     text = (
-        "Ambassador of the Republic of Chile to Mongolia Pablo Ortega presented his Letter of Credence to "
-        "President of Mongolia Batbayar Ganzorig on March 3, 2025."
+        "On March 3, 2025, Pablo Ortega, the new Chilean Ambassador, presented his Letter of Credence to "
+        "Mongolian President Batbayar Ganzorig."
     )
     result = contract(text, gazetteer, title="Ambassador of Chile presents credentials")
     assert result["meeting"]["format"] == "reception"
@@ -75,7 +75,7 @@ def test_a_letter_of_credence_in_capitals_is_a_reception(gazetteer):
 
 
 def test_called_on_by_an_ambassador_is_a_reception(gazetteer):
-    text = "Bhutanese Prime Minister Dorji Wangchuk was called on by the Ambassador of Japan, Mr. Kenji Sato, this morning."
+    text = "Norway's Prime Minister Kari Lunde was called on by Ambassador Kenji Sato of Japan at her office on Monday."
     result = contract(text, gazetteer, title="Japanese envoy meets Prime Minister")
     assert result["meeting"]["format"] == "reception"
 
@@ -112,8 +112,8 @@ def test_a_wire_dateline_with_a_date_does_not_place_the_meeting(gazetteer):
 
 def test_credentials_presented_to_a_head_of_state_place_the_meeting_in_the_host_country(gazetteer):
     text = (
-        "Ambassador of the Republic of Chile to Mongolia Pablo Ortega presented his Letter of Credence to "
-        "President of Mongolia Batbayar Ganzorig on March 3, 2025."
+        "On March 3, 2025, Pablo Ortega, the new Chilean Ambassador, presented his Letter of Credence to "
+        "Mongolian President Batbayar Ganzorig."
     )
     result = contract(text, gazetteer, title="Ambassador of Chile presents credentials")
     assert result["meeting"]["location_country"] == "MNG"
@@ -121,8 +121,8 @@ def test_credentials_presented_to_a_head_of_state_place_the_meeting_in_the_host_
 
 def test_talks_with_a_visiting_president_are_in_the_other_sides_country(gazetteer):
     text = (
-        "Lao Prime Minister Sonexay Vongkham held talks this morning at the Government Office with visiting "
-        "President of the Republic of Chile, Dr. Tomas Rivera."
+        "Lao Prime Minister Sonexay Vongkham and the visiting Chilean President Tomas Rivera held talks at the "
+        "Government Office on Monday."
     )
     result = contract(text, gazetteer, title="Lao, Chilean leaders hold talks")
     assert result["meeting"]["location_country"] == "LAO"
@@ -140,7 +140,7 @@ def test_visiting_a_city_names_no_guest(gazetteer):
 def test_immigration_and_drug_trafficking_are_sector_words(gazetteer):
     text = (
         "Foreign Minister Ana Torres of Chile met Foreign Minister Luis Vega of Peru in Lima on Monday. "
-        "They discussed cooperation on foreign affairs, immigration, trade and combating illicit drug trafficking."
+        "They discussed immigration, trade and the fight against illicit drug trafficking."
     )
     result = contract(text, gazetteer, title="Chile, Peru foreign ministers meet")
     assert {"migration", "security", "trade"} <= set(result["sectors"])
@@ -151,12 +151,12 @@ def test_immigration_and_drug_trafficking_are_sector_words(gazetteer):
 
 def test_the_day_of_a_ministrys_statement_does_not_date_the_call(gazetteer):
     text = (
-        "Spanish Foreign Minister Ana Ruiz and her Moroccan counterpart Karim Alaoui have discussed bilateral "
-        "relations over the phone, the Spanish Foreign Ministry said in a statement on Friday."
+        "Spain's Foreign Minister Ana Ruiz held a phone call with Moroccan Foreign Minister Karim Alaoui on "
+        "migration, the Spanish ministry announced in a press release on Friday."
     )
     result = contract(text, gazetteer, title="Spanish, Moroccan ministers hold call")
     assert result["meeting"]["date"] is None
-    plain = contract(text.replace("said in a statement on Friday", "said. They spoke on Friday"), gazetteer)
+    plain = contract(text.replace("announced in a press release on Friday", "said. They spoke on Friday"), gazetteer)
     assert plain["meeting"]["date"] == "2025-03-14"
 
 
@@ -184,8 +184,8 @@ def test_a_caption_stays_the_lead_when_the_story_names_only_one_side(gazetteer):
 
 def test_an_acronym_written_as_a_word_is_its_forum(gazetteer):
     text = (
-        "At the Asean Summit in Jakarta today, Prime Minister Somchai Wongsa of Thailand held talks with "
-        "President Maria Santos of the Philippines. Both leaders are Nato partners, and neither is in Opec."
+        "Thai Prime Minister Somchai Wongsa met Philippine President Maria Santos during the Asean Summit in "
+        "Jakarta on Monday. Both countries are Nato partners; neither belongs to Opec."
     )
     result = contract(text, gazetteer, title="Thai, Philippine leaders meet")
     assert {"ASEAN", "NATO", "OPEC"} <= set(result["forums"])
@@ -211,7 +211,7 @@ def test_a_country_in_capitals_before_a_date_line_is_no_forum(gazetteer):
 
 def test_a_source_clause_closed_by_a_comma_does_not_hide_a_participant(gazetteer):
     text = (
-        "Togolese Foreign Minister Komi Agbeko is in Accra this week. According to the State House release, "
+        "Togolese Foreign Minister Komi Agbeko is in Accra this week. According to a presidency statement, "
         "Mr. Agbeko and Ghanaian President Kofi Mensah discussed bilateral trade on Monday. Mr. Agbeko "
         "reiterated Togolese President Faure Gnassou's commitment to good neighbourliness."
     )
@@ -221,10 +221,10 @@ def test_a_source_clause_closed_by_a_comma_does_not_hide_a_participant(gazetteer
 
 def test_the_first_report_of_the_meeting_dates_and_places_it(gazetteer):
     text = (
-        "Ghanaian President Kofi Mensah has urged Togo to deepen trade. The president said this as he "
-        "received the Foreign Minister of Togo, Mr. Komi Agbeko, on Tuesday, 11th March 2025, at his office.\n\n"
+        "Ghanaian President Kofi Mensah has called for freer trade with Togo. He made the call when he hosted "
+        "Togo's Foreign Minister, Komi Agbeko, at Jubilee House on Tuesday, 11 March 2025.\n\n"
         "Mr. Agbeko delivered a message from his president.\n\n"
-        "According to the release, Mr. Agbeko and President Mensah discussed bilateral issues."
+        "A presidency statement said Mr. Agbeko and President Mensah discussed bilateral issues."
     )
     result = contract(text, gazetteer, title="President Mensah receives Togo's Foreign Minister Komi Agbeko")
     assert names(result) == [("Kofi Mensah", "GHA"), ("Komi Agbeko", "TGO")]
@@ -234,17 +234,17 @@ def test_the_first_report_of_the_meeting_dates_and_places_it(gazetteer):
 
 def test_a_title_that_is_also_a_given_name_stays_inside_the_name(gazetteer):
     text = (
-        "In a telephone conversation on Saturday, Iranian Foreign Minister Hossein Amir Abdollahian and his "
-        "Omani counterpart Badr Albusaidi discussed bilateral ties."
+        "Iranian Foreign Minister Reza Amir Tehrani and Omani Foreign Minister Salim Al Harthy discussed "
+        "regional issues by phone on Saturday."
     )
     result = contract(text, gazetteer, title="Iran, Oman discuss ties")
-    assert names(result) == [("Badr Albusaidi", "OMN"), ("Hossein Amir Abdollahian", "IRN")]
+    assert names(result) == [("Reza Amir Tehrani", "IRN"), ("Salim Al Harthy", "OMN")]
 
 
 def test_a_page_section_fused_to_the_headline_is_no_name(gazetteer):
     text = (
-        "Politics Tokayev met with Mirziyoyev President of Kazakhstan, Kassym-Jomart Tokayev, met with the "
-        "President of Uzbekistan, Shavkat Mirziyoyev. Source: Wire Friday, March 14, 2025 | 12:00 Tweet Share"
+        "Politics Tokayev received Mirziyoyev The President of Kazakhstan, Kassym-Jomart Tokayev, received "
+        "the President of Uzbekistan, Shavkat Mirziyoyev, in Astana. Share Print"
     )
     result = contract(text, gazetteer, title="Tokayev met with Mirziyoyev")
     assert names(result) == [("Kassym-Jomart Tokayev", "KAZ"), ("Shavkat Mirziyoyev", "UZB")]
@@ -252,13 +252,11 @@ def test_a_page_section_fused_to_the_headline_is_no_name(gazetteer):
 
 def test_the_hosts_officials_met_during_one_visit_are_its_participants(gazetteer):
     text = (
-        "A delegation of Chile headed by Foreign Minister Tomas Rivera paid a working visit to Portugal on "
-        "March 3-4.\n"
-        "During the talks with Portuguese President Rui Almeida, the parties discussed trade and culture.\n"
-        "Portuguese Prime Minister Joao Pereira held a meeting with the head of the Chilean Foreign Ministry, "
-        "during which they discussed investment.\n"
-        "Negotiations were also held with Speaker of the Portuguese Parliament Ana Costa.\n"
-        "A separate meeting was held with the Minister of Education Luis Matos."
+        "Chilean Foreign Minister Tomas Rivera was on a working visit to Portugal on March 3-4.\n"
+        "In his talks with Portuguese President Rui Almeida, trade and culture were on the agenda.\n"
+        "Portuguese Prime Minister Joao Pereira held talks with the Chilean minister on investment.\n"
+        "The Chilean guest also had a meeting with Parliament Speaker Ana Costa.\n"
+        "He ended the visit with a meeting with Education Minister Luis Matos."
     )
     result = contract(text, gazetteer, title="Chilean Foreign Minister visits Portugal")
     assert names(result) == [
@@ -282,13 +280,13 @@ def test_an_official_the_visit_only_mentions_is_no_participant(gazetteer):
 
 def test_a_closed_portfolio_list_then_a_comma_reaches_the_name(gazetteer):
     text = (
-        "Barbadian Prime Minister Jane Cole received Kenya's Minister of Tourism, Arts and Culture, John "
+        "Barbadian Prime Minister Jane Cole received Kenya's Minister of Trade, Industry and Tourism, John "
         "Mwangi, at the State House on Monday."
     )
     result = contract(text, gazetteer, title="Prime Minister receives Kenyan minister")
     assert names(result) == [("Jane Cole", "BRB"), ("John Mwangi", "KEN")]
     mwangi = next(p for p in result["participants"] if p["name"] == "John Mwangi")
-    assert mwangi["title"] == "Minister of Tourism, Arts and Culture"
+    assert mwangi["title"] == "Minister of Trade, Industry and Tourism"
 
 
 def test_the_country_after_the_name_is_the_officials(gazetteer):
@@ -300,9 +298,8 @@ def test_the_country_after_the_name_is_the_officials(gazetteer):
 
 def test_the_potential_of_listed_sectors_and_biofuels(gazetteer):
     text = (
-        "President Ana Torres of Chile spoke with President Luis Vega of Peru on Wednesday. Torres said they "
-        "discussed the trade deal, highlighting the potential of the pharmaceutical, agricultural, ethanol "
-        "and biodiesel sectors."
+        "President Ana Torres of Chile spoke with President Luis Vega of Peru on Wednesday about trade. Torres "
+        "said the deal could unlock the potential of the agricultural, pharmaceutical and ethanol industries."
     )
     result = contract(text, gazetteer, title="Chile, Peru leaders talk trade")
     assert {"agriculture", "energy", "health", "trade"} <= set(result["sectors"])
@@ -310,8 +307,8 @@ def test_the_potential_of_listed_sectors_and_biofuels(gazetteer):
 
 def test_addressing_names_the_areas_of_a_framework(gazetteer):
     text = (
-        "President Ana Torres of Chile met President Luis Vega of Peru in Lima on Monday. They signed a "
-        "framework agreement for addressing the investment ambitions of the two countries."
+        "President Ana Torres of Chile met President Luis Vega of Peru in Lima on Monday. They set up a "
+        "working group for addressing the investment needs of border regions."
     )
     result = contract(text, gazetteer, title="Chile, Peru leaders meet")
     assert "investment" in result["sectors"]
@@ -319,8 +316,8 @@ def test_addressing_names_the_areas_of_a_framework(gazetteer):
 
 def test_names_listed_after_as_many_countries_pair_in_order(gazetteer):
     text = (
-        "On 3 March, the foreign ministers of Estonia, Latvia and Finland \u2013 Mart Tamm, Janis Ozols and "
-        "Ville Virtanen \u2013 met in Tallinn to mark the anniversary of the Tallinn Triangle format.\n"
+        "Meeting in Tallinn on 3 March, the foreign ministers of Estonia, Latvia and Finland, Mart Tamm, Janis "
+        "Ozols and Ville Virtanen, agreed on new sanctions. Their Tallinn Triangle began in 2020.\n"
         "They condemned Russia's attacks and called on Russia to end its war. Russia must pay, they said."
     )
     result = contract(text, gazetteer, title="Three foreign ministers meet")
@@ -330,8 +327,8 @@ def test_names_listed_after_as_many_countries_pair_in_order(gazetteer):
 
 def test_co_chairs_named_respectively_follow_the_pairs_order(gazetteer):
     text = (
-        "The fourth round of the Nepal-Bangladesh Foreign Office Consultations was held under the "
-        "co-chairmanship of Foreign Secretaries Ram Thapa and Karim Hossain respectively.\n"
+        "Nepal and Bangladesh reviewed their ties at talks in Kathmandu led by Foreign Secretaries Ram Thapa "
+        "and Karim Hossain respectively.\n"
         "Bangladesh assured its full support for Nepal's development, and Bangladesh's trade with Nepal grew."
     )
     result = contract(text, gazetteer, title="Nepal, Bangladesh hold consultations")
@@ -340,11 +337,9 @@ def test_co_chairs_named_respectively_follow_the_pairs_order(gazetteer):
 
 def test_the_lede_of_several_meetings_gives_the_setting_of_the_first(gazetteer):
     text = (
-        "Foreign Minister Karim Hossain had separate bilateral meetings with his counterparts from Nepal and "
-        "Chile on the sidelines of the International Conference on Regional Connectivity in Tashkent, "
-        "Uzbekistan.\n"
-        "Hossain and Nepalese Foreign Minister Ram Thapa discussed trade and the situation of refugees "
-        "staying in Bangladesh."
+        "Bangladesh's Foreign Minister Karim Hossain held separate talks with his Nepalese and Chilean "
+        "counterparts on the sidelines of a regional transport forum in Tashkent, Uzbekistan.\n"
+        "Hossain and Nepalese Foreign Minister Ram Thapa discussed trade and refugees living in Bangladesh."
     )
     result = contract(text, gazetteer, title="Bangladesh foreign minister meets counterparts")
     assert result["meeting"]["format"] == "sidelines"
@@ -353,18 +348,17 @@ def test_the_lede_of_several_meetings_gives_the_setting_of_the_first(gazetteer):
 
 def test_departed_for_a_country_on_an_official_visit_is_the_venue(gazetteer):
     text = (
-        "Prime Minister Somchai Wongsa of Thailand on Monday departed for Indonesia on a one-day official "
-        "visit. He was received on arrival by Indonesian President Budi Santoso."
+        "Prime Minister Somchai Wongsa of Thailand left for Malaysia on Monday for a two-day official visit "
+        "and was welcomed at the airport by Malaysian Prime Minister Aziz Rahman."
     )
-    result = contract(text, gazetteer, title="Thai Prime Minister visits Indonesia")
-    assert result["meeting"]["location_country"] == "IDN"
+    result = contract(text, gazetteer, title="Thai Prime Minister's official trip")
+    assert result["meeting"]["location_country"] == "MYS"
 
 
 def test_the_day_of_an_arrival_told_after_the_meetings_does_not_date_them(gazetteer):
     text = (
-        "Chilean Foreign Minister Tomas Rivera is holding an intense agenda of bilateral meetings in Mexico, "
-        "where he arrived on Tuesday to attend a regional summit. Rivera held a meeting with Peruvian Foreign "
-        "Minister Luis Vega."
+        "Chilean Foreign Minister Tomas Rivera has held a string of bilateral meetings in Brazil, where he "
+        "arrived on Tuesday for a regional summit. Rivera held a meeting with Peruvian Foreign Minister Luis Vega."
     )
     result = contract(text, gazetteer, title="Chilean minister holds meetings in Mexico")
     assert result["meeting"]["date"] is None
@@ -379,8 +373,8 @@ def test_the_day_of_an_arrival_told_after_the_meetings_does_not_date_them(gazett
 
 def test_the_arrival_home_after_a_meeting_does_not_date_it(gazetteer):
     text = (
-        "President Maria Santos has returned to Manila following her meeting with Japanese Prime Minister "
-        "Kenji Sato.\n\nSantos arrived in Manila at 2:10 AM on Sunday."
+        "Philippine President Maria Santos is back home after her talks with Japanese Prime Minister Kenji "
+        "Sato in Tokyo.\n\nShe arrived at the airport in Manila early on Sunday."
     )
     result = contract(text, gazetteer, title="Philippine President back from Tokyo")
     assert result["meeting"]["date"] is None
@@ -388,12 +382,11 @@ def test_the_arrival_home_after_a_meeting_does_not_date_it(gazetteer):
 
 def test_a_delegations_leader_and_members_and_a_post_nominal_before_the_title(gazetteer):
     text = (
-        "On March 3rd 2025, the Honourable Rohan Baptiste, Minister of Foreign and CARICOM Affairs led a "
-        "Barbados delegation in a bilateral meeting with Senator the Honourable Claire Whyte, JP, Minister "
-        "of Foreign Affairs and Foreign Trade of Jamaica, in Kingston.\n"
+        "The Honourable Rohan Baptiste, Minister of Foreign Affairs, led a Barbados delegation to talks in "
+        "Kingston on Monday with Senator Claire Whyte, JP, Minister of Foreign Affairs of Jamaica.\n"
         "Minister Baptiste conveyed the greetings of the Honourable Mia Clarke, Prime Minister of Barbados.\n"
-        "The Barbados delegation also included Mr. Desmond Rowe, Permanent Secretary, and Ms. Lisa "
-        "Brathwaite, Director of the CARICOM Unit."
+        "Accompanying the minister, the Barbados delegation also included Mr. Desmond Rowe, Permanent "
+        "Secretary, and Ms. Lisa Brathwaite, a director in the ministry."
     )
     result = contract(text, gazetteer, title="Barbados strengthens ties with Jamaica")
     assert names(result) == [
@@ -403,15 +396,15 @@ def test_a_delegations_leader_and_members_and_a_post_nominal_before_the_title(ga
         ("Rohan Baptiste", "BRB"),
     ]
     whyte = next(p for p in result["participants"] if p["name"] == "Claire Whyte")
-    assert whyte["title"] == "Minister of Foreign Affairs and Foreign Trade"
+    assert whyte["title"] == "Minister of Foreign Affairs"
 
 
 def test_officials_who_attended_the_meeting_take_part_for_their_side(gazetteer):
     text = (
         "Norwegian King Harald Olsen on Monday received Latvian Parliament Speaker Inese Ozola at the Royal "
         "Palace in Oslo.\n"
-        "Foreign Minister Jon Berg, Director of the Office of the King Per Lie, and Intelligence Director "
-        "Maj. Gen. Ole Dahl attended the meeting.\n"
+        "The meeting was attended by Foreign Minister Jon Berg, chief of staff Per Lie and the head of the "
+        "intelligence service, Maj. Gen. Ole Dahl.\n"
         "Latvian Ambassador Anna Kalnina was also present."
     )
     result = contract(text, gazetteer, title="Norwegian King receives Latvian Speaker")
@@ -429,9 +422,9 @@ def test_officials_on_a_named_side_of_the_meeting(gazetteer):
     text = (
         "Tunisian Prime Minister Karim Ben Salah held talks in Tunis on Monday with Malian Prime Minister "
         "Oumar Diallo.\n"
-        "Foreign Minister Sami Trabelsi and Interior Minister Nabil Gharbi attended the meeting on the "
-        "Tunisian side.\n"
-        "On the Malian side were Defence Minister Moussa Keita and Trade Minister Awa Traore."
+        "Foreign Minister Sami Trabelsi and Interior Minister Nabil Gharbi, for their part, attended the "
+        "meeting on the Tunisian side.\n"
+        "On the Malian side were Defence Minister Moussa Keita and Trade Minister Awa Traore, among others."
     )
     result = contract(text, gazetteer, title="Tunisian, Malian prime ministers meet")
     assert names(result) == [
@@ -446,8 +439,8 @@ def test_officials_on_a_named_side_of_the_meeting(gazetteer):
 
 def test_their_counterparts_are_one_unnamed_official_each(gazetteer):
     text = (
-        "Chile's Foreign Minister Tomas Rivera and Defense Minister Ana Torres met on Monday with their "
-        "Bolivian counterparts ahead of a meeting of the two presidents, the state agency reported."
+        "Chile's Foreign Minister Tomas Rivera and Defense Minister Ana Torres held talks in La Paz with their "
+        "Bolivian counterparts on Monday."
     )
     result = contract(text, gazetteer, title="Chile, Bolivia ministers meet")
     people = sorted((p["name"] or "", p["country"], p["title"]) for p in result["participants"])
@@ -462,11 +455,10 @@ def test_their_counterparts_are_one_unnamed_official_each(gazetteer):
 def test_a_royal_named_by_a_given_name_is_not_a_known_officials_namesake(gazetteer):
     # "Hussein" is also the surname of a known Iraqi official; the Crown Prince is the host's
     text = (
-        "Jordanian King Abdullah on Monday received Iraqi Parliament Speaker Mohammed Al Halboosi in Amman.\n"
-        "During the meeting, attended by HRH Crown Prince Hussein, the King reaffirmed the ties between the "
-        "two countries."
+        "Jordanian Prime Minister Omar Haddad met Iraqi Parliament Speaker Karim Jabbar in Amman on Monday.\n"
+        "Prince Hussein, the King's son, attended the meeting."
     )
-    result = contract(text, gazetteer, title="King receives Iraqi Speaker")
+    result = contract(text, gazetteer, title="Jordanian Prime Minister meets Iraqi Speaker")
     assert ("Hussein", "JOR") in names(result)
     assert ("Hussein", "IRQ") not in names(result)
 
@@ -475,18 +467,17 @@ def test_a_participle_opening_a_sentence_is_no_name(gazetteer):
     from relations.extraction.extractor import get_lexicon, read_article
 
     text = (
-        "Jordanian King Abdullah on Monday received Iraqi Parliament Speaker Mohammed Al Halboosi in Amman.\n"
-        "Reiterating Jordan\u2019s full support for Iraq in its efforts to fulfil the aspirations of its people, "
-        "the King commended the ongoing parliamentary cooperation between the two countries."
+        "Jordanian Prime Minister Omar Haddad met Iraqi Parliament Speaker Karim Jabbar in Amman on Monday.\n"
+        "Reaffirming Jordan\u2019s backing for its neighbour, the Prime Minister praised the work of both parliaments."
     )
-    reading = read_article(text, "King receives Iraqi Speaker", get_lexicon(gazetteer))
-    assert not any(p.name.startswith("Reiterating") for p in reading.people)
+    reading = read_article(text, "Jordanian Prime Minister meets Iraqi Speaker", get_lexicon(gazetteer))
+    assert not any(p.name.startswith("Reaffirming") for p in reading.people)
 
 
 def test_ties_a_side_severed_are_no_areas_of_cooperation(gazetteer):
     text = (
         "Crown Prince Faisal of Saudi Arabia met Emir Khalid of Kuwait on the sidelines of the summit.\n"
-        "Bahrain had severed diplomatic, trade and transport ties with Kuwait in June 2019."
+        "Bahrain suspended its trade and transport links with Kuwait in 2019, a rift that has since healed."
     )
     result = contract(text, gazetteer, title="Saudi Crown Prince meets Kuwaiti Emir")
     assert "trade" not in result["sectors"] and "transport" not in result["sectors"]
@@ -495,31 +486,30 @@ def test_ties_a_side_severed_are_no_areas_of_cooperation(gazetteer):
 def test_an_item_opened_by_a_gerund_stays_in_the_list(gazetteer):
     text = (
         "Prime Minister Nguyen Van An of Vietnam received Chinese Ambassador Li Wei in Hanoi on Monday. They "
-        "agreed to promote cooperation in the fields of trade, culture, disaster prevention, ensuring water "
-        "security; and the construction of border gates."
+        "agreed to work together on trade, culture, flood control, ensuring food security and new border crossings."
     )
     result = contract(text, gazetteer, title="Vietnamese Prime Minister receives Chinese Ambassador")
-    assert {"trade", "culture", "water"} <= set(result["sectors"])
+    assert {"trade", "culture", "agriculture"} <= set(result["sectors"])
 
 
 def test_a_lok_sabha_member_and_a_lead_that_opens_on_he(gazetteer):
     text = (
-        "National Assembly Speaker Imran Qureshi of Pakistan on Wednesday stressed joint work on legislative "
-        "drafting.\n\n"
-        "He was talking to an Indian parliamentary delegation led by Lok Sabha member Ravi Menon who called on "
-        "him here at the Parliament House. Rajya Sabha Member Anil Kapoor was also present in the meeting."
+        "National Assembly Speaker Imran Qureshi of Pakistan on Wednesday urged closer ties between the two "
+        "legislatures.\n\n"
+        "He spoke as an Indian delegation headed by Lok Sabha member Ravi Menon called on him in Islamabad. "
+        "Rajya Sabha Member Anil Kapoor also took part."
     )
-    result = contract(text, gazetteer, title="Indian parliamentary delegation calls on NA speaker")
+    result = contract(text, gazetteer, title="Indian lawmakers call on Pakistan's Speaker")
     assert names(result) == [("Anil Kapoor", "IND"), ("Imran Qureshi", "PAK"), ("Ravi Menon", "IND")]
     assert result["meeting"]["format"] == "reception"
 
 
 def test_a_courtesy_call_with_a_guest_is_at_the_other_sides_home(gazetteer):
     text = (
-        "Barbados' Prime Minister Jane Cole and Kenya's Minister of Trade Kwame Otieno shake hands after "
-        "their recent meeting. (J. Hall/GIS)\n\n"
-        "Both sides expressed willingness to open an air link during a recent courtesy call with Kenya's "
-        "Minister of Trade, Kwame Otieno, and his delegation."
+        "Prime Minister Jane Cole of Barbados greets Kenyan Trade Minister Kwame Otieno at their meeting. "
+        "(Photo: J. Hall/GIS)\n\n"
+        "An air link between Barbados and Kenya was the focus of a courtesy call with Kenya's Minister of "
+        "Trade, Kwame Otieno, at the office of the Prime Minister."
     )
     result = contract(text, gazetteer, title="Prime Minister Cole: time for an air link to Kenya")
     assert result["meeting"]["format"] == "reception"
@@ -529,7 +519,7 @@ def test_a_courtesy_call_with_a_guest_is_at_the_other_sides_home(gazetteer):
 def test_a_courtesy_call_to_member_states_is_a_tour_not_a_reception(gazetteer):
     text = (
         "President Sipho Dlamini of South Africa held talks with President Joseph Banda of Zambia in Lusaka on "
-        "Friday.\nFriday's visit was part of President Dlamini's courtesy call to SADC member states."
+        "Friday.\nThe stop in Lusaka is one leg of a courtesy call by the President to the region's member states."
     )
     result = contract(text, gazetteer, title="South African and Zambian presidents meet")
     assert result["meeting"]["format"] != "reception"
@@ -545,7 +535,7 @@ def test_a_possessive_apostrophe_after_a_country_in_s_leaves_no_mark_in_the_titl
 def test_a_friendly_neighbour_states_the_friendly_level(gazetteer):
     text = (
         "Prime Minister Ravi Menon of India spoke with Prime Minister Ram Thapa of Nepal on Monday. Menon "
-        "said India values Nepal as a close and friendly neighbour."
+        "called Nepal a trusted and friendly neighbour."
     )
     result = contract(text, gazetteer, title="Indian, Nepali prime ministers speak")
     assert result["relation_level"] == "friendly"
