@@ -35,6 +35,7 @@ from .meeting import (
     is_background,
     is_opinion,
     is_past,
+    lede_setting,
     main_clause,
     meeting_date,
     meeting_format,
@@ -59,7 +60,7 @@ from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
 from .rules import NoRules, Rules, language_code, load_rules
 from .sectors import SectorReader
-from .text import Document, Sentence, strip_furniture
+from .text import Document, Sentence, caption_ends, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
 R = load_rules("en")  # this module's tables: rules/en/*.toml
@@ -161,6 +162,7 @@ class Lead:
     sentence: Sentence | None
     from_headline: list[Person]
     history: bool  # the article opens on a document's history, not a meeting
+    earlier: Sentence | None = None  # an earlier report of the meeting the headline's people outvoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +250,10 @@ def find_the_lead(r: ArticleReading, title: str, published: date | None) -> Lead
     background = partial(is_background, ref=published, history=history)
     lead = find_lead(doc, {m.sentence for p in people for m in p.mentions}, skip, published, history)
     lead = _joint_lead(doc, people, skip, lead, background) or lead
+    first = lead
     lead = _headline_lead(doc, people, r.headline_people, lead, background) or lead
+    earlier = first if first is not None and lead is not None and first.index < lead.index else None
+    lead = _past_the_caption(doc, people, lead, published, history) or lead
     if lead is None:
         lead = _lead_without_names(r.body, people, skip, background)
     from_headline: list[Person] = []
@@ -256,7 +261,23 @@ def find_the_lead(r: ArticleReading, title: str, published: date | None) -> Lead
         lead, from_headline = _lead_of_headline(r.body, r.head, r.headline_people, skip, background)
     if lead is not None and (is_announcement(lead) or is_opinion(title, doc) or opens_without_meeting(doc, skip)):
         lead = None
-    return Lead(lead, from_headline, history)
+    return Lead(lead, from_headline, history, earlier if lead is not None else None)
+
+
+def _past_the_caption(
+    doc: Document, people: list[Person], lead: Sentence | None, published: date | None, history: bool
+) -> Sentence | None:
+    """A lead in a photo caption ('A meets B at the Palace. (Agency/ @office)'): the story's own first
+    report of the meeting after it, when that names people of two countries (else the caption stays)."""
+    if lead is None or not doc.text.count(")"):
+        return None
+    caption = next(((a, b) for a, b in caption_ends(doc.text) if a <= lead.start < b), None)
+    if caption is None:
+        return None
+    later = find_lead(doc, {m.sentence for p in people for m in p.mentions}, caption[1], published, history)
+    if later is None or len(_countries_in(people, later.index)) < 2:
+        return None
+    return later
 
 
 def level_fact(doc: Document, title: str, meeting: MeetingReading | None, countries: list[Fact]) -> Fact | None:
@@ -419,6 +440,25 @@ ALSO_TOOK_PART_RE = R.gate("extractor.also_took_part")
 NEGATION_RE = R.regex("extractor.negation")
 
 
+PRONOUN_SUBJECTS = frozenset({"He", "She"})
+
+
+def _pronoun_subject(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
+    """'Speaker A stressed ... . He was talking to a delegation led by B': a lead that opens on 'He'/'She'
+    names the subject of the sentence before, who takes part (for a side no participant stands for)."""
+    if lead.index < 1 or doc.words[lead.first] not in PRONOUN_SUBJECTS:
+        return []
+    before = doc.sentences[lead.index - 1]
+    subject = min(
+        (p for p in people if any(m.sentence == before.index for m in p.mentions)),
+        key=lambda p: next(m.first for m in p.mentions if m.sentence == before.index),
+        default=None,
+    )
+    if subject is None or subject in chosen or subject.country in {p.country for p in chosen}:
+        return []
+    return [subject]
+
+
 def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
     """The people a sentence after the lead says also took part in the meeting (see ALSO_TOOK_PART_RE)."""
     out: list[Person] = []
@@ -431,6 +471,76 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
             if (p.title and NOT_PARTICIPANT_TITLES.search(p.title)) or _mentioned_only(doc, p, sent):
                 continue
             out.append(p)
+    return out
+
+
+ATTENDED_BEFORE_RE = R.gate("extractor.attended_before")
+ATTENDED_AFTER_RE = R.gate("extractor.attended_after")
+CUES = ((ATTENDED_BEFORE_RE, True), (ATTENDED_AFTER_RE, False))
+
+
+def _named_attendees(
+    body: Reading, people: list[Person], chosen: list[Person], lead: Sentence, host: str
+) -> list[Person]:
+    """People a sentence after the lead names as attending the meeting ('A and B attended the meeting on
+    the Ruritanian side', 'the meeting, attended by Crown Prince C'), for a side of the meeting: the side
+    the sentence names, else their own country, else (no country given) the host's."""
+    doc, sides = body.doc, {p.country for p in chosen if p.country}
+    if host not in sides:
+        return []
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index + 1 : lead.index + 9]:
+        if "attended" not in sent.low and " side" not in sent.low:
+            continue  # what both cues need
+        found = [(m, before) for regex, before in CUES if (m := regex.search(sent.text, sent.low)) is not None]
+        if not found or NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low):
+            continue
+        for m, before in found:
+            side = _side_named(body, sent.start + m.start("side")) if m.group("side") else None
+            if m.group("side") and side not in sides:
+                continue
+            at = sent.start + (m.start() if before else m.end())
+            for p in people:
+                if p in chosen or p in out or (p.title and NOT_PARTICIPANT_TITLES.search(p.title)):
+                    continue
+                here = [pm for pm in p.mentions if pm.sentence == sent.index]
+                if not here or not all((doc.starts[pm.first] < at) == before for pm in here):
+                    continue
+                country = side or (p.country if p.country in sides else host if p.country is None else None)
+                if country:
+                    p.country = country
+                    out.append(p)
+    return out
+
+
+def _side_named(body: Reading, start: int) -> str | None:
+    k = bisect_left(body.doc.starts, start)
+    hit = body.hit_at.get(k)
+    return hit.iso3 if hit is not None else None
+
+
+DELEGATION_INCLUDED_RE = R.gate("extractor.delegation_included")
+
+
+def _delegation_members(body: Reading, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
+    """'The Ruritanian delegation also included A and B' (a side of the meeting named right before
+    'delegation'): A and B take part for that side."""
+    doc, sides = body.doc, {p.country for p in chosen if p.country}
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index + 1 : lead.index + 7]:
+        m = DELEGATION_INCLUDED_RE.search(sent.text, sent.low)
+        if m is None or NEGATION_RE.search(sent.text):
+            continue
+        k = bisect_left(doc.starts, sent.start + m.start()) - 1
+        hit = body.hit_at.get(k)
+        if hit is None or hit.iso3 not in sides:
+            continue
+        verb_end = sent.start + m.end()
+        for p in people:
+            after = any(pm.sentence == sent.index and doc.starts[pm.first] >= verb_end for pm in p.mentions)
+            if after and p not in chosen and p not in out and p.country in (None, hit.iso3):
+                p.country = hit.iso3
+                out.append(p)
     return out
 
 
@@ -464,6 +574,61 @@ def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Pe
             p.country = host  # whoever receives the visitor in the host country is the host's
             out.append(p)
     return out
+
+
+VISIT_MEETING_WITH_RE = R.gate("extractor.visit_meeting_with")
+VISIT_HOST_SUBJECT_RE = R.gate("extractor.visit_host_subject")
+
+
+def _met_during_the_visit(
+    body: Reading, people: list[Person], chosen: list[Person], lead: Sentence, host: str
+) -> list[Person]:
+    """The host's officials a visitor also held talks with during the visit, each reported in a sentence
+    of its own after the lead: 'talks/a meeting/negotiations (were held) with <the host's official>', or
+    '<the host's official> held a meeting with <the visiting side>'. One visit is one meeting."""
+    doc = body.doc
+    visitors = {p.country for p in chosen if p.country and p.country != host}
+    if not visitors or host not in {p.country for p in chosen}:
+        return []
+    out: list[Person] = []
+    for sent in doc.sentences[lead.index + 1 :]:
+        if " with " not in sent.low and "received" not in sent.low:
+            continue  # what both cues need
+        withs = list(VISIT_MEETING_WITH_RE.finditer(sent.text, sent.low))
+        subject = VISIT_HOST_SUBJECT_RE.search(sent.text, sent.low)
+        if not withs and subject is None:
+            continue
+        if NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low) or is_past(sent):
+            continue
+        named = _named_in(people, sent.index)
+        for m in withs:
+            k = bisect_left(doc.starts, sent.start + m.end())
+            p = next((p for at, p in named if k <= at <= k + 12), None)
+            if p is not None and p.country in (host, None) and p not in chosen and p not in out:
+                p.country = host
+                out.append(p)
+        if subject is not None:
+            k = bisect_left(doc.starts, sent.start + subject.start())
+            before = [p for at, p in named if at < k]
+            after = {h.iso3 for i in range(k, sent.last) if (h := body.hit_at.get(i)) is not None}
+            after |= {p.country for at, p in named if at >= k}
+            p = before[-1] if before else None
+            if p is not None and p.country == host and visitors & after and p not in chosen and p not in out:
+                out.append(p)
+    return out
+
+
+def _named_in(people: list[Person], index: int) -> list[tuple[int, Person]]:
+    """(first token of the title or name, person) of each mention in sentence `index`, in order."""
+    return sorted(
+        (
+            (m.title_first if m.title_first is not None else m.first, p)
+            for p in people
+            for m in p.mentions
+            if m.sentence == index
+        ),
+        key=lambda x: x[0],
+    )
 
 
 def _inviting_host(
@@ -585,6 +750,7 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
         w in MENTION_ONLY_CUES
         and not (w == "appointed" and window[k - 1 : k] == ["newly"])
         and not (w == "initiative" and window[k + 1 : k + 2] != ["of"])
+        and not (w == "letter" and window[k + 1 : k + 3] == ["of", "credence"])  # presented to Z: Z received
         for k, w in enumerate(window)
     )
 
@@ -639,7 +805,9 @@ def _is_spouse(doc: Document, people: list[Person], p: Person, sent: Sentence) -
 def _after_according_to(doc: Document, p: Person, sent: Sentence) -> bool:
     m = next(m for m in p.mentions if m.sentence == sent.index)
     before = doc.text[max(sent.start, doc.starts[m.first] - 60) : doc.starts[m.first]].lower()
-    return "according to" in before
+    at = before.rfind("according to")
+    # "according to X" names a source; "According to the release, X and Y discussed ...": the clause ended
+    return at >= 0 and "," not in before[at:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -709,7 +877,8 @@ def _setting(given: MeetingInput, lead: Sentence) -> Setting:
     doc, body, head = r.doc, r.body, r.head
     own = main_clause(doc, lead)
     context = [own, *context_sentences(doc, lead)[1:]]
-    fmt = meeting_format(given.title, own, context, body.forums + head.forums)
+    lede = lede_setting(doc, lead)
+    fmt = meeting_format(given.title, own, [*context, lede] if lede else context, body.forums + head.forums)
     location = None
     if fmt.value not in ("phone_call", "video_call"):
         location = find_location(
@@ -723,11 +892,14 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
     doc, body, people, fmt, location = r.doc, r.body, r.people, setting.fmt, setting.location
     participants = _select_participants(doc, people, lead, setting.context) or list(given.lead.from_headline)
     if participants:
+        participants += _pronoun_subject(doc, people, participants, lead)
         participants += _also_took_part(doc, people, participants, setting.context)
+        participants += _delegation_members(r.body, people, participants, lead)
         _plural_pairs_in_lead_order(doc, participants, lead)
     envoys = (
         _several_envoys(body, people, participants, setting.own, setting.context) if fmt.value == "reception" else []
     )
+    _names_after_a_country_list(body, participants)
     unresolved_fallback(participants, _candidates(given, lead, setting, participants), doc)
     from_headline = list(given.lead.from_headline)
     if len({p.country for p in participants if p.country}) < 2:
@@ -737,12 +909,89 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
         participants, from_headline = participants + extra, from_headline + extra
     roles = _meeting_roles(doc, body, participants, lead, setting.context, setting.visit_place)
     roles += _envoy_roles(doc, envoys, participants, roles)
+    roles += _plural_counterparts(r.body, participants, roles, lead)
     if location is None and fmt.value not in ("phone_call", "video_call"):
         location = _venue(r, lead, setting, participants, roles)
+        earlier = given.lead.earlier
+        if location is None and earlier is not None:  # the first report of the meeting says where
+            location = _venue(r, earlier, replace(setting, own=earlier), participants, roles)
+        for sent in setting.context[1:] if location is None and fmt.value == "reception" else ():
+            location = _venue(r, sent, replace(setting, own=sent), participants, roles)  # "a courtesy call with B"
+            if location is not None:
+                break
     if location and fmt.value in VISIT_FORMATS - {"reception"}:
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
         participants += _inviting_host(doc, people, participants, lead, location.iso3)
+        participants += _met_during_the_visit(r.body, people, participants, lead, location.iso3)
+    if location:
+        participants += _named_attendees(r.body, people, participants, lead, location.iso3)
     return Attendance(participants, from_headline, roles, location)
+
+
+LIST_GLUE = frozenset({",", "and", "&"})
+SIDE_KINDS = frozenset({"name", "official", "alternative", "demonym"})
+
+
+def _names_after_a_country_list(body: Reading, participants: list[Person]) -> None:
+    """'the foreign ministers of Ukraine, Lithuania and Poland - A, B and C': a list of names right after
+    a list of as many countries pairs them in order; a participant with no country takes its own."""
+    doc = body.doc
+    for p in [p for p in participants if p.country is None]:
+        for m in p.mentions:
+            run = _name_run(doc, participants, m)
+            start = run[0].title_first if run[0].title_first is not None else run[0].first
+            countries = _country_list_before(body, start)
+            if len(countries) != len(run) and "respectively" in doc.lower[run[-1].last : run[-1].last + 2]:
+                countries = _sides_named_before(body, m.sentence, start)[: len(run)]
+            if len(run) >= 2 and len(countries) == len(run) and len(set(countries)) == len(countries):
+                p.country = countries[run.index(m)]
+                break
+
+
+def _name_run(doc: Document, participants: list[Person], m: Mention) -> list[Mention]:
+    """The mentions listed with m ('A, B and C'), in order."""
+    same = sorted((q for p in participants for q in p.mentions if q.sentence == m.sentence), key=lambda q: q.first)
+    run: list[Mention] = []
+    for q in same:
+        start = q.title_first if q.title_first is not None else q.first
+        if run and not (set(doc.words[run[-1].last : start]) <= LIST_GLUE and start > run[-1].last - 1):
+            if m in run:
+                break
+            run = []
+        run.append(q)
+    return run if m in run else [m]
+
+
+def _sides_named_before(body: Reading, sentence: int, k: int) -> list[str]:
+    """'The Sri Lanka-Pakistan consultations ... co-chaired by A and B respectively': the countries
+    the sentence names before token k, in order of first mention."""
+    out: list[str] = []
+    for i in range(body.doc.sentences[sentence].first, k):
+        hit = body.hit_at.get(i)
+        if hit is None or hit.first != i or not hit.iso3 or hit.kind not in SIDE_KINDS:
+            continue
+        if hit.iso3 not in out:
+            out.append(hit.iso3)
+    return out
+
+
+def _country_list_before(body: Reading, k: int) -> list[str]:
+    """The countries listed right before token k ('of Ukraine, Lithuania and Poland -'), in order."""
+    doc, out = body.doc, []
+    k -= 1
+    while k >= 0 and doc.words[k] in ("\u2013", "\u2014", "-", ":", ","):
+        k -= 1
+    while k >= 0:
+        hit = body.hit_at.get(k)
+        if hit is None or hit.kind not in ("name", "official", "alternative") or not hit.iso3:
+            break
+        out.append(hit.iso3)
+        k = hit.first - 1
+        if k < 0 or doc.words[k] not in LIST_GLUE:
+            break
+        while k >= 0 and doc.words[k] in LIST_GLUE:
+            k -= 1
+    return out[::-1]
 
 
 def _candidates(given: MeetingInput, lead: Sentence, setting: Setting, participants: list[Person]) -> list[str]:
@@ -769,7 +1018,8 @@ def _venue(
     ]
     event_places = {**r.body.hit_at, **{h.first: h for h in r.body.in_forums}}
     around = Surroundings(r.dateline, r.body.forums, event_places)
-    return venue_from_evidence(r.doc, people_in_lead, setting.own, setting.fmt, around)  # type: ignore[arg-type]
+    sides = frozenset(p.country for p in participants if p.country) | {m.country for m in roles if m.country}
+    return venue_from_evidence(r.doc, people_in_lead, setting.own, setting.fmt, around, sides)  # type: ignore[arg-type]
 
 
 def _meeting_reading(
@@ -780,6 +1030,8 @@ def _meeting_reading(
     doc, dateline, location = r.doc, r.dateline, setting.location
     ref = dateline_date(dateline, given.published) or given.published
     date_hit, _ = meeting_date(doc, setting.own, ref, dateline.end if dateline else 0)
+    if date_hit is None and given.lead.earlier is not None:  # "He received B on Tuesday. ... B and A discussed"
+        date_hit, _ = meeting_date(doc, given.lead.earlier, ref, dateline.end if dateline else 0)
     facts = _meeting_facts(doc, setting.fmt, location, date_hit, r.body, r.head)
     headline = {id(p) for p in who.from_headline}
     participants = [
@@ -959,6 +1211,33 @@ def _role_mentioned_only(doc: Document, role: Mention, sent: Sentence) -> bool:
     start = role.title_first if role.title_first is not None else role.first
     window = doc.lower[max(sent.first, start - 6) : start]
     return any(w in MENTION_ONLY_CUES or w == "invitation" for w in window)
+
+
+PLURAL_COUNTERPARTS_RE = R.gate("extractor.plural_counterparts")
+
+
+def _plural_counterparts(
+    body: Reading, participants: list[Person], roles: list[Mention], lead: Sentence
+) -> list[Mention]:
+    """'Foreign Minister A and Defence Minister B met with their Bolivian counterparts': an unnamed
+    counterpart of that side for each named official before the phrase, with the same title."""
+    m = PLURAL_COUNTERPARTS_RE.search(lead.text, lead.low)
+    if m is None:
+        return []
+    doc = body.doc
+    k = bisect_left(doc.starts, lead.start + m.start("side"))
+    hit = body.hit_at.get(k)
+    side = hit.iso3 if hit is not None else None
+    if side is None or side in {p.country for p in participants} | {r.country for r in roles}:
+        return []
+    at = lead.start + m.start()
+    out = []
+    for p in participants:
+        pm = next((pm for pm in p.mentions if pm.sentence == lead.index and doc.starts[pm.first] < at), None)
+        if pm is None or not p.title or p.country == side or pm.title_first is None or pm.title_last is None:
+            continue
+        out.append(Mention(pm.first, pm.last, "", p.title, pm.title_first, pm.title_last, side, True, lead.index))
+    return out
 
 
 def _role_span(doc: Document, role: Mention) -> Span:

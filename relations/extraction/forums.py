@@ -217,8 +217,8 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
         w = words[i]
         if i in covered or not _is_bare_acronym(w) or w in NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
             continue
-        if lex.places.match_at(words, i):
-            continue
+        if lex.places.match_at(words, i) or lex.places.match_at([w.capitalize()], 0):
+            continue  # "ABUJA, NIGERIA 23 March": a place in capitals, not an event
         nxt = words[i + 1] if i + 1 < n else ""
         prev = words[i - 1] if i > 0 else ""
         if nxt in EVENT_AFTER or (nxt.isdigit() and len(nxt) <= 2) or ORDINAL_RE.match(prev):

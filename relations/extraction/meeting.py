@@ -32,6 +32,8 @@ ATTEND_RE = R.gate("meeting.attend")
 MULTILATERAL_RE = R.gate("meeting.multilateral")
 CEREMONY_RE = R.gate("meeting.ceremony")
 RECEPTION_RE = R.gate("meeting.reception")
+TITLE_RECEPTION_RE = R.regex("meeting.title_reception")
+CONTEXT_RECEPTION_RE = R.regex("meeting.context_reception")
 # The levels of relations an article can state, strongest first (the first that matches wins).
 LEVELS = ("allied", "comprehensive_strategic_partnership", "strategic_partnership", "friendly")
 LEVEL_PATTERNS = tuple((level, R.gate(f"meeting.level_{level}")) for level in LEVELS)
@@ -318,6 +320,19 @@ def _search(regex: Gate, title: str, sentences: list[Sentence]) -> Cue | None:
 OTHER_VISIT_RE = R.gate("meeting.other_visit")
 SPOKE_WITH_RE = R.gate("meeting.spoke_with")
 TITLE_CALL_RE = R.regex("meeting.title_call")
+SPOKE_TO_RE = R.regex("meeting.spoke_to")
+IN_PERSON_RE = R.gate("meeting.in_person")
+AHEAD_OF_VISIT_RE = R.gate("meeting.ahead_of_visit")
+
+
+def _spoke_by_call(lead: Sentence) -> re.Match | None:
+    """'X spoke with the Prime Minister of Y': the lead's only meeting word is 'spoke with/to' a person
+    and nothing in it says they were together (met, a visit, received, the sidelines, here)."""
+    spoke = SPOKE_TO_RE.search(lead.text)
+    if spoke is None:
+        return None
+    rest = AHEAD_OF_VISIT_RE.regex.sub(" ", lead.text) if AHEAD_OF_VISIT_RE.search(lead.text, lead.low) else lead.text
+    return None if IN_PERSON_RE.search(rest) else spoke
 
 
 def _names_another_visit(sent: Sentence) -> bool:
@@ -330,9 +345,9 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
         cue = _search(regex, title, context)
         if cue:
             return Cue(value, cue.start, cue.end, regex.rule or "")
-    spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
-    if spoke and TITLE_CALL_RE.search(title):
-        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
+    call = _call_by_readout(title, lead)
+    if call:
+        return call
     cue = _search(SIDELINES_RE, title, context)
     if cue:
         return Cue("sidelines", cue.start, cue.end, "meeting.sidelines")
@@ -346,10 +361,32 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
     if attend:
         attend.rule = "meeting.attend"
         return attend
+    return _reception(title, lead, context) or Cue("talks", lead.start, lead.end, "meeting.trigger")
+
+
+def _call_by_readout(title: str, lead: Sentence) -> Cue | None:
+    """'Secretary X's Call with Y' over 'X spoke with Y'; or a lead whose only meeting word is 'spoke with'."""
+    spoke = SPOKE_WITH_RE.search(lead.text, lead.low)
+    if spoke and TITLE_CALL_RE.search(title):
+        return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
+    by_call = _spoke_by_call(lead)
+    if by_call:
+        return Cue("phone_call", lead.start + by_call.start(), lead.start + by_call.end(), "meeting.spoke_to")
+    return None
+
+
+def _reception(title: str, lead: Sentence, context: list[Sentence]) -> Cue | None:
+    """A reception: the lead's cue, a headline's courtesy call, or a later sentence's with its guest."""
     m = RECEPTION_RE.search(lead.text, lead.low)
     if m:
         return Cue("reception", lead.start + m.start(), lead.start + m.end(), "meeting.reception")
-    return Cue("talks", lead.start, lead.end, "meeting.trigger")  # a meeting word and nothing more said
+    if TITLE_RECEPTION_RE.search(title):  # "Ambassador calls on Prime Minister" over "X met Y at the office"
+        return Cue("reception", None, None, "meeting.title_reception")
+    for sent in context[1:]:  # "... during a courtesy call with B" after a lead that only says "met"
+        m = CONTEXT_RECEPTION_RE.search(sent.text)
+        if m:
+            return Cue("reception", sent.start + m.start(), sent.start + m.end(), "meeting.context_reception")
+    return None
 
 
 def _attend_event(context: list[Sentence], forums: list[ForumHit]) -> Cue | None:
@@ -529,6 +566,11 @@ def find_location(
     capital = _capital_phrase(doc, lead, places, capitals) or _place_hosted(doc, lead, places)
     if capital:
         return capital
+    lede = lede_setting(doc, lead)
+    if lede is not None:  # "X had meetings with A, B and C ... in Tashkent. X and A discussed ..."
+        hit = _place_after_cue(doc, lede, places, lead=True)
+        if hit:
+            return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end, "meeting.lede_setting")
     hit = _place_after_cue(doc, lead, places, lead=True)
     if hit:
         return Location(hit.iso3 or "", _city_text(doc, hit), hit.start, hit.end)  # type: ignore[arg-type]
@@ -550,6 +592,18 @@ def find_location(
 
 
 LEDE_EVENT_RE = R.gate("meeting.lede_event")
+LEDE_SETTING_RE = R.gate("meeting.lede_setting")
+
+
+def lede_setting(doc: Document, lead: Sentence) -> Sentence | None:
+    """The sentence right before the lead when it reports the meetings the lead is one of ('X had
+    separate meetings with his counterparts from A, B and C on the sidelines of ... in Tashkent')."""
+    if lead.index < 1:
+        return None
+    sent = doc.sentences[lead.index - 1]
+    if not LEDE_SETTING_RE.search(sent.text, sent.low) or speaks_of_future(sent) or is_past(sent):
+        return None
+    return sent
 
 
 def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> Location | None:
@@ -633,7 +687,7 @@ def meeting_date(
     candidates = [lead]
     if lead.index + 1 < len(doc.sentences):
         nxt = doc.sentences[lead.index + 1]
-        if TRIGGER_RE.search(nxt.text, nxt.low) and not is_past(nxt):
+        if TRIGGER_RE.search(nxt.text, nxt.low) and not is_past(nxt) and not _arrival_home(lead, nxt):
             candidates.append(nxt)
     for sent in candidates:
         best = _date_in(doc, sent, ref, not_before)
@@ -700,6 +754,30 @@ def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
     return bool(ARRIVAL_RE.search(before[before.rfind(",") + 1 :]))
 
 
+RETURN_HOME_RE = R.gate("meeting.return_home")
+
+
+def _arrival_home(lead: Sentence, nxt: Sentence) -> bool:
+    """'X has returned to Manila following his meeting with Y. X arrived in Manila on Sunday.'"""
+    if not RETURN_HOME_RE.search(lead.text, lead.low):
+        return False
+    return all(ARRIVAL_RE.search(m.group()) for m in TRIGGER_RE.finditer(nxt.text, nxt.low))
+
+
+def _arrival_aside(doc: Document, sent: Sentence, hit: DateHit) -> bool:
+    """'X is holding meetings in Mexico, where he arrived on Tuesday': the day of an arrival told in a
+    clause after the meeting word, not the day of the meetings."""
+    if not _in_arrival_clause(doc, sent, hit):
+        return False
+    before = doc.text[sent.start : hit.start]
+    clause = before.rfind(",") + 1
+    if clause <= 0:
+        return False
+    head = before[:clause]
+    m = TRIGGER_RE.search(head, head.lower()) or MEETING_NOUN_RE.search(head, head.lower())
+    return m is not None and not ARRIVAL_RE.search(m.group())
+
+
 SAME_DAY_RE = R.gate("meeting.same_day")
 
 
@@ -707,6 +785,7 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
     if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text):
         return None
     hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+    hits = [h for h in hits if not _report_day(sent, h) and not _arrival_aside(doc, sent, h)]
     if len(hits) > 1:  # "X, who arrived on Sunday, held talks on Monday": the arrival is not the meeting
         hits = [h for h in hits if not _in_arrival_clause(doc, sent, h)] or hits
     if not hits:
@@ -719,6 +798,15 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
         return DateHit(None, sent.start, sent.start, False)
     explicit = [h for h in hits if h.explicit_year and h.value]
     return explicit[0] if explicit else hits[0]
+
+
+REPORT_DAY_BEFORE_RE = R.regex("meeting.report_day_before")
+
+
+def _report_day(sent: Sentence, hit: DateHit) -> bool:
+    """'the ministry said in a statement on Friday': the day dates the report, not the meeting."""
+    before = sent.text[max(0, hit.start - sent.start - 60) : hit.start - sent.start]
+    return REPORT_DAY_BEFORE_RE.search(before) is not None
 
 
 VAGUE_RE = R.gate("meeting.vague")
@@ -776,7 +864,12 @@ class Surroundings:
 
 
 def venue_from_evidence(
-    doc: Document, mentions: list[LeadMention | None], lead: Sentence, fmt: Cue, around: Surroundings
+    doc: Document,
+    mentions: list[LeadMention | None],
+    lead: Sentence,
+    fmt: Cue,
+    around: Surroundings,
+    sides: frozenset[str] = frozenset(),
 ) -> Location | None:
     """Where the meeting was when no place follows a venue cue:
     - 'B, who is visiting the country' / 'in our country': the host's (the other participant's) country;
@@ -784,12 +877,19 @@ def venue_from_evidence(
     - on the sidelines of an event named after a city ('the Doha Forum'): that city;
     - on the sidelines, a dateline in a third country: the reporter is at the event;
     - on the sidelines of a UN organ with a fixed seat: its seat.
-    The city is the dateline's when the dateline is in that country."""
+    - 'with visiting President X': the side that is not X's;
+    - a dateline in a party's country, for a meeting in person that names no place.
+    The city is the dateline's when the dateline is in that country. `sides`: the countries of all
+    the participants (a host named only by a pronoun is the side that is not the guest's)."""
     people = sorted(m for m in mentions if m and m[2])
     dateline = around.dateline
     host, rule = _host_of_country_phrase(doc, lead, people), "meeting.host_country"
     if host is None and fmt.value != "sidelines":
-        host, rule = _host_of_verb(doc, lead, people), "meeting.host_verb"
+        host, rule = _host_of_verb(doc, lead, people, sides), "meeting.host_verb"
+    if host is None and fmt.value != "sidelines":
+        host, rule = _host_of_visiting_guest(doc, lead, people, sides, around.places), "meeting.visiting_guest"
+    if host is None and fmt.value not in ("sidelines", "other"):
+        return _home_dateline(dateline, sides)
     if host is not None:
         iso3, start, end = host
         city = dateline.city if dateline and dateline.iso3 == iso3 and dateline.is_city else None
@@ -797,6 +897,14 @@ def venue_from_evidence(
     if fmt.value == "sidelines":
         return _sidelines_venue(doc, fmt, around, {m[2] for m in people})
     return None
+
+
+def _home_dateline(dateline: Dateline | None, sides: frozenset[str]) -> Location | None:
+    """A release's plain dateline ('ALGIERS- ...') in a party's country: the meeting's place."""
+    if dateline is None or not dateline.plain or dateline.iso3 not in sides:
+        return None
+    city = dateline.city if dateline.is_city else None
+    return Location(dateline.iso3, city, dateline.city_start, dateline.city_end, "places.dateline")
 
 
 def _sidelines_venue(doc: Document, fmt: Cue, around: Surroundings, parties: set) -> Location | None:
@@ -852,12 +960,16 @@ def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMent
     return (host[2], at, lead.start + m.end()) if host and host[2] else None  # type: ignore[return-value]
 
 
-def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
-    """'A received B' (A before the verb, B after) or 'B was received by A': A's country."""
+def _host_of_verb(
+    doc: Document, lead: Sentence, people: list[LeadMention], sides: frozenset[str] = frozenset()
+) -> tuple[str, int, int] | None:
+    """'A received B' (A before the verb, B after) or 'B was received by A': A's country. 'He received
+    B' (the host a pronoun): the one other side of the meeting."""
     m = HOST_VERB_RE.search(lead.text, lead.low)
     if not m:
         return None
-    at, end = lead.start + m.start(), lead.start + m.end("verb" if m.group("verb") else "call")
+    group = next(g for g in ("verb", "calledby", "call") if m.group(g))
+    at, end = lead.start + m.start(), lead.start + m.end(group)
     before = [p for p in people if doc.ends[p[1] - 1] <= at]
     after = [p for p in people if doc.starts[p[0]] >= end]
     if m.group("by") or m.group("call"):  # "B was received by A", "B called on A": A hosts
@@ -866,11 +978,34 @@ def _host_of_verb(doc: Document, lead: Sentence, people: list[LeadMention]) -> t
         host, guest = (before[-1] if before else None), (after[0] if after else None)
     if guest is None and host is not None and ("credential" in lead.low or "credence" in lead.low):
         return host[2], at, end  # type: ignore[return-value]  # "received credentials from: 1) ..."
+    if host is None and guest is not None and guest[2] and len(sides) == 2 and guest[2] in sides:
+        return next(iter(sides - {guest[2]})), at, end  # "he received B", "B paid him a courtesy call"
     if host is None or guest is None or host[2] == guest[2]:
         return None
     if m.group("verb") and not m.group("by") and _possessive(doc, guest):
         return None  # "A welcomed B's proposal": B is not A's guest
     return host[2], at, end  # type: ignore[return-value]
+
+
+VISITING_GUEST_RE = R.regex("meeting.visiting_guest")
+
+
+def _host_of_visiting_guest(
+    doc: Document, lead: Sentence, people: list[LeadMention], sides: frozenset[str], places: dict[int, PlaceHit]
+) -> tuple[str, int, int] | None:
+    """'A held talks with visiting President B': B is the guest, the other side the host."""
+    if "visiting" not in lead.low or len(sides) != 2:
+        return None
+    for k in range(lead.first, lead.last - 1):
+        nxt = places.get(k + 1)
+        if not VISITING_GUEST_RE.search(doc.words[k]) or not doc.words[k + 1][:1].isupper():
+            continue
+        if nxt is not None and nxt.kind != "demonym":
+            continue  # "while visiting Baku, A met B": a place, not a guest ("visiting Chilean President B" is)
+        guest = next((p for p in people if k < p[0] <= k + 15), None)  # over the title ("visiting President of X, B")
+        if guest is not None and guest[2] in sides:
+            return next(iter(sides - {guest[2]})), doc.starts[k], doc.ends[k]
+    return None
 
 
 def _possessive(doc: Document, mention: LeadMention) -> bool:

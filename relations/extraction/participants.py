@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .lexicon import Lexicon, Place, official_country
-from .people import COUNTERPART_WORDS, TITLE_HEADS, Mention, Person, name_keys
+from .people import COUNTERPART_WORDS, NAME_TITLES, TITLE_HEADS, Mention, Person, name_keys
 from .rules import load_rules
 from .text import Document
 
@@ -37,6 +37,50 @@ class TitleReader:
         self.lex = lex
 
     def read(self, m: Mention) -> None:
+        self._read(m)
+        after = self._of_country_after(m)
+        if after and (m.country is None or self._title_starts_on_anothers_country(m)):
+            m.country = after
+        if m.country is None:
+            m.country = self._leads_a_delegation(m)
+
+    def _leads_a_delegation(self, m: Mention) -> str | None:
+        """'X, Minister of ..., led a Ruritanian delegation': the leader's country is the delegation's."""
+        lower = self.doc.lower
+        k = max(m.last, m.title_last or 0)
+        if k < len(lower) and lower[k] == ",":
+            k += 1
+        if lower[k : k + 1] not in (["led"], ["headed"], ["leads"], ["heads"]) or lower[k + 1 : k + 2] not in (
+            ["a"],
+            ["an"],
+            ["the"],
+            ["his"],
+            ["her"],
+        ):
+            return None
+        hit = self.places.get(k + 2)
+        if hit is None or hit[0] != k + 2 or not hit[2].iso3 or hit[2].kind not in MENTION_KINDS:
+            return None
+        return hit[2].iso3 if lower[hit[1] : hit[1] + 1] == ["delegation"] else None
+
+    def _title_starts_on_anothers_country(self, m: Mention) -> bool:
+        """'A of Ruritania and President B of Freedonia': B's title was read from 'Ruritania and', A's."""
+        k = m.title_first
+        return k is not None and k > 0 and self.doc.words[k - 1] == "of" and k in self.places
+
+    def _of_country_after(self, m: Mention) -> str | None:
+        """'Prime Minister Jane Cole of Barbados', 'President X of Senegal': the country after the name."""
+        words, k = self.doc.words, m.last
+        if k + 1 >= len(words) or words[k] != "of":
+            return None
+        hit = self.places.get(k + 1)
+        if hit is None or hit[0] != k + 1 or not hit[2].iso3 or hit[2].kind not in ("name", "official", "alternative"):
+            return None
+        if hit[1] < len(words) and words[hit[1]] == "'":
+            return None  # "X of Ruritania's ruling party"
+        return hit[2].iso3
+
+    def _read(self, m: Mention) -> None:
         if m.title_first is None or m.title_last is None:
             m.country = m.country or self._delegation_before(m)
             return
@@ -140,7 +184,7 @@ def clean_title(title: str) -> str:
     t = re.sub(rf"\s*\b(?:of|to|in)\s+(?:[Tt]he\s+)?{p}\s*$", "", title)
     t = re.sub(rf"\bof\s+(?:the\s+)?{p}\s*'\s*s\b", "of the", t)
     t = re.sub(rf"\b(of|to)\s+(the)\s+{p}\s+(?=[A-Z])", r"\1 \2 ", t)  # "of the German Federal Foreign Office"
-    t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b)?\s*)+", "", t)
+    t = re.sub(rf"^(?:the\s+|The\s+)?(?:{p}\s*(?:'\s*s\b|'(?=\s))?\s*)+", "", t)  # "Barbados' Prime Minister"
     t = re.sub(rf"\s*\b(?:of|to)\s+(?:[Tt]he\s+)?{p}\s*", " ", t)
     t = t.replace(p, "")
     t = re.sub(r"\s+", " ", t).replace(" / ", "/").replace(" - ", "-").strip(" ,")
@@ -166,10 +210,16 @@ def build_people(mentions: list[Mention], lex: Lexicon) -> list[Person]:
         p.mentions.sort(key=lambda m: m.first)
         p.country = next((m.country for m in p.mentions if m.country), None)
         p.title = next((m.title for m in p.mentions if m.title), None)
-        if p.country is None:
+        if p.country is None and not _royal_given_name(p):
             p.country = _known_official(p, lex)
     people.sort(key=lambda p: p.first_mention.first)
     return people
+
+
+def _royal_given_name(p: Person) -> bool:
+    """'Crown Prince Hussein', 'Sheikh Tamim': a royal is named by a given name, which is no known
+    official's surname."""
+    return len(p.keys) == 1 and any(m.title and NAME_TITLES & set(m.title.split()) for m in p.mentions)
 
 
 def _known_official(p: Person, lex: Lexicon) -> str | None:

@@ -46,6 +46,8 @@ GIVEN_NAME_PLACES = R.words("people.given_name_places")
 NOT_BEFORE_A_NAME = R.words("people.not_before_a_name")
 RANKS = R.words("people.ranks")
 NAME_TITLES = R.words("people.name_titles")
+GIVEN_NAME_TITLES = R.words("people.given_name_titles")
+POSTNOMINALS = R.words("people.postnominals")
 COUNTERPART_WORDS = R.words("people.counterpart_words")
 ROLE_HEADS = R.words("people.role_heads")
 NAME_TOKEN_RE = R.regex("people.name_token")
@@ -153,6 +155,16 @@ class PeopleReader:
                 and (words[i - 1] in TITLE_HEADS or i - 1 in places)
                 and i not in blocked
                 and doc.sent_of[i - 1] == doc.sent_of[i]
+            )
+
+        for i in [i for i in capital if words[i] in GIVEN_NAME_TITLES and 0 < i < len(words) - 1]:
+            # "Hossein Amir Abdollahian": inside a name, between two name words of one sentence
+            nameish[i] = (
+                nameish[i - 1]
+                and nameish[i + 1]
+                and i not in blocked
+                and i not in places
+                and doc.sent_of[i - 1] == doc.sent_of[i + 1]
             )
 
     def _acronym_compounds(self) -> None:
@@ -462,11 +474,14 @@ class PeopleReader:
         Items are single words (or a word before a title word: 'Blue Economy'), so 'Minister Sall, Ndiaye
         and Dr. Fall' (no 'of') and 'Minister Amina Rahman and Mr. X' (a two-word name) are not lists."""
         words, n = self.doc.words, len(self.doc.words)
-        j, plain = k, 0
+        j, plain, closed = k, 0, False
         while j < min(n, k + 8) and words[j] not in HONORIFICS:
             w = words[j]
+            if w == "," and closed and self._name_after_comma(j):
+                break  # "Minister of Tourism, Arts and Culture, John Mwangi": the closed list, then the name
             if w in (",", "and", "&"):
                 plain = 0
+                closed = closed or w != ","
             elif not w[:1].isupper():
                 return False
             elif w in TITLE_WORDS:
@@ -476,7 +491,7 @@ class PeopleReader:
                 if plain > 1:
                     return False
             j += 1
-        if j >= n or words[j] not in HONORIFICS:
+        if j >= n or (words[j] not in HONORIFICS and not (words[j] == "," and closed)):
             return False
         i = k - 1
         while i > max(0, k - 10):
@@ -487,6 +502,12 @@ class PeopleReader:
                 return False
             i -= 1
         return False
+
+    def _name_after_comma(self, j: int) -> bool:
+        """Two capitalised words that are no title words follow the comma at token j."""
+        words = self.doc.words
+        nxt = words[j + 1 : j + 3]
+        return len(nxt) == 2 and all(w[:1].isupper() and w not in TITLE_WORDS for w in nxt)
 
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""
@@ -558,9 +579,12 @@ class PeopleReader:
         return self.doc.words[k] in ("his", "her", "their")
 
     def _title_after(self, end: int, sent_last: int) -> tuple[int, int] | None:
-        """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma)."""
+        """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma; post-nominal
+        letters skipped: 'X, JP, Minister of ...')."""
         if end >= sent_last or self.doc.words[end] != ",":
             return None
+        while end + 2 < sent_last and self.doc.words[end + 1] in POSTNOMINALS and self.doc.words[end + 2] == ",":
+            end += 2
         if end + 1 < sent_last and self.doc.words[end + 1] in ("and", "&"):
             return None  # "A, and Guatemala's Foreign Minister, B": the next person's title
         k = end + 1

@@ -51,6 +51,7 @@ class Dateline:
     kind: str | None = None  # the gazetteer kind of the city phrase ("capital", "city", "name", ...)
     city_start: int = 0
     city_end: int = 0
+    plain: bool = False  # a city and a dash only: no date, no agency (a release's, not a wire's home desk)
 
     @property
     def is_city(self) -> bool:
@@ -84,7 +85,11 @@ def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
         return None
     if place is None and not (m.group("date") or agency):
         return None
-    if sep in ("-", ".") and not (m.group("date") or agency) and not (sep == "-" and place and _spaced(doc.text, m)):
+    if (
+        sep in ("-", ".")
+        and not (m.group("date") or agency)
+        and not (sep == "-" and place and (_spaced(doc.text, m) or _capitals_then_space(doc.text, m, city)))
+    ):
         return None
     return Dateline(
         m.end(),
@@ -95,7 +100,14 @@ def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
         place.kind if place else None,
         m.start("city"),
         m.end("city"),
+        not (m.group("date") or agency),
     )
+
+
+def _capitals_then_space(text: str, m: re.Match, city: str) -> bool:
+    """'ALGIERS- The minister': a known city in capitals, a dash glued to it, then a space."""
+    at = m.start("sep")
+    return city.isupper() and len(city) > 2 and text[at + 1 : at + 2] == " "
 
 
 def _spaced(text: str, m: re.Match) -> bool:

@@ -80,6 +80,8 @@ BULLET_RE = R.regex("sectors.bullet")
 LIST_LINE_RE = R.regex("sectors.list_line")
 ELABORATIONS = R.words("sectors.elaborations")
 STRUGGLE_WORDS = R.words("sectors.struggle_words")
+SEVERED_WORDS = R.words("sectors.severed_words")
+SEVERED_OBJECTS = R.words("sectors.severed_objects")
 MODIFIER_OK = R.words("sectors.modifier_ok")
 GENERIC_HEADS = R.words("sectors.generic_heads")
 PLAN_WORDS = R.words("sectors.plan_words")
@@ -341,6 +343,8 @@ class SectorReader:
                 self._read_topic(first, last, found)
             if self.gate.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
+            if not SEVERED_WORDS.isdisjoint(lower[first:last]) and not SEVERED_OBJECTS.isdisjoint(lower[first:last]):
+                continue  # "had severed diplomatic, trade and transport ties"
             figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
             self.rule = "sectors.head_nouns"
             self._read_qualifiers(term_positions, last, found, figures)

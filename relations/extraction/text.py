@@ -197,6 +197,7 @@ TEASER_RE = R.regex("text.teaser")
 BYLINE_RE = R.regex("text.byline")
 CREDIT_RE = R.regex("text.credit")
 FURNITURE_STARTS = R.strings("text.furniture_starts")
+CAPTION_CREDIT_RE = R.regex("text.caption_credit")
 
 
 def strip_furniture(doc: Document) -> tuple[str, str | None]:
@@ -230,6 +231,18 @@ def strip_furniture(doc: Document) -> tuple[str, str | None]:
     body.append(text[last:])
     teasers.append(_blank_line(text[last:]))
     return "".join(body), ("".join(teasers) if any(t for _, _, t in found) else None)
+
+
+def caption_ends(text: str) -> list[tuple[int, int]]:
+    """Photo captions: (start, end) of the lines that end with a bracketed picture credit."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        end = at + len(line)
+        if line.rstrip().endswith(")") and CAPTION_CREDIT_RE.search(line):
+            out.append((at, end))
+        at = end + 1
+    return out
 
 
 def _blank_line(text: str) -> str:
