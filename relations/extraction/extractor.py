@@ -199,7 +199,7 @@ def extract(
     return Extraction(
         title=title,
         published=published,
-        meeting=meeting.facts if meeting else None,
+        meeting=more.facts if more and more.facts else meeting.facts if meeting else None,
         parties=more.parties if more else meeting.parties if meeting else [],
         countries_mentioned=mentioned.countries
         + (meeting.countries if meeting else [])

@@ -17,11 +17,24 @@ parties and participants keep only its own sides (no person of another meeting l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .meeting import FUTURE_RE, PHONE_RE, VIDEO_RE, is_background, meeting_date, meeting_format
+from .meeting import (
+    FUTURE_RE,
+    PHONE_RE,
+    VIDEO_RE,
+    Places,
+    context_sentences,
+    find_city,
+    find_location,
+    is_background,
+    lede_setting,
+    main_clause,
+    meeting_date,
+    meeting_format,
+)
 from .people import Mention, Person
 from .rules import load_rules
 from .text import Document, Sentence
@@ -116,6 +129,7 @@ class Meetings:
     sectors: list[Fact]
     others: list[OtherMeeting]
     countries: list[Fact]  # parties of further meetings the article names nowhere else ("parties included")
+    facts: MeetingFacts | None = None  # the principal meeting's facts read again from its own sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -669,7 +683,8 @@ def _result(given: MeetingsInput, anchor: str, chosen: Found, others: list[Found
     people = (anchor, anchor_person, pool)
     participants = [p for p in principal.participants if p.country in key and p.name not in elsewhere]
     participants = _with_sides(doc, participants, chosen, people)
-    sectors, moved = _split_sectors(doc, given.mentioned.sectors, _owners(r, chosen, others, anchor), chosen)
+    owner = _owners(r, chosen, others, anchor)
+    sectors, moved = _split_sectors(doc, given.mentioned.sectors, owner, chosen)
     out = []
     for f in sorted(others, key=lambda f: f.sentence):
         sent = f.encounters[0].sent
@@ -683,7 +698,62 @@ def _result(given: MeetingsInput, anchor: str, chosen: Found, others: list[Found
         if fact.value not in named:
             named.add(fact.value)
             unnamed.append(fact)
-    return Meetings(parties, participants, sectors, out, unnamed)
+    return Meetings(parties, participants, sectors, out, unnamed, _principal_facts(given, owner, chosen))
+
+
+REMOTE = frozenset({"phone_call", "video_call"})
+
+
+def _principal_facts(given: MeetingsInput, owner: dict[int, list[Found]], chosen: Found) -> MeetingFacts | None:
+    """The principal meeting's format, place and date from its own sentences only: a cue the reading took
+    from a sentence about another meeting only ('Later that day, A held a telephone conversation with C')
+    is read again without that sentence. None when nothing was taken from another meeting."""
+    r, lead, facts = given.article, given.lead, given.principal.facts if given.principal else None
+    if lead is None or facts is None:
+        return None
+    doc = r.doc
+    foreign = {i for i, own in owner.items() if own and not any(f is chosen for f in own)}
+    if lead.index in foreign:
+        return None  # the lead reports another meeting than the principal one: its facts are not these
+
+    def elsewhere(span: Span | None) -> bool:
+        return span is not None and doc.sent_of_offset(span.start) in foreign
+
+    spans = (facts.format_span, facts.location_span, facts.date_span)
+    if not any(elsewhere(s) for s in spans):
+        return None
+    out = replace(facts)
+    own = main_clause(doc, lead)
+    context = [own, *(s for s in context_sentences(doc, lead)[1:] if s.index not in foreign)]
+    if elsewhere(facts.format_span):
+        lede = lede_setting(doc, lead)
+        fmt = meeting_format(given.title, own, [*context, lede] if lede else context, r.body.forums + r.head.forums)
+        out.format, out.format_rule = fmt.value, fmt.rule or None
+        out.format_span = doc.span(fmt.start, fmt.end) if fmt.start is not None and fmt.end is not None else None
+    if out.format in REMOTE:
+        out.location_country = out.location_city = out.location_span = out.location_rule = None
+    elif elsewhere(facts.location_span) or (facts.format in REMOTE and out.location_country is None):
+        _read_place(r, own, context, out)
+    if elsewhere(facts.date_span):  # a day another meeting's sentence gives is that meeting's
+        out.date, out.date_precision, out.date_span, out.date_rule = None, "unknown", None, None
+    return out
+
+
+def _read_place(r: ArticleReading, own: Sentence, context: list[Sentence], out: MeetingFacts) -> None:
+    """The principal meeting's place read again from its own sentences (into `out`)."""
+    doc = r.doc
+    location = find_location(
+        doc, r.head.doc, own, context, Places(r.body.hit_at, r.head.hit_at, r.dateline, r.lex.capitals)
+    )
+    out.location_country = out.location_city = out.location_span = out.location_rule = None
+    if location is None:
+        return
+    out.location_country, out.location_city, out.location_rule = location.iso3, location.city, location.rule
+    if location.start is not None and location.end is not None:
+        out.location_span = doc.span(location.start, location.end)
+    if not location.city:
+        city = find_city(doc, location.iso3, r.body.hit_at, set())
+        out.location_city = doc.text[city.start : city.end] if city else None
 
 
 def _anchor_person(r: ArticleReading, principal: MeetingReading, anchor: str) -> Participant | None:

@@ -49,6 +49,7 @@ NAME_TITLES = R.words("people.name_titles")
 GIVEN_NAME_TITLES = R.words("people.given_name_titles")
 POSTNOMINALS = R.words("people.postnominals")
 COUNTERPART_WORDS = R.words("people.counterpart_words")
+INTRODUCTORY_STARTS = R.words("people.introductory_starts")
 ROLE_HEADS = R.words("people.role_heads")
 NAME_TOKEN_RE = R.regex("people.name_token")
 
@@ -385,6 +386,8 @@ class PeopleReader:
         words = self.doc.words
         n_names = sum(1 for w in words[start:end] if len(w) > 1 and w[0].isupper())
         title = self._title_before(start, sent_first)
+        if title is not None and self._object_of_an_introduction(title, start, end, sent_first, sent_last):
+            title = None
         honorific = start > sent_first and self._honorific_before(start)
         if n_names < 2 and title is None and not honorific and not self._known_surname(start, end):
             return None
@@ -404,6 +407,22 @@ class PeopleReader:
             m.title_first, m.title_last = chosen
             m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
         return m
+
+    def _object_of_an_introduction(
+        self, title: tuple[int, int], start: int, end: int, sent_first: int, sent_last: int
+    ) -> bool:
+        """'Speaking with the Japanese envoy, Tokayev noted ...': the title before the comma is the object
+        of the sentence's introductory phrase, the name after it the subject of the main clause."""
+        words, lower = self.doc.words, self.doc.lower
+        return (
+            "," in words[title[1] : start]
+            and lower[sent_first] in INTRODUCTORY_STARTS
+            and "with" in lower[sent_first : title[0]]
+            and "," not in words[sent_first : title[0]]
+            and end < sent_last
+            and words[end][:1].islower()
+            and lower[end] not in ("and", "or")
+        )
 
     def _one_compound(self, start: int, end: int) -> bool:
         """The name is one hyphenated word ('Port-Bouet'), with no given name or surname beside it."""
