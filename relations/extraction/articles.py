@@ -156,14 +156,22 @@ def _title_and_body(title: str | None, text: str | None, where: str) -> tuple[st
     return head, body
 
 
+def _front_matter_line(line: str) -> bool:
+    m = re.match(r"^([A-Za-z_]+)\s*:", line)
+    return m is not None and m.group(1).lower() in FRONT_MATTER_KEYS
+
+
 def parse_article_text(raw: str, where: str) -> ArticleInput:
     """Parse the contract's file format: optional `key: value` lines up to `---`, then the body."""
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     meta: dict[str, str] = {}
     body_start = 0
-    if "---" in (line.strip() for line in lines[:20]):
+    # a YAML-style block opens with a '---' of its own: "---\ntitle: ...\n---\nbody"
+    fenced = len(lines) > 1 and lines[0].strip() == "---" and _front_matter_line(lines[1])
+    first = 1 if fenced else 0
+    if "---" in (line.strip() for line in lines[first:20]):
         candidate: dict[str, str] = {}
-        for i, line in enumerate(lines[:20]):
+        for i, line in enumerate(lines[first:20], start=first):
             if line.strip() == "---":
                 if candidate or i == 0:
                     meta, body_start = candidate, i + 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from relations.extraction import extract
+from relations.extraction.articles import parse_article_text
 
 
 def contract(text: str, gazetteer, title: str, published: date) -> dict:
@@ -109,3 +110,38 @@ def test_a_video_conference_with_another_counterpart_is_a_meeting_of_its_own(gaz
     [video] = result["other_meetings"]
     assert video["parties"] == ["ARM", "FRA"]
     assert (video["meeting"]["format"], video["meeting"]["location_country"]) == ("video_call", None)
+
+
+def test_the_place_and_the_day_of_a_further_meeting_are_not_the_principal_meetings(gazetteer):
+    def principal(text: str) -> dict:
+        result = contract(text, gazetteer, "Minister holds talks", date(2026, 5, 8))
+        assert result["parties"] == ["GUY", "MNG"]
+        [other] = result["other_meetings"]
+        assert other["parties"] == ["EGY", "MNG"]
+        return result["meeting"]
+
+    place = principal(
+        "Minister of Foreign Affairs of Mongolia Oyun Erdene met with Minister of Foreign Affairs of Guyana Marcus "
+        "Persaud on Tuesday. The ministers discussed mining. Later that day, in Cairo, Erdene held talks with "
+        "Minister of Foreign Affairs of Egypt Tarek Fahmy."
+    )
+    assert (place["date"], place["location_country"], place["location_city"]) == ("2026-05-05", None, None)
+    day = principal(
+        "Minister of Foreign Affairs of Mongolia Oyun Erdene met with Minister of Foreign Affairs of Guyana Marcus "
+        "Persaud. On Wednesday, Erdene held talks by telephone with Minister of Foreign Affairs of Egypt Tarek Fahmy."
+    )
+    assert (day["date"], day["format"]) == (None, "talks")
+
+
+def test_front_matter_may_open_with_a_fence_of_its_own():
+    article = parse_article_text(
+        "---\ntitle: Minister holds talks\npublished: 2026-05-08\npublisher: Ministry\n---\nA met B on Monday.\n",
+        "fenced.md",
+    )
+    assert (article.title, article.published, article.text.strip()) == (
+        "Minister holds talks",
+        date(2026, 5, 8),
+        "A met B on Monday.",
+    )
+    plain = parse_article_text("---\nTalks held\nA met B on Monday.\n", "plain.md")  # no key after the fence
+    assert (plain.title, plain.text.strip()) == ("Talks held", "A met B on Monday.")
