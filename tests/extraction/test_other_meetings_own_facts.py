@@ -145,3 +145,14 @@ def test_front_matter_may_open_with_a_fence_of_its_own():
     )
     plain = parse_article_text("---\nTalks held\nA met B on Monday.\n", "plain.md")  # no key after the fence
     assert (plain.title, plain.text.strip()) == ("Talks held", "A met B on Monday.")
+
+
+def test_the_growth_of_an_area_noted_at_the_meeting_is_a_sector(gazetteer):
+    result = contract(
+        "ACCRA, May 8 — President Kofi Asante on Wednesday received Ambassador of Norway Ingrid Halvorsen at "
+        "Jubilee House. Asante welcomed the growth of tourism and investment between the two countries.",
+        gazetteer,
+        "President receives envoy",
+        date(2026, 5, 8),
+    )
+    assert result["sectors"] == ["investment", "tourism"]
