@@ -12,7 +12,8 @@ Planned, proposed or invited meetings are no meetings (`meetings.not_held`), nor
 (meeting.is_background).
 
 The principal meeting is the one the headline names alone, else the first the body reports; its
-parties and participants keep only its own sides (no person of another meeting leaks into it).
+parties and participants keep only its own sides (no person of another meeting leaks into it), and its
+format, place and date come from its own sentences only (another meeting's call is no cue of it).
 """
 
 from __future__ import annotations
