@@ -535,13 +535,17 @@ def _country_beside(r: ArticleReading, sent: Sentence, m: Mention) -> str | None
 
 def _listed(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str, str | None, int, Span]]:
     """'the leaders of Canada, the Netherlands and Japan', 'his counterparts from India and China': the
-    countries listed after a plural head, each with the title its unnamed participant takes."""
+    countries listed after a plural head, each with the title its unnamed participant takes (and its
+    person's name, skipped: 'the Ambassadors of Norway A, Peru B and Vietnam C')."""
     doc, hits = r.doc, r.body.hit_at
     lower = doc.lower
     out: list[tuple[str, str | None, int, Span]] = []
+    names: dict[int, int] | None = None
     for k in range(cue_token, sent.last):
         if lower[k] not in LIST_HEADS:
             continue
+        if names is None:
+            names = {m.first: m.last for p in r.people for m in p.mentions if m.sentence == sent.index}
         if k + 2 >= sent.last or lower[k + 1] not in LIST_LINKS:
             out += _demonyms_before(r, sent, k, LIST_HEADS[lower[k]] or None)
             continue
@@ -552,7 +556,7 @@ def _listed(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str
             h = hits.get(j)
             if h is not None and h.iso3 and h.kind in NAME_KINDS:
                 out.append((h.iso3, title, h.first, doc.span(h.start, h.end)))
-                j = h.last
+                j = names.get(h.last, h.last)
             elif lower[j] in LIST_JOINERS:
                 j += 1
             else:
@@ -888,12 +892,12 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
     """A further meeting's format, place and date: from its own sentence; what it does not say is the
     principal meeting's when both are at one event (sidelines, one list, one ceremony)."""
     r = given.article
-    doc = r.doc
-    enc = f.encounters[0]
-    sent = enc.sent
+    sent = f.encounters[0].sent
     fmt = meeting_format("", sent, [sent], [])
     value = fmt.value
-    same_event = principal.format == "sidelines" or CREDENTIALS_RE.search(sent.text, sent.low) is not None
+    ceremony = CREDENTIALS_RE.search(sent.text, sent.low) is not None
+    same_event = principal.format == "sidelines" or ceremony
+    ceremony = ceremony and principal.format == "reception"  # the principal's ceremony: one ceremony, one day
     if given.lead is not None and sent.index == given.lead.index:
         same_event = True  # named in the principal meeting's own sentence
     if value == "talks" and same_event and not f.separate:
@@ -911,19 +915,27 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
         elif principal.format not in ("phone_call", "video_call"):
             facts.location_country, facts.location_city = principal.location_country, principal.location_city
             facts.location_rule = principal.location_rule
-    hit, _ = meeting_date(doc, sent, given.published, r.skip)
+    _date(given, f, principal, facts, ceremony)
+    return facts
+
+
+def _date(given: MeetingsInput, f: Found, principal: MeetingFacts, facts: MeetingFacts, ceremony: bool) -> None:
+    """A further meeting's day (into `facts`): its own sentence's; else the principal meeting's when the
+    lead names it too, or it is one more envoy of the principal's credentials ceremony."""
+    doc, sent = given.article.doc, f.encounters[0].sent
+    lead = given.lead.index if given.lead is not None else -1
+    hit, _ = meeting_date(doc, sent, given.published, given.article.skip)
     if hit is not None and not (sent.start <= hit.start < sent.end or SAME_DAY_RE.search(sent.text, sent.low)):
         hit = None  # a day another sentence gives is its meeting's, unless "later that day"
     if hit is not None and hit.value:
         facts.date, facts.date_precision, facts.date_rule = hit.value, "day", "dates.date"
         facts.date_span = doc.span(hit.start, hit.end)
-    elif given.lead is not None and any(e.sent.index == given.lead.index for e in f.encounters) and not f.separate:
+    elif not f.separate and (ceremony or any(e.sent.index == lead for e in f.encounters)):
         facts.date, facts.date_precision, facts.date_rule = (
             principal.date,
             principal.date_precision,
             principal.date_rule,
         )
-    return facts
 
 
 def _own_place(r: ArticleReading, sent: Sentence) -> tuple[str, str | None] | None:

@@ -156,3 +156,22 @@ def test_the_growth_of_an_area_noted_at_the_meeting_is_a_sector(gazetteer):
         date(2026, 5, 8),
     )
     assert result["sectors"] == ["investment", "tourism"]
+
+
+def test_a_plural_head_lists_each_country_with_its_envoys_name(gazetteer):
+    """'the Ambassadors of Chile A, Poland B and Egypt C': three envoys of one ceremony, three meetings
+    on the ceremony's day."""
+    result = contract(
+        "VIENTIANE, April 16 — President Somsack Inthavong on Tuesday accepted the letters of credence of "
+        "newly accredited ambassadors at the Presidential Palace. Credentials were presented by the Ambassadors "
+        "of Chile Javiera Rojas, Poland Tomasz Wrobel and Egypt Karim Mansour.",
+        gazetteer,
+        "President accepts credentials",
+        date(2026, 4, 16),
+    )
+    assert result["parties"] == ["CHL", "LAO"]
+    others = result["other_meetings"]
+    assert [o["parties"] for o in others] == [["LAO", "POL"], ["EGY", "LAO"]]
+    assert people(others[0]) == [("Somsack Inthavong", "LAO"), ("Tomasz Wrobel", "POL")]
+    for meeting in [result["meeting"], *(o["meeting"] for o in others)]:
+        assert (meeting["format"], meeting["location_country"], meeting["date"]) == ("reception", "LAO", "2026-04-14")
