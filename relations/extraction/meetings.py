@@ -739,9 +739,17 @@ def _principal_facts(given: MeetingsInput, owner: dict[int, list[Found]], chosen
         out.location_country = out.location_city = out.location_span = out.location_rule = None
     elif elsewhere(facts.location_span) or (facts.format in REMOTE and out.location_country is None):
         _read_place(r, own, context, out)
-    if elsewhere(facts.date_span):  # a day another meeting's sentence gives is that meeting's
+    if elsewhere(facts.date_span) and not _same_day(doc, facts.date_span):  # that meeting's day, not this one's
         out.date, out.date_precision, out.date_span, out.date_rule = None, "unknown", None, None
     return out
+
+
+def _same_day(doc: Document, span: Span | None) -> bool:
+    """The sentence of the span says its meeting was the same day as the one before ('Later that day')."""
+    if span is None:
+        return False
+    sent = doc.sentences[doc.sent_of_offset(span.start)]
+    return SAME_DAY_RE.search(sent.text, sent.low) is not None
 
 
 def _read_place(r: ArticleReading, own: Sentence, context: list[Sentence], out: MeetingFacts) -> None:

@@ -131,6 +131,12 @@ def test_the_place_and_the_day_of_a_further_meeting_are_not_the_principal_meetin
         "Persaud. On Wednesday, Erdene held talks by telephone with Minister of Foreign Affairs of Egypt Tarek Fahmy."
     )
     assert (day["date"], day["format"]) == (None, "talks")
+    same_day = principal(
+        "Minister of Foreign Affairs of Mongolia Oyun Erdene met with Minister of Foreign Affairs of Guyana Marcus "
+        "Persaud in Georgetown. Later the same day, on Thursday, Erdene held a phone conversation with Minister of "
+        "Foreign Affairs of Egypt Tarek Fahmy."
+    )
+    assert (same_day["date"], same_day["format"], same_day["location_country"]) == ("2026-05-07", "talks", "GUY")
 
 
 def test_front_matter_may_open_with_a_fence_of_its_own():
