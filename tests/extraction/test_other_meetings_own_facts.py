@@ -181,3 +181,22 @@ def test_a_plural_head_lists_each_country_with_its_envoys_name(gazetteer):
     assert people(others[0]) == [("Somsack Inthavong", "LAO"), ("Tomasz Wrobel", "POL")]
     for meeting in [result["meeting"], *(o["meeting"] for o in others)]:
         assert (meeting["format"], meeting["location_country"], meeting["date"]) == ("reception", "LAO", "2026-04-14")
+
+
+def test_a_lead_that_holds_separate_meetings_with_a_list_reports_each_of_them(gazetteer):
+    result = contract(
+        "On the sidelines of the UN General Assembly in New York on Tuesday, President of Mongolia Oyun Batbayar "
+        "held separate meetings with Prime Minister of Nepal Ram Thapa, President of Chile Camila Pizarro and "
+        "Minister of Foreign Affairs of Oman Salim Al Harthy. With the Chilean President she discussed copper "
+        "mining and education.",
+        gazetteer,
+        "Mongolian leader meets counterparts",
+        date(2026, 5, 8),
+    )
+    assert result["parties"] == ["MNG", "NPL"]  # the first one reported
+    others = result["other_meetings"]
+    assert [o["parties"] for o in others] == [["CHL", "MNG"], ["MNG", "OMN"]]
+    assert people(others[0]) == [("Camila Pizarro", "CHL"), ("Oyun Batbayar", "MNG")]
+    assert "education" in others[0]["sectors"] and "education" not in result["sectors"]
+    for meeting in [result["meeting"], *(o["meeting"] for o in others)]:
+        assert (meeting["format"], meeting["location_country"], meeting["date"]) == ("sidelines", "USA", "2026-05-05")
