@@ -1,0 +1,113 @@
+"""A lede about a summit (or a conference) being convened, hosted or opened reports the multilateral
+event, not the bilateral meetings held there: its day dates the event, so meetings reported after it
+without a day of their own get no date (none rather than a guess); its city is where those meetings
+were, when they were held by its host right after it or on its sidelines. A sentence that reports the
+meeting itself ('On the sidelines of the X summit in Y on Monday, A met B') still dates and places it.
+The articles are this project's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from relations.extraction import extract
+
+SUNDAY = date(2025, 7, 6)  # published on Sunday 6 July 2025
+
+LISTED = (
+    "Lula held bilateral talks with several visiting leaders, including South African President Cyril "
+    "Ramaphosa, Indonesian President Prabowo Subianto and Ethiopian Prime Minister Abiy Ahmed. In his "
+    "meeting with Ramaphosa, Lula stressed cooperation in energy and agriculture."
+)
+
+CONVENING_LEDES = [
+    "Brazilian President Luiz Inacio Lula da Silva is convening a summit of BRICS leaders in Rio de Janeiro "
+    "on Sunday, officials said.",
+    "Brazilian President Luiz Inacio Lula da Silva is hosting a gathering of BRICS heads of state in Rio de "
+    "Janeiro on Sunday.",
+    "Brazilian President Luiz Inacio Lula da Silva opened the BRICS leaders' summit in Rio de Janeiro on Sunday.",
+]
+
+
+def contract(text: str, gazetteer, published: date | None = SUNDAY) -> dict:
+    return extract(text, title="", published=published, gazetteer=gazetteer).to_contract()
+
+
+def place(meeting: dict) -> tuple[str | None, str | None]:
+    return meeting["location_country"], meeting["location_city"]
+
+
+@pytest.mark.parametrize("lede", CONVENING_LEDES)
+def test_the_summits_day_does_not_date_the_talks_its_host_held(lede, gazetteer):
+    result = contract(f"{lede} {LISTED}", gazetteer)
+    assert sorted(result["parties"]) == ["BRA", "ZAF"]
+    assert result["meeting"]["date"] is None
+    assert place(result["meeting"]) == ("BRA", "Rio de Janeiro")
+    others = result["other_meetings"]
+    assert [sorted(o["parties"]) for o in others] == [["BRA", "IDN"], ["BRA", "ETH"]]
+    for other in others:
+        assert other["meeting"]["date"] is None
+        assert place(other["meeting"]) == ("BRA", "Rio de Janeiro")
+
+
+def test_a_day_of_the_talks_own_still_dates_them(gazetteer):
+    text = (
+        f"{CONVENING_LEDES[0]} On Saturday, Lula held talks with South African President Cyril Ramaphosa on "
+        "energy and agriculture."
+    )
+    result = contract(text, gazetteer)
+    assert sorted(result["parties"]) == ["BRA", "ZAF"]
+    assert result["meeting"]["date"] == "2025-07-05"
+    assert place(result["meeting"]) == ("BRA", "Rio de Janeiro")
+
+
+def test_talks_on_the_sidelines_of_the_summit_the_lede_opened(gazetteer):
+    text = (
+        "The BRICS summit opened in Rio de Janeiro on Sunday. On the sidelines of the summit, Indian Prime "
+        "Minister Narendra Modi met Indonesian President Prabowo Subianto to discuss trade."
+    )
+    result = contract(text, gazetteer)
+    assert sorted(result["parties"]) == ["IDN", "IND"]
+    assert result["meeting"]["format"] == "sidelines"
+    assert result["meeting"]["date"] is None
+    assert place(result["meeting"]) == ("BRA", "Rio de Janeiro")
+
+
+SIDELINE_LEADS = [
+    "On the sidelines of the BRICS summit in Rio de Janeiro on Monday, Indian Prime Minister Narendra Modi "
+    "met Indonesian President Prabowo Subianto to discuss trade.",
+    "Indian Prime Minister Narendra Modi met Indonesian President Prabowo Subianto on Monday on the "
+    "sidelines of the BRICS summit in Rio de Janeiro.",
+    # after a lede convening the summit: the meeting's own sentence gives its day
+    "Brazil is hosting the BRICS summit in Rio de Janeiro this week. On the sidelines of the summit on "
+    "Monday, Indian Prime Minister Narendra Modi met Indonesian President Prabowo Subianto to discuss trade.",
+]
+
+
+@pytest.mark.parametrize("text", SIDELINE_LEADS)
+def test_a_sidelines_lead_dates_and_places_its_meeting(text, gazetteer):
+    result = contract(text, gazetteer, published=date(2025, 7, 8))
+    assert sorted(result["parties"]) == ["IDN", "IND"]
+    assert result["meeting"]["date"] == "2025-07-07"
+    assert place(result["meeting"]) == ("BRA", "Rio de Janeiro")
+
+
+def test_a_summit_recalled_from_last_year_is_not_the_venue(gazetteer):
+    text = (
+        "Russia hosted the BRICS summit in Kazan last year. Indian Prime Minister Narendra Modi held talks "
+        "with Indonesian President Prabowo Subianto on Monday on trade."
+    )
+    result = contract(text, gazetteer, published=date(2025, 7, 8))
+    assert result["meeting"]["date"] == "2025-07-07"
+    assert result["meeting"]["location_country"] != "RUS"
+
+
+def test_a_bilateral_lede_still_dates_the_talks_after_it(gazetteer):
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva on Sunday welcomed South African President Cyril "
+        "Ramaphosa at the Planalto Palace. The two presidents then held talks on energy and agriculture."
+    )
+    result = contract(text, gazetteer)
+    assert sorted(result["parties"]) == ["BRA", "ZAF"]
+    assert result["meeting"]["date"] == "2025-07-06"
