@@ -1016,9 +1016,17 @@ def _weaker_venue(
         if location is not None:
             break
     if location is None:  # "X is convening a summit in Y on Sunday. X held talks with A, B and C"
-        named_in = {m.sentence for p in participants for m in p.mentions}
-        location = summit_venue(r.doc, lead, r.body.hit_at, named_in, r.skip)
+        location = summit_venue(r.doc, lead, r.body.hit_at, _sentences_naming(r, participants, lead), r.skip)
     return location
+
+
+def _sentences_naming(r: ArticleReading, participants: list[Person], lead: Sentence) -> set[int]:
+    """The sentences that name one of the meeting's people: its participants, and a person the lead
+    names by a part of the name only ('Chinese President Xi Jinping ... . Xi held talks with A')."""
+    doc = r.doc
+    words = {doc.lower[k] for k in range(lead.first, lead.last) if doc.words[k][:1].isupper()}
+    named = [*participants, *(p for p in r.people if p not in participants and not words.isdisjoint(p.keys))]
+    return {m.sentence for p in named for m in p.mentions}
 
 
 def _venue(

@@ -111,3 +111,14 @@ def test_a_bilateral_lede_still_dates_the_talks_after_it(gazetteer):
     result = contract(text, gazetteer)
     assert sorted(result["parties"]) == ["BRA", "ZAF"]
     assert result["meeting"]["date"] == "2025-07-06"
+
+
+def test_the_host_named_by_a_part_of_the_name_after_the_lede(gazetteer):
+    text = (
+        "Chinese Premier Li Qiang is convening a summit of Mekong leaders in Shanghai on Friday, state media "
+        "said. Li held bilateral talks with several leaders, including Thai Prime Minister Paetongtarn "
+        "Shinawatra and Lao Prime Minister Sonexay Siphandone."
+    )
+    result = contract(text, gazetteer, published=date(2025, 7, 4))
+    assert result["meeting"]["date"] is None
+    assert place(result["meeting"]) == ("CHN", "Shanghai")
