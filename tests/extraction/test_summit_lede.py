@@ -12,6 +12,8 @@ from datetime import date
 import pytest
 
 from relations.extraction import extract
+from relations.extraction.meeting import convenes_an_event
+from relations.extraction.text import Document
 
 SUNDAY = date(2025, 7, 6)  # published on Sunday 6 July 2025
 
@@ -122,3 +124,23 @@ def test_the_host_named_by_a_part_of_the_name_after_the_lede(gazetteer):
     result = contract(text, gazetteer, published=date(2025, 7, 4))
     assert result["meeting"]["date"] is None
     assert place(result["meeting"]) == ("CHN", "Shanghai")
+
+
+@pytest.mark.parametrize(
+    ("text", "convenes"),
+    [
+        ("Brazil is hosting the 17th BRICS summit in Rio de Janeiro on Sunday.", True),
+        ("The Mekong leaders' summit, taking place Friday and Saturday, is the fifth.", True),
+        ("The conference opened in Geneva on Monday.", True),
+        ("The minister chaired a meeting of the regional foreign ministers on Monday.", True),
+        # no multilateral event convened: a bilateral summit, a press conference, a meeting of its own
+        ("The president hosted a summit with his Chilean counterpart on Friday.", False),
+        ("The two presidents opened a joint press conference on Monday.", False),
+        ("The news conference began in Brasilia on Monday.", False),
+        ("The president, who is hosting the summit, met the Chilean leader on Sunday.", False),
+        ("The president hosted the Chilean leader ahead of the summit on Sunday.", False),
+    ],
+)
+def test_which_sentences_convene_an_event(text, convenes):
+    doc = Document.parse(text)
+    assert (convenes_an_event(doc.sentences[0]) is not None) is convenes
