@@ -64,14 +64,14 @@ def test_a_day_of_the_talks_own_still_dates_them(gazetteer):
     assert place(result["meeting"]) == ("BRA", "Rio de Janeiro")
 
 
-def test_talks_on_the_sidelines_of_the_summit_the_lede_opened(gazetteer):
+@pytest.mark.parametrize("where", ["On the sidelines of the summit", "During the summit", "At the two-day summit"])
+def test_talks_at_the_summit_the_lede_opened(where, gazetteer):
     text = (
-        "The BRICS summit opened in Rio de Janeiro on Sunday. On the sidelines of the summit, Indian Prime "
-        "Minister Narendra Modi met Indonesian President Prabowo Subianto to discuss trade."
+        f"The BRICS summit opened in Rio de Janeiro on Sunday. {where}, Indian Prime Minister Narendra Modi "
+        "met Indonesian President Prabowo Subianto to discuss trade."
     )
     result = contract(text, gazetteer)
     assert sorted(result["parties"]) == ["IDN", "IND"]
-    assert result["meeting"]["format"] == "sidelines"
     assert result["meeting"]["date"] is None
     assert place(result["meeting"]) == ("BRA", "Rio de Janeiro")
 
