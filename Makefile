@@ -49,7 +49,7 @@ test: install
 test-browser: install
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
-## lint: ruff, formatting, types of services, selectors and the extractor (mypy), migrations check
+## lint: ruff, formatting, types of services, selectors, the extractor, API, views and admin (mypy), migrations check
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

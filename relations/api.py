@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -23,7 +23,8 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schem
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.negotiation import BaseContentNegotiation, DefaultContentNegotiation
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
@@ -36,6 +37,10 @@ from relations.fetch import Fetcher
 from relations.models import Article, BilateralRelation, CooperationSector, Country, Forum, Meeting
 from relations.pagination import MeetingPagination
 from relations.permissions import ReadAnonymousWriteWithModelPerms, StatusChangeWithModelPerms
+
+if TYPE_CHECKING:  # names of the stubs only
+    from rest_framework.generics import BaseFilterProtocol
+    from rest_framework.permissions import _PermissionClass
 
 PAIR = re.compile(r"^[A-Za-z]{3}-[A-Za-z]{3}$")
 
@@ -125,13 +130,16 @@ class ApiViewSetMixin:
     credentials gets 401 with a `WWW-Authenticate: Token` challenge rather than 403.
     """
 
-    permission_classes = [ReadAnonymousWriteWithModelPerms]
-    content_negotiation_class = StrictFormatNegotiation
-    filter_backends = [DjangoFilterBackend]
+    # Typed as APIView and GenericAPIView declare them, so that the viewsets' bases agree.
+    permission_classes: Sequence[_PermissionClass] = [ReadAnonymousWriteWithModelPerms]
+    content_negotiation_class: type[BaseContentNegotiation] = StrictFormatNegotiation
+    filter_backends: Sequence[type[BaseFilterBackend | BaseFilterProtocol[Any]]] = [DjangoFilterBackend]
     csv_columns: list[tuple[str, Callable[[dict[str, Any]], Any]]] | None = None
     csv_filename = "export.csv"
-    action: str | None
-    request: Request
+    # str as ViewSetMixin declares it; at run time None for a method the route does not map (see get_renderers).
+    action: str
+    # A DRF Request, as APIView declares it; Any because Django's View declares HttpRequest and no type is both.
+    request: Any
 
     def get_renderers(self):  # type: ignore[no-untyped-def]
         renderers = super().get_renderers()  # type: ignore[misc]
@@ -394,6 +402,7 @@ class MeetingViewSet(ApiViewSetMixin, mixins.CreateModelMixin, mixins.UpdateMode
         schema, and a test holds the two to the same output.
         """
         rows = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        assert rows is not None  # pagination_class is set: a page, never None
         return self.get_paginated_response(selectors.meeting_rows(rows))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -157,7 +157,9 @@ class ListedChoiceField(forms.ChoiceField):
 
     def validate(self, value: Any) -> None:
         if value and not self.valid_value(value):
-            valid = ", ".join(str(key) for key, _ in self.choices if key)
+            # Django normalises the choices to pairs (or a lazy iterator of them) when they are set;
+            # the stubs' getter type still has the raw inputs (Choices classes, callables) in it.
+            valid = ", ".join(str(key) for key, _ in self.choices if key)  # type: ignore[misc,union-attr]
             raise forms.ValidationError(
                 "%(value)r is not one of %(valid)s", code="invalid_choice", params={"value": value, "valid": valid}
             )

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db import connection
 from django.db.models import (
@@ -530,6 +530,11 @@ class SharedForum:
     memberships: list[ForumMembership]
 
 
+class SectorCount(TypedDict):
+    sector: str  # the sector's slug
+    count: int
+
+
 @dataclass
 class RelationSummary:
     """What an analyst wants to know about a pair of countries."""
@@ -540,7 +545,7 @@ class RelationSummary:
     meetings_count: int
     last_meeting_date: date | None
     meetings_per_year: list[dict[str, int]]
-    sectors: list[dict[str, object]]
+    sectors: list[SectorCount]
     shared_forums: list[SharedForum]
     latest_meetings: list[Meeting] = field(default_factory=list)
     levels_count: int = 0  # all the levels stated; `levels` holds the latest of them

@@ -111,7 +111,9 @@ class SectorSerializer(serializers.ModelSerializer):
 
 
 class ForumSerializer(serializers.ModelSerializer):
-    parent = serializers.CharField(source="parent.acronym", default=None, allow_null=True)
+    parent = serializers.CharField(  # type: ignore[assignment]  # a declared field, which the metaclass pops: not Field.parent
+        source="parent.acronym", default=None, allow_null=True
+    )
     members_count = serializers.IntegerField(read_only=True)
     other_names = serializers.ListField(child=serializers.CharField())
 
@@ -194,7 +196,9 @@ class MeetingSerializer(serializers.ModelSerializer):
 class EvidenceSerializer(serializers.Serializer):
     """Where a fact was read: the article, the sentence and its offsets, and who added it."""
 
-    source = serializers.IntegerField(source="source_id", allow_null=True)
+    source = serializers.IntegerField(  # type: ignore[assignment]  # a declared field, which the metaclass pops: not Field.source
+        source="source_id", allow_null=True
+    )
     sentence = serializers.CharField(source="evidence")
     start = serializers.IntegerField(source="evidence_start", allow_null=True)
     end = serializers.IntegerField(source="evidence_end", allow_null=True)
@@ -321,7 +325,9 @@ class ArticleRefSerializer(serializers.ModelSerializer):
 
 
 class RelationLevelSerializer(serializers.ModelSerializer):
-    source = ArticleRefSerializer(allow_null=True, read_only=True)
+    source = ArticleRefSerializer(  # type: ignore[assignment]  # a declared field, which the metaclass pops: not Field.source
+        allow_null=True, read_only=True
+    )
 
     class Meta:
         model = RelationLevel

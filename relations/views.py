@@ -253,11 +253,12 @@ def _evidence(meeting: Meeting, article: Article, levels: list, anchored: set[st
         add(party, "party", f"Party: {party.country.name}", f"fact-party-{party.pk}")
     for person in meeting.participants.all():
         title = f", {person.title}" if person.title else ""
-        add(person, "participant", f"Participant: {person.display_name}{title}", f"fact-participant-{person.pk}")
-    for link in meeting.sector_links.all():
-        add(link, "sector", f"Sector: {link.sector.name}", f"fact-sector-{link.pk}")
-    for link in meeting.forum_links.all():
-        add(link, "forum", f"Forum: {link.forum.acronym}", f"fact-forum-{link.pk}")
+        name = person.display_name  # type: ignore[attr-defined]  # annotated by selectors.meeting_queryset()
+        add(person, "participant", f"Participant: {name}{title}", f"fact-participant-{person.pk}")
+    for sector_link in meeting.sector_links.all():
+        add(sector_link, "sector", f"Sector: {sector_link.sector.name}", f"fact-sector-{sector_link.pk}")
+    for forum_link in meeting.forum_links.all():
+        add(forum_link, "forum", f"Forum: {forum_link.forum.acronym}", f"fact-forum-{forum_link.pk}")
     found += _sentence_evidence(meeting, article, levels, anchored)
     return found
 
@@ -339,7 +340,8 @@ def relation_detail(request: HttpRequest, pair: str) -> HttpResponse:
     codes = [c.iso3 for c in countries]
     article_meetings = selectors.meetings_by_article([lv.source_id for lv in summary.levels if lv.source_id])
     for level in summary.levels:
-        level.meeting_id = article_meetings.get(level.source_id)
+        meeting_id = article_meetings.get(level.source_id) if level.source_id is not None else None
+        level.meeting_id = meeting_id  # type: ignore[attr-defined]  # for relation_detail.html's link to the meeting
     return render(
         request,
         "relations/relation_detail.html",

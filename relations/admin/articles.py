@@ -10,6 +10,7 @@ Its text is never edited after; "read again" re-extracts through `services.artic
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -79,8 +80,9 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["title"].required = self.fields["text"].required = False
             self.fields["url"].help_text += " Give a URL and no text to have the page fetched and read."
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned: dict[str, Any] = self.cleaned_data  # what ModelForm.clean() returns
         if self.instance._state.adding and not cleaned.get("text") and "text" not in self.errors:
             self._fetch(cleaned)
             return cleaned

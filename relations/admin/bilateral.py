@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -53,8 +55,9 @@ class BilateralRelationForm(forms.ModelForm):
         model = BilateralRelation
         fields = ("country_a", "country_b", "notes")
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned: dict[str, Any] = self.cleaned_data  # what ModelForm.clean() returns
         first, second = cleaned.get("country_a"), cleaned.get("country_b")
         if first is not None and second is not None:
             if first.pk == second.pk:

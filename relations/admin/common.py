@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
+from typing import ClassVar
 
 from django import forms
 from django.contrib import admin
@@ -70,10 +72,11 @@ class EvidenceInlineMixin:
     says nothing the row does not, so the "hide-original" class hides it (relations/admin.css).
     """
 
-    form = CitingInlineForm
-    readonly_fields = ("evidence_note",)
+    # Typed as InlineModelAdmin declares them, so that the inlines' bases agree.
+    form: type[forms.ModelForm] = CitingInlineForm
+    readonly_fields: ClassVar[list[str] | tuple[str, ...]] = ("evidence_note",)
     extra = 0
-    classes = ("hide-original",)
+    classes: Sequence[str] | None = ("hide-original",)
     sentences = None  # set per request by get_formset (inline instances are made per request)
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
@@ -238,9 +241,10 @@ class ServiceFormMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):  # type: ignore[no-untyped-def]
         form = super().get_form(request, obj, change, **kwargs)  # type: ignore[misc]
-        refused: ValidationError | None = getattr(request, "service_refused", None)
-        if refused is None:
+        service_refused: ValidationError | None = getattr(request, "service_refused", None)
+        if service_refused is None:
             return form
+        refused: ValidationError = service_refused  # mypy does not carry the narrowing into RefusedForm.clean
 
         class RefusedForm(form):  # type: ignore[misc,valid-type]
             def clean(self):  # type: ignore[no-untyped-def]

@@ -129,11 +129,12 @@ class ArticleFilter(admin.SimpleListFilter):
         return [(value, f"#{value} {article.title}" if article else f"#{value}")]
 
     def queryset(self, request, queryset):  # type: ignore[no-untyped-def]
-        if self.value() is None:
+        value = self.value()
+        if value is None:
             return queryset
-        if not self.value().isdigit():
-            raise IncorrectLookupParameters(f"article must be an article id, not {self.value()!r}")
-        return queryset.filter(pk__in=MeetingSource.objects.filter(article_id=int(self.value())).values("meeting_id"))
+        if not value.isdigit():
+            raise IncorrectLookupParameters(f"article must be an article id, not {value!r}")
+        return queryset.filter(pk__in=MeetingSource.objects.filter(article_id=int(value)).values("meeting_id"))
 
 
 class MeetingYearFilter(YearFilter):

@@ -91,6 +91,8 @@ def _found(text: str) -> Q:
     keeps the ids in a hash, which it probes while it reads the meetings in the page's order (the
     date index), stopping at the page's last row.
     """
+    in_meetings: QuerySet[Meeting]  # annotated (by the search vector) or not
+    in_titles: QuerySet[Article]
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 
@@ -146,6 +148,7 @@ def participant_admin_search(queryset: QuerySet[MeetingParticipant], text: str) 
     if named is None:
         return queryset
     officials = Official.objects.filter(name__icontains=text.strip())  # a few thousand rows
+    meetings: QuerySet[Meeting]  # annotated (by the search vector) or not
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 

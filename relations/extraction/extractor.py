@@ -42,6 +42,7 @@ from .meeting import (
     opens_on_document_history,
     opens_without_meeting,
     relation_level,
+    summit_venue,
     venue_from_evidence,
 )
 from .meetings import MeetingsInput, other_meetings
@@ -911,14 +912,7 @@ def _attendance(given: MeetingInput, lead: Sentence, setting: Setting) -> Attend
     roles += _envoy_roles(doc, envoys, participants, roles)
     roles += _plural_counterparts(r.body, participants, roles, lead)
     if location is None and fmt.value not in ("phone_call", "video_call"):
-        location = _venue(r, lead, setting, participants, roles)
-        earlier = given.lead.earlier
-        if location is None and earlier is not None:  # the first report of the meeting says where
-            location = _venue(r, earlier, replace(setting, own=earlier), participants, roles)
-        for sent in setting.context[1:] if location is None and fmt.value == "reception" else ():
-            location = _venue(r, sent, replace(setting, own=sent), participants, roles)  # "a courtesy call with B"
-            if location is not None:
-                break
+        location = _weaker_venue(given, lead, setting, participants, roles)
     if location and fmt.value in VISIT_FORMATS - {"reception"}:
         participants += _met_later_in_the_visit(doc, people, participants, location.iso3)
         participants += _inviting_host(doc, people, participants, lead, location.iso3)
@@ -1004,6 +998,35 @@ def _candidates(given: MeetingInput, lead: Sentence, setting: Setting, participa
         candidates.remove(location.iso3)  # the host of a summit is not a party for being named most
         candidates.append(location.iso3)
     return candidates
+
+
+def _weaker_venue(
+    given: MeetingInput, lead: Sentence, setting: Setting, participants: list[Person], roles: list[Mention]
+) -> Location | None:
+    """Where the meeting was when its own clause names no place: who hosted whom or the event (in the
+    lead, the first report of the meeting, a reception's next sentences), else the summit a sentence
+    before it convenes."""
+    r = given.article
+    location = _venue(r, lead, setting, participants, roles)
+    earlier = given.lead.earlier
+    if location is None and earlier is not None:  # the first report of the meeting says where
+        location = _venue(r, earlier, replace(setting, own=earlier), participants, roles)
+    for sent in setting.context[1:] if location is None and setting.fmt.value == "reception" else ():
+        location = _venue(r, sent, replace(setting, own=sent), participants, roles)  # "a courtesy call with B"
+        if location is not None:
+            break
+    if location is None:  # "X is convening a summit in Y on Sunday. X held talks with A, B and C"
+        location = summit_venue(r.doc, lead, r.body.hit_at, _sentences_naming(r, participants, lead), r.skip)
+    return location
+
+
+def _sentences_naming(r: ArticleReading, participants: list[Person], lead: Sentence) -> set[int]:
+    """The sentences that name one of the meeting's people: its participants, and a person the lead
+    names by a part of the name only ('Chinese President Xi Jinping ... . Xi held talks with A')."""
+    doc = r.doc
+    words = {doc.lower[k] for k in range(lead.first, lead.last) if doc.words[k][:1].isupper()}
+    named = [*participants, *(p for p in r.people if p not in participants and not words.isdisjoint(p.keys))]
+    return {m.sentence for p in named for m in p.mentions}
 
 
 def _venue(

@@ -636,6 +636,46 @@ def _place_hosted(doc: Document, sent: Sentence, places: dict[int, PlaceHit]) ->
     return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end, "meeting.hosted")
 
 
+CONVENED_EVENT_RE = R.gate("meeting.convened_event")
+AT_THE_EVENT_RE = R.gate("meeting.at_the_event")
+
+
+def convenes_an_event(sent: Sentence) -> re.Match | None:
+    """'X is convening a summit of leaders in Y on Sunday', 'The summit opened in Y': the sentence
+    reports a multilateral event being convened, hosted or opened, and no meeting of its own (no
+    meeting word outside the event's words): its day is the event's, not a meeting's."""
+    m = CONVENED_EVENT_RE.search(sent.text, sent.low)
+    if m is None:
+        return None
+    if any(t.end() <= m.start() or t.start() >= m.end() for t in meeting_triggers(sent)):
+        return None
+    return m
+
+
+def summit_venue(
+    doc: Document, lead: Sentence, places: dict[int, PlaceHit], named_in: set[int], not_before: int
+) -> Location | None:
+    """The place of the event a sentence before the lead convenes ('X is convening a summit in Y on
+    Sunday'), for a meeting held there: the lead says so ('on the sidelines', 'during the summit'), or
+    it follows right after and one of the meeting's people is named in it (its host). A recalled or a
+    future event places nothing."""
+    at_event = SIDELINES_RE.search(lead.text, lead.low) or AT_THE_EVENT_RE.search(lead.text, lead.low)
+    for sent in reversed(doc.sentences[max(0, lead.index - 3) : lead.index]):
+        if sent.end <= not_before:
+            break
+        if convenes_an_event(sent) is None:
+            continue
+        if is_past(sent) or speaks_of_future(sent):
+            return None
+        if not (at_event or (sent.index == lead.index - 1 and sent.index in named_in)):
+            return None
+        hit = _place_after_cue(doc, sent, places, lead=True)
+        if hit is None or not hit.iso3:
+            return None
+        return Location(hit.iso3, _city_text(doc, hit), hit.start, hit.end, "meeting.convened_event")
+    return None
+
+
 CAPITAL_RE = R.gate("meeting.capital")
 
 
@@ -707,7 +747,8 @@ def _date_before(doc: Document, lead: Sentence, ref: date | None, not_before: in
     """A lead without a date after a news lede that has one ('France on Thursday handed over the base.
     ... The ministers then held talks'): the lede's day, when it is the news of the day (relative to
     the reference, or within a week before it) and not about a future event. ('The latest step in a
-    drawdown' makes no lede history: a day more than a week back is what does.)"""
+    drawdown' makes no lede history: a day more than a week back is what does.) A lede convening a
+    summit dates the summit, not the meetings reported after it without a day: no date then."""
     for sent in reversed(doc.sentences[max(0, lead.index - 3) : lead.index]):
         if sent.end <= not_before:
             continue
@@ -715,6 +756,8 @@ def _date_before(doc: Document, lead: Sentence, ref: date | None, not_before: in
         if best is None:
             continue
         if speaks_of_future(sent) or best.value is None or best.days or _in_arrival_clause(doc, sent, best):
+            return None, True
+        if convenes_an_event(sent):  # "X is convening a summit in Y on Sunday": the summit's day
             return None, True
         recent = ref is not None and timedelta(0) <= ref - best.value <= timedelta(days=7)
         return (best if recent else None), True
