@@ -465,6 +465,7 @@ RELATION_CSV_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
         summary="Bilateral relations",
         description="One row per pair of countries that has meetings or a stated level. `format=csv` gives "
         "the same rows as CSV (`bom=1`: with a UTF-8 byte order mark, for Excel).",
+        parameters=[FORMAT_PARAMETER, BOM_PARAMETER],  # an empty format= is no format, as the list takes it
     ),
     retrieve=extend_schema(
         summary="A pair of countries, in either order (AZE-PAK or PAK-AZE)",
