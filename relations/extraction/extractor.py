@@ -66,7 +66,7 @@ from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
 R = load_rules("en")  # this module's tables: rules/en/*.toml
 
-EXTRACTOR_VERSION = "1.26.0"  # the commit that sets a version says what changed
+EXTRACTOR_VERSION = "1.27.0"  # the commit that sets a version says what changed
 HELD_RE = R.regex("extractor.held")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
