@@ -259,10 +259,12 @@ def _apply(article: Article, p: Pending, ctx: IngestContext, links: list[Meeting
 def _assign(
     reports: list[MeetingReport], placed: list[Meeting]
 ) -> tuple[list[tuple[MeetingReport, Meeting]], list[MeetingReport], list[Meeting]]:
-    """Which stored meeting each meeting the article now reports is: the one of its parties; the
-    principal reading also takes the stored meetings no reading's parties match (their parties changed,
-    as the one meeting of an article could before). Returns the pairs, the further readings and the
-    stored meetings no reading describes any more."""
+    """Which stored meeting each meeting the article now reports is: the one of its parties; then a
+    stored meeting whose parties changed takes the reading left that shares most of its countries (the
+    principal first among equals), and the principal may take one sharing none (as the one meeting
+    of an article could change all its parties before). One reading per stored meeting: giving every
+    changed meeting the principal's reading made duplicates of it. Returns the pairs, the further
+    readings to place and the stored meetings no reading describes any more."""
     free = list(placed)
     pairs: list[tuple[MeetingReport, Meeting]] = []
     further: list[MeetingReport] = []
@@ -273,11 +275,14 @@ def _assign(
         else:
             free.remove(meeting)
             pairs.append((r, meeting))
-    principal = next((r for r in further if r.principal), None)
-    if principal is not None and free:
-        further.remove(principal)
-        pairs += [(principal, m) for m in free]
-        free = []
+    for meeting in list(free):
+        stored = set(meeting.party_key.split("-"))
+        candidates = [r for r in further if stored & set(r.parties) or r.principal]
+        if candidates:
+            best = max(candidates, key=lambda r: (len(stored & set(r.parties)), r.principal))
+            further.remove(best)
+            free.remove(meeting)
+            pairs.append((best, meeting))
     return pairs, further, free
 
 

@@ -287,6 +287,30 @@ def test_reextract_splits_an_extracted_meeting_into_the_meetings_now_read(
     assert rows() == before
 
 
+def test_reextract_gives_each_stored_meeting_whose_parties_changed_its_own_reading(
+    reference: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older reading made two meetings with the wrong sides (the host's country missed): each
+    takes the new reading it shares a country with, not both the principal one (which made two
+    KAZ-UZB meetings of one article), and the readings left are placed as ingest places them."""
+    wrong = [
+        Seen("ASTANA, July 4.", ("UZB", "KGZ"), (("Shavkat Mirziyoyev", "UZB", "President"),)),
+        Seen("On the same day", ("KGZ", "TJK"), (("Sadyr Japarov", "KGZ", "President"),)),
+    ]
+    read_as(monkeypatch, {"ASTANA, July 4.": wrong})
+    ingest(SUMMIT)
+    first, second = models.Meeting.objects.order_by("pk")
+    age()
+    read_as(monkeypatch)
+
+    services.articles_reextract()
+
+    assert sorted(models.Meeting.objects.values_list("party_key", flat=True)) == PAIRS
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.party_key, second.party_key) == ("KAZ-UZB", "KAZ-KGZ")
+
+
 @pytest.mark.parametrize("status", ["verified", "rejected"])
 def test_reextract_never_splits_a_curated_meeting_and_lists_what_it_would_have_split(
     reference: None, monkeypatch: pytest.MonkeyPatch, status: str
