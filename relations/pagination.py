@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+MAX_OFFSET = 2**62  # no list is this long, and an OFFSET past 2**63 - 1 is an SQL error
 EXACT_COUNT_LIMIT = 1_000  # counts the planner puts up to this are exact; above it, its estimate
 
 
@@ -188,6 +189,8 @@ class MeetingPagination(PageNumberPagination):
                 number = 0
         if number < 1:
             raise NotFound(self.invalid_page_message.format(page_number=raw, message="That page number is less than 1"))
+        if number * size > MAX_OFFSET:  # past any table; SQL's OFFSET is a bigint (schemathesis sent page=3.7e17)
+            raise NotFound(self.invalid_page_message.format(page_number=raw, message="That page contains no results"))
         rows = list(queryset[(number - 1) * size : number * size + 1])
         if not rows and number > 1:
             raise NotFound(self.invalid_page_message.format(page_number=raw, message="That page contains no results"))

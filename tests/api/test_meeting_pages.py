@@ -307,3 +307,10 @@ def test_an_empty_format_is_no_format_on_the_meeting_list_whatever_the_method(cl
     """`format=` is in the schema's enum (empty is the default renderer); TRACE with it was a 400, not a 405."""
     assert ids(client_curator.get("/api/meetings/?format=")) == [world.meeting.pk]
     assert client_curator.generic("TRACE", "/api/meetings/?format=").status_code == 405
+
+
+def test_a_page_past_any_table_is_a_404_not_an_sql_error(client_anon, many):
+    """schemathesis found it: page=369184036813195008 made an OFFSET past a bigint (a 500)."""
+    response = client_anon.get("/api/meetings/?page_size=106&page=369184036813195008")
+
+    assert (response.status_code, response.json()) == (404, {"detail": "Invalid page."})
