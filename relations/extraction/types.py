@@ -101,6 +101,11 @@ class MeetingFacts:
     location_rule: str | None = None
 
 
+def contract_order(people: list[Participant]) -> list[Participant]:
+    """Participants in the contract's order: by country, name, title."""
+    return sorted(people, key=lambda p: (p.country or "", p.name or "", p.title or ""))
+
+
 @dataclass(slots=True)
 class OtherMeeting:
     """A further meeting the article reports (the contract's `other_meetings`): its own facts,
@@ -114,7 +119,7 @@ class OtherMeeting:
     rule: str | None = None
 
     def sorted_participants(self) -> list[Participant]:
-        return sorted(self.participants, key=lambda p: (p.country or "", p.name or "", p.title or ""))
+        return contract_order(self.participants)
 
 
 @dataclass(slots=True)
@@ -144,9 +149,7 @@ class Extraction:
 
         m = self.meeting
         return {
-            "meeting": None
-            if m is None
-            else {"format": m.format_rule, "location": m.location_rule, "date": m.date_rule},
+            "meeting": None if m is None else _meeting_rules(m),
             "parties": by_value(self.parties),
             "countries_mentioned": by_value(self.countries_mentioned),
             "participants": [p.rule for p in self.sorted_participants()],
@@ -157,11 +160,7 @@ class Extraction:
                 {
                     "separate": o.rule,
                     "sentence": o.span.sentence if o.span else None,
-                    "meeting": {
-                        "format": o.meeting.format_rule,
-                        "location": o.meeting.location_rule,
-                        "date": o.meeting.date_rule,
-                    },
+                    "meeting": _meeting_rules(o.meeting),
                     "participants": [p.rule for p in o.sorted_participants()],
                 }
                 for o in self.other_meetings
@@ -169,7 +168,7 @@ class Extraction:
         }
 
     def sorted_participants(self) -> list[Participant]:
-        return sorted(self.participants, key=lambda p: (p.country or "", p.name or "", p.title or ""))
+        return contract_order(self.participants)
 
     def to_contract(self, *, rules: bool = False) -> dict:
         """The JSON shape of ../shared/extraction-contract.md (lists sorted, no duplicates); with
@@ -201,6 +200,10 @@ class Extraction:
                 for o in self.other_meetings
             ],
         }
+
+
+def _meeting_rules(m: MeetingFacts) -> dict:
+    return {"format": m.format_rule, "location": m.location_rule, "date": m.date_rule}
 
 
 def _meeting_contract(m: MeetingFacts) -> dict:
