@@ -572,12 +572,7 @@ class ArticleViewSet(ApiViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnly
         url = given.get("url") or ""
         if not url:
             raise ValidationError({"text": ["This field is required."]})
-        hints = services.EntryHints(
-            title=given.get("title") or "",
-            published=given.get("published"),
-            publisher=given.get("publisher") or "",
-            language=given.get("language") or "",
-        )
+        hints = services.EntryHints.given(given)
         try:
             with Fetcher() as fetcher:
                 result = services.url_ingest(url=url, fetcher=fetcher, hints=hints)

@@ -103,12 +103,7 @@ class ArticleAdminForm(forms.ModelForm):
             if "url" not in self.errors:
                 self.add_error("text", "Paste the text, or give a URL to fetch it from.")
             return
-        hints = services.EntryHints(
-            title=cleaned.get("title") or "",
-            published=cleaned.get("published"),
-            publisher=cleaned.get("publisher") or "",
-            language=cleaned.get("language") or "",
-        )
+        hints = services.EntryHints.given(cleaned)
         try:
             with Fetcher() as fetcher:
                 read = services.url_read(url=url, fetcher=fetcher, hints=hints)

@@ -10,9 +10,10 @@ that is not an article is an ArticleError naming the URL and the reason, and not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -40,6 +41,16 @@ class EntryHints:
     published: date | None = None
     publisher: str = ""
     language: str = ""
+
+    @classmethod
+    def given(cls, data: Mapping[str, Any]) -> EntryHints:
+        """The hints a form or an API payload gives beside a URL (missing or empty: none)."""
+        return cls(
+            title=data.get("title") or "",
+            published=data.get("published"),
+            publisher=data.get("publisher") or "",
+            language=data.get("language") or "",
+        )
 
 
 def page_article(page: Page, *, where: str, hints: EntryHints = EntryHints()) -> ArticleInput:
