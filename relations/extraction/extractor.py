@@ -272,7 +272,7 @@ def _past_the_caption(
     report of the meeting after it, when that names people of two countries (else the caption stays)."""
     if lead is None or not doc.text.count(")"):
         return None
-    caption = next(((a, b) for a, b in caption_ends(doc.text) if a <= lead.start < b), None)
+    caption = next(((a, b) for a, b in caption_ends(doc.text, doc.rules) if a <= lead.start < b), None)
     if caption is None:
         return None
     later = find_lead(doc, {m.sentence for p in people for m in p.mentions}, caption[1], published, history)

@@ -169,7 +169,7 @@ def main_clause(doc: Document, sent: Sentence) -> Sentence:
         main += 1
     start = sent.start + main
     first_token = bisect_left(doc.starts, start)
-    return Sentence(sent.index, start, sent.end, sent.text[main:], first_token, sent.last, sent.low[main:])
+    return Sentence(sent.index, start, sent.end, sent.text[main:], sent.rules, first_token, sent.last, sent.low[main:])
 
 
 DATELINE_END_RE = R.regex("meeting.dateline_end")

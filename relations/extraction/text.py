@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .prefilter import needles_of, starts_of
-from .rules import load_rules
+from .rules import Rules, load_rules
 from .types import Span
-
-R = load_rules("en")  # this module's tables: rules/en/*.toml
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
 # Splitting on a captured token pattern gives [space, token, space, token, ..., space]: the offsets
@@ -30,12 +28,17 @@ QUOTES = str.maketrans(
 )
 
 
+def default_rules(rules: Rules | None) -> Rules:
+    """The rules given, or the English ones: for the helpers that tests and the admin call on English
+    text without a Rules object. extract() always passes its own."""
+    return load_rules("en") if rules is None else rules
+
+
 def words(text: str) -> frozenset[str]:
     """A word list written as one string (easier to read and edit than a list of literals)."""
     return frozenset(text.split())
 
 
-ABBREVIATIONS = R.words("text.abbreviations")
 # A sentence ends at a run of [.!?] (and closing quotes) before a capital, or at line breaks. Written
 # with one leading character class, which the regex engine scans for quickly.
 SENTENCE_END_RE = re.compile(
@@ -59,6 +62,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    rules: Rules  # the rules its document is read with (as a token knows its document's vocabulary)
     first: int = 0  # first token index
     last: int = 0  # one past the last token index
     low: str = ""  # the text lowercased (for Gate searches)
@@ -67,9 +71,11 @@ class Sentence:
 
 @dataclass(slots=True)
 class Document:
-    """The text being read, tokenised once."""
+    """The text being read, tokenised once, and the rules it is read with: every stage reads its tables
+    from doc.rules (or sentence.rules), never from one language's tables loaded at import."""
 
     text: str
+    rules: Rules
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # normalised token texts
@@ -82,8 +88,8 @@ class Document:
     _positions: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, text: str) -> Document:
-        doc = cls(text)
+    def parse(cls, text: str, rules: Rules | None = None) -> Document:
+        doc = cls(text, rules := default_rules(rules))
         # Quote and hyphen variants are single characters: the translated text keeps every offset.
         plain = text.translate(QUOTES)
         parts = (SPLIT_RE if "_" in text else ASCII_SPLIT_RE if plain.isascii() else FAST_SPLIT_RE).split(plain)
@@ -91,7 +97,7 @@ class Document:
         doc.words = parts[1::2]
         doc.ends = offsets[1::2]
         doc.starts = starts = offsets[0::2][: len(doc.ends)]
-        doc.sentences = split_sentences(text)
+        doc.sentences = split_sentences(text, rules)
         sent_of = [0] * len(starts)
         for sent in doc.sentences:
             sent.first = bisect_right(starts, sent.start - 1)
@@ -152,22 +158,24 @@ class Document:
         return self.text[self.starts[i] : self.ends[j - 1]] if j > i else ""
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, rules: Rules | None = None) -> list[Sentence]:
     """Split on line breaks and on sentence-final punctuation followed by a capital."""
+    rules = default_rules(rules)
+    t = TextTables.of(rules)
     sentences: list[Sentence] = []
     start = 0
     for m in SENTENCE_END_RE.finditer(text):
         at = m.start()
         mark = text[at]
-        if mark == "." and _is_abbreviation(text, at):
+        if mark == "." and _is_abbreviation(text, at, t):
             continue
-        _add_sentence(sentences, text, start, at if mark == "\n" else m.end())
+        _add_sentence(sentences, text, start, at if mark == "\n" else m.end(), rules)
         start = m.end()
-    _add_sentence(sentences, text, start, len(text))
+    _add_sentence(sentences, text, start, len(text), rules)
     return sentences
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, t: TextTables) -> bool:
     """True when the full stop at `dot` closes an abbreviation or an initial ("Mr.", "V.")."""
     if text[dot] != ".":
         return False
@@ -181,42 +189,36 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # an initial: "V. Putin", "U.S."
     if len(word) == 1 and dot >= 2 and text[dot - 2] == ".":
         return True  # the end of "a.m.", "p.m.", "e.g.", "i.e."
-    return word.lower() in ABBREVIATIONS and (word[0].isupper() or len(word) <= 3)
+    return word.lower() in t.ABBREVIATIONS and (word[0].isupper() or len(word) <= 3)
 
 
-def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int, rules: Rules) -> None:
     piece = text[start:end]
     left = piece.lstrip()
     stripped = left.rstrip()
     if stripped:
         start += len(piece) - len(left)
-        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, low=stripped.lower()))
-
-
-TEASER_RE = R.regex("text.teaser")
-BYLINE_RE = R.regex("text.byline")
-CREDIT_RE = R.regex("text.credit")
-FURNITURE_STARTS = R.strings("text.furniture_starts")
-CAPTION_CREDIT_RE = R.regex("text.caption_credit")
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, rules, low=stripped.lower()))
 
 
 def strip_furniture(doc: Document) -> tuple[str, str | None]:
     """The text without its bylines, credits and teasers (blanked, so every offset stays), and the
     teasers alone (the rest blanked) or None. A reporter is no one in the story; a teaser names
     countries, but no meeting, person or date of this one."""
+    t = TextTables.of(doc.rules)
     text = doc.text
     found: list[tuple[int, int, bool]] = []  # (start, end, is a teaser)
     for sent in doc.sentences:
-        if not sent.low.startswith(FURNITURE_STARTS):
+        if not sent.low.startswith(t.FURNITURE_STARTS):
             continue
         at = sent.start
-        m = TEASER_RE.match(text, at)
+        m = t.TEASER_RE.match(text, at)
         if m is not None:
             found.append((at, m.end(), True))
             continue
-        m = CREDIT_RE.match(text, at)
+        m = t.CREDIT_RE.match(text, at)
         if m is None and not text[text.rfind("\n", 0, at) + 1 : at].strip():  # a byline is a line of its own
-            m = BYLINE_RE.match(text, at)
+            m = t.BYLINE_RE.match(text, at)
         if m is not None:
             found.append((at, m.end(), False))
     if not found:
@@ -233,13 +235,14 @@ def strip_furniture(doc: Document) -> tuple[str, str | None]:
     return "".join(body), ("".join(teasers) if any(t for _, _, t in found) else None)
 
 
-def caption_ends(text: str) -> list[tuple[int, int]]:
+def caption_ends(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Photo captions: (start, end) of the lines that end with a bracketed picture credit."""
+    t = TextTables.of(rules)
     out: list[tuple[int, int]] = []
     at = 0
     for line in text.split("\n"):
         end = at + len(line)
-        if line.rstrip().endswith(")") and CAPTION_CREDIT_RE.search(line):
+        if line.rstrip().endswith(")") and t.CAPTION_CREDIT_RE.search(line):
             out.append((at, end))
         at = end + 1
     return out
@@ -300,3 +303,21 @@ def _cased_twin(regex: re.Pattern) -> re.Pattern | None:
     if any(c.isupper() for c in re.sub(r"\\.", "", source)):
         return None
     return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+
+
+class TextTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.ABBREVIATIONS = R.words("text.abbreviations")
+        self.TEASER_RE = R.regex("text.teaser")
+        self.BYLINE_RE = R.regex("text.byline")
+        self.CREDIT_RE = R.regex("text.credit")
+        self.FURNITURE_STARTS = R.strings("text.furniture_starts")
+        self.CAPTION_CREDIT_RE = R.regex("text.caption_credit")
+
+    @classmethod
+    def of(cls, rules: Rules) -> TextTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)

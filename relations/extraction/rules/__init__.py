@@ -25,9 +25,13 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..text import Gate
 
 RULES_DIR = Path(__file__).resolve().parent
@@ -48,7 +52,7 @@ class Rules:
 
     language: str
     tables: dict[str, dict[str, Any]]
-    _made: dict[str, Any] = field(default_factory=dict, repr=False)
+    _made: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def table(self, table_id: str) -> dict[str, Any]:
         try:
@@ -60,6 +64,14 @@ class Rules:
         if key not in self._made:
             self._made[key] = make()
         return self._made[key]
+
+    def compiled(self, factory: Callable[[Rules], T]) -> T:
+        """factory(self), made once per Rules object: a module's tables (meeting.MeetingTables), so no
+        stage compiles anything per article."""
+        made = self._made.get(factory)
+        if made is None:
+            made = self._made[factory] = factory(self)
+        return made
 
     def words(self, table_id: str) -> frozenset[str]:
         def make() -> frozenset[str]:
