@@ -32,73 +32,8 @@ from dataclasses import dataclass
 from itertools import compress, takewhile
 
 from .lexicon import Lexicon
-from .rules import load_rules
+from .rules import Rules
 from .text import Document
-
-R = load_rules("en")  # this module's tables: rules/en/*.toml
-
-LIST_CUES = R.phrases("sectors.list_cues")
-# first word -> [(length, the cues of that length)], longest first: the longest cue that fits wins
-CUES_BY_FIRST: dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]] = {}
-for _first in dict.fromkeys(c[0] for c in LIST_CUES):
-    _lengths = sorted({len(c) for c in LIST_CUES if c[0] == _first}, reverse=True)
-    CUES_BY_FIRST[_first] = [(n, frozenset(c for c in LIST_CUES if c[0] == _first and len(c) == n)) for n in _lengths]
-REACH_CUES = R.words("sectors.reach_cues")
-GROWTH_VERBS = R.words("sectors.growth_verbs")
-ACTOR_CUES = R.words("sectors.actor_cues")
-BUSINESS_NOUNS = R.words("sectors.business_nouns")
-ATTENTION_NOUNS = R.words("sectors.attention_nouns")
-ATTENTION_FILLERS = R.words("sectors.attention_fillers")
-FIGURE_VERBS = R.words("sectors.figure_verbs")
-BILATERAL_MARKS = R.words("sectors.bilateral_marks")
-REACH_PREPS = R.words("sectors.reach_preps")
-REPEATED_PREPS = REACH_PREPS | {"for"}  # a cue's preposition said again: "cooperate on X and on Y", "for X and for Y"
-REACH_STOP = R.words("sectors.reach_stop")
-HEAD_NOUNS = R.words("sectors.head_nouns")
-NAMED_WORKS = R.words("sectors.named_works")
-WORKS_SECTORS = R.words("sectors.works_sectors")
-PAIR_MARKS = R.words("sectors.pair_marks")
-NOUN_HEADS = R.words("sectors.noun_heads")
-NOT_A_NOUN = R.words("sectors.not_a_noun")
-COMPOUND_ENDS = R.words("sectors.compound_ends")
-SUBJECT_FILLERS = R.words("sectors.subject_fillers")
-SUBJECT_VERBS = R.words("sectors.subject_verbs")
-INTRO_WORDS = R.words("sectors.intro_words")
-SUBJECT_OPENERS = R.words("sectors.subject_openers")
-SUBJECT_PLACES = R.words("sectors.subject_places")
-HEART_WORDS = R.words("sectors.heart_words")
-SUBJECT_NOUNS = R.words("sectors.subject_nouns")
-TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = R.mapping("sectors.topic_openers")
-BODY_HEADS = R.words("sectors.body_heads")
-PEOPLE_TERMS = R.words("sectors.people_terms")
-TITLE_HEADS = R.words("sectors.title_heads")
-TITLE_PREPS = R.words("sectors.title_preps")
-TITLE_AREA_WORDS = R.words("sectors.title_area_words")
-TITLE_JOINERS = R.words("sectors.title_joiners")
-TITLE_COOPERATION = R.words("sectors.title_cooperation")
-BULLET_RE = R.regex("sectors.bullet")
-LIST_LINE_RE = R.regex("sectors.list_line")
-ELABORATIONS = R.words("sectors.elaborations")
-STRUGGLE_WORDS = R.words("sectors.struggle_words")
-SEVERED_WORDS = R.words("sectors.severed_words")
-SEVERED_OBJECTS = R.words("sectors.severed_objects")
-MODIFIER_OK = R.words("sectors.modifier_ok")
-GENERIC_HEADS = R.words("sectors.generic_heads")
-PLAN_WORDS = R.words("sectors.plan_words")
-BUILDING_GERUNDS = R.words("sectors.building_gerunds")
-HYPHENS = R.words("sectors.hyphens")
-ARTICLES = R.words("sectors.articles")
-KIND_HEADS = R.words("sectors.kind_heads")
-PHRASE_JOINERS = R.words("sectors.phrase_joiners")
-NOT_AN_AREA = R.words("sectors.not_an_area")
-NOT_A_SECTOR = R.phrase_set("sectors.not_a_sector")
-AREA_NOUNS = R.words("sectors.area_nouns")
-LINKS = R.words("sectors.links")
-RELATION_NOUNS = R.words("sectors.relation_nouns")
-# words a list can start after
-OPENERS = frozenset(CUES_BY_FIRST) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS | {"and"}
-HEADLINE_VERBS = R.words("sectors.headline_verbs")
-HEADLINE_OPENERS = OPENERS | HEADLINE_VERBS
 
 
 def _cue_key(cue: tuple[str, ...]) -> str:
@@ -106,37 +41,22 @@ def _cue_key(cue: tuple[str, ...]) -> str:
     return max(cue, key=len)
 
 
-# A sentence is read only if it has one of these (most sentences name no area of cooperation). Generated
-# from the tables the reads after the gate key on, so a new cue or verb can never be filtered out:
-SENTENCE_GATE = (
-    frozenset(map(_cue_key, LIST_CUES)) | REACH_CUES | GROWTH_VERBS | ATTENTION_NOUNS  # a cued list
-    | HEAD_NOUNS | COMPOUND_ENDS | NOUN_HEADS | RELATION_NOUNS | FIGURE_VERBS | PAIR_MARKS  # a qualified term
-    | SUBJECT_VERBS | SUBJECT_NOUNS  # a list as the subject
-)  # fmt: skip
-HEADLINE_GATE = SENTENCE_GATE | HEADLINE_VERBS
-# A line ending with ':' opens a bulleted list of sectors when it has one of these words.
-LIST_LINE_WORDS = SENTENCE_GATE | R.words("sectors.list_line_words")
-ITEM_SPLIT = R.words("sectors.item_split")
-ITEM_END = ITEM_SPLIT | {".", ";", ":"}
-INNER_END = ITEM_END - {"."}
 MAX_ITEM = 6
 
 
-def _general_head(w: str, after: str) -> bool:
+def _general_head(w: str, after: str, t: SectorTables) -> bool:
     """A general noun before an item's term: "the construction of", "plans for", "efforts against"."""
     if after == "of":
-        return w in GENERIC_HEADS or w.endswith(("tion", "sion"))
-    return w in PLAN_WORDS if after == "for" else after == "against"
-
-
-MINOR_WORDS = R.words("sectors.minor_words")
+        return w in t.GENERIC_HEADS or w.endswith(("tion", "sion"))
+    return w in t.PLAN_WORDS if after == "for" else after == "against"
 
 
 def _title_case(doc: Document, masked: set[int]) -> bool:
     """Whether the headline capitalises its words ('Ministers Discuss Trade, Energy'): then a capital
     does not make a sector word part of a name."""
+    t = SectorTables.of(doc.rules)
     content = [
-        w for k, w in enumerate(doc.words) if w[:1].isalpha() and w.lower() not in MINOR_WORDS and k not in masked
+        w for k, w in enumerate(doc.words) if w[:1].isalpha() and w.lower() not in t.MINOR_WORDS and k not in masked
     ]
     return len(content) >= 3 and sum(w[:1].isupper() for w in content) >= 0.85 * len(content)
 
@@ -165,11 +85,12 @@ class SectorReader:
     """Finds the sectors one document states."""
 
     def __init__(self, doc: Document, lex: Lexicon, masked: set[int], headline: bool = False):
+        self.t = t = SectorTables.of(doc.rules)  # the tables of the rules the document is read with
         self.doc = doc
         self.lex = lex
         self.masked = masked
         self.lower = _joined_cooperation(doc) if "-operat" in doc.text else doc.lower
-        self.openers, self.gate = (HEADLINE_OPENERS, HEADLINE_GATE) if headline else (OPENERS, SENTENCE_GATE)
+        self.openers, self.gate = (t.HEADLINE_OPENERS, t.HEADLINE_GATE) if headline else (t.OPENERS, t.SENTENCE_GATE)
         self.headline = headline
         # "Ruritania, Freedonia Sign Water Management, Higher Education Deals": in a title-case headline a
         # capital marks no name
@@ -181,6 +102,7 @@ class SectorReader:
 
     def _terms(self) -> dict[int, tuple[int, tuple[str, ...]]]:
         """token index -> (end token, slugs) for every usable sector term."""
+        t = self.t
         terms: dict[int, tuple[int, tuple[str, ...]]] = {}
         words, masked = self.doc.words, self.masked
         classes = self.lex.classify(self.doc)
@@ -208,17 +130,18 @@ class SectorReader:
                         self.bodies.append(i)  # "the Intergovernmental Commission on Trade and Economic ..."
                     elif not self._title_case_item(i, j):
                         continue
-                if j < len(words) and self.lower[j] in NOT_AN_AREA:
+                if j < len(words) and self.lower[j] in t.NOT_AN_AREA:
                     continue
-                if i and (self.lower[i - 1], self.lower[i]) in NOT_A_SECTOR:
+                if i and (self.lower[i - 1], self.lower[i]) in t.NOT_A_SECTOR:
                     continue  # "the agreement on social security": pensions, not security
                 terms[i] = (j, slugs)  # type: ignore[assignment]
         return terms
 
     def _names_works(self, j: int, slugs) -> bool:
         """'Transport Corridor', 'Gas Pipeline' (not 'Economic Corridor': the name of a plan)."""
+        t = self.t
         words = self.doc.words
-        return j < len(words) and words[j] in NAMED_WORKS and not WORKS_SECTORS.isdisjoint(slugs)
+        return j < len(words) and words[j] in t.NAMED_WORKS and not t.WORKS_SECTORS.isdisjoint(slugs)
 
     def _named_bodies(self) -> dict[tuple[int, str], SectorHit]:
         """The sectors a commission is named for ('... Commission on Trade and Economic Cooperation')."""
@@ -230,11 +153,12 @@ class SectorReader:
     def _names_a_body_on(self, i: int, terms: dict) -> bool:
         """'Intergovernmental Commission on Trade and Economic Cooperation', 'Subcommittee on Transport':
         a commission named for its sectors (the words before i, back to 'on'/'for', are sectors too)."""
+        t = self.t
         words = self.doc.words
         b = i - 1
         while b > 0 and (words[b] in ("and", ",", "&") or b in terms):
             b -= 1
-        return b > 0 and words[b] in ("on", "for") and words[b - 1] in BODY_HEADS
+        return b > 0 and words[b] in ("on", "for") and words[b - 1] in t.BODY_HEADS
 
     def _sentence_initial(self, i: int) -> bool:
         return self.doc.sentences[self.doc.sent_of[i]].first == i
@@ -248,41 +172,44 @@ class SectorReader:
 
     def _title_before(self, i: int, first: int) -> bool:
         """'Memorandum of Understanding on Cooperation in [Agricultural]': a title head, then on/in/for."""
+        t = self.t
         words, lower = self.doc.words, self.lower
         prep = False
         for b in range(i - 1, max(first - 1, i - 25), -1):
             w = words[b]
-            if lower[b] in TITLE_HEADS:
+            if lower[b] in t.TITLE_HEADS:
                 return prep and b not in self.masked  # not a forum's name ("Framework Convention on ...")
             if w == "," and not (words[b - 1][:1].isupper() and words[b + 1][:1].isupper()):
                 break  # "Under the Agreement, the Minister for Energy ...": no list of title words
-            if w in TITLE_JOINERS or lower[b] in TITLE_AREA_WORDS:
-                prep = prep or w in TITLE_PREPS
+            if w in t.TITLE_JOINERS or lower[b] in t.TITLE_AREA_WORDS:
+                prep = prep or w in t.TITLE_PREPS
             elif not w[:1].isupper():
                 break
         return False
 
     def _title_after(self, j: int, last: int) -> bool:
         """'[Defence] and Economic Cooperation Framework Agreement': 'Cooperation', then a title head."""
+        t = self.t
         words, lower = self.doc.words, self.lower
         k = j
-        while k < min(j + 8, last) and lower[k] not in TITLE_COOPERATION:
+        while k < min(j + 8, last) and lower[k] not in t.TITLE_COOPERATION:
             if not (words[k][:1].isupper() or words[k] in ("and", "&", ",", "-")):
                 return False
             k += 1
-        if k < last and lower[k] in TITLE_COOPERATION and words[k][:1].isupper() and k not in self.masked:
+        if k < last and lower[k] in t.TITLE_COOPERATION and words[k][:1].isupper() and k not in self.masked:
             for m in range(k + 1, min(k + 4, last)):
                 if not words[m][:1].isupper():
                     break  # "the ... Economic Cooperation program": a forum's programme
-                if lower[m] in TITLE_HEADS:
+                if lower[m] in t.TITLE_HEADS:
                     return m not in self.masked
         return False
 
     def _bullets(self) -> list[tuple[int, int]]:
         """The items of bulleted or numbered lists ('- youth and sports;', '2. Programme of ...', '(c) ...')
         under a line that ends with ':' and says what they are ('the following agreements were signed:')."""
+        t = self.t
         text, starts = self.doc.text, self.doc.starts
-        if ":" not in text or LIST_LINE_RE.search(text) is None:
+        if ":" not in text or t.LIST_LINE_RE.search(text) is None:
             return []
         found: list[tuple[int, int]] = []
         opened, pos = False, 0
@@ -290,14 +217,14 @@ class SectorReader:
             line_start, pos = pos, pos + len(line)
             if not line.strip():
                 continue
-            mark = BULLET_RE.match(line)
+            mark = t.BULLET_RE.match(line)
             if mark is not None:
                 if opened:
                     first, end = bisect_left(starts, line_start + mark.end()), bisect_left(starts, pos)
                     if first < end:
                         found.append((first, end))
                 continue
-            opened = line.rstrip().endswith(":") and not LIST_LINE_WORDS.isdisjoint(
+            opened = line.rstrip().endswith(":") and not t.LIST_LINE_WORDS.isdisjoint(
                 self.lower[bisect_left(starts, line_start) : bisect_left(starts, pos)]
             )
         return found
@@ -305,16 +232,17 @@ class SectorReader:
     def _title_case_item(self, i: int, j: int) -> bool:
         """'- Youth and Sports', '• Trade and Investment', '* Cultural Exchange Programme': a capitalised
         item of a bulleted list (not a title: '- Trade Minister John Smith')."""
+        t = self.t
         words = self.doc.words
         for first, end in self.bullets:
             if first <= i < end:
-                if not all(w[:1].isupper() or w in TITLE_JOINERS for w in words[first:i]):
+                if not all(w[:1].isupper() or w in t.TITLE_JOINERS for w in words[first:i]):
                     return False
                 name = list(takewhile(lambda w: w[:1].isupper(), words[j : min(j + 4, end)]))
                 return (
                     not name
                     or name[0].lower() in self.lex.sectors.lengths
-                    or any(w.lower() in TITLE_HEADS for w in name)
+                    or any(w.lower() in t.TITLE_HEADS for w in name)
                 )
         return False
 
@@ -324,6 +252,7 @@ class SectorReader:
             self._read_list(first, min(end, sentences[sent_of[first]].last), found)
 
     def read(self) -> list[SectorHit]:
+        t = self.t
         if not self.terms:
             return []
         self.rule = "sectors.body_heads"
@@ -338,18 +267,20 @@ class SectorReader:
         for index, term_positions in by_sentence.items():
             sent = sentences[index]
             first, last = sent.first, sent.last
-            if lower[first] in TOPIC_OPENERS:
+            if lower[first] in t.TOPIC_OPENERS:
                 self.rule = f"sectors.topic_openers:{lower[first]}"
                 self._read_topic(first, last, found)
             if self.gate.isdisjoint(lower[first:last]):
                 continue  # no cue and no noun a sector qualifies
-            if not SEVERED_WORDS.isdisjoint(lower[first:last]) and not SEVERED_OBJECTS.isdisjoint(lower[first:last]):
+            if not t.SEVERED_WORDS.isdisjoint(lower[first:last]) and not t.SEVERED_OBJECTS.isdisjoint(
+                lower[first:last]
+            ):
                 continue  # "had severed diplomatic, trade and transport ties"
-            figures = not FIGURE_VERBS.isdisjoint(lower[first:last])
+            figures = not t.FIGURE_VERBS.isdisjoint(lower[first:last])
             self.rule = "sectors.head_nouns"
             self._read_qualifiers(term_positions, last, found, figures)
             start = self._after_intro(first, last)
-            if start in self.terms or lower[start] in SUBJECT_OPENERS:
+            if start in self.terms or lower[start] in t.SUBJECT_OPENERS:
                 self.rule = "sectors.subject_verbs"
                 self._read_subject(start, last, found)
             self._read_cued_lists(first, last, found)
@@ -358,8 +289,9 @@ class SectorReader:
     def _read_topic(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """'On tourism, the ambassador noted ...', 'As for trade and investment, ...': the sectors a
         sentence opens with as its topic, up to the comma."""
+        t = self.t
         lower = self.lower
-        for opener in TOPIC_OPENERS[lower[first]]:
+        for opener in t.TOPIC_OPENERS[lower[first]]:
             n = len(opener)
             if tuple(lower[first : first + n]) == opener:
                 comma = next((k for k in range(first + n, min(first + n + 8, last)) if lower[k] == ","), None)
@@ -369,29 +301,30 @@ class SectorReader:
 
     def _read_cued_lists(self, first: int, last: int, found: dict[tuple[int, str], SectorHit]) -> None:
         """The lists a cue opens in one sentence ('cooperation in X', 'to boost X', 'discussed X')."""
+        t = self.t
         lower = self.lower
         preps: set[str] = set()
         read: set[int] = set()  # list starts already read ("cooperation in the fields of X": two cues, one list)
         # compress/map pick the openers in C (most words are none)
         for k in compress(range(first, last), map(self.openers.__contains__, lower[first:last])):
             w = lower[k]
-            start = self._cue_at(k, last) if w in CUES_BY_FIRST else None
-            if start is not None and w in ACTOR_CUES and not self._has_actor(first, k):
+            start = self._cue_at(k, last) if w in t.CUES_BY_FIRST else None
+            if start is not None and w in t.ACTOR_CUES and not self._has_actor(first, k):
                 start = None  # "a banker active in politics": a person's career, not an area
-            if start is None and w in REACH_CUES:
+            if start is None and w in t.REACH_CUES:
                 start = self._reach(k + 1, last)
-            if start is None and w in ATTENTION_NOUNS:
+            if start is None and w in t.ATTENTION_NOUNS:
                 start = self._attention(k + 1, last)
             if start is not None:
                 self.rule = self._cue_rule(k, start)
-                if lower[start - 1] in REPEATED_PREPS:
+                if lower[start - 1] in t.REPEATED_PREPS:
                     preps.add(lower[start - 1])
                 if start not in read:
                     read.add(start)
                     if self._read_list(start, last, found) and w == "invest":  # "to invest in the energy sector"
                         self._add_word(k, "investment", found)
-            elif w in GROWTH_VERBS or (self.headline and w in HEADLINE_VERBS):
-                self.rule = f"sectors.{'growth_verbs' if w in GROWTH_VERBS else 'headline_verbs'}:{w}"
+            elif w in t.GROWTH_VERBS or (self.headline and w in t.HEADLINE_VERBS):
+                self.rule = f"sectors.{'growth_verbs' if w in t.GROWTH_VERBS else 'headline_verbs'}:{w}"
                 # "speed up the ...", "to counter terrorism" (the verb starts the term "counter terrorism")
                 start = k if k in self.terms else k + 2 if k + 1 < last and lower[k + 1] == "up" else k + 1
                 self._read_list(start, last, found, strict=True)
@@ -400,29 +333,32 @@ class SectorReader:
 
     def _cue_rule(self, k: int, start: int) -> str:
         """The id of the cue that opened a list at k (its words up to the list start)."""
+        t = self.t
         w, cue = self.lower[k], " ".join(self.lower[k:start])
-        if w in CUES_BY_FIRST and any(tuple(self.lower[k:start]) in cues for _, cues in CUES_BY_FIRST[w]):
+        if w in t.CUES_BY_FIRST and any(tuple(self.lower[k:start]) in cues for _, cues in t.CUES_BY_FIRST[w]):
             return f"sectors.list_cues:{cue}"
-        return f"sectors.{'reach_cues' if w in REACH_CUES else 'attention_nouns'}:{w}"
+        return f"sectors.{'reach_cues' if w in t.REACH_CUES else 'attention_nouns'}:{w}"
 
     def _cue_at(self, k: int, last: int) -> int | None:
+        t = self.t
         lower = self.lower
-        for n, cues in CUES_BY_FIRST[lower[k]]:
+        for n, cues in t.CUES_BY_FIRST[lower[k]]:
             if k + n <= last and (n == 1 or tuple(lower[k : k + n]) in cues):
                 return k + n
         return None
 
     def _reach(self, k: int, last: int) -> int | None:
         """'cooperation with Ruritania in', 'expand them in': the list start after the preposition."""
+        t = self.t
         lower = self.lower
-        if k < last and lower[k] in REACH_PREPS:
+        if k < last and lower[k] in t.REACH_PREPS:
             return None  # "cooperation in": an ordinary cue
         between = k < last and lower[k] in ("between", "among")  # "between Palau and New Zealand in"
         for j in range(k, min(k + (8 if between else 5), last)):
             w = lower[j]
-            if w in REACH_PREPS:
+            if w in t.REACH_PREPS:
                 return j + 1 if j > k else None
-            if (w in REACH_STOP and not (between and w == "and")) or j in self.terms:
+            if (w in t.REACH_STOP and not (between and w == "and")) or j in self.terms:
                 return None
             if len(w) > 4 and w.endswith("ed"):
                 return None  # "relations rooted in history and culture": what they rest on, not an area
@@ -430,16 +366,18 @@ class SectorReader:
 
     def _attention(self, k: int, last: int) -> int | None:
         """'Priority was given to', 'attention was also paid to': the list start after 'to'/'on'."""
+        t = self.t
         lower = self.lower
         j = k
-        while j < min(k + 5, last) and lower[j] in ATTENTION_FILLERS:
+        while j < min(k + 5, last) and lower[j] in t.ATTENTION_FILLERS:
             j += 1
         return j + 1 if j > k and j < last and lower[j] in ("to", "on") else None
 
     def _has_actor(self, first: int, k: int) -> bool:
         """Companies, or a country or its people, before 'active in' / 'expertise in'."""
+        t = self.t
         lower, words, lex = self.lower, self.doc.words, self.lex
-        if not BUSINESS_NOUNS.isdisjoint(lower[first:k]):
+        if not t.BUSINESS_NOUNS.isdisjoint(lower[first:k]):
             return True
         for j in range(max(first, k - 4), k):
             place = lex.places.match_at(words, j) if words[j] in lex.place_words else None
@@ -454,12 +392,13 @@ class SectorReader:
     def _states_a_figure(self, i: int, last: int) -> bool:
         """'Two-way trade between A and B reached $87 billion', 'bilateral trade grew 14 percent': an
         area of the two countries' exchange as the subject of a verb that states a figure."""
+        t = self.t
         lower = self.lower
-        bilateral = i > 0 and (lower[i - 1] in BILATERAL_MARKS or (lower[i - 1] == "way" and i > 2))
+        bilateral = i > 0 and (lower[i - 1] in t.BILATERAL_MARKS or (lower[i - 1] == "way" and i > 2))
         between = False
         for j in range(self.terms[i][0], min(self.terms[i][0] + 12, last)):
             w = lower[j]
-            if w in FIGURE_VERBS:
+            if w in t.FIGURE_VERBS:
                 return bilateral
             if w in ("between", "with"):
                 bilateral = between = True
@@ -479,6 +418,7 @@ class SectorReader:
         with a sector may run long ("trade diversification in the face of tariffs, energy ..."), and one
         that elaborates the item before it ("energy, including hydrogen projects in the X region, transport")
         is passed over. Returns the number of sector items read."""
+        t = self.t
         misses = hits = 0
         lower, words = self.lower, self.doc.words
         served = False  # the item before ran on with 'for': "visas for business people and students"
@@ -486,18 +426,18 @@ class SectorReader:
         last = last - 1 if lower[last - 1] == "." else last
         while k < last:
             item_start = k
-            while k < last and lower[k] not in INNER_END:
+            while k < last and lower[k] not in t.INNER_END:
                 k += 1
             long = k - item_start > MAX_ITEM
             # a long item after the first may be the next clause ("..., and the free trade agreement has
             # doubled trade"): there an unknown word does not lead to a sector
             term = self._item_term(item_start, k, loose=not (long and hits))
-            if term is not None and served and lower[term] in PEOPLE_TERMS:
+            if term is not None and served and lower[term] in t.PEOPLE_TERMS:
                 pass  # the people the item before serves, not an area
             elif term is not None:
                 k, served = self._take_item(term, k, last, found)
                 hits += 1
-            elif not (hits and lower[item_start] in ELABORATIONS):
+            elif not (hits and lower[item_start] in t.ELABORATIONS):
                 # "energy, critical raw materials, aviation": one short unknown item does not end the list
                 gerund = lower[item_start].endswith("ing") and k - item_start > 1  # "addressing climate change"
                 if strict or misses > 1 or (long and not hits) or gerund:
@@ -506,13 +446,14 @@ class SectorReader:
             strict = False
             if k >= last or words[k] == ";":
                 return hits
-            while k < last and lower[k] in ITEM_SPLIT:
+            while k < last and lower[k] in t.ITEM_SPLIT:
                 k += 1
         return hits
 
     def _take_item(self, term: int, k: int, last: int, found: dict[tuple[int, str], SectorHit]) -> tuple[int, bool]:
         """Adds the terms of an item that starts with `term` and ends at k; returns where the item ends (a
         term may run over a separator: "transport and logistics") and whether it runs on with 'for'."""
+        t = self.t
         lower = self.lower
         self._add(term, found)
         end = self.terms[term][0]
@@ -520,7 +461,7 @@ class SectorReader:
             end = self._more_terms(end, k, found)
         if end > k:
             k = end
-            while k < last and lower[k] not in INNER_END:
+            while k < last and lower[k] not in t.INNER_END:
                 k += 1
         return k, "for" in lower[end:k]
 
@@ -550,28 +491,30 @@ class SectorReader:
     def _step_over(self, k: int, first: int, last: int, budget: int) -> tuple[int, int] | None:
         """(next token, budget) past what an item may hold before its term at no cost or with a fresh
         budget: an article, 'the construction of', 'combating', a code or a possessive, 'building'."""
+        t = self.t
         lower = self.lower
         w = lower[k]
-        if w in MODIFIER_OK:
-            return k + 1, budget - (w not in ARTICLES or k > first)  # an item's article is no modifier
-        if k + 1 < last and _general_head(w, lower[k + 1]):
+        if w in t.MODIFIER_OK:
+            return k + 1, budget - (w not in t.ARTICLES or k > first)  # an item's article is no modifier
+        if k + 1 < last and _general_head(w, lower[k + 1], t):
             return k + 2, 3  # "the construction of", "plans for", "the fight against"
-        if w in STRUGGLE_WORDS:  # "combating terrorism"
+        if w in t.STRUGGLE_WORDS:  # "combating terrorism"
             return k + 1, 3
         possessor = k + 1 < last and lower[k + 1] == "'"  # "the Philippines'", "the two countries'"
-        if w in HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'") or possessor:
+        if w in t.HYPHENS or w.isdigit() or w == "'" or (w == "s" and lower[k - 1] == "'") or possessor:
             return k + 1, budget  # "the ML-1 railway": a project's code; "Pakistan's": a possessive (no modifier)
-        if w in BUILDING_GERUNDS and k == first:
+        if w in t.BUILDING_GERUNDS and k == first:
             return k + 1, 3  # "building key infrastructure"
-        if k > first and lower[k - 1] in HYPHENS:  # not a bullet mark before the item
+        if k > first and lower[k - 1] in t.HYPHENS:  # not a bullet mark before the item
             return k + 1, budget  # the second half of "high-quality" is the same modifier
         return None
 
     def _modifier(self, k: int, first: int, last: int) -> bool:
         """A hyphenated word, an adjective, a demonym or an acronym before the term."""
+        t = self.t
         lower, words = self.lower, self.doc.words
         w = lower[k]
-        hyphenated = (k > first and lower[k - 1] in HYPHENS) or (k + 1 < last and lower[k + 1] in HYPHENS)
+        hyphenated = (k > first and lower[k - 1] in t.HYPHENS) or (k + 1 < last and lower[k + 1] in t.HYPHENS)
         return (
             hyphenated
             or (w.endswith(("al", "ic", "ive", "ary")) and not w.endswith("ing"))
@@ -582,23 +525,24 @@ class SectorReader:
     def _more_terms(self, k: int, end: int, found: dict[tuple[int, str], SectorHit]) -> int:
         """The other terms of an item's noun phrase after its first ('logistics infrastructure', 'digital
         public infrastructure', 'the construction of the X railway'); returns where the phrase ends."""
+        t = self.t
         terms, lower, words = self.terms, self.lower, self.doc.words
         unknown = 1
         while k < end:
             if k in terms:
-                if lower[k] in KIND_HEADS:
+                if lower[k] in t.KIND_HEADS:
                     break  # "the agriculture industry", "the tourism industries": the kind of the term before
                 self._add(k, found)
                 k, unknown = terms[k][0], 1
                 continue
             w = lower[k]
-            if w in PHRASE_JOINERS or w in HYPHENS or w in MODIFIER_OK or w.isdigit() or words[k][:1].isupper():
+            if w in t.PHRASE_JOINERS or w in t.HYPHENS or w in t.MODIFIER_OK or w.isdigit() or words[k][:1].isupper():
                 k += 1
                 continue
             if w == "against" and k + 1 < end:
                 k, unknown = k + 1, 1  # "joint patrols against irregular migration": what is fought is an area too
                 continue
-            if k + 1 < end and lower[k + 1] == "of" and (w in GENERIC_HEADS or w.endswith(("tion", "sion"))):
+            if k + 1 < end and lower[k + 1] == "of" and (w in t.GENERIC_HEADS or w.endswith(("tion", "sion"))):
                 k += 2  # "... aspects of the use of ICT"
                 continue
             if unknown and k + 1 < end and (k + 1 in terms or lower[k + 1] in ("of", "against")):
@@ -612,26 +556,26 @@ class SectorReader:
     ) -> None:
         """'economic cooperation', 'trade and economic relations', 'cooperation between the parliaments',
         'energy is a promising area of cooperation'."""
-        terms, lower = self.terms, self.lower
+        terms, lower, t = self.terms, self.lower, self.t
         for i in positions:
             j = terms[i][0]
             chained = False  # "economic, trade and investment cooperation": a later term holds the noun
             while j < last and (lower[j] in ("and", ",", "-") or (j in terms and j != i)):
                 if j in terms:
                     j = terms[j][0]
-                    if lower[j - 1] in HEAD_NOUNS:
+                    if lower[j - 1] in t.HEAD_NOUNS:
                         chained = True
                         break
                 else:
                     j += 1
             end = terms[i][0]
             # the term holds its noun: "industrial cooperation", "humanitarian aid"
-            holds = lower[end - 1] in HEAD_NOUNS or (end - i > 1 and lower[end - 1] in COMPOUND_ENDS)
+            holds = lower[end - 1] in t.HEAD_NOUNS or (end - i > 1 and lower[end - 1] in t.COMPOUND_ENDS)
             heads = chained or (
                 j < last
                 and (
-                    (lower[j] in HEAD_NOUNS and not (lower[j] == "complex" and i and lower[i - 1] in ("a", "an")))
-                    or (lower[j] in LINKS and self._is_area_of(j + 1, last))
+                    (lower[j] in t.HEAD_NOUNS and not (lower[j] == "complex" and i and lower[i - 1] in ("a", "an")))
+                    or (lower[j] in t.LINKS and self._is_area_of(j + 1, last))
                     or (j == end and self._noun_then_head(j, last))
                 )
             )
@@ -644,19 +588,20 @@ class SectorReader:
             ):
                 self._add(i, found)
             # "industrial cooperation, agriculture and science": the list goes on after the noun
-            after = terms[i][0] if holds else (j + 1 if heads and not chained and lower[j] in HEAD_NOUNS else None)
+            after = terms[i][0] if holds else (j + 1 if heads and not chained and lower[j] in t.HEAD_NOUNS else None)
             if after is not None and after + 1 < last and lower[after] == ",":
                 self._read_list(after + 1, last, found, strict=True)
 
     def _noun_then_head(self, j: int, last: int) -> bool:
         """'rice production projects', 'energy efficiency cooperation': one noun of the area's own between
         the term and the noun it qualifies."""
+        t = self.t
         lower = self.lower
         return (
             j + 1 < last
-            and lower[j + 1] in NOUN_HEADS
+            and lower[j + 1] in t.NOUN_HEADS
             and lower[j].isalpha()
-            and lower[j] not in NOT_A_NOUN
+            and lower[j] not in t.NOT_A_NOUN
             and self.doc.words[j][:1].islower()
         )
 
@@ -664,20 +609,22 @@ class SectorReader:
         """'joint military exercises', 'a joint scientific panel', 'bilateral trade': the two sides'
         joint work or exchange in the area (joint: with the noun it qualifies, not 'joint communication
         on ...'; bilateral: not 'bilateral and regional')."""
+        t = self.t
         lower = self.lower
-        if not i or lower[i - 1] not in PAIR_MARKS:
+        if not i or lower[i - 1] not in t.PAIR_MARKS:
             return False
         if lower[i - 1] == "bilateral":
             return True
-        return end < last and lower[end].isalpha() and lower[end] not in NOT_A_NOUN
+        return end < last and lower[end].isalpha() and lower[end] not in t.NOT_A_NOUN
 
     def _after_intro(self, first: int, last: int) -> int:
         """The first token after an opening adverbial ('In addition,', 'Separately,', 'At the same time,')."""
+        t = self.t
         lower = self.lower
         for k in range(first, min(first + 5, last)):
             if lower[k] == ",":
                 return k + 1 if k > first else first
-            if lower[k] not in INTRO_WORDS:
+            if lower[k] not in t.INTRO_WORDS:
                 return first
         return first
 
@@ -685,6 +632,7 @@ class SectorReader:
         """'Energy and transport were also on the agenda', 'Issues of water management were also
         considered', 'Trade and energy dominated the talks': the sentence's subject is a list of sectors
         and its verb says they were discussed."""
+        t = self.t
         lower = self.lower
         k = first + 1 if lower[first] == "also" else first
         items: dict[tuple[int, str], SectorHit] = {}
@@ -692,23 +640,131 @@ class SectorReader:
         if not items:
             return
         k = max(self.terms[i][0] for i, _ in items)
-        while k < last and lower[k] in SUBJECT_FILLERS:
+        while k < last and lower[k] in t.SUBJECT_FILLERS:
             k += 1
         if k >= last:
             return
-        if lower[k : k + 2] == ["at", "the"] and k + 3 < last and lower[k + 2] in HEART_WORDS and lower[k + 3] == "of":
+        if (
+            lower[k : k + 2] == ["at", "the"]
+            and k + 3 < last
+            and lower[k + 2] in t.HEART_WORDS
+            and lower[k + 3] == "of"
+        ):
             k += 4  # "Energy is at the heart of the agenda": the place is what follows "of"
-        if lower[k] in SUBJECT_VERBS or (
-            lower[k] in SUBJECT_PLACES and any(w in SUBJECT_NOUNS for w in lower[k : min(k + 4, last)])
+        if lower[k] in t.SUBJECT_VERBS or (
+            lower[k] in t.SUBJECT_PLACES and any(w in t.SUBJECT_NOUNS for w in lower[k : min(k + 4, last)])
         ):
             found.update((key, hit) for key, hit in items.items() if key not in found)
 
     def _is_area_of(self, k: int, last: int) -> bool:
         """'... is a promising direction of cooperation', '... remain key pillars of the partnership'."""
+        t = self.t
         lower = self.lower
         for j in range(k, min(k + 5, last - 1)):
-            if lower[j] in AREA_NOUNS and lower[j + 1] in ("of", "for"):
-                return any(w in RELATION_NOUNS for w in lower[j + 2 : min(j + 6, last)])
+            if lower[j] in t.AREA_NOUNS and lower[j + 1] in ("of", "for"):
+                return any(w in t.RELATION_NOUNS for w in lower[j + 2 : min(j + 6, last)])
             if lower[j] in (",", ".", ";"):
                 return False
         return False
+
+
+class SectorTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self._load_1(R)
+        self._load_2(R)
+        self._load_3(R)
+
+    def _load_1(self, R: Rules) -> None:
+        self.LIST_CUES = R.phrases("sectors.list_cues")
+        # first word -> [(length, the cues of that length)], longest first: the longest cue that fits wins
+        self.CUES_BY_FIRST: dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]] = {}
+        for _first in dict.fromkeys(c[0] for c in self.LIST_CUES):
+            _lengths = sorted({len(c) for c in self.LIST_CUES if c[0] == _first}, reverse=True)
+            self.CUES_BY_FIRST[_first] = [
+                (n, frozenset(c for c in self.LIST_CUES if c[0] == _first and len(c) == n)) for n in _lengths
+            ]
+        self.REACH_CUES = R.words("sectors.reach_cues")
+        self.GROWTH_VERBS = R.words("sectors.growth_verbs")
+        self.ACTOR_CUES = R.words("sectors.actor_cues")
+        self.BUSINESS_NOUNS = R.words("sectors.business_nouns")
+        self.ATTENTION_NOUNS = R.words("sectors.attention_nouns")
+        self.ATTENTION_FILLERS = R.words("sectors.attention_fillers")
+        self.FIGURE_VERBS = R.words("sectors.figure_verbs")
+        self.BILATERAL_MARKS = R.words("sectors.bilateral_marks")
+        self.REACH_PREPS = R.words("sectors.reach_preps")
+        # a cue's preposition said again: "cooperate on X and on Y", "for X and for Y"
+        self.REPEATED_PREPS = self.REACH_PREPS | {"for"}
+        self.REACH_STOP = R.words("sectors.reach_stop")
+        self.HEAD_NOUNS = R.words("sectors.head_nouns")
+        self.NAMED_WORKS = R.words("sectors.named_works")
+        self.WORKS_SECTORS = R.words("sectors.works_sectors")
+        self.PAIR_MARKS = R.words("sectors.pair_marks")
+        self.NOUN_HEADS = R.words("sectors.noun_heads")
+        self.NOT_A_NOUN = R.words("sectors.not_a_noun")
+        self.COMPOUND_ENDS = R.words("sectors.compound_ends")
+        self.SUBJECT_FILLERS = R.words("sectors.subject_fillers")
+        self.SUBJECT_VERBS = R.words("sectors.subject_verbs")
+        self.INTRO_WORDS = R.words("sectors.intro_words")
+        self.SUBJECT_OPENERS = R.words("sectors.subject_openers")
+        self.SUBJECT_PLACES = R.words("sectors.subject_places")
+        self.HEART_WORDS = R.words("sectors.heart_words")
+        self.SUBJECT_NOUNS = R.words("sectors.subject_nouns")
+        self.TOPIC_OPENERS: dict[str, list[tuple[str, ...]]] = R.mapping("sectors.topic_openers")
+        self.BODY_HEADS = R.words("sectors.body_heads")
+        self.PEOPLE_TERMS = R.words("sectors.people_terms")
+
+    def _load_2(self, R: Rules) -> None:
+        self.TITLE_HEADS = R.words("sectors.title_heads")
+        self.TITLE_PREPS = R.words("sectors.title_preps")
+        self.TITLE_AREA_WORDS = R.words("sectors.title_area_words")
+        self.TITLE_JOINERS = R.words("sectors.title_joiners")
+        self.TITLE_COOPERATION = R.words("sectors.title_cooperation")
+        self.BULLET_RE = R.regex("sectors.bullet")
+        self.LIST_LINE_RE = R.regex("sectors.list_line")
+        self.ELABORATIONS = R.words("sectors.elaborations")
+        self.STRUGGLE_WORDS = R.words("sectors.struggle_words")
+        self.SEVERED_WORDS = R.words("sectors.severed_words")
+        self.SEVERED_OBJECTS = R.words("sectors.severed_objects")
+        self.MODIFIER_OK = R.words("sectors.modifier_ok")
+        self.GENERIC_HEADS = R.words("sectors.generic_heads")
+        self.PLAN_WORDS = R.words("sectors.plan_words")
+        self.BUILDING_GERUNDS = R.words("sectors.building_gerunds")
+        self.HYPHENS = R.words("sectors.hyphens")
+        self.ARTICLES = R.words("sectors.articles")
+        self.KIND_HEADS = R.words("sectors.kind_heads")
+        self.PHRASE_JOINERS = R.words("sectors.phrase_joiners")
+        self.NOT_AN_AREA = R.words("sectors.not_an_area")
+        self.NOT_A_SECTOR = R.phrase_set("sectors.not_a_sector")
+        self.AREA_NOUNS = R.words("sectors.area_nouns")
+        self.LINKS = R.words("sectors.links")
+        self.RELATION_NOUNS = R.words("sectors.relation_nouns")
+        # words a list can start after
+        self.OPENERS = (
+            frozenset(self.CUES_BY_FIRST) | self.REACH_CUES | self.GROWTH_VERBS | self.ATTENTION_NOUNS | {"and"}
+        )
+        self.HEADLINE_VERBS = R.words("sectors.headline_verbs")
+        self.HEADLINE_OPENERS = self.OPENERS | self.HEADLINE_VERBS
+
+    def _load_3(self, R: Rules) -> None:
+        # A sentence is read only if it has one of these (most sentences name no area of cooperation). Generated
+        # from the tables the reads after the gate key on, so a new cue or verb can never be filtered out:
+        self.SENTENCE_GATE = (
+            frozenset(map(_cue_key, self.LIST_CUES)) | self.REACH_CUES | self.GROWTH_VERBS | self.ATTENTION_NOUNS  # a cued list
+            | self.HEAD_NOUNS | self.COMPOUND_ENDS | self.NOUN_HEADS | self.RELATION_NOUNS | self.FIGURE_VERBS | self.PAIR_MARKS  # a qualified term
+            | self.SUBJECT_VERBS | self.SUBJECT_NOUNS  # a list as the subject
+        )  # fmt: skip
+        self.HEADLINE_GATE = self.SENTENCE_GATE | self.HEADLINE_VERBS
+        # A line ending with ':' opens a bulleted list of sectors when it has one of these words.
+        self.LIST_LINE_WORDS = self.SENTENCE_GATE | R.words("sectors.list_line_words")
+        self.ITEM_SPLIT = R.words("sectors.item_split")
+        self.ITEM_END = self.ITEM_SPLIT | {".", ";", ":"}
+        self.INNER_END = self.ITEM_END - {"."}
+        self.MINOR_WORDS = R.words("sectors.minor_words")
+
+    @classmethod
+    def of(cls, rules: Rules) -> SectorTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)
