@@ -47,8 +47,7 @@ from .meeting import (
 )
 from .meetings import MeetingsInput, other_meetings
 from .participants import (
-    NOT_PARTICIPANT_TITLES,
-    PLURAL_HEADS,
+    ParticipantTables,
     TitleReader,
     add_back_references,
     build_people,
@@ -420,12 +419,13 @@ def _cue_span(doc: Document, cue: Cue | Location) -> Span | None:
 
 
 def _select_participants(doc: Document, people: list[Person], lead: Sentence, context: list[Sentence]) -> list[Person]:
+    participants_t = ParticipantTables.of(doc.rules)
     chosen: list[Person] = []
     for sent in [lead, *context[1:]]:
         for p in people:
             if p in chosen or not any(m.sentence == sent.index for m in p.mentions):
                 continue
-            if p.title and NOT_PARTICIPANT_TITLES.search(p.title):
+            if p.title and participants_t.NOT_PARTICIPANT_TITLES.search(p.title):
                 continue
             if _after_according_to(doc, p, sent) or _mentioned_only(doc, p, sent) or _is_spouse(doc, people, p, sent):
                 continue
@@ -462,6 +462,7 @@ def _pronoun_subject(doc: Document, people: list[Person], chosen: list[Person], 
 
 def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
     """The people a sentence after the lead says also took part in the meeting (see ALSO_TOOK_PART_RE)."""
+    participants_t = ParticipantTables.of(doc.rules)
     out: list[Person] = []
     for sent in context[1:]:
         if not ALSO_TOOK_PART_RE.search(sent.text, sent.low) or NEGATION_RE.search(sent.text):
@@ -469,7 +470,7 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
         for p in people:
             if p in chosen or p in out or not any(m.sentence == sent.index for m in p.mentions):
                 continue
-            if (p.title and NOT_PARTICIPANT_TITLES.search(p.title)) or _mentioned_only(doc, p, sent):
+            if (p.title and participants_t.NOT_PARTICIPANT_TITLES.search(p.title)) or _mentioned_only(doc, p, sent):
                 continue
             out.append(p)
     return out
@@ -486,6 +487,7 @@ def _named_attendees(
     """People a sentence after the lead names as attending the meeting ('A and B attended the meeting on
     the Ruritanian side', 'the meeting, attended by Crown Prince C'), for a side of the meeting: the side
     the sentence names, else their own country, else (no country given) the host's."""
+    participants_t = ParticipantTables.of(lead.rules)
     doc, sides = body.doc, {p.country for p in chosen if p.country}
     if host not in sides:
         return []
@@ -502,7 +504,7 @@ def _named_attendees(
                 continue
             at = sent.start + (m.start() if before else m.end())
             for p in people:
-                if p in chosen or p in out or (p.title and NOT_PARTICIPANT_TITLES.search(p.title)):
+                if p in chosen or p in out or (p.title and participants_t.NOT_PARTICIPANT_TITLES.search(p.title)):
                     continue
                 here = [pm for pm in p.mentions if pm.sentence == sent.index]
                 if not here or not all((doc.starts[pm.first] < at) == before for pm in here):
@@ -653,6 +655,7 @@ def _inviting_host(
 def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead: Sentence) -> None:
     """'Foreign Ministers A and B' after a lead that names the two sides: A is of the side the lead names
     first, B of the other (the order a report keeps), when neither has a country of their own."""
+    participants_t = ParticipantTables.of(doc.rules)
     order: list[str] = []
     for p in sorted(
         participants, key=lambda p: next((m.first for m in p.mentions if m.sentence == lead.index), 1 << 30)
@@ -667,7 +670,7 @@ def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead:
             a.country
             or ma.title_last is None
             or ma.title_last > ma.first
-            or doc.words[ma.title_last - 1] not in PLURAL_HEADS
+            or doc.words[ma.title_last - 1] not in participants_t.PLURAL_HEADS
         ):
             continue
         if doc.words[ma.last : ma.last + 1] != ["and"]:

@@ -14,18 +14,11 @@ from typing import Generic, TypeVar
 from .gazetteer import Gazetteer
 from .names import fold as fold_name
 from .names import name_key
-from .rules import load_rules
-from .text import TOKEN_RE, Document, norm
-
-R = load_rules("en")  # this module's tables: rules/en/*.toml
+from .rules import Rules
+from .text import TOKEN_RE, Document, default_rules, norm
 
 MENTION_KINDS = frozenset({"name", "official", "alternative", "demonym"})
 KIND_RANK = {"name": 0, "official": 0, "alternative": 1, "demonym": 1, "capital": 2, "city": 3, "institution": 4}
-
-NOT_A_COUNTRY = R.strings("lexicon.not_a_country")
-
-
-SHARED_DEMONYMS = R.mapping("lexicon.shared_demonyms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +119,7 @@ class Lexicon:
     officials: dict[str, list[tuple[frozenset[str], str]]]
     registered_acronyms: frozenset[str]
     capitals: dict[str, str]
+    rules: Rules  # the rules it was compiled with (its blocked phrases, shared demonyms, name words)
     official_surnames: frozenset[str] = frozenset()
     demonym_words: frozenset[str] = frozenset()  # one-word demonyms ("Saudi", "Italian")
     # known officials' names with a word that is otherwise no name word ("To Lam", "Jan Lipavsky")
@@ -195,12 +189,14 @@ class TokenClasses:
     capital: list[int] = field(default_factory=list)
 
 
-def get_lexicon(gazetteer: Gazetteer) -> Lexicon:
-    """The compiled lexicon of this gazetteer (compiled on first use, then cached on it)."""
-    lex = gazetteer._compiled.get("lexicon")
+def get_lexicon(gazetteer: Gazetteer, rules: Rules | None = None) -> Lexicon:
+    """The lexicon of this gazetteer compiled with these rules (English by default): compiled on first
+    use, then cached on the gazetteer, one per Rules object."""
+    rules = default_rules(rules)
+    lex = gazetteer._compiled.get(("lexicon", rules))
     if lex is None:
-        lex = build_lexicon(gazetteer)
-        gazetteer._compiled["lexicon"] = lex
+        lex = build_lexicon(gazetteer, rules)
+        gazetteer._compiled["lexicon", rules] = lex
     return lex
 
 
@@ -236,15 +232,16 @@ def _strip_the(phrase: str) -> str:
     return phrase[4:] if phrase.lower().startswith("the ") else phrase
 
 
-def build_places(gazetteer: Gazetteer) -> Phrasebook[Place]:
+def build_places(gazetteer: Gazetteer, rules: Rules) -> Phrasebook[Place]:
+    t = LexiconTables.of(rules)
     book: Phrasebook[Place] = Phrasebook()
     rows = []
     for c in gazetteer.countries:
         for phrase, kind in _country_phrases(c):
             rows.append((KIND_RANK[kind], _strip_the(phrase), Place(c.iso3, kind)))
-    for phrase in NOT_A_COUNTRY:
+    for phrase in t.NOT_A_COUNTRY:
         book.add(phrase, Place(None, "blocked"))
-    for phrase, iso3 in SHARED_DEMONYMS.items():
+    for phrase, iso3 in t.SHARED_DEMONYMS.items():
         book.add(phrase, Place(iso3, "demonym"))
         plural = _plural(phrase)
         if plural:  # "Dominicans" live in Spain: the plural is shared as well
@@ -303,8 +300,8 @@ def build_sectors(gazetteer: Gazetteer) -> tuple[Phrasebook[tuple[str, ...]], Ph
     return folded, exact
 
 
-def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
-    places = build_places(gazetteer)
+def build_lexicon(gazetteer: Gazetteer, rules: Rules) -> Lexicon:
+    places = build_places(gazetteer, rules)
     sectors, sectors_exact = build_sectors(gazetteer)
     place_words = frozenset(t for key in places.entries for t in key if t[:1].isupper())
     officials: dict[str, list[tuple[frozenset[str], str]]] = {}
@@ -312,7 +309,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         if not o.country:
             continue
         for n in (o.name, *o.other_names):
-            keys = frozenset(name_key(n))  # the words that identify a person ("bin", "Al" are no keys)
+            keys = frozenset(name_key(n, rules))  # the words that identify a person ("bin", "Al" are no keys)
             for k in keys:
                 officials.setdefault(k, []).append((keys, o.country))
     surnames = set()
@@ -323,7 +320,7 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
             surnames.add(fold_name(tokens[-1]))
         surnames.update(fold_name(n) for n in o.other_names if " " not in n and len(n) >= 4 and n.isalpha())
     return Lexicon(
-        official_names=_official_names(gazetteer, place_words),
+        official_names=_official_names(gazetteer, place_words, rules),
         places=places,
         forums=build_forums(gazetteer),
         sectors=sectors,
@@ -335,22 +332,25 @@ def build_lexicon(gazetteer: Gazetteer) -> Lexicon:
         registered_acronyms=frozenset(f.acronym for f in gazetteer.forums if f.registered),
         capitals={c.iso3: c.capital for c in gazetteer.countries if c.capital},
         official_surnames=frozenset(surnames),
+        rules=rules,
     )
 
 
-def _official_names(gazetteer: Gazetteer, place_words: frozenset[str]) -> Phrasebook[str]:
+def _official_names(gazetteer: Gazetteer, place_words: frozenset[str], rules: Rules) -> Phrasebook[str]:
     """The known officials' names that hold a stop word of the name reader ('To', 'Jan', 'May', a
     style such as 'Haji') or a place name ('Santiago Peña', 'Israel Katz'): read as a name where
     written in full. A title word ('King Salman') is not a name word and stays out."""
-    from .people import NAME_STOP, NAME_TITLES  # word lists; imported here to keep modules acyclic
+    from .people import PeopleTables  # imported here to keep modules acyclic
+
+    people_t = PeopleTables.of(rules)
 
     book: Phrasebook[str] = Phrasebook()
     for o in gazetteer.officials:
         for n in (o.name, *o.other_names):
             tokens = tokenize(n)
-            if len(tokens) < 2 or any(t in NAME_TITLES for t in tokens):
+            if len(tokens) < 2 or any(t in people_t.NAME_TITLES for t in tokens):
                 continue
-            if any(t in NAME_STOP or t in place_words for t in tokens):
+            if any(t in people_t.NAME_STOP or t in place_words for t in tokens):
                 book.add(tokens, o.country or "")
     return book
 
@@ -373,3 +373,17 @@ def official_country(lex: Lexicon, keys: frozenset[str]) -> str | None:
 def place_at(lex: Lexicon, doc: Document, i: int) -> tuple[int, Place] | None:
     hit = lex.places.match_at(doc.words, i)
     return (hit[0], hit[1]) if hit else None  # type: ignore[return-value]
+
+
+class LexiconTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.NOT_A_COUNTRY = R.strings("lexicon.not_a_country")
+        self.SHARED_DEMONYMS = R.mapping("lexicon.shared_demonyms")
+
+    @classmethod
+    def of(cls, rules: Rules) -> LexiconTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)

@@ -13,9 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .rules import load_rules
-
-R = load_rules("en")
+from .rules import Rules
+from .text import default_rules
 
 WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -27,29 +26,17 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\u0131", "i")
 
 
-NOT_NAME_WORDS = frozenset(
-    fold(w)
-    for table in (
-        "people.honorifics",
-        "people.styles",
-        "people.name_abbreviations",
-        "people.particles",
-        "names.titles_in_names",
-    )
-    for w in R.words(table)
-    if w.isalpha()
-)
-
-
 @lru_cache(maxsize=65536)
-def name_key(name: str) -> tuple[str, ...]:
-    """The words that identify a person, folded, in their order ('Tan' before 'Sri' is a style too)."""
+def name_key(name: str, rules: Rules | None = None) -> tuple[str, ...]:
+    """The words that identify a person, folded, in their order ('Tan' before 'Sri' is a style too);
+    the words that are no name words are those of `rules` (English by default: the services' names)."""
+    t = NameTables.of(default_rules(rules))
     words = WORD_RE.findall(name)
     return tuple(
         f
         for k, w in enumerate(words)
         if len(w) > 1
-        and (f := fold(w)) not in NOT_NAME_WORDS
+        and (f := fold(w)) not in t.NOT_NAME_WORDS
         and not (f == "tan" and k + 1 < len(words) and words[k + 1] == "Sri")
     )
 
@@ -58,3 +45,27 @@ def same_name(a: str, b: str) -> bool:
     """Whether two written names are the same person's name (both must have a name word)."""
     key = name_key(a)
     return bool(key) and key == name_key(b)
+
+
+class NameTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.NOT_NAME_WORDS = frozenset(
+            fold(w)
+            for table in (
+                "people.honorifics",
+                "people.styles",
+                "people.name_abbreviations",
+                "people.particles",
+                "names.titles_in_names",
+            )
+            for w in R.words(table)
+            if w.isalpha()
+        )
+
+    @classmethod
+    def of(cls, rules: Rules) -> NameTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)

@@ -16,22 +16,19 @@ from collections import Counter
 from functools import lru_cache
 
 from .lexicon import Lexicon, Place, official_country
-from .people import COUNTERPART_WORDS, NAME_TITLES, TITLE_HEADS, Mention, Person, name_keys
-from .rules import load_rules
+from .people import Mention, PeopleTables, Person, name_keys
+from .rules import Rules
 from .text import Document
-
-R = load_rules("en")  # this module's tables: rules/en/*.toml
 
 MENTION_KINDS = ("name", "official", "alternative", "demonym")
 PLACEHOLDER = "\x00"
-DELEGATION_NOUNS = R.words("participants.delegation_nouns")
-NOT_PARTICIPANT_TITLES = R.regex("participants.not_participant_titles")
 
 
 class TitleReader:
     """Reads the country out of a title phrase and writes the title without it."""
 
     def __init__(self, doc: Document, places: dict[int, tuple[int, int, Place]], lex: Lexicon):
+        self.t = ParticipantTables.of(doc.rules)  # the tables of the rules the document is read with
         self.doc = doc
         self.places = places
         self.lex = lex
@@ -120,6 +117,7 @@ class TitleReader:
     def _delegation_before(self, m: Mention) -> str | None:
         """'a Hungarian delegation led by X', 'a delegation from the National Assembly of Hungary headed
         by the Deputy Speaker X': the leader of a delegation represents the country it comes from."""
+        t = self.t
         lower = self.doc.lower
         k = m.title_first if m.title_first is not None else m.first
         first = self.doc.sentences[m.sentence].first
@@ -128,7 +126,7 @@ class TitleReader:
         if k - 2 < first or lower[k - 1] != "by" or lower[k - 2] not in ("led", "headed"):
             return None
         led = k - 2
-        head = next((j for j in range(led - 1, max(first, led - 12) - 1, -1) if lower[j] in DELEGATION_NOUNS), None)
+        head = next((j for j in range(led - 1, max(first, led - 12) - 1, -1) if lower[j] in t.DELEGATION_NOUNS), None)
         if head is None:
             return None
         for j in range(max(first, head - 3), led):
@@ -140,8 +138,9 @@ class TitleReader:
     def _counterpart_before(self, k: int) -> str | None:
         """'his Ivorian counterpart, Defence Minister X': the office in apposition to a counterpart
         phrase is that country's."""
+        people_t = PeopleTables.of(self.doc.rules)
         words = self.doc.words
-        if k < 3 or words[k - 1] != "," or words[k - 2] not in COUNTERPART_WORDS:
+        if k < 3 or words[k - 1] != "," or words[k - 2] not in people_t.COUNTERPART_WORDS:
             return None
         hit = self.places.get(k - 3)
         return hit[2].iso3 if hit and hit[1] == k - 2 and hit[2].kind in MENTION_KINDS else None
@@ -149,12 +148,13 @@ class TitleReader:
     def _qualifies_a_portfolio(self, first: int, last: int, m: Mention) -> bool:
         """A demonym inside a portfolio ('Minister of Foreign Affairs and Moroccan Expatriates') is part of
         the title's wording, not the country of the office."""
+        people_t = PeopleTables.of(self.doc.rules)
         words = self.doc.words
         return (
             first > m.title_first  # type: ignore[operator]
             and words[first - 1] in ("and", ",")
             and last < m.title_last  # type: ignore[operator]
-            and words[last] not in TITLE_HEADS
+            and words[last] not in people_t.TITLE_HEADS
             and self.places[first][2].kind == "demonym"
         )
 
@@ -210,23 +210,21 @@ def build_people(mentions: list[Mention], lex: Lexicon) -> list[Person]:
         p.mentions.sort(key=lambda m: m.first)
         p.country = next((m.country for m in p.mentions if m.country), None)
         p.title = next((m.title for m in p.mentions if m.title), None)
-        if p.country is None and not _royal_given_name(p):
+        if p.country is None and not _royal_given_name(p, lex.rules):
             p.country = _known_official(p, lex)
     people.sort(key=lambda p: p.first_mention.first)
     return people
 
 
-def _royal_given_name(p: Person) -> bool:
+def _royal_given_name(p: Person, rules: Rules) -> bool:
     """'Crown Prince Hussein', 'Sheikh Tamim': a royal is named by a given name, which is no known
     official's surname."""
-    return len(p.keys) == 1 and any(m.title and NAME_TITLES & set(m.title.split()) for m in p.mentions)
+    people_t = PeopleTables.of(rules)
+    return len(p.keys) == 1 and any(m.title and people_t.NAME_TITLES & set(m.title.split()) for m in p.mentions)
 
 
 def _known_official(p: Person, lex: Lexicon) -> str | None:
     return official_country(lex, p.keys)
-
-
-NOT_BEFORE_A_PERSON = R.words("participants.not_before_a_person")
 
 
 def add_back_references(
@@ -256,42 +254,38 @@ def add_back_references(
             continue
         if i + 1 < len(doc.words) and reader_is_name(i + 1):
             continue
-        extra.append(Mention(i, i + 1, w, sentence=doc.sent_of[i], keys=name_keys(w)))
+        extra.append(Mention(i, i + 1, w, sentence=doc.sent_of[i], keys=name_keys(w, doc.rules)))
     return mentions + extra
 
 
-PERSONAL_ACTS = R.words("participants.personal_acts")
-
-
 def place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
+    t = ParticipantTables.of(doc.rules)
     hit = places.get(i)
     if hit is None or hit[0] != i or hit[1] != i + 1 or doc.lower[i] not in surnames:
         return False
     prev = doc.lower[i - 1] if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
-    if prev in NOT_BEFORE_A_PERSON:
+    if prev in t.NOT_BEFORE_A_PERSON:
         return False
     if doc.words[i + 1 : i + 2] != ["'"]:
         return True
     # a possessive is the country ("Montenegro's Spajic", "Montenegro's capital") unless what follows is
     # something a person does: "Montenegro's first trip to Angola", "Montenegro's official visit"
     for w in doc.words[i + 3 : i + 8]:
-        if w in PERSONAL_ACTS:
+        if w in t.PERSONAL_ACTS:
             return True
         if not (w.islower() or w.isdigit() or w == "-"):
             return False
     return False
 
 
-PLURAL_HEADS = R.mapping("participants.plural_heads")
-
-
 def share_plural_titles(doc: Document, people: list[Person]) -> None:
     """'Presidents A and B': both are 'President'."""
+    t = ParticipantTables.of(doc.rules)
     for p in people:
         last = (p.title or "").rsplit(" ", 1)[-1]
-        if last not in PLURAL_HEADS:
+        if last not in t.PLURAL_HEADS:
             continue
-        p.title = p.title[: -len(last)] + PLURAL_HEADS[last]  # type: ignore[index]
+        p.title = p.title[: -len(last)] + t.PLURAL_HEADS[last]  # type: ignore[index]
         m = p.first_mention
         for q in people:
             qm = q.first_mention
@@ -330,9 +324,6 @@ def unresolved_fallback(people: list[Person], candidates: list[str], doc: Docume
             p.country = left[0]
 
 
-PLURAL_OF_ONE_SIDE = R.words("participants.plural_of_one_side")
-
-
 def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str | None:
     """'Ruritania's President A and Prime Minister B': B shares A's country; so does B in 'their
     Ruritanian counterparts A and B' (one country's plural title)."""
@@ -352,13 +343,14 @@ def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str 
 
 def _under_one_plural_title(doc: Document, m, people: list[Person]) -> str | None:
     """'their Philippine counterparts A and B': B follows A, whose plural title names one country."""
+    t = ParticipantTables.of(doc.rules)
     if m.first < 2 or doc.words[m.first - 1] != "and":
         return None
     for q in people:
         qm = next((x for x in q.mentions if x.last == m.first - 1 and x.sentence == m.sentence), None)
         if qm is not None and qm.country and qm.title_last is not None and qm.title_last <= qm.first:
             head = doc.words[qm.title_last - 1]
-            return qm.country if head in PLURAL_OF_ONE_SIDE else None  # the title names the country
+            return qm.country if head in t.PLURAL_OF_ONE_SIDE else None  # the title names the country
     return None
 
 
@@ -374,5 +366,19 @@ def party_candidates(doc: Document, mentions_by_country: Counter, priority: list
     return seen
 
 
-def is_counterpart_word(w: str) -> bool:
-    return w in COUNTERPART_WORDS
+class ParticipantTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.DELEGATION_NOUNS = R.words("participants.delegation_nouns")
+        self.NOT_PARTICIPANT_TITLES = R.regex("participants.not_participant_titles")
+        self.NOT_BEFORE_A_PERSON = R.words("participants.not_before_a_person")
+        self.PERSONAL_ACTS = R.words("participants.personal_acts")
+        self.PLURAL_HEADS = R.mapping("participants.plural_heads")
+        self.PLURAL_OF_ONE_SIDE = R.words("participants.plural_of_one_side")
+
+    @classmethod
+    def of(cls, rules: Rules) -> ParticipantTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)

@@ -17,41 +17,8 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, Place, official_country
 from .names import fold as fold_name
 from .names import name_key
-from .rules import load_rules
+from .rules import Rules
 from .text import Document
-
-R = load_rules("en")  # this module's tables: rules/en/*.toml
-
-TITLE_HEADS = R.words("people.title_heads")
-REGION_WORDS = R.words("people.region_words")
-TITLE_WORDS = TITLE_HEADS | R.words("people.title_words")
-LOWER_TITLE_HEADS = R.words("people.lower_title_heads")
-LOWER_TITLE_WORDS = LOWER_TITLE_HEADS | R.words("people.lower_title_words")
-TITLE_JOINERS = R.words("people.title_joiners")
-HONORIFICS = R.words("people.honorifics")
-STYLES = R.words("people.styles")
-NAME_ABBREVIATIONS = R.words("people.name_abbreviations")
-STYLES = STYLES | NAME_ABBREVIATIONS
-PARTICLES = R.words("people.particles")
-NAME_STOP = TITLE_WORDS | HONORIFICS | STYLES | R.words("people.name_stop")
-NOT_NAME_WORDS = R.words("people.not_name_words")
-SLOGAN_WORDS = R.words("people.slogan_words")
-NAME_STOP = NAME_STOP | NOT_NAME_WORDS | SLOGAN_WORDS
-PORTFOLIO_WORDS = R.words("people.portfolio_words")
-MONTH_ABBREVIATIONS = R.words("people.month_abbreviations")
-SURNAME_WORDS = R.words("people.surname_words")
-TITLED_SURNAME_WORDS = R.words("people.titled_surname_words")
-NAMED_AFTER = REGION_WORDS | R.words("people.named_after")
-GIVEN_NAME_PLACES = R.words("people.given_name_places")
-NOT_BEFORE_A_NAME = R.words("people.not_before_a_name")
-RANKS = R.words("people.ranks")
-NAME_TITLES = R.words("people.name_titles")
-GIVEN_NAME_TITLES = R.words("people.given_name_titles")
-POSTNOMINALS = R.words("people.postnominals")
-COUNTERPART_WORDS = R.words("people.counterpart_words")
-INTRODUCTORY_STARTS = R.words("people.introductory_starts")
-ROLE_HEADS = R.words("people.role_heads")
-NAME_TOKEN_RE = R.regex("people.name_token")
 
 
 @dataclass(slots=True)
@@ -85,12 +52,9 @@ class Person:
         return self.mentions[0]
 
 
-LOWER_STYLES = frozenset(w.lower() for w in STYLES)
-
-
-def name_keys(name: str) -> frozenset[str]:
+def name_keys(name: str, rules: Rules | None = None) -> frozenset[str]:
     """The words that identify a person (names.name_key): no particles, no styles, no initials."""
-    return frozenset(name_key(name))
+    return frozenset(name_key(name, rules))
 
 
 class PeopleReader:
@@ -105,6 +69,7 @@ class PeopleReader:
         headline: bool = False,
         forum_tokens: set[int] | None = None,
     ):
+        self.t = PeopleTables.of(doc.rules)  # the tables of the rules the document is read with
         self.doc = doc
         self.forum_tokens = forum_tokens or set()  # forums' tokens, which a title may hold
         self.headline = headline
@@ -118,6 +83,7 @@ class PeopleReader:
 
     def _capitalised_names(self) -> list[bool]:
         """Capitalised tokens that can be part of a name: no stop word, place, acronym or style."""
+        t = self.t
         doc, lex, blocked, places = self.doc, self.lex, self.blocked, self.places
         acronyms = lex.registered_acronyms
         nameish = [False] * len(doc.words)
@@ -126,9 +92,9 @@ class PeopleReader:
             w = words[i]
             nameish[i] = (
                 i not in blocked
-                and w not in NAME_STOP
+                and w not in t.NAME_STOP
                 and i not in places
-                and NAME_TOKEN_RE.match(w) is not None
+                and t.NAME_TOKEN_RE.match(w) is not None
                 and not (len(w) > 1 and w.isupper() and w in acronyms)
                 and not self._is_style(i)
             )
@@ -136,9 +102,10 @@ class PeopleReader:
 
     def _special_name_words(self) -> None:
         """Month abbreviations, 'Park', 'He' and 'An': name words only beside other name words or a title."""
+        t = self.t
         doc, blocked, places, nameish = self.doc, self.blocked, self.places, self.nameish
         words, capital = doc.words, self.lex.classify(doc).capital
-        for i in [i for i in capital if words[i] in MONTH_ABBREVIATIONS and 0 < i < len(words) - 1]:
+        for i in [i for i in capital if words[i] in t.MONTH_ABBREVIATIONS and 0 < i < len(words) - 1]:
             # "Dong Jun": a month abbreviation after a name word and with no day or year next to it
             nameish[i] = (
                 nameish[i - 1]
@@ -147,18 +114,18 @@ class PeopleReader:
                 and i not in blocked
                 and i not in places
             )
-        for i in [i for i in capital if words[i] in SURNAME_WORDS and i + 1 < len(words)]:
+        for i in [i for i in capital if words[i] in t.SURNAME_WORDS and i + 1 < len(words)]:
             nameish[i] = nameish[i + 1] and i not in blocked and i not in places  # "Park Jin", not "Park Avenue"
-        for i in [i for i in capital if words[i] in TITLED_SURNAME_WORDS and 0 < i < len(words) - 1]:
+        for i in [i for i in capital if words[i] in t.TITLED_SURNAME_WORDS and 0 < i < len(words) - 1]:
             # "Vice Premier of China He Lifeng", "Ambassador An Kwang Il": a surname right after a title
             nameish[i] = (
                 nameish[i + 1]
-                and (words[i - 1] in TITLE_HEADS or i - 1 in places)
+                and (words[i - 1] in t.TITLE_HEADS or i - 1 in places)
                 and i not in blocked
                 and doc.sent_of[i - 1] == doc.sent_of[i]
             )
 
-        for i in [i for i in capital if words[i] in GIVEN_NAME_TITLES and 0 < i < len(words) - 1]:
+        for i in [i for i in capital if words[i] in t.GIVEN_NAME_TITLES and 0 < i < len(words) - 1]:
             # "Hossein Amir Abdollahian": inside a name, between two name words of one sentence
             nameish[i] = (
                 nameish[i - 1]
@@ -196,11 +163,12 @@ class PeopleReader:
 
     def _is_style(self, i: int) -> bool:
         """'Datuk', 'Seri', the "Tan" of 'Tan Sri', the apostrophe of "Dato'"."""
+        t = self.t
         words = self.doc.words
         w = words[i]
-        if w in STYLES:
+        if w in t.STYLES:
             return True
-        if w == "." and i > 0 and words[i - 1] in NAME_ABBREVIATIONS and self.doc.starts[i] == self.doc.ends[i - 1]:
+        if w == "." and i > 0 and words[i - 1] in t.NAME_ABBREVIATIONS and self.doc.starts[i] == self.doc.ends[i - 1]:
             return True  # the full stop of "Md."
         if w == "Tan":
             return i + 1 < len(words) and words[i + 1] == "Sri"
@@ -222,7 +190,7 @@ class PeopleReader:
 
     def _run_end(self, i: int, limit: int) -> int:
         """The end of the name run starting at token i (exclusive)."""
-        words, j = self.doc.words, i + 1
+        words, j, t = self.doc.words, i + 1, self.t
         while j < limit:
             w = words[j]
             if self.is_name_token(j) or self._place_in_name(j, limit):
@@ -239,17 +207,17 @@ class PeopleReader:
                 j += 2
             elif w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper():
                 j += 1  # an initial: "K. Rahimov"
-            elif w.lower() in PARTICLES and j + 1 < limit and self.is_name_token(j + 1):
+            elif w.lower() in t.PARTICLES and j + 1 < limit and self.is_name_token(j + 1):
                 j += 1
             elif (
-                w.lower() in PARTICLES
+                w.lower() in t.PARTICLES
                 and j + 2 < limit
-                and words[j + 1].lower() in PARTICLES
+                and words[j + 1].lower() in t.PARTICLES
                 and self.is_name_token(j + 2)
             ):
                 j += 2  # "Juan Ramón de la Fuente", "Rafael van der Vaart"
             elif (
-                w.lower() in PARTICLES
+                w.lower() in t.PARTICLES
                 and j + 2 < limit
                 and words[j + 1] == "-"
                 and self._glued(j + 1)
@@ -264,7 +232,8 @@ class PeopleReader:
     def _hyphen_ends_name(self, j: int) -> bool:
         """'Trans-Afghan', 'Euro-Atlantic': a place after the hyphen (not 'Al-Iraqi'); 'ADMM-Plus',
         'G20-TIWG': an acronym on one side only. An event or a route, not a name."""
-        if j + 1 in self.places and self.doc.words[j - 1].lower() not in PARTICLES:
+        t = self.t
+        if j + 1 in self.places and self.doc.words[j - 1].lower() not in t.PARTICLES:
             return True
         return self._acronym_compound(j)
 
@@ -289,11 +258,12 @@ class PeopleReader:
 
     def _place_in_name(self, j: int, limit: int) -> bool:
         """A place word inside a name after a first name: 'Rui Portugal', 'Chad Miller'."""
+        t = self.t
         hit = self.places.get(j)
         if not hit or hit[0] != j or hit[1] != j + 1:
             return False
         nxt = self.doc.words[j + 1] if j + 1 < limit else ""
-        return nxt not in TITLE_WORDS and not (j + 1 < limit and j + 1 in self.places)
+        return nxt not in t.TITLE_WORDS and not (j + 1 < limit and j + 1 in self.places)
 
     # ---------------------------------------------------------------- mentions
 
@@ -327,10 +297,11 @@ class PeopleReader:
         """Offices named without a person in one sentence ('The President of Uzbekistan received',
         'Uzbekistan's Foreign Minister', 'his Georgian counterpart'), outside the taken tokens (the
         names and titles of people). Each is a Mention with an empty name; TitleReader reads it."""
+        t = self.t
         words, out = self.doc.words, []
         k = sent_first
         while k < sent_last:
-            if words[k] not in ROLE_HEADS or k in taken:
+            if words[k] not in t.ROLE_HEADS or k in taken:
                 k += 1
                 continue
             first = k
@@ -340,7 +311,10 @@ class PeopleReader:
                 first -= 1
             end = k + 1
             while (
-                words[k] not in COUNTERPART_WORDS and end < sent_last and end not in taken and self._role_continues(end)
+                words[k] not in t.COUNTERPART_WORDS
+                and end < sent_last
+                and end not in taken
+                and self._role_continues(end)
             ):
                 end += 1
             span = self._trim_title(first, end)
@@ -349,19 +323,21 @@ class PeopleReader:
                 continue  # a named person's title, or "the President's office"
             lo = span[0] + 1 if words[span[0]] in ("the", "The") else span[0]
             m = Mention(span[1], span[1], "", sentence=sentence, title_first=lo, title_last=span[1])
-            m.counterpart = words[span[1] - 1] in COUNTERPART_WORDS
+            m.counterpart = words[span[1] - 1] in t.COUNTERPART_WORDS
             out.append(m)
         return out
 
     def _role_continues(self, k: int) -> bool:
         """A role's title goes on after its head ('of Uzbekistan', 'of Foreign Affairs and Trade of
         Hungary'), but not into the next role ('... and the Prime Minister of ...')."""
+        t = self.t
         words = self.doc.words
         if words[k] in (",", "and"):
-            return k + 1 < len(words) and words[k + 1] in TITLE_WORDS and words[k + 1] not in TITLE_HEADS
+            return k + 1 < len(words) and words[k + 1] in t.TITLE_WORDS and words[k + 1] not in t.TITLE_HEADS
         return self._is_title_token(k) and words[k] not in ("his", "her", "their", "in", "at", "on", "to")
 
     def _name_start(self, i: int, sent_first: int, sent_last: int) -> int | None:
+        t = self.t
         if self.nameish[i]:
             return i
         if i not in self.places:
@@ -370,19 +346,20 @@ class PeopleReader:
         hit = self.places.get(i)
         if hit and hit[0] == i and hit[1] == i + 1 and i + 1 < sent_last and self.is_name_token(i + 1):
             prev = self.doc.words[i - 1] if i > sent_first else ""
-            if prev in TITLE_HEADS or prev in COUNTERPART_WORDS:
+            if prev in t.TITLE_HEADS or prev in t.COUNTERPART_WORDS:
                 return i
             words = self.doc.words
             if (
-                words[i] in GIVEN_NAME_PLACES
-                and prev.lower() not in NOT_BEFORE_A_NAME
-                and words[i + 1] not in NAMED_AFTER
-                and (i + 2 >= sent_last or words[i + 2] not in NAMED_AFTER)
+                words[i] in t.GIVEN_NAME_PLACES
+                and prev.lower() not in t.NOT_BEFORE_A_NAME
+                and words[i + 1] not in t.NAMED_AFTER
+                and (i + 2 >= sent_last or words[i + 2] not in t.NAMED_AFTER)
             ):
                 return i  # "Chad Johnson", "Georgia Hill": a first name, not the country
         return None
 
     def _mention(self, start: int, end: int, sentence: int, sent_first: int, sent_last: int) -> Mention | None:
+        t = self.t
         words = self.doc.words
         n_names = sum(1 for w in words[start:end] if len(w) > 1 and w[0].isupper())
         title = self._title_before(start, sent_first)
@@ -401,11 +378,11 @@ class PeopleReader:
             return None  # "... and Special Initiatives Prof. Ahsan Iqbal": the end of the title, not a name
         after = self._title_after(end, sent_last)
         name = self.doc.slice(self._styles_before(start, sent_first), end)
-        m = Mention(start, end, name, sentence=sentence, keys=name_keys(name))
+        m = Mention(start, end, name, sentence=sentence, keys=name_keys(name, self.doc.rules))
         chosen = title if title and (not after or self._has_country(*title)) else (after or title)
         if chosen:
             m.title_first, m.title_last = chosen
-            m.counterpart = words[chosen[1] - 1] in COUNTERPART_WORDS
+            m.counterpart = words[chosen[1] - 1] in t.COUNTERPART_WORDS
         return m
 
     def _object_of_an_introduction(
@@ -413,10 +390,11 @@ class PeopleReader:
     ) -> bool:
         """'Speaking with the Japanese envoy, Tokayev noted ...': the title before the comma is the object
         of the sentence's introductory phrase, the name after it the subject of the main clause."""
+        t = self.t
         words, lower = self.doc.words, self.doc.lower
         return (
             "," in words[title[1] : start]
-            and lower[sent_first] in INTRODUCTORY_STARTS
+            and lower[sent_first] in t.INTRODUCTORY_STARTS
             and "with" in lower[sent_first : title[0]]
             and "," not in words[sent_first : title[0]]
             and end < sent_last
@@ -435,8 +413,9 @@ class PeopleReader:
 
     def _qualifies_a_portfolio(self, start: int, end: int) -> bool:
         """'Andean' in 'Minister of Foreign Affairs, Andean Integration and ...': part of a title."""
+        t = self.t
         words = self.doc.words
-        return end - start == 1 and end < len(words) and words[end] in PORTFOLIO_WORDS
+        return end - start == 1 and end < len(words) and words[end] in t.PORTFOLIO_WORDS
 
     def _known_name(self, start: int, end: int) -> bool:
         """The words name a known official ('XI JINPING' in capitals)."""
@@ -449,23 +428,32 @@ class PeopleReader:
 
     def _names_a_place(self, end: int, sent_last: int) -> bool:
         """'Ivan Kovac International Airport', 'the Omar Hadi Center': a name given to a place."""
+        t = self.t
         for w in self.doc.words[end : min(end + 3, sent_last)]:
-            if w in NAMED_AFTER or w in NOT_NAME_WORDS:
+            if w in t.NAMED_AFTER or w in t.NOT_NAME_WORDS:
                 return True  # ... or a unit, a zone: "Mekong-Lancang Economic Zone"
             if not w[0].isupper():
                 return False  # "X in Port of Spain": the name ends before "in"
         return False
 
     def _honorific_before(self, start: int) -> bool:
+        t = self.t
         k = start - 1
         if self.doc.words[k] == "." and k > 0:
             k -= 1
-        return self.doc.words[k] in HONORIFICS or self._is_style(k)
+        return self.doc.words[k] in t.HONORIFICS or self._is_style(k)
 
     def _is_title_token(self, k: int) -> bool:
+        t = self.t
         words = self.doc.words
         w = words[k]
-        if w in TITLE_WORDS or w in TITLE_JOINERS or k in self.places or w in LOWER_TITLE_WORDS or w in REGION_WORDS:
+        if (
+            w in t.TITLE_WORDS
+            or w in t.TITLE_JOINERS
+            or k in self.places
+            or w in t.LOWER_TITLE_WORDS
+            or w in t.REGION_WORDS
+        ):
             return True
         if w == "The":
             return k + 1 in self.places  # "Minister of Foreign Affairs of The Gambia"
@@ -475,26 +463,27 @@ class PeopleReader:
             return True  # a forum in a title: "Permanent Representative to the United Nations", "SCO Secretary-General"
         if w[:1].isupper() and k + 1 < len(words):
             nxt = words[k + 1]
-            if nxt in REGION_WORDS or nxt in PORTFOLIO_WORDS:
+            if nxt in t.REGION_WORDS or nxt in t.PORTFOLIO_WORDS:
                 return True  # "Governor of Gyeonggi Province X", "..., Andean Integration and ..."
             if self._may_list_portfolios(nxt):
                 return self._in_portfolio_list(k)  # "Minister of Commerce, Industries and Textiles Dr. X"
         if w in ("\u2013", "\u2014"):  # "Deputy Prime Minister \u2013 Minister of Foreign Affairs"
-            return 0 < k < len(words) - 1 and words[k - 1] in TITLE_WORDS and words[k + 1] in TITLE_WORDS
-        return w in COUNTERPART_WORDS
+            return 0 < k < len(words) - 1 and words[k - 1] in t.TITLE_WORDS and words[k + 1] in t.TITLE_WORDS
+        return w in t.COUNTERPART_WORDS
 
-    @staticmethod
-    def _may_list_portfolios(nxt: str) -> bool:
-        return nxt in HONORIFICS or nxt in (",", "and", "&") or nxt in TITLE_WORDS
+    def _may_list_portfolios(self, nxt: str) -> bool:
+        t = self.t
+        return nxt in t.HONORIFICS or nxt in (",", "and", "&") or nxt in t.TITLE_WORDS
 
     def _in_portfolio_list(self, k: int) -> bool:
         """Token k is an item of a portfolio list that runs from 'Minister of'/'Minister for' to an
         honorific before the name: 'Minister of Commerce, Industries and Textiles Dr. Amina Rahman'.
         Items are single words (or a word before a title word: 'Blue Economy'), so 'Minister Sall, Ndiaye
         and Dr. Fall' (no 'of') and 'Minister Amina Rahman and Mr. X' (a two-word name) are not lists."""
+        t = self.t
         words, n = self.doc.words, len(self.doc.words)
         j, plain, closed = k, 0, False
-        while j < min(n, k + 8) and words[j] not in HONORIFICS:
+        while j < min(n, k + 8) and words[j] not in t.HONORIFICS:
             w = words[j]
             if w == "," and closed and self._name_after_comma(j):
                 break  # "Minister of Tourism, Arts and Culture, John Mwangi": the closed list, then the name
@@ -503,20 +492,20 @@ class PeopleReader:
                 closed = closed or w != ","
             elif not w[:1].isupper():
                 return False
-            elif w in TITLE_WORDS:
+            elif w in t.TITLE_WORDS:
                 plain = 0
             else:
                 plain += 1
                 if plain > 1:
                     return False
             j += 1
-        if j >= n or (words[j] not in HONORIFICS and not (words[j] == "," and closed)):
+        if j >= n or (words[j] not in t.HONORIFICS and not (words[j] == "," and closed)):
             return False
         i = k - 1
         while i > max(0, k - 10):
             w = words[i]
             if w in ("of", "for"):
-                return words[i - 1] in TITLE_HEADS or words[i - 1] in ("Ministry", "Department")
+                return words[i - 1] in t.TITLE_HEADS or words[i - 1] in ("Ministry", "Department")
             if not (w[:1].isupper() or w in (",", "and", "&")):
                 return False
             i -= 1
@@ -524,15 +513,17 @@ class PeopleReader:
 
     def _name_after_comma(self, j: int) -> bool:
         """Two capitalised words that are no title words follow the comma at token j."""
+        t = self.t
         words = self.doc.words
         nxt = words[j + 1 : j + 3]
-        return len(nxt) == 2 and all(w[:1].isupper() and w not in TITLE_WORDS for w in nxt)
+        return len(nxt) == 2 and all(w[:1].isupper() and w not in t.TITLE_WORDS for w in nxt)
 
     def _title_before(self, start: int, sent_first: int) -> tuple[int, int] | None:
         """The title phrase ending just before the name (honorifics and one comma skipped)."""
+        t = self.t
         k = start - 1
         words = self.doc.words
-        while k >= sent_first and (words[k] in HONORIFICS or words[k] == "." or self._is_style(k)):
+        while k >= sent_first and (words[k] in t.HONORIFICS or words[k] == "." or self._is_style(k)):
             k -= 1
         if k - 2 >= sent_first and words[k - 2 : k + 1] == ["a", ".", "i"]:
             k -= 3  # "Chargé d'Affaires a.i. X": ad interim
@@ -559,14 +550,15 @@ class PeopleReader:
 
     def _office_behind(self, span: tuple[int, int] | None, k: int, sent_first: int) -> tuple[int, int] | None:
         """A title that is only a style or a rank gives way to the office written before it."""
+        t = self.t
         words = self.doc.words
-        if span and all(w in NAME_TITLES for w in words[span[0] : span[1]]):
+        if span and all(w in t.NAME_TITLES for w in words[span[0] : span[1]]):
             j = span[0] - 1
-            while j >= sent_first and words[j] in HONORIFICS:
+            while j >= sent_first and words[j] in t.HONORIFICS:
                 j -= 1
             if j < span[0] - 1:  # "Crown Prince and Prime Minister His Royal Highness Prince X": the office
                 return self._title_before(j + 1, sent_first) or span
-        only_rank = span and all(w in RANKS for w in words[span[0] : span[1]])
+        only_rank = span and all(w in t.RANKS for w in words[span[0] : span[1]])
         if only_rank and k > sent_first and words[k] == ",":
             # "Minister of Defence of Ruritania, Colonel General A. Karimov": the office, not the rank
             return self._title_before(k + 1, sent_first) or span
@@ -584,13 +576,14 @@ class PeopleReader:
 
     def _inner_comma(self, k: int, end: int, sent_first: int) -> bool:
         """'Minister of Investment, Industry and Trade': a comma between two title words."""
+        t = self.t
         words = self.doc.words
         return (
             words[k] == ","
             and sent_first < k < end - 1
-            and words[k - 1] in TITLE_WORDS
-            and (words[k + 1] in TITLE_WORDS or self._is_title_token(k + 1))
-            and words[k + 1] not in TITLE_HEADS
+            and words[k - 1] in t.TITLE_WORDS
+            and (words[k + 1] in t.TITLE_WORDS or self._is_title_token(k + 1))
+            and words[k + 1] not in t.TITLE_HEADS
         )
 
     def _is_counterpart_boundary(self, k: int, end: int) -> bool:
@@ -600,14 +593,15 @@ class PeopleReader:
     def _title_after(self, end: int, sent_last: int) -> tuple[int, int] | None:
         """Apposition: 'X, Minister of Foreign Affairs of Peru,' (may span one more comma; post-nominal
         letters skipped: 'X, JP, Minister of ...')."""
+        t = self.t
         if end >= sent_last or self.doc.words[end] != ",":
             return None
-        while end + 2 < sent_last and self.doc.words[end + 1] in POSTNOMINALS and self.doc.words[end + 2] == ",":
+        while end + 2 < sent_last and self.doc.words[end + 1] in t.POSTNOMINALS and self.doc.words[end + 2] == ",":
             end += 2
         if end + 1 < sent_last and self.doc.words[end + 1] in ("and", "&"):
             return None  # "A, and Guatemala's Foreign Minister, B": the next person's title
         k = end + 1
-        while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in COUNTERPART_WORDS:
+        while k < sent_last and self._is_title_token(k) and self.doc.words[k] not in t.COUNTERPART_WORDS:
             k += 1
         span = self._trim_title(end + 1, k)
         if self.headline and k < sent_last and self.doc.words[k][:1].islower():
@@ -620,27 +614,71 @@ class PeopleReader:
                 j += 1
             closes = j == sent_last or self.doc.words[j] in (",", ".", ";")
             word = self.doc.words[k + 1]
-            if j > k + 1 and closes and word[0].isupper() and (not self.is_name_token(k + 1) or word in TITLE_WORDS):
+            if j > k + 1 and closes and word[0].isupper() and (not self.is_name_token(k + 1) or word in t.TITLE_WORDS):
                 span = (span[0], j)
         return span
 
     def _trim_title(self, first: int, last: int) -> tuple[int, int] | None:
+        t = self.t
         words = self.doc.words
-        while first < last and (words[first] in TITLE_JOINERS - {"the"} or words[first] in ("'", "s")):
+        while first < last and (words[first] in t.TITLE_JOINERS - {"the"} or words[first] in ("'", "s")):
             first += 1
-        while last > first and words[last - 1] in TITLE_JOINERS:
+        while last > first and words[last - 1] in t.TITLE_JOINERS:
             last -= 1
         if last <= first:
             return None
-        if not any(words[k] in TITLE_HEADS or words[k] in LOWER_TITLE_HEADS for k in range(first, last)):
+        if not any(words[k] in t.TITLE_HEADS or words[k] in t.LOWER_TITLE_HEADS for k in range(first, last)):
             return None
         if (
             last - first > 1
-            and words[last - 1] in NAME_TITLES
-            and any(w in TITLE_HEADS or w in COUNTERPART_WORDS for w in words[first : last - 1])
+            and words[last - 1] in t.NAME_TITLES
+            and any(w in t.TITLE_HEADS or w in t.COUNTERPART_WORDS for w in words[first : last - 1])
         ):
             last -= 1  # "Minister of Foreign Affairs Prince Faisal": Prince goes with the name
         return first, last
 
     def _has_country(self, first: int, last: int) -> bool:
         return any(k in self.places and self.places[k][2].iso3 for k in range(first, last))
+
+
+class PeopleTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.TITLE_HEADS = R.words("people.title_heads")
+        self.REGION_WORDS = R.words("people.region_words")
+        self.TITLE_WORDS = self.TITLE_HEADS | R.words("people.title_words")
+        self.LOWER_TITLE_HEADS = R.words("people.lower_title_heads")
+        self.LOWER_TITLE_WORDS = self.LOWER_TITLE_HEADS | R.words("people.lower_title_words")
+        self.TITLE_JOINERS = R.words("people.title_joiners")
+        self.HONORIFICS = R.words("people.honorifics")
+        self.STYLES = R.words("people.styles")
+        self.NAME_ABBREVIATIONS = R.words("people.name_abbreviations")
+        self.STYLES = self.STYLES | self.NAME_ABBREVIATIONS
+        self.PARTICLES = R.words("people.particles")
+        self.NAME_STOP = self.TITLE_WORDS | self.HONORIFICS | self.STYLES | R.words("people.name_stop")
+        self.NOT_NAME_WORDS = R.words("people.not_name_words")
+        self.SLOGAN_WORDS = R.words("people.slogan_words")
+        self.NAME_STOP = self.NAME_STOP | self.NOT_NAME_WORDS | self.SLOGAN_WORDS
+        self.PORTFOLIO_WORDS = R.words("people.portfolio_words")
+        self.MONTH_ABBREVIATIONS = R.words("people.month_abbreviations")
+        self.SURNAME_WORDS = R.words("people.surname_words")
+        self.TITLED_SURNAME_WORDS = R.words("people.titled_surname_words")
+        self.NAMED_AFTER = self.REGION_WORDS | R.words("people.named_after")
+        self.GIVEN_NAME_PLACES = R.words("people.given_name_places")
+        self.NOT_BEFORE_A_NAME = R.words("people.not_before_a_name")
+        self.RANKS = R.words("people.ranks")
+        self.NAME_TITLES = R.words("people.name_titles")
+        self.GIVEN_NAME_TITLES = R.words("people.given_name_titles")
+        self.POSTNOMINALS = R.words("people.postnominals")
+        self.COUNTERPART_WORDS = R.words("people.counterpart_words")
+        self.INTRODUCTORY_STARTS = R.words("people.introductory_starts")
+        self.ROLE_HEADS = R.words("people.role_heads")
+        self.NAME_TOKEN_RE = R.regex("people.name_token")
+        self.LOWER_STYLES = frozenset(w.lower() for w in self.STYLES)
+
+    @classmethod
+    def of(cls, rules: Rules) -> PeopleTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)
