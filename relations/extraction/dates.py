@@ -11,17 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .rules import load_rules
-
-R = load_rules("en")  # this module's tables: rules/en/*.toml
-
-MONTHS = R.mapping("dates.months")
-WEEKDAYS = R.mapping("dates.weekdays")
-
-DATE_RE = R.gate("dates.date")
-BRACKETED_DAY_RE = R.regex("dates.bracketed_day")
-DAY_NUMBER_RE = R.regex("dates.day_number")
-MONTH_WORD_RE = R.regex("dates.month_word")
+from .rules import Rules
+from .text import default_rules
 
 
 @dataclass(slots=True)
@@ -33,9 +24,9 @@ class DateHit:
     days: tuple[date, date] | None = None  # a range's first and last day, when known
 
 
-def _month_of(text: str) -> int:
-    m = MONTH_WORD_RE.search(text)
-    return MONTHS[m.group().rstrip(".").lower()] if m else 0
+def _month_of(text: str, t: DateTables) -> int:
+    m = t.MONTH_WORD_RE.search(text)
+    return t.MONTHS[m.group().rstrip(".").lower()] if m else 0
 
 
 def _day(text: str) -> int:
@@ -70,11 +61,11 @@ def _day_of_month(day: int, ref: date | None) -> date | None:
     return d
 
 
-def _range(text: str, ref: date | None) -> tuple[date, date] | None:
+def _range(text: str, ref: date | None, t: DateTables) -> tuple[date, date] | None:
     """A range's first and last day: months and days in the order written ('30 May - 2 June', 'June 2-4')."""
-    months = [MONTHS[m.group().rstrip(".").lower()] for m in MONTH_WORD_RE.finditer(text)]
+    months = [t.MONTHS[m.group().rstrip(".").lower()] for m in t.MONTH_WORD_RE.finditer(text)]
     year = re.search(r"(?:19|20)\d\d", text)
-    days = [int(d) for d in DAY_NUMBER_RE.findall(text[: year.start()] if year else text)]
+    days = [int(d) for d in t.DAY_NUMBER_RE.findall(text[: year.start()] if year else text)]
     if len(days) != 2 or not months:
         return None
     m1, m2 = months[0], months[-1]
@@ -85,7 +76,7 @@ def _range(text: str, ref: date | None) -> tuple[date, date] | None:
     return (first, last) if first and first <= last else None
 
 
-def _relative(m: re.Match, ref: date | None) -> date | None:
+def _relative(m: re.Match, ref: date | None, t: DateTables) -> date | None:
     if ref is None:
         return None
     if m.group("nth"):
@@ -93,86 +84,103 @@ def _relative(m: re.Match, ref: date | None) -> date | None:
     rel = (m.group("rel") or "").lower()
     if rel:
         return ref - timedelta(days=1) if rel == "yesterday" else ref
-    weekday = WEEKDAYS[(m.group("wd") or m.group("wd2") or m.group("wd3")).lower()]
+    weekday = t.WEEKDAYS[(m.group("wd") or m.group("wd2") or m.group("wd3")).lower()]
     back = (ref.weekday() - weekday) % 7
     if back == 0 and m.group().lower().startswith("last"):
         back = 7
     return ref - timedelta(days=back)
 
 
-def _resolve(m: re.Match, ref: date | None) -> tuple[date | None, bool]:
+def _resolve(m: re.Match, ref: date | None, t: DateTables) -> tuple[date | None, bool]:
     if m.group("md"):
         year = m.group("y1")
-        month, day = _month_of(m.group("md")), _day(m.group("d1"))
+        month, day = _month_of(m.group("md"), t), _day(m.group("d1"))
     elif m.group("dm"):
         year = m.group("y2")
-        month, day = _month_of(m.group("dm")), _day(m.group("d2"))
+        month, day = _month_of(m.group("dm"), t), _day(m.group("d2"))
     elif m.group("iso"):
         return _safe_date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))), True
     elif m.group("dot"):
         return _safe_date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4"))), True
     else:
-        return _relative(m, ref), False
+        return _relative(m, ref, t), False
     if year:
         return _safe_date(int(year), month, day), True
     return _without_year(month, day, ref), False
 
 
-DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | R.words("dates.relative_day_words")
-
-
 DIGIT_RE = re.compile(r"\d")
 
 
-def may_name_a_date(lower_tokens: list[str], text: str) -> bool:
+def may_name_a_date(lower_tokens: list[str], text: str, rules: Rules) -> bool:
     """A cheap test on a sentence before the date regex runs: a month, a weekday, 'today',
     'yesterday', 'tonight', 'this morning' or a digit."""
-    return not DATE_WORDS.isdisjoint(lower_tokens) or DIGIT_RE.search(text) is not None
+    t = DateTables.of(rules)
+    return not t.DATE_WORDS.isdisjoint(lower_tokens) or DIGIT_RE.search(text) is not None
 
 
-NOT_THE_DAY_RE = R.regex("dates.not_the_day")
-
-
-def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateHit]:
-    """Every date phrase in text, resolved against the reference date where needed."""
+def find_dates(text: str, ref: date | None, offset: int = 0, rules: Rules | None = None) -> list[DateHit]:
+    """Every date phrase in text, resolved against the reference date where needed (with the date
+    words of `rules`, English by default)."""
+    t = DateTables.of(rules := default_rules(rules))
     hits: list[DateHit] = []
     taken = 0
-    for m in DATE_RE.finditer(text):
+    for m in t.DATE_RE.finditer(text):
         if m.start() < taken:
             continue  # inside a bracket already read
         if m.group("md") and m.group("md")[:3].lower() == "may" and not m.group("y1") and m.group("md")[0] == "m":
             continue  # the verb "may"
-        if m.group("wd3") and NOT_THE_DAY_RE.search(text, 0, m.start()):
+        if m.group("wd3") and t.NOT_THE_DAY_RE.search(text, 0, m.start()):
             continue  # "the forum runs until Friday", "next Monday": not the day something happened
         if m.group("rng"):
-            days = _range(m.group("rng"), ref)
+            days = _range(m.group("rng"), ref, t)
             hits.append(DateHit(None, offset + m.start(), offset + m.end(), bool(days), days))
             continue
-        value, explicit = _resolve(m, ref)
+        value, explicit = _resolve(m, ref, t)
         end = m.end()
         weekday = bool(m.group("wd") or m.group("wd2") or m.group("wd3"))
         if weekday or m.group("rel"):
-            bracket = BRACKETED_DAY_RE.match(text, end)
+            bracket = t.BRACKETED_DAY_RE.match(text, end)
             if bracket:  # "today (28 November)", "on Tuesday (8)": the day the bracket names
-                value, explicit, end = _bracketed(bracket, value, ref, weekday), False, bracket.end()
+                value, explicit, end = _bracketed(bracket, value, ref, weekday, rules), False, bracket.end()
                 taken = end
         hits.append(DateHit(value, offset + m.start(), offset + end, explicit))
     return hits
 
 
-def _bracketed(bracket: re.Match, relative: date | None, ref: date | None, weekday: bool) -> date | None:
+def _bracketed(bracket: re.Match, relative: date | None, ref: date | None, weekday: bool, rules: Rules) -> date | None:
     """The day a bracket after 'today' or a weekday names; None when it is not the weekday's."""
     if bracket.group("n"):
         named = _day_of_month(int(bracket.group("n")), ref)
     else:
-        inner = find_dates(bracket.group().strip().strip("()").strip(), ref)
+        inner = find_dates(bracket.group().strip().strip("()").strip(), ref, rules=rules)
         named = inner[0].value if inner else None
     if named is None or relative is None or not weekday:
         return named
     return named if named.weekday() == relative.weekday() else None
 
 
-def parse_date_phrase(text: str, ref: date | None) -> date | None:
+def parse_date_phrase(text: str, ref: date | None, rules: Rules) -> date | None:
     """The date of a short phrase such as a dateline's 'July 1, 2024' (None without a year or reference)."""
-    hits = find_dates(text, ref)
+    hits = find_dates(text, ref, rules=rules)
     return hits[0].value if hits else None
+
+
+class DateTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.MONTHS = R.mapping("dates.months")
+        self.WEEKDAYS = R.mapping("dates.weekdays")
+        self.DATE_RE = R.gate("dates.date")
+        self.BRACKETED_DAY_RE = R.regex("dates.bracketed_day")
+        self.DAY_NUMBER_RE = R.regex("dates.day_number")
+        self.MONTH_WORD_RE = R.regex("dates.month_word")
+        self.DATE_WORDS = frozenset(self.MONTHS) | frozenset(self.WEEKDAYS) | R.words("dates.relative_day_words")
+        self.NOT_THE_DAY_RE = R.regex("dates.not_the_day")
+
+    @classmethod
+    def of(cls, rules: Rules) -> DateTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)

@@ -1054,7 +1054,7 @@ def _meeting_reading(
     """Stage 5 and the facts: date, format, place, participants and parties with their evidence."""
     r = given.article
     doc, dateline, location = r.doc, r.dateline, setting.location
-    ref = dateline_date(dateline, given.published) or given.published
+    ref = dateline_date(dateline, given.published, doc.rules) or given.published
     date_hit, _ = meeting_date(doc, setting.own, ref, dateline.end if dateline else 0)
     if date_hit is None and given.lead.earlier is not None:  # "He received B on Tuesday. ... B and A discussed"
         date_hit, _ = meeting_date(doc, given.lead.earlier, ref, dateline.end if dateline else 0)

@@ -10,23 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .dates import MONTHS, WEEKDAYS
+from .dates import DateTables
 from .lexicon import ForumEntry, Lexicon
-from .rules import load_rules
+from .rules import Rules
 from .text import Document
 
-R = load_rules("en")  # this module's tables: rules/en/*.toml
-
-ORG_HEADS = R.words("forums.org_heads")
-NOT_MULTILATERAL = R.words("forums.not_multilateral")
-EVENT_AFTER = R.words("forums.event_after")
-NOT_FORUM_ACRONYMS = R.words("forums.not_forum_acronyms") | frozenset(
-    w.upper() for w in (*MONTHS, *WEEKDAYS)
-)  # a dateline's month or day in capitals ("ROME, MARCH 4 -")
-ACRONYM_RE = R.regex("forums.acronym")
-NAME_JOINERS = R.words("forums.name_joiners")
 DIGITS = frozenset("0123456789")
-ORDINAL_RE = R.regex("forums.ordinal")
 
 
 @dataclass(slots=True)
@@ -63,12 +52,12 @@ def redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
 def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
     """Registry acronyms this text defines as something else: 'Public Investment Fund (PIF)' is not
     the Pacific Islands Forum."""
-    words, out = doc.words, set()
+    words, out, t = doc.words, set(), ForumTables.of(doc.rules)
     starts = lex.classify(doc).forums
     for k in doc.positions("("):
         if k < 1 or k + 2 >= len(words) or words[k + 2] != ")" or words[k + 1] not in lex.registered_acronyms:
             continue
-        name = _name_before(words, k)
+        name = _name_before(words, k, t)
         lo = max(0, k - len(name) - 4)
         known = any(lex.forums.match_at(words, j, k) for j in starts if lo <= j < k)
         if name and not known:
@@ -119,22 +108,23 @@ def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
 def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list[ForumHit]) -> list[ForumHit]:
     """'Full Name (ACR)' where the full name is a multilateral body not already recognised. A UN body
     named in full replaces the 'United Nations' its name starts with (dropped from `known`)."""
+    t = ForumTables.of(doc.rules)
     words, hits = doc.words, []
     for k in doc.positions("("):
         if k < 2 or k + 2 >= len(words) or words[k + 2] != ")" or k + 1 in covered:
             continue
         acronym = words[k + 1]
-        if not ACRONYM_RE.match(acronym) or acronym in NOT_FORUM_ACRONYMS or lex.places.match_at(words, k + 1):
+        if not t.ACRONYM_RE.match(acronym) or acronym in t.NOT_FORUM_ACRONYMS or lex.places.match_at(words, k + 1):
             continue
-        name = _name_before(words, k)
+        name = _name_before(words, k, t)
         if len(name) < 2:
             continue
         un_body = name[:2] == ["United", "Nations"]  # "United Nations Interim Force in Lebanon (UNIFIL)"
-        basin = name[-1] in ("Authority", "Commission") and not GEOGRAPHY_AFTER.isdisjoint(name)
-        bank = name[-1] in ("Bank", "Fund") and name[0] in REGION_ADJECTIVES  # "African Development Bank"
-        if not (name[0] in ORG_HEADS or name[-1] in ORG_HEADS or basin or un_body or bank):
+        basin = name[-1] in ("Authority", "Commission") and not t.GEOGRAPHY_AFTER.isdisjoint(name)
+        bank = name[-1] in ("Bank", "Fund") and name[0] in t.REGION_ADJECTIVES  # "African Development Bank"
+        if not (name[0] in t.ORG_HEADS or name[-1] in t.ORG_HEADS or basin or un_body or bank):
             continue  # basin: "Niger Basin Authority"
-        if not NOT_MULTILATERAL.isdisjoint(name):
+        if not t.NOT_MULTILATERAL.isdisjoint(name):
             continue  # "National Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)"
         parent = next((h for h in known if un_body and h.label == "UN" and k - len(name) - 3 <= h.first < k), None)
         inside = range(parent.last if parent else k - len(name), k)
@@ -149,45 +139,39 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list
     return hits
 
 
-REGION_ADJECTIVES = R.words("forums.region_adjectives")
-
-GEOGRAPHY_AFTER = R.words("forums.geography_after")
-
-
 def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
     """One or two countries make a national or bilateral body; three or more name a grouping of
     states ("India-Brazil-South Africa Dialogue Forum")."""
+    t = ForumTables.of(doc.rules)
     words = doc.words
     named = {
         getattr(place, "iso3", None)
         for _, j, place in lex.places.scan(words, max(first, 0), last)
-        if getattr(place, "is_mention", False) and not (j < len(words) and words[j] in GEOGRAPHY_AFTER)
+        if getattr(place, "is_mention", False) and not (j < len(words) and words[j] in t.GEOGRAPHY_AFTER)
     }
     return 0 < len(named) < 3
 
 
-def _name_before(words: list[str], k: int) -> list[str]:
+def _name_before(words: list[str], k: int, t: ForumTables) -> list[str]:
     """The capitalised name (with 'of', 'and', ... inside) that ends just before token k."""
     name: list[str] = []
     j = k - 1
-    while j >= 0 and (words[j][:1].isupper() or words[j] in NAME_JOINERS) and len(name) < 14:
+    while j >= 0 and (words[j][:1].isupper() or words[j] in t.NAME_JOINERS) and len(name) < 14:
         name.insert(0, words[j])
         j -= 1
-    while name and (name[0] in NAME_JOINERS or name[0] in ("The", "the")):
+    while name and (name[0] in t.NAME_JOINERS or name[0] in ("The", "the")):
         name.pop(0)
-    return [w for w in name if w not in NAME_JOINERS]
-
-
-GROUPING_MEETS = R.words("forums.grouping_meets")
+    return [w for w in name if w not in t.NAME_JOINERS]
 
 
 def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:
     """A named grouping without an acronym: 'the X Conclave', 'the X Initiative summit'."""
+    t = ForumTables.of(doc.rules)
     words, hits = doc.words, []
     for k in doc.positions("Conclave") + doc.positions("Initiative"):
         if k in covered or words[k] not in ("Conclave", "Initiative"):
             continue
-        if words[k] == "Initiative" and (k + 1 >= len(words) or words[k + 1] not in GROUPING_MEETS):
+        if words[k] == "Initiative" and (k + 1 >= len(words) or words[k + 1] not in t.GROUPING_MEETS):
             continue
         first = k
         while first > 0 and words[first - 1][:1].isupper() and words[first - 1] != "The" and k - first < 5:
@@ -196,7 +180,7 @@ def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:
             first == k
             or first == 0
             or words[first - 1] not in ("the", "The")
-            or not NOT_MULTILATERAL.isdisjoint(words[first:k])
+            or not t.NOT_MULTILATERAL.isdisjoint(words[first:k])
         ):
             continue
         label = doc.text[doc.starts[first] : doc.ends[k]]
@@ -211,16 +195,41 @@ def _is_bare_acronym(word: str) -> bool:
 
 def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
     """An unknown acronym used as an event or body: '12th ABC General Assembly', 'XYZ 8'."""
+    t = ForumTables.of(doc.rules)
     words, hits = doc.words, []
     n = len(words)
     for i in lex.classify(doc).upper:
         w = words[i]
-        if i in covered or not _is_bare_acronym(w) or w in NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
+        if i in covered or not _is_bare_acronym(w) or w in t.NOT_FORUM_ACRONYMS or w in lex.registered_acronyms:
             continue
         if lex.places.match_at(words, i) or lex.places.match_at([w.capitalize()], 0):
             continue  # "ABUJA, NIGERIA 23 March": a place in capitals, not an event
         nxt = words[i + 1] if i + 1 < n else ""
         prev = words[i - 1] if i > 0 else ""
-        if nxt in EVENT_AFTER or (nxt.isdigit() and len(nxt) <= 2) or ORDINAL_RE.match(prev):
+        if nxt in t.EVENT_AFTER or (nxt.isdigit() and len(nxt) <= 2) or t.ORDINAL_RE.match(prev):
             hits.append(ForumHit(w, doc.starts[i], doc.ends[i], i, i + 1, False, "forums.event_after"))
     return hits
+
+
+class ForumTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.ORG_HEADS = R.words("forums.org_heads")
+        self.NOT_MULTILATERAL = R.words("forums.not_multilateral")
+        self.EVENT_AFTER = R.words("forums.event_after")
+        self.NOT_FORUM_ACRONYMS = R.words("forums.not_forum_acronyms") | frozenset(
+            w.upper() for w in (*DateTables.of(R).MONTHS, *DateTables.of(R).WEEKDAYS)
+        )  # a dateline's month or day in capitals ("ROME, MARCH 4 -")
+        self.ACRONYM_RE = R.regex("forums.acronym")
+        self.NAME_JOINERS = R.words("forums.name_joiners")
+        self.ORDINAL_RE = R.regex("forums.ordinal")
+        self.REGION_ADJECTIVES = R.words("forums.region_adjectives")
+        self.GEOGRAPHY_AFTER = R.words("forums.geography_after")
+        self.GROUPING_MEETS = R.words("forums.grouping_meets")
+
+    @classmethod
+    def of(cls, rules: Rules) -> ForumTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)

@@ -825,9 +825,9 @@ SAME_DAY_RE = R.gate("meeting.same_day")
 
 
 def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -> DateHit | None:
-    if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text):
+    if not may_name_a_date(doc.lower[sent.first : sent.last], sent.text, doc.rules):
         return None
-    hits = [h for h in find_dates(sent.text, ref, sent.start) if h.start >= not_before]
+    hits = [h for h in find_dates(sent.text, ref, sent.start, doc.rules) if h.start >= not_before]
     hits = [h for h in hits if not _report_day(sent, h) and not _arrival_aside(doc, sent, h)]
     if len(hits) > 1:  # "X, who arrived on Sunday, held talks on Monday": the arrival is not the meeting
         hits = [h for h in hits if not _in_arrival_clause(doc, sent, h)] or hits
