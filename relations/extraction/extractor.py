@@ -20,11 +20,9 @@ from .forums import ForumHit, find_forums, redefined_acronyms
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, Place, get_lexicon
 from .meeting import (
-    FUTURE_RE,
-    MEETING_NOUN_RE,
-    TRIGGER_RE,
     Cue,
     Location,
+    MeetingTables,
     Places,
     Surroundings,
     context_sentences,
@@ -284,7 +282,7 @@ def level_fact(doc: Document, title: str, meeting: MeetingReading | None, countr
     """The level the article states for two countries, with or without a meeting (an op-ed or a
     ministry statement can state it too)."""
     two = meeting is not None or len({f.value for f in countries}) >= 2
-    level = relation_level(title, doc.text) if two else None
+    level = relation_level(title, doc.text, doc.rules) if two else None
     if not level:
         return None
     return Fact(level.value, _cue_span(doc, level), f"meeting.level_{level.value}")
@@ -316,6 +314,7 @@ def _headline_lead(
 ) -> Sentence | None:
     """'Lavrov, Wang Yi hold talks in Beijing': when a later sentence reporting a meeting names more of
     the people the headline names than the lead does, it reports the story's meeting."""
+    meeting_t = MeetingTables.of(doc.rules)
     if lead is None or not headline_people:
         return None
     named = [p for p in people if any(hp.keys & p.keys for hp in headline_people)]
@@ -332,7 +331,7 @@ def _headline_lead(
         if lead_pair and len(_countries_in(people, index)) < 2:
             continue  # the lead reports a meeting of two countries; this sentence reports none
         if (
-            TRIGGER_RE.search(sent.text, sent.low)
+            meeting_t.TRIGGER_RE.search(sent.text, sent.low)
             and not is_past(sent)
             and not is_announcement(sent)
             and not background(sent)
@@ -487,6 +486,7 @@ def _named_attendees(
     """People a sentence after the lead names as attending the meeting ('A and B attended the meeting on
     the Ruritanian side', 'the meeting, attended by Crown Prince C'), for a side of the meeting: the side
     the sentence names, else their own country, else (no country given) the host's."""
+    meeting_t = MeetingTables.of(lead.rules)
     participants_t = ParticipantTables.of(lead.rules)
     doc, sides = body.doc, {p.country for p in chosen if p.country}
     if host not in sides:
@@ -496,7 +496,7 @@ def _named_attendees(
         if "attended" not in sent.low and " side" not in sent.low:
             continue  # what both cues need
         found = [(m, before) for regex, before in CUES if (m := regex.search(sent.text, sent.low)) is not None]
-        if not found or NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low):
+        if not found or NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low):
             continue
         for m, before in found:
             side = _side_named(body, sent.start + m.start("side")) if m.group("side") else None
@@ -553,11 +553,12 @@ LATER_MEETING_RE = R.gate("extractor.later_meeting")
 def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Person], host: str) -> list[Person]:
     """A visitor among the participants who, later in the visit, is received by or holds talks with
     another official of the host country: that official takes part too."""
+    meeting_t = MeetingTables.of(doc.rules)
     visitors = [p for p in chosen if p.country and p.country != host]
     out: list[Person] = []
     for sent in doc.sentences:
         m = LATER_MEETING_RE.search(sent.text, sent.low)
-        if m is None or NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low):
+        if m is None or NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low):
             continue
         verb_start, verb_end = sent.start + m.start("verb"), sent.start + m.end("verb")
         if not any(
@@ -589,6 +590,7 @@ def _met_during_the_visit(
     """The host's officials a visitor also held talks with during the visit, each reported in a sentence
     of its own after the lead: 'talks/a meeting/negotiations (were held) with <the host's official>', or
     '<the host's official> held a meeting with <the visiting side>'. One visit is one meeting."""
+    meeting_t = MeetingTables.of(lead.rules)
     doc = body.doc
     visitors = {p.country for p in chosen if p.country and p.country != host}
     if not visitors or host not in {p.country for p in chosen}:
@@ -601,7 +603,7 @@ def _met_during_the_visit(
         subject = VISIT_HOST_SUBJECT_RE.search(sent.text, sent.low)
         if not withs and subject is None:
             continue
-        if NEGATION_RE.search(sent.text) or FUTURE_RE.search(sent.text, sent.low) or is_past(sent):
+        if NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low) or is_past(sent):
             continue
         named = _named_in(people, sent.index)
         for m in withs:
@@ -1275,14 +1277,20 @@ def _lead_without_names(
 ) -> Sentence | None:
     """A meeting reported with offices only ('Uzbekistan's Foreign Minister met the Ambassador of
     Japan') or by its two countries ('Georgia and Armenia held political consultations in ...')."""
+    meeting_t = MeetingTables.of(body.doc.rules)
     doc = body.doc
     taken: set[int] | None = None
     for sent in doc.sentences:
-        if sent.end <= skip or not TRIGGER_RE.search(sent.text, sent.low) or is_past(sent) or background(sent):
+        if (
+            sent.end <= skip
+            or not meeting_t.TRIGGER_RE.search(sent.text, sent.low)
+            or is_past(sent)
+            or background(sent)
+        ):
             continue
         if (
             len(_pair_subject(body, sent)) == 2
-            and MEETING_NOUN_RE.search(sent.text, sent.low)
+            and meeting_t.MEETING_NOUN_RE.search(sent.text, sent.low)
             and HELD_RE.search(sent.text)
         ):
             return sent  # "Georgia and Armenia held consultations", not "... continue negotiations"
@@ -1303,6 +1311,7 @@ def _lead_of_headline(
     """A meeting the headline reports ('Tokayev, Putin discuss energy by phone') when the body names
     nobody ('The two presidents discussed ...'): the first body sentence that reports a meeting is the
     lead, the headline's people are the participants, its countries the parties."""
+    meeting_t = MeetingTables.of(body.doc.rules)
     title = head.doc.text
     if not HEADLINE_MEETING_RE.search(title) or HEADLINE_FUTURE_RE.search(title):
         return None, []
@@ -1310,7 +1319,12 @@ def _lead_of_headline(
     if len(countries) < 2:
         return None, []
     for sent in body.doc.sentences:
-        if sent.end > skip and TRIGGER_RE.search(sent.text, sent.low) and not is_past(sent) and not background(sent):
+        if (
+            sent.end > skip
+            and meeting_t.TRIGGER_RE.search(sent.text, sent.low)
+            and not is_past(sent)
+            and not background(sent)
+        ):
             return sent, [p for p in headline_people if p.country]
     return None, []
 

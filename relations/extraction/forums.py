@@ -128,7 +128,7 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list
             continue  # "National Assembly (NA)", "High-Level Strategic Cooperation Council (HLSCC)"
         parent = next((h for h in known if un_body and h.label == "UN" and k - len(name) - 3 <= h.first < k), None)
         inside = range(parent.last if parent else k - len(name), k)
-        if acronym[0] not in {w[0] for w in name} or any(t in covered for t in inside):
+        if acronym[0] not in {w[0] for w in name} or any(j in covered for j in inside):
             continue
         if not un_body and _names_a_country(doc, lex, k - len(name) - 3, k):
             continue  # "Peru-Chile Business Forum (PCBF)": a national or bilateral body

@@ -23,9 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .meeting import (
-    FUTURE_RE,
-    PHONE_RE,
-    VIDEO_RE,
+    MeetingTables,
     Places,
     context_sentences,
     find_city,
@@ -333,6 +331,7 @@ def _together(r: ArticleReading, sent: Sentence, anchor: str, ordered: list[Side
 
 def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], ordered: list[Side]) -> list[Side]:
     """The counterparts a later encounter word of the sentence names, beyond the first one's list."""
+    meeting_t = MeetingTables.of(doc.rules)
     out: list[Side] = []
     end = max(s.first for s in ordered)
     for cue in ENCOUNTER_RE.regex.finditer(sent.text):
@@ -340,7 +339,7 @@ def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], order
         if at <= doc.starts[end]:
             continue
         between = doc.text[doc.starts[end] : sent.start + cue.end()]
-        if NOT_HELD_RE.search(between) or FUTURE_RE.search(between, between.lower()):
+        if NOT_HELD_RE.search(between) or meeting_t.FUTURE_RE.search(between, between.lower()):
             break
         cue_token = _token_at(doc, sent, at)
         rest = [s for s in everyone if s.first > cue_token and s not in ordered and s not in out]
@@ -354,6 +353,7 @@ def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], order
 def _held_encounter(doc: Document, sent: Sentence, published: date | None) -> int | None:
     """The token of the sentence's first encounter word, unless the encounter is planned, proposed or
     invited ('is expected to meet') or background."""
+    meeting_t = MeetingTables.of(doc.rules)
     cue = ENCOUNTER_RE.search(sent.text, sent.low)
     at = cue.start() if cue else -1
     if cue is None:
@@ -364,7 +364,7 @@ def _held_encounter(doc: Document, sent: Sentence, published: date | None) -> in
     if is_background(sent, published) or RECALLED_RE.search(sent.text, sent.low):
         return None
     before = sent.text[: cue.end() if cue else at]
-    if NOT_HELD_RE.search(before) or FUTURE_RE.search(before, before.lower()):
+    if NOT_HELD_RE.search(before) or meeting_t.FUTURE_RE.search(before, before.lower()):
         return None
     return _token_at(doc, sent, sent.start + at)
 
@@ -624,6 +624,7 @@ def _another_occasion(enc: Encounter, known: Found, channel: str, seen_names: se
     """The same sides met again: on a day of its own, someone new, by another channel than the call
     reported (or told in the pluperfect: 'On June 21, the envoy had presented ...')."""
     sent = enc.sent
+    meeting_t = MeetingTables.of(sent.rules)
     if not OWN_DAY_RE.search(sent.text):
         return False
     seen = {id(p) for e in known.encounters for s in e.sides for p in s.people}
@@ -633,7 +634,9 @@ def _another_occasion(enc: Encounter, known: Found, channel: str, seen_names: se
     if not new:
         return False
     remote = channel in ("phone_call", "video_call")
-    other_channel = remote and bool(IN_PERSON_RE.search(sent.text)) and not PHONE_RE.search(sent.text, sent.low)
+    other_channel = (
+        remote and bool(IN_PERSON_RE.search(sent.text)) and not meeting_t.PHONE_RE.search(sent.text, sent.low)
+    )
     return other_channel or bool(PLUPERFECT_RE.search(sent.text))
 
 
@@ -900,6 +903,7 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
     """A further meeting's format, place and date: from its own sentence; what it does not say is the
     principal meeting's when both are at one event (sidelines, one list, one ceremony)."""
     r = given.article
+    meeting_t = MeetingTables.of(r.doc.rules)
     sent = f.encounters[0].sent
     fmt = meeting_format("", sent, [sent], [])
     value = fmt.value
@@ -910,9 +914,9 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
         same_event = True  # named in the principal meeting's own sentence
     if value == "talks" and same_event and not f.separate:
         value = principal.format
-    if VIDEO_RE.search(sent.text, sent.low):
+    if meeting_t.VIDEO_RE.search(sent.text, sent.low):
         value = "video_call"
-    elif PHONE_RE.search(sent.text, sent.low):
+    elif meeting_t.PHONE_RE.search(sent.text, sent.low):
         value = "phone_call"
     facts = MeetingFacts(format=value, format_rule=fmt.rule or "meetings.encounter")
     if value not in ("phone_call", "video_call"):

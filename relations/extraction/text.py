@@ -232,7 +232,7 @@ def strip_furniture(doc: Document) -> tuple[str, str | None]:
         last = end
     body.append(text[last:])
     teasers.append(_blank_line(text[last:]))
-    return "".join(body), ("".join(teasers) if any(t for _, _, t in found) else None)
+    return "".join(body), ("".join(teasers) if any(teaser for _, _, teaser in found) else None)
 
 
 def caption_ends(text: str, rules: Rules) -> list[tuple[int, int]]:
