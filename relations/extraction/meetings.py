@@ -35,41 +35,14 @@ from .meeting import (
     meeting_format,
 )
 from .people import Mention, Person
-from .rules import load_rules
+from .rules import Rules
 from .text import Document, Sentence
 from .types import Fact, MeetingFacts, OtherMeeting, Participant, Span
 
 if TYPE_CHECKING:
     from .extractor import ArticleReading, MeetingReading, Mentioned
 
-R = load_rules("en")  # this module's tables: rules/en/meetings.toml
 
-ENCOUNTER_RE = R.gate("meetings.encounter")
-JOINT_ACT_RE = R.gate("meetings.joint_act")
-RECALLED_RE = R.gate("meetings.recalled")
-HEADING_RE = R.regex("meetings.heading")
-SAME_DAY_RE = R.gate("meeting.same_day")
-NOT_HELD_RE = R.regex("meetings.not_held")
-JOINT_RE = R.gate("meetings.joint")
-SEVERAL_RE = R.gate("meetings.several")
-CREDENTIALS_RE = R.gate("extractor.credentials")
-ENVOY_TITLE_RE = R.regex("extractor.envoy_title")
-LIST_HEADS = R.mapping("meetings.list_heads")
-LIST_LINKS = R.words("meetings.list_links")
-LIST_JOINERS = R.words("meetings.list_joiners")
-CARRY_ON_RE = R.regex("meetings.carry_on")
-CARRY_ON_ALL_RE = R.regex("meetings.carry_on_all")
-UMBRELLA_RE = R.gate("meetings.umbrella")
-OWN_DAY_RE = R.regex("meetings.own_day")
-PLUPERFECT_RE = R.regex("meetings.pluperfect")
-IN_PERSON_RE = R.regex("meetings.in_person")
-AFTER_NAME = R.words("meetings.country_after_name")
-BEFORE_NAME = R.words("meetings.country_before_name")
-HEADLINE_PLACE_LINKS = R.words("meetings.headline_place_links")
-OFFICE_HEADS = R.words("meetings.office_heads")
-LIST_BREAKS = R.words("meetings.list_breaks")
-POSSESSIVE = R.words("meetings.possessive")
-MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
 NAME_KINDS = frozenset({"name", "official", "alternative"})
 SIDE_KINDS = NAME_KINDS | {"demonym"}
 PLACE_KINDS = NAME_KINDS | {"capital", "city"}
@@ -174,7 +147,8 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
 
 
 def _is_encounter(sent: Sentence) -> bool:
-    return bool(ENCOUNTER_RE.search(sent.text, sent.low) or JOINT_ACT_RE.search(sent.text, sent.low))
+    t = MeetingsTables.of(sent.rules)
+    return bool(t.ENCOUNTER_RE.search(sent.text, sent.low) or t.JOINT_ACT_RE.search(sent.text, sent.low))
 
 
 def _may_report_another(
@@ -185,15 +159,16 @@ def _may_report_another(
 ) -> list[Sentence]:
     """The sentences that may report another meeting (before any regex runs): they name a person of
     another country (or of none yet), an office or a list next to another country, or a day of their own."""
+    t = MeetingsTables.of(r.doc.rules)
     elsewhere = {r.doc.sent_of[h.first] for h in r.body.places if h.iso3 not in p0 and h.kind in SIDE_KINDS}
     lower, out = r.doc.lower, []
     for sent in sentences:
         if (
             any(p.country not in p0 for _, p in by_sentence.get(sent.index, ()))
-            or OWN_DAY_RE.match(sent.text)
+            or t.OWN_DAY_RE.match(sent.text)
             or (
                 sent.index in elsewhere
-                and any(lower[k] in OFFICE_HEADS or lower[k] in LIST_HEADS for k in range(sent.first, sent.last))
+                and any(lower[k] in t.OFFICE_HEADS or lower[k] in t.LIST_HEADS for k in range(sent.first, sent.last))
             )
         ):
             out.append(sent)
@@ -207,9 +182,10 @@ def _subjects(
     r: ArticleReading, candidates: list[Sentence], by_sentence: dict[int, list[tuple[Mention, Person]]]
 ) -> dict[int, int]:
     """How many encounter sentences name each person before their encounter word (id -> count)."""
+    t = MeetingsTables.of(r.doc.rules)
     out: dict[int, int] = {}
     for sent in candidates:
-        cue = ENCOUNTER_RE.search(sent.text, sent.low)
+        cue = t.ENCOUNTER_RE.search(sent.text, sent.low)
         if cue is None:
             continue
         at = sent.start + cue.start()
@@ -223,13 +199,14 @@ def _anchor(r: ArticleReading, p0: frozenset[str], subjects: dict[int, int]) -> 
     headline's first person (or, with none, its first country that is no destination: 'left for
     Indonesia') twice more, each encounter they are the subject of twice more and a principal party
     once more."""
+    t = MeetingsTables.of(r.doc.rules)
     head = sorted(((m.first, p) for p in r.headline_people for m in p.mentions[:1]), key=lambda a: a[0])
     first = head[0][1] if head else None
     headline_country = None
     if first is None:
         words = r.head.doc.lower
         for h in sorted(r.head.places, key=lambda h: h.first):
-            if h.iso3 and h.kind in SIDE_KINDS and not (h.first and words[h.first - 1] in HEADLINE_PLACE_LINKS):
+            if h.iso3 and h.kind in SIDE_KINDS and not (h.first and words[h.first - 1] in t.HEADLINE_PLACE_LINKS):
                 headline_country = h.iso3
                 break
     best: tuple[int, int, str] | None = None
@@ -324,22 +301,24 @@ def _together(r: ArticleReading, sent: Sentence, anchor: str, ordered: list[Side
     """The counterparts of one list met the anchor together: the sentence says so (a trilateral), lists
     the anchor's country among theirs ('the foreign ministers of A, B and C met'), or names two without
     saying the meetings were several."""
-    if JOINT_RE.search(sent.text, sent.low) or any(c == anchor for c, *_ in _listed(r, sent, sent.first)):
+    t = MeetingsTables.of(sent.rules)
+    if t.JOINT_RE.search(sent.text, sent.low) or any(c == anchor for c, *_ in _listed(r, sent, sent.first)):
         return True
-    return len(ordered) == 2 and not SEVERAL_RE.search(sent.text, sent.low)
+    return len(ordered) == 2 and not t.SEVERAL_RE.search(sent.text, sent.low)
 
 
 def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], ordered: list[Side]) -> list[Side]:
     """The counterparts a later encounter word of the sentence names, beyond the first one's list."""
+    t = MeetingsTables.of(doc.rules)
     meeting_t = MeetingTables.of(doc.rules)
     out: list[Side] = []
     end = max(s.first for s in ordered)
-    for cue in ENCOUNTER_RE.regex.finditer(sent.text):
+    for cue in t.ENCOUNTER_RE.regex.finditer(sent.text):
         at = sent.start + cue.start()
         if at <= doc.starts[end]:
             continue
         between = doc.text[doc.starts[end] : sent.start + cue.end()]
-        if NOT_HELD_RE.search(between) or meeting_t.FUTURE_RE.search(between, between.lower()):
+        if t.NOT_HELD_RE.search(between) or meeting_t.FUTURE_RE.search(between, between.lower()):
             break
         cue_token = _token_at(doc, sent, at)
         rest = [s for s in everyone if s.first > cue_token and s not in ordered and s not in out]
@@ -353,18 +332,19 @@ def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], order
 def _held_encounter(doc: Document, sent: Sentence, published: date | None) -> int | None:
     """The token of the sentence's first encounter word, unless the encounter is planned, proposed or
     invited ('is expected to meet') or background."""
+    t = MeetingsTables.of(doc.rules)
     meeting_t = MeetingTables.of(doc.rules)
-    cue = ENCOUNTER_RE.search(sent.text, sent.low)
+    cue = t.ENCOUNTER_RE.search(sent.text, sent.low)
     at = cue.start() if cue else -1
     if cue is None:
-        joint = JOINT_ACT_RE.search(sent.text, sent.low)  # "A and B highlighted ...": the "and" joins them
+        joint = t.JOINT_ACT_RE.search(sent.text, sent.low)  # "A and B highlighted ...": the "and" joins them
         if joint is None:
             return None
         at = joint.start("cue")
-    if is_background(sent, published) or RECALLED_RE.search(sent.text, sent.low):
+    if is_background(sent, published) or t.RECALLED_RE.search(sent.text, sent.low):
         return None
     before = sent.text[: cue.end() if cue else at]
-    if NOT_HELD_RE.search(before) or meeting_t.FUTURE_RE.search(before, before.lower()):
+    if t.NOT_HELD_RE.search(before) or meeting_t.FUTURE_RE.search(before, before.lower()):
         return None
     return _token_at(doc, sent, sent.start + at)
 
@@ -423,15 +403,16 @@ def _role_sides(
 
 def _offices(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str, int, str]]:
     """'the Ugandan ambassador', 'Ghana's envoy' after the encounter word: a country's office."""
+    t = MeetingsTables.of(sent.rules)
     lower, out = r.doc.lower, []
     for h in r.body.places:
         if not (cue_token < h.first < sent.last and h.iso3 and h.kind in SIDE_KINDS):
             continue
-        k = h.last + 1 if h.kind != "demonym" and h.last < sent.last and lower[h.last] in POSSESSIVE else h.last
+        k = h.last + 1 if h.kind != "demonym" and h.last < sent.last and lower[h.last] in t.POSSESSIVE else h.last
         if h.kind != "demonym" and k == h.last:
             continue
         for j in range(k, min(k + 3, sent.last)):
-            if lower[j] in OFFICE_HEADS:
+            if lower[j] in t.OFFICE_HEADS:
                 out.append((h.iso3, h.first, r.doc.words[j].capitalize()))
                 break
     return out
@@ -442,11 +423,12 @@ def _listed_below(
 ) -> list[tuple[str, str | None, int, Span]]:
     """A credentials ceremony that lists its envoys one a line below ('1) Ambassador of Argentina A;'):
     every envoy of the lines that go on listing them."""
-    if not CREDENTIALS_RE.search(sent.text, sent.low):
+    t = MeetingsTables.of(sent.rules)
+    if not t.CREDENTIALS_RE.search(sent.text, sent.low):
         return []
     out: list[tuple[str, str | None, int, Span]] = []
     for nxt in r.doc.sentences[sent.index + 1 : sent.index + 16]:
-        envoys = [(m, p) for m, p in by_sentence.get(nxt.index, []) if ENVOY_TITLE_RE.search(p.title or "")]
+        envoys = [(m, p) for m, p in by_sentence.get(nxt.index, []) if t.ENVOY_TITLE_RE.search(p.title or "")]
         if not envoys:
             break
         for m, p in envoys:
@@ -464,14 +446,15 @@ def _in_reach(doc: Document, sent: Sentence, sides: list[Side], cue_token: int) 
     """The counterparts of one list starting near the encounter word: not a person the sentence names
     further on for another reason ('... stressing support for the government of President X'), nor
     one of a meeting still to come ('During the meeting, they agreed the next meeting of A and B')."""
+    t = MeetingsTables.of(doc.rules)
     out: list[Side] = []
     last = cue_token
     for side in sides:
         if side.first - last > (FIRST_SIDE_WITHIN if not out else SIDE_GAP):
             break
-        if side.first > cue_token and NOT_HELD_RE.search(doc.text[doc.starts[cue_token] : doc.starts[side.first]]):
+        if side.first > cue_token and t.NOT_HELD_RE.search(doc.text[doc.starts[cue_token] : doc.starts[side.first]]):
             break
-        if out and any(w in LIST_BREAKS for w in doc.lower[last + 1 : side.first]):
+        if out and any(w in t.LIST_BREAKS for w in doc.lower[last + 1 : side.first]):
             break  # "met A at the summit hosted by the President of B": B is no counterpart
         out.append(side)
         last = side.first
@@ -487,11 +470,12 @@ def _token_at(doc: Document, sent: Sentence, offset: int) -> int:
 
 def _mentioned_only(doc: Document, m: Mention, sent: Sentence) -> bool:
     """'greetings to President Z', 'on behalf of President Z' (not 'the newly appointed Ambassador Z')."""
+    t = MeetingsTables.of(doc.rules)
     start = _start(m)
     lo = max(sent.first, start - 6)
     window = doc.lower[lo:start]
     return any(
-        w in MENTION_ONLY_CUES and not (w == "appointed" and "newly" in doc.lower[max(0, lo + k - 2) : lo + k])
+        w in t.MENTION_ONLY_CUES and not (w == "appointed" and "newly" in doc.lower[max(0, lo + k - 2) : lo + k])
         for k, w in enumerate(window)
     )
 
@@ -518,9 +502,10 @@ def _country_of(r: ArticleReading, sent: Sentence, m: Mention, p: Person, anchor
 
 def _country_beside(r: ArticleReading, sent: Sentence, m: Mention) -> str | None:
     """The country written next to a name: 'A (Djibouti)', 'A of Poland', 'from Timor Leste, A'."""
+    t = MeetingsTables.of(sent.rules)
     words, hits = r.doc.lower, r.body.hit_at
     k = m.last
-    if k + 1 < sent.last and words[k] in AFTER_NAME | {"of"}:
+    if k + 1 < sent.last and words[k] in t.AFTER_NAME | {"of"}:
         h = hits.get(k + 1)
         if h is not None and h.iso3 and h.kind in NAME_KINDS:
             return h.iso3
@@ -528,7 +513,13 @@ def _country_beside(r: ArticleReading, sent: Sentence, m: Mention) -> str | None
     while j > sent.first and words[j] == ",":
         j -= 1
     h = hits.get(j)
-    if h is not None and h.iso3 and h.kind in NAME_KINDS and h.first > sent.first and words[h.first - 1] in BEFORE_NAME:
+    if (
+        h is not None
+        and h.iso3
+        and h.kind in NAME_KINDS
+        and h.first > sent.first
+        and words[h.first - 1] in t.BEFORE_NAME
+    ):
         return h.iso3
     return None
 
@@ -537,19 +528,20 @@ def _listed(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str
     """'the leaders of Canada, the Netherlands and Japan', 'his counterparts from India and China': the
     countries listed after a plural head, each with the title its unnamed participant takes (and its
     person's name, skipped: 'the Ambassadors of Norway A, Peru B and Vietnam C')."""
+    t = MeetingsTables.of(sent.rules)
     doc, hits = r.doc, r.body.hit_at
     lower = doc.lower
     out: list[tuple[str, str | None, int, Span]] = []
     names: dict[int, int] | None = None
     for k in range(cue_token, sent.last):
-        if lower[k] not in LIST_HEADS:
+        if lower[k] not in t.LIST_HEADS:
             continue
         if names is None:
             names = {m.first: m.last for p in r.people for m in p.mentions if m.sentence == sent.index}
-        if k + 2 >= sent.last or lower[k + 1] not in LIST_LINKS:
-            out += _demonyms_before(r, sent, k, LIST_HEADS[lower[k]] or None)
+        if k + 2 >= sent.last or lower[k + 1] not in t.LIST_LINKS:
+            out += _demonyms_before(r, sent, k, t.LIST_HEADS[lower[k]] or None)
             continue
-        title = LIST_HEADS[lower[k]] or None
+        title = t.LIST_HEADS[lower[k]] or None
         out += _demonyms_before(r, sent, k, title)
         j = k + 2
         while j < sent.last:
@@ -557,7 +549,7 @@ def _listed(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str
             if h is not None and h.iso3 and h.kind in NAME_KINDS:
                 out.append((h.iso3, title, h.first, doc.span(h.start, h.end)))
                 j = names.get(h.last, h.last)
-            elif lower[j] in LIST_JOINERS:
+            elif lower[j] in t.LIST_JOINERS:
                 j += 1
             else:
                 break
@@ -568,6 +560,7 @@ def _demonyms_before(
     r: ArticleReading, sent: Sentence, k: int, title: str | None
 ) -> list[tuple[str, str | None, int, Span]]:
     """'the Brazilian, Swedish and Thai ambassadors': the demonyms joined before a plural head."""
+    t = MeetingsTables.of(sent.rules)
     hits, lower = r.body.hit_at, r.doc.lower
     out: list[tuple[str, str | None, int, Span]] = []
     j = k - 1
@@ -576,7 +569,7 @@ def _demonyms_before(
         if h is not None and h.iso3 and h.kind == "demonym":
             out.append((h.iso3, title, h.first, r.doc.span(h.start, h.end)))
             j = h.first - 1
-        elif lower[j] in LIST_JOINERS:
+        elif lower[j] in t.LIST_JOINERS:
             j -= 1
         else:
             break
@@ -593,6 +586,7 @@ def _meetings_found(
     meeting only on another occasion (a call, then a meeting; an earlier ceremony dated on its own).
     The lead's meeting is known from the start when no encounter word names it ('A and B discussed
     ... by phone')."""
+    t = MeetingsTables.of(lead.rules)
     found: dict[frozenset[str], Found] = {}
     read = Found(p0, [], "meeting.trigger", lead.index)  # the lead's meeting as read
     seeded = not any(e.sent.index == lead.index for e in encounters)
@@ -613,8 +607,8 @@ def _meetings_found(
                 out.append(again)
             elif enc not in known.encounters:
                 known.encounters.append(enc)
-    if seeded and (read.encounters or not UMBRELLA_RE.search(lead.text, lead.low)):  # not "a series of meetings"
-        umbrella = UMBRELLA_RE.search(lead.text, lead.low) is not None  # reported first where an encounter names it
+    if seeded and (read.encounters or not t.UMBRELLA_RE.search(lead.text, lead.low)):  # not "a series of meetings"
+        umbrella = t.UMBRELLA_RE.search(lead.text, lead.low) is not None  # reported first where an encounter names it
         read.sentence = min([*([] if umbrella else [lead.index]), *(e.sent.index for e in read.encounters)])
         out.insert(0, read)
     return out
@@ -624,8 +618,8 @@ def _another_occasion(enc: Encounter, known: Found, channel: str, seen_names: se
     """The same sides met again: on a day of its own, someone new, by another channel than the call
     reported (or told in the pluperfect: 'On June 21, the envoy had presented ...')."""
     sent = enc.sent
-    meeting_t = MeetingTables.of(sent.rules)
-    if not OWN_DAY_RE.search(sent.text):
+    t, meeting_t = MeetingsTables.of(sent.rules), MeetingTables.of(sent.rules)
+    if not t.OWN_DAY_RE.search(sent.text):
         return False
     seen = {id(p) for e in known.encounters for s in e.sides for p in s.people}
     seen |= {id(p) for e in known.encounters for p in e.anchor_people}
@@ -635,14 +629,15 @@ def _another_occasion(enc: Encounter, known: Found, channel: str, seen_names: se
         return False
     remote = channel in ("phone_call", "video_call")
     other_channel = (
-        remote and bool(IN_PERSON_RE.search(sent.text)) and not meeting_t.PHONE_RE.search(sent.text, sent.low)
+        remote and bool(t.IN_PERSON_RE.search(sent.text)) and not meeting_t.PHONE_RE.search(sent.text, sent.low)
     )
-    return other_channel or bool(PLUPERFECT_RE.search(sent.text))
+    return other_channel or bool(t.PLUPERFECT_RE.search(sent.text))
 
 
 def _principal(r: ArticleReading, found: list[Found], anchor: str, p0: frozenset[str], lead: Sentence) -> Found:
     """The meeting the headline names alone; else the first the body reports (the lead's own meeting
     when the lead reports one that no encounter names, and it is no umbrella over several)."""
+    t = MeetingsTables.of(lead.rules)
     named = _headline_sides(r, anchor)
     hits = [f for f in found if not f.separate and (f.key - {anchor}) & named]
     if len({f.key for f in hits}) == 1:
@@ -650,18 +645,19 @@ def _principal(r: ArticleReading, found: list[Found], anchor: str, p0: frozenset
     exact = next((f for f in found if f.key == p0), None)
     first = min(found, key=lambda f: f.sentence)
     lone = exact is None and anchor in p0 and len(p0) == 2 and lead.index < first.sentence
-    if lone and not UMBRELLA_RE.search(lead.text, lead.low):
+    if lone and not t.UMBRELLA_RE.search(lead.text, lead.low):
         return Found(p0, [], "meeting.trigger", lead.index)
     return first
 
 
 def _headline_sides(r: ArticleReading, anchor: str) -> set[str]:
+    t = MeetingsTables.of(r.doc.rules)
     words = r.head.doc.lower
     out = {p.country for p in r.headline_people if p.country}
     out |= {
         h.iso3
         for h in r.head.places
-        if h.iso3 and h.kind in SIDE_KINDS and not (h.first and words[h.first - 1] in HEADLINE_PLACE_LINKS)
+        if h.iso3 and h.kind in SIDE_KINDS and not (h.first and words[h.first - 1] in t.HEADLINE_PLACE_LINKS)
     }
     out.discard(anchor)
     return out  # type: ignore[return-value]
@@ -749,10 +745,11 @@ def _principal_facts(given: MeetingsInput, owner: dict[int, list[Found]], chosen
 
 def _same_day(doc: Document, span: Span | None) -> bool:
     """The sentence of the span says its meeting was the same day as the one before ('Later that day')."""
+    t = MeetingsTables.of(doc.rules)
     if span is None:
         return False
     sent = doc.sentences[doc.sent_of_offset(span.start)]
-    return SAME_DAY_RE.search(sent.text, sent.low) is not None
+    return t.SAME_DAY_RE.search(sent.text, sent.low) is not None
 
 
 def _read_place(r: ArticleReading, own: Sentence, context: list[Sentence], out: MeetingFacts) -> None:
@@ -835,6 +832,7 @@ def _owners(r: ArticleReading, chosen: Found, others: list[Found], anchor: str) 
     names one meeting's counterpart (a person or the country) is that meeting's; one that goes on
     ('The two leaders also ...') is the previous sentence's. Sentences about no meeting in particular
     stay the principal's."""
+    t = MeetingsTables.of(r.doc.rules)
     doc = r.doc
     meetings = [chosen, *others]
     by_sent: dict[int, list[Found]] = {}
@@ -849,7 +847,7 @@ def _owners(r: ArticleReading, chosen: Found, others: list[Found], anchor: str) 
     for sent in doc.sentences[min(f.sentence for f in meetings) :]:
         own = by_sent.get(sent.index)
         if own is not None:
-            section = own if len(own) == 1 and HEADING_RE.match(sent.text) else []
+            section = own if len(own) == 1 and t.HEADING_RE.match(sent.text) else []
         else:
             named = countries.get(sent.index, set())
             own = [f for f in meetings if not f.separate and sides[id(f)] and sides[id(f)] <= named]
@@ -875,9 +873,10 @@ def _countries_by_sentence(r: ArticleReading, anchor: str) -> dict[int, set[str]
 def _carried(previous: list[Found], sent: Sentence) -> list[Found]:
     """'The two leaders also discussed ...' goes on about the one meeting just reported; 'The main topics
     of the meetings were ...' about all of those just reported."""
-    if len(previous) == 1 and CARRY_ON_RE.search(sent.text):
+    t = MeetingsTables.of(sent.rules)
+    if len(previous) == 1 and t.CARRY_ON_RE.search(sent.text):
         return previous
-    if len(previous) > 1 and CARRY_ON_ALL_RE.search(sent.text):
+    if len(previous) > 1 and t.CARRY_ON_ALL_RE.search(sent.text):
         return previous
     return []
 
@@ -903,11 +902,11 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
     """A further meeting's format, place and date: from its own sentence; what it does not say is the
     principal meeting's when both are at one event (sidelines, one list, one ceremony)."""
     r = given.article
-    meeting_t = MeetingTables.of(r.doc.rules)
+    t, meeting_t = MeetingsTables.of(r.doc.rules), MeetingTables.of(r.doc.rules)
     sent = f.encounters[0].sent
     fmt = meeting_format("", sent, [sent], [])
     value = fmt.value
-    ceremony = CREDENTIALS_RE.search(sent.text, sent.low) is not None
+    ceremony = t.CREDENTIALS_RE.search(sent.text, sent.low) is not None
     same_event = principal.format == "sidelines" or ceremony
     ceremony = ceremony and principal.format == "reception"  # the principal's ceremony: one ceremony, one day
     if given.lead is not None and sent.index == given.lead.index:
@@ -935,9 +934,10 @@ def _date(given: MeetingsInput, f: Found, principal: MeetingFacts, facts: Meetin
     """A further meeting's day (into `facts`): its own sentence's; else the principal meeting's when the
     lead names it too, or it is one more envoy of the principal's credentials ceremony."""
     doc, sent = given.article.doc, f.encounters[0].sent
+    t = MeetingsTables.of(doc.rules)
     lead = given.lead.index if given.lead is not None else -1
     hit, _ = meeting_date(doc, sent, given.published, given.article.skip)
-    if hit is not None and not (sent.start <= hit.start < sent.end or SAME_DAY_RE.search(sent.text, sent.low)):
+    if hit is not None and not (sent.start <= hit.start < sent.end or t.SAME_DAY_RE.search(sent.text, sent.low)):
         hit = None  # a day another sentence gives is its meeting's, unless "later that day"
     if hit is not None and hit.value:
         facts.date, facts.date_precision, facts.date_rule = hit.value, "day", "dates.date"
@@ -961,3 +961,41 @@ def _own_place(r: ArticleReading, sent: Sentence) -> tuple[str, str | None] | No
             city = r.doc.text[h.start : h.end] if h.kind in ("capital", "city") else None
             return h.iso3, city
     return None
+
+
+class MeetingsTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.ENCOUNTER_RE = R.gate("meetings.encounter")
+        self.JOINT_ACT_RE = R.gate("meetings.joint_act")
+        self.RECALLED_RE = R.gate("meetings.recalled")
+        self.HEADING_RE = R.regex("meetings.heading")
+        self.SAME_DAY_RE = R.gate("meeting.same_day")
+        self.NOT_HELD_RE = R.regex("meetings.not_held")
+        self.JOINT_RE = R.gate("meetings.joint")
+        self.SEVERAL_RE = R.gate("meetings.several")
+        self.CREDENTIALS_RE = R.gate("extractor.credentials")
+        self.ENVOY_TITLE_RE = R.regex("extractor.envoy_title")
+        self.LIST_HEADS = R.mapping("meetings.list_heads")
+        self.LIST_LINKS = R.words("meetings.list_links")
+        self.LIST_JOINERS = R.words("meetings.list_joiners")
+        self.CARRY_ON_RE = R.regex("meetings.carry_on")
+        self.CARRY_ON_ALL_RE = R.regex("meetings.carry_on_all")
+        self.UMBRELLA_RE = R.gate("meetings.umbrella")
+        self.OWN_DAY_RE = R.regex("meetings.own_day")
+        self.PLUPERFECT_RE = R.regex("meetings.pluperfect")
+        self.IN_PERSON_RE = R.regex("meetings.in_person")
+        self.AFTER_NAME = R.words("meetings.country_after_name")
+        self.BEFORE_NAME = R.words("meetings.country_before_name")
+        self.HEADLINE_PLACE_LINKS = R.words("meetings.headline_place_links")
+        self.OFFICE_HEADS = R.words("meetings.office_heads")
+        self.LIST_BREAKS = R.words("meetings.list_breaks")
+        self.POSSESSIVE = R.words("meetings.possessive")
+        self.MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
+
+    @classmethod
+    def of(cls, rules: Rules) -> MeetingsTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)
