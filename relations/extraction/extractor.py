@@ -56,15 +56,12 @@ from .participants import (
 )
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
-from .rules import NoRules, Rules, language_code, load_rules
+from .rules import Rules, language_code, load_rules
 from .sectors import SectorReader
 from .text import Document, Sentence, caption_ends, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
 
-R = load_rules("en")  # this module's tables: rules/en/*.toml
-
 EXTRACTOR_VERSION = "1.27.0"  # the commit that sets a version says what changed
-HELD_RE = R.regex("extractor.held")
 VISIT_FORMATS = frozenset({"official_visit", "state_visit", "working_visit", "reception"})
 
 
@@ -185,10 +182,8 @@ def extract(
     picks the rules (rules/<language>/); NoRules ("no rules for language 'xx'") when there are none,
     rather than another language's rules applied to it. The stages, in order, are the lines below;
     each returns new values and changes none of its inputs' facts."""
-    rules = rules or load_rules(language_code(language))
-    if rules is not R:  # the stages read the tables loaded at import: English, the one language with rules
-        raise NoRules(rules.language)
-    reading = read_article(text, title or "", get_lexicon(gazetteer))  # 1-2: tokens, dateline, mentions
+    rules = rules or load_rules(language_code(language))  # every stage reads its tables from these
+    reading = read_article(text, title or "", get_lexicon(gazetteer, rules))  # 1-2: tokens, dateline, mentions
     mentioned = mentioned_facts(reading)  # countries, forums, sectors named anywhere
     lead = find_the_lead(reading, title or "", published)  # 3: the sentence reporting the meeting
     meeting = read_meeting(MeetingInput(reading, lead, published, title or "", mentioned.countries))  # 4-5
@@ -211,12 +206,13 @@ def extract(
 
 
 def read_article(text: str, title: str, lex: Lexicon) -> ArticleReading:
-    """Tokens, sentences, furniture, dateline; then places, forums and people in the body and headline."""
-    doc, tdoc = Document.parse(text), Document.parse(title)
+    """Tokens, sentences, furniture, dateline; then places, forums and people in the body and headline,
+    read with the rules the lexicon was compiled with (lex.rules)."""
+    doc, tdoc = Document.parse(text, lex.rules), Document.parse(title, lex.rules)
     # bylines name no one in the story; "Also Read: ..." is another story's headline, read for mentions only
     text, teasers = strip_furniture(doc)
     if text is not doc.text:
-        doc = Document.parse(text)
+        doc = Document.parse(text, lex.rules)
     dateline = find_dateline(doc, lex)
     skip = dateline.end if dateline else 0
     head = read_document(tdoc, lex, redefined=redefined_acronyms(doc, lex), headline=True)
@@ -229,7 +225,7 @@ def read_article(text: str, title: str, lex: Lexicon) -> ArticleReading:
     _enrich_from_headline(people, headline_people)
     resolve_counterparts(doc, people)
     share_plural_titles(doc, people)
-    teaser = read_document(Document.parse(teasers), lex) if teasers is not None else None
+    teaser = read_document(Document.parse(teasers, lex.rules), lex) if teasers is not None else None
     return ArticleReading(lex, doc, body, head, teaser, dateline, skip, people, headline_people)
 
 
@@ -288,17 +284,15 @@ def level_fact(doc: Document, title: str, meeting: MeetingReading | None, countr
     return Fact(level.value, _cue_span(doc, level), f"meeting.level_{level.value}")
 
 
-JOINT_RE = R.gate("extractor.joint")
-
-
 def _joint_lead(
     doc: Document, people: list[Person], skip: int, lead: Sentence | None, background=lambda sent: False
 ) -> Sentence | None:
     """'President A and General Secretary B agreed Monday to expand trade': a sentence before the lead
     where people of two countries agree on something reports the meeting by its outcome."""
+    t = ExtractorTables.of(doc.rules)
     stop = lead.index if lead else len(doc.sentences)
     for sent in doc.sentences[:stop]:
-        if sent.end <= skip or is_past(sent) or not JOINT_RE.search(sent.text, sent.low):
+        if sent.end <= skip or is_past(sent) or not t.JOINT_RE.search(sent.text, sent.low):
             continue
         if len(_countries_in(people, sent.index)) >= 2 and not is_announcement(sent) and not background(sent):
             return sent
@@ -436,10 +430,6 @@ def _select_participants(doc: Document, people: list[Person], lead: Sentence, co
     return chosen
 
 
-ALSO_TOOK_PART_RE = R.gate("extractor.also_took_part")
-NEGATION_RE = R.regex("extractor.negation")
-
-
 PRONOUN_SUBJECTS = frozenset({"He", "She"})
 
 
@@ -461,10 +451,11 @@ def _pronoun_subject(doc: Document, people: list[Person], chosen: list[Person], 
 
 def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
     """The people a sentence after the lead says also took part in the meeting (see ALSO_TOOK_PART_RE)."""
+    t = ExtractorTables.of(doc.rules)
     participants_t = ParticipantTables.of(doc.rules)
     out: list[Person] = []
     for sent in context[1:]:
-        if not ALSO_TOOK_PART_RE.search(sent.text, sent.low) or NEGATION_RE.search(sent.text):
+        if not t.ALSO_TOOK_PART_RE.search(sent.text, sent.low) or t.NEGATION_RE.search(sent.text):
             continue
         for p in people:
             if p in chosen or p in out or not any(m.sentence == sent.index for m in p.mentions):
@@ -475,17 +466,13 @@ def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], c
     return out
 
 
-ATTENDED_BEFORE_RE = R.gate("extractor.attended_before")
-ATTENDED_AFTER_RE = R.gate("extractor.attended_after")
-CUES = ((ATTENDED_BEFORE_RE, True), (ATTENDED_AFTER_RE, False))
-
-
 def _named_attendees(
     body: Reading, people: list[Person], chosen: list[Person], lead: Sentence, host: str
 ) -> list[Person]:
     """People a sentence after the lead names as attending the meeting ('A and B attended the meeting on
     the Ruritanian side', 'the meeting, attended by Crown Prince C'), for a side of the meeting: the side
     the sentence names, else their own country, else (no country given) the host's."""
+    t = ExtractorTables.of(lead.rules)
     meeting_t = MeetingTables.of(lead.rules)
     participants_t = ParticipantTables.of(lead.rules)
     doc, sides = body.doc, {p.country for p in chosen if p.country}
@@ -495,8 +482,8 @@ def _named_attendees(
     for sent in doc.sentences[lead.index + 1 : lead.index + 9]:
         if "attended" not in sent.low and " side" not in sent.low:
             continue  # what both cues need
-        found = [(m, before) for regex, before in CUES if (m := regex.search(sent.text, sent.low)) is not None]
-        if not found or NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low):
+        found = [(m, before) for regex, before in t.CUES if (m := regex.search(sent.text, sent.low)) is not None]
+        if not found or t.NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low):
             continue
         for m, before in found:
             side = _side_named(body, sent.start + m.start("side")) if m.group("side") else None
@@ -522,17 +509,15 @@ def _side_named(body: Reading, start: int) -> str | None:
     return hit.iso3 if hit is not None else None
 
 
-DELEGATION_INCLUDED_RE = R.gate("extractor.delegation_included")
-
-
 def _delegation_members(body: Reading, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
     """'The Ruritanian delegation also included A and B' (a side of the meeting named right before
     'delegation'): A and B take part for that side."""
+    t = ExtractorTables.of(lead.rules)
     doc, sides = body.doc, {p.country for p in chosen if p.country}
     out: list[Person] = []
     for sent in doc.sentences[lead.index + 1 : lead.index + 7]:
-        m = DELEGATION_INCLUDED_RE.search(sent.text, sent.low)
-        if m is None or NEGATION_RE.search(sent.text):
+        m = t.DELEGATION_INCLUDED_RE.search(sent.text, sent.low)
+        if m is None or t.NEGATION_RE.search(sent.text):
             continue
         k = bisect_left(doc.starts, sent.start + m.start()) - 1
         hit = body.hit_at.get(k)
@@ -547,18 +532,16 @@ def _delegation_members(body: Reading, people: list[Person], chosen: list[Person
     return out
 
 
-LATER_MEETING_RE = R.gate("extractor.later_meeting")
-
-
 def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Person], host: str) -> list[Person]:
     """A visitor among the participants who, later in the visit, is received by or holds talks with
     another official of the host country: that official takes part too."""
+    t = ExtractorTables.of(doc.rules)
     meeting_t = MeetingTables.of(doc.rules)
     visitors = [p for p in chosen if p.country and p.country != host]
     out: list[Person] = []
     for sent in doc.sentences:
-        m = LATER_MEETING_RE.search(sent.text, sent.low)
-        if m is None or NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low):
+        m = t.LATER_MEETING_RE.search(sent.text, sent.low)
+        if m is None or t.NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low):
             continue
         verb_start, verb_end = sent.start + m.start("verb"), sent.start + m.end("verb")
         if not any(
@@ -580,16 +563,13 @@ def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Pe
     return out
 
 
-VISIT_MEETING_WITH_RE = R.gate("extractor.visit_meeting_with")
-VISIT_HOST_SUBJECT_RE = R.gate("extractor.visit_host_subject")
-
-
 def _met_during_the_visit(
     body: Reading, people: list[Person], chosen: list[Person], lead: Sentence, host: str
 ) -> list[Person]:
     """The host's officials a visitor also held talks with during the visit, each reported in a sentence
     of its own after the lead: 'talks/a meeting/negotiations (were held) with <the host's official>', or
     '<the host's official> held a meeting with <the visiting side>'. One visit is one meeting."""
+    t = ExtractorTables.of(lead.rules)
     meeting_t = MeetingTables.of(lead.rules)
     doc = body.doc
     visitors = {p.country for p in chosen if p.country and p.country != host}
@@ -599,11 +579,11 @@ def _met_during_the_visit(
     for sent in doc.sentences[lead.index + 1 :]:
         if " with " not in sent.low and "received" not in sent.low:
             continue  # what both cues need
-        withs = list(VISIT_MEETING_WITH_RE.finditer(sent.text, sent.low))
-        subject = VISIT_HOST_SUBJECT_RE.search(sent.text, sent.low)
+        withs = list(t.VISIT_MEETING_WITH_RE.finditer(sent.text, sent.low))
+        subject = t.VISIT_HOST_SUBJECT_RE.search(sent.text, sent.low)
         if not withs and subject is None:
             continue
-        if NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low) or is_past(sent):
+        if t.NEGATION_RE.search(sent.text) or meeting_t.FUTURE_RE.search(sent.text, sent.low) or is_past(sent):
             continue
         named = _named_in(people, sent.index)
         for m in withs:
@@ -689,16 +669,13 @@ def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead:
             a.country, b.country = order
 
 
-CREDENTIALS_RE = R.gate("extractor.credentials")
-ENVOY_TITLE_RE = R.regex("extractor.envoy_title")
-
-
 def _several_envoys(
     body: Reading, people: list[Person], participants: list[Person], own: Sentence, context: list[Sentence]
 ) -> list[PlaceHit]:
     """A reception of several ambassadors: every envoy listed takes part (added to participants, with
     the country the list gives each); the countries of the ambassadors the lead lists."""
-    if CREDENTIALS_RE.search(own.text, own.low):
+    t = ExtractorTables.of(body.doc.rules)
+    if t.CREDENTIALS_RE.search(own.text, own.low):
         participants += _envoys_listed(body.doc, people, participants, own)
     envoys = _ambassador_list(body, context)
     if envoys:  # "the Ambassadors of Japan, Kenya and Chile: A, B and C": in that order
@@ -712,11 +689,12 @@ def _listed_envoys_named_later(
 ) -> list[Person]:
     """'received the ambassadors of Chile, Slovakia and Nigeria ... Meeting Slovak Ambassador A, ...':
     an ambassador of a listed country, named further down the story, is the one received."""
+    t = ExtractorTables.of(doc.rules)
     listed = {h.iso3 for h in envoys}
     taken = {p.country for p in chosen}
     out: list[Person] = []
     for p in people:
-        if p in chosen or p.country not in listed or p.country in taken or not ENVOY_TITLE_RE.search(p.title or ""):
+        if p in chosen or p.country not in listed or p.country in taken or not t.ENVOY_TITLE_RE.search(p.title or ""):
             continue
         m = next((m for m in p.mentions if m.sentence >= lead.index), None)
         if m is None or _mentioned_only(doc, p, doc.sentences[m.sentence]):
@@ -729,22 +707,21 @@ def _listed_envoys_named_later(
 def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
     """A credentials ceremony lists its ambassadors, one a line ('1) Ambassador of Argentina A; 2) ...'):
     every envoy named in the lead or the sentences that go on listing them takes part."""
+    t = ExtractorTables.of(doc.rules)
     out: list[Person] = []
     for sent in doc.sentences[lead.index : lead.index + 16]:
         named = [p for p in people if any(m.sentence == sent.index for m in p.mentions)]
-        envoys = [p for p in named if p.title and ENVOY_TITLE_RE.search(p.title)]
+        envoys = [p for p in named if p.title and t.ENVOY_TITLE_RE.search(p.title)]
         if sent.index > lead.index and not envoys:
             break
         out += [p for p in envoys if p not in out and p not in chosen]
     return out
 
 
-MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
-
-
 def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     """'conveyed greetings to President Z', 'on behalf of President Z', 'at the invitation of President Z',
     'the late President Z': Z did not take part."""
+    t = ExtractorTables.of(doc.rules)
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
     window = doc.lower[max(sent.first, start - 6) : start]
@@ -753,7 +730,7 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     # "received the newly appointed Ambassador Z": an appointment that is not the story; "the Cocoa
     # Initiative and President Z": a project's name, not "at the initiative of President Z"
     return any(
-        w in MENTION_ONLY_CUES
+        w in t.MENTION_ONLY_CUES
         and not (w == "appointed" and window[k - 1 : k] == ["newly"])
         and not (w == "initiative" and window[k + 1 : k + 2] != ["of"])
         and not (w == "letter" and window[k + 1 : k + 3] == ["of", "credence"])  # presented to Z: Z received
@@ -761,12 +738,10 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     )
 
 
-CLAUSE_OPENERS = R.words("extractor.clause_openers")
-
-
 def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sentence) -> bool:
     """Once the lead has named two people who meet, a person named after them in a clause
     of its own (after 'since', 'as', 'amid' ...) is background, not a participant."""
+    t = ExtractorTables.of(doc.rules)
     if len(chosen) < 2:
         return False
     m = next(m for m in p.mentions if m.sentence == sent.index)
@@ -776,29 +751,26 @@ def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sen
         return False
     between = doc.lower[max(ends) : start]
     return any(
-        w in CLAUSE_OPENERS
+        w in t.CLAUSE_OPENERS
         and not (w == "as" and (between[k + 1 : k + 2] == ["well"] or between[k - 1 : k] == ["well"]))
         for k, w in enumerate(between)
     )
 
 
-SPOUSE_WORDS = R.words("extractor.spouse_words")
-CONSORT_TITLES = R.words("extractor.consort_titles")
-
-
 def _is_spouse(doc: Document, people: list[Person], p: Person, sent: Sentence) -> bool:
     """'First Lady X', 'accompanied by his wife X', 'X, the spouse of ...', 'King A and Queen B': a
     spouse or a consort accompanies the official and is no participant (a reigning monarch is)."""
+    t = ExtractorTables.of(doc.rules)
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
     lower, words = doc.lower, doc.words
     before = lower[max(sent.first, start - 3) : start]
-    if any(w in SPOUSE_WORDS for w in before) or before[-2:] == ["first", "lady"]:
+    if any(w in t.SPOUSE_WORDS for w in before) or before[-2:] == ["first", "lady"]:
         return True
     after = lower[m.last : min(sent.last, m.last + 4)]
-    if after[:1] == [","] and any(w in SPOUSE_WORDS for w in after[1:]):
+    if after[:1] == [","] and any(w in t.SPOUSE_WORDS for w in after[1:]):
         return True
-    if m.title_first is None or words[m.title_first] not in CONSORT_TITLES or start < 1 or words[start - 1] != "and":
+    if m.title_first is None or words[m.title_first] not in t.CONSORT_TITLES or start < 1 or words[start - 1] != "and":
         return False
     return any(  # "King Felipe VI and Queen Letizia"
         "King" in (q.title or "").split()
@@ -1091,19 +1063,16 @@ def _more_party_facts(
     return more
 
 
-ENVOY_HEADS = R.words("extractor.envoy_heads")
-ENVOY_JOINERS = R.words("extractor.envoy_joiners")
-
-
 def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
     """The countries of several ambassadors received at once: 'the credentials of the newly appointed
     ambassadors of Brazil, Sweden and Thailand', 'letters of credence from the Ambassadors of X, Y and
     Z', 'the Brazilian, Swedish and Thai ambassadors'."""
+    t = ExtractorTables.of(body.doc.rules)
     doc = body.doc
     lower, out = doc.lower, []
     for sent in context:
         for k in range(sent.first, sent.last):
-            if lower[k] not in ENVOY_HEADS:
+            if lower[k] not in t.ENVOY_HEADS:
                 continue
             if k + 1 < sent.last and lower[k + 1] in ("of", "from"):
                 out += _country_run(body, k + 2, sent.last, 1)
@@ -1116,6 +1085,7 @@ def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
 
 def _country_run(body: Reading, k: int, stop: int, step: int) -> list[PlaceHit]:
     """Country names (or demonyms, before the noun) joined by commas and 'and', read from k on."""
+    t = ExtractorTables.of(body.doc.rules)
     lower, hits = body.doc.lower, []
     kinds = ("name", "official", "alternative") if step > 0 else ("demonym",)
     while k != stop:
@@ -1123,7 +1093,7 @@ def _country_run(body: Reading, k: int, stop: int, step: int) -> list[PlaceHit]:
         if hit is not None and hit.kind in kinds:
             hits.append(hit)
             k = (hit.last if step > 0 else hit.first - 1) if step > 0 or hit.first > 0 else stop
-        elif lower[k] in ENVOY_JOINERS:
+        elif lower[k] in t.ENVOY_JOINERS:
             k += step
         else:
             break
@@ -1236,12 +1206,10 @@ def _meeting_roles(
 
 
 def _role_mentioned_only(doc: Document, role: Mention, sent: Sentence) -> bool:
+    t = ExtractorTables.of(doc.rules)
     start = role.title_first if role.title_first is not None else role.first
     window = doc.lower[max(sent.first, start - 6) : start]
-    return any(w in MENTION_ONLY_CUES or w == "invitation" for w in window)
-
-
-PLURAL_COUNTERPARTS_RE = R.gate("extractor.plural_counterparts")
+    return any(w in t.MENTION_ONLY_CUES or w == "invitation" for w in window)
 
 
 def _plural_counterparts(
@@ -1249,7 +1217,8 @@ def _plural_counterparts(
 ) -> list[Mention]:
     """'Foreign Minister A and Defence Minister B met with their Bolivian counterparts': an unnamed
     counterpart of that side for each named official before the phrase, with the same title."""
-    m = PLURAL_COUNTERPARTS_RE.search(lead.text, lead.low)
+    t = ExtractorTables.of(lead.rules)
+    m = t.PLURAL_COUNTERPARTS_RE.search(lead.text, lead.low)
     if m is None:
         return []
     doc = body.doc
@@ -1277,6 +1246,7 @@ def _lead_without_names(
 ) -> Sentence | None:
     """A meeting reported with offices only ('Uzbekistan's Foreign Minister met the Ambassador of
     Japan') or by its two countries ('Georgia and Armenia held political consultations in ...')."""
+    t = ExtractorTables.of(body.doc.rules)
     meeting_t = MeetingTables.of(body.doc.rules)
     doc = body.doc
     taken: set[int] | None = None
@@ -1291,7 +1261,7 @@ def _lead_without_names(
         if (
             len(_pair_subject(body, sent)) == 2
             and meeting_t.MEETING_NOUN_RE.search(sent.text, sent.low)
-            and HELD_RE.search(sent.text)
+            and t.HELD_RE.search(sent.text)
         ):
             return sent  # "Georgia and Armenia held consultations", not "... continue negotiations"
         taken = body.taken() if taken is None else taken
@@ -1301,19 +1271,16 @@ def _lead_without_names(
     return None
 
 
-HEADLINE_MEETING_RE = R.regex("extractor.headline_meeting")
-HEADLINE_FUTURE_RE = R.regex("extractor.headline_future")
-
-
 def _lead_of_headline(
     body: Reading, head: Reading, headline_people: list[Person], skip: int, background=lambda sent: False
 ) -> tuple[Sentence | None, list[Person]]:
     """A meeting the headline reports ('Tokayev, Putin discuss energy by phone') when the body names
     nobody ('The two presidents discussed ...'): the first body sentence that reports a meeting is the
     lead, the headline's people are the participants, its countries the parties."""
+    t = ExtractorTables.of(body.doc.rules)
     meeting_t = MeetingTables.of(body.doc.rules)
     title = head.doc.text
-    if not HEADLINE_MEETING_RE.search(title) or HEADLINE_FUTURE_RE.search(title):
+    if not t.HEADLINE_MEETING_RE.search(title) or t.HEADLINE_FUTURE_RE.search(title):
         return None, []
     countries = {p.country for p in headline_people if p.country} | set(_headline_countries(head))
     if len(countries) < 2:
@@ -1454,3 +1421,37 @@ def _party_facts(doc: Document, participants: list[Person], location: Location |
     if location and location.iso3 not in {f.value for f in facts}:
         facts.append(Fact(location.iso3, _cue_span(doc, location), location.rule))
     return facts
+
+
+class ExtractorTables:
+    """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
+    once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
+
+    def __init__(self, R: Rules) -> None:
+        self.HELD_RE = R.regex("extractor.held")
+        self.JOINT_RE = R.gate("extractor.joint")
+        self.ALSO_TOOK_PART_RE = R.gate("extractor.also_took_part")
+        self.NEGATION_RE = R.regex("extractor.negation")
+        self.ATTENDED_BEFORE_RE = R.gate("extractor.attended_before")
+        self.ATTENDED_AFTER_RE = R.gate("extractor.attended_after")
+        self.CUES = ((self.ATTENDED_BEFORE_RE, True), (self.ATTENDED_AFTER_RE, False))
+        self.DELEGATION_INCLUDED_RE = R.gate("extractor.delegation_included")
+        self.LATER_MEETING_RE = R.gate("extractor.later_meeting")
+        self.VISIT_MEETING_WITH_RE = R.gate("extractor.visit_meeting_with")
+        self.VISIT_HOST_SUBJECT_RE = R.gate("extractor.visit_host_subject")
+        self.CREDENTIALS_RE = R.gate("extractor.credentials")
+        self.ENVOY_TITLE_RE = R.regex("extractor.envoy_title")
+        self.MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
+        self.CLAUSE_OPENERS = R.words("extractor.clause_openers")
+        self.SPOUSE_WORDS = R.words("extractor.spouse_words")
+        self.CONSORT_TITLES = R.words("extractor.consort_titles")
+        self.ENVOY_HEADS = R.words("extractor.envoy_heads")
+        self.ENVOY_JOINERS = R.words("extractor.envoy_joiners")
+        self.PLURAL_COUNTERPARTS_RE = R.gate("extractor.plural_counterparts")
+        self.HEADLINE_MEETING_RE = R.regex("extractor.headline_meeting")
+        self.HEADLINE_FUTURE_RE = R.regex("extractor.headline_future")
+
+    @classmethod
+    def of(cls, rules: Rules) -> ExtractorTables:
+        """These tables of `rules` (made on first use)."""
+        return rules.compiled(cls)
