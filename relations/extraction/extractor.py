@@ -1427,6 +1427,31 @@ class ExtractorTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "ALSO_TOOK_PART_RE",
+        "ATTENDED_AFTER_RE",
+        "ATTENDED_BEFORE_RE",
+        "CLAUSE_OPENERS",
+        "CONSORT_TITLES",
+        "CREDENTIALS_RE",
+        "CUES",
+        "DELEGATION_INCLUDED_RE",
+        "ENVOY_HEADS",
+        "ENVOY_JOINERS",
+        "ENVOY_TITLE_RE",
+        "HEADLINE_FUTURE_RE",
+        "HEADLINE_MEETING_RE",
+        "HELD_RE",
+        "JOINT_RE",
+        "LATER_MEETING_RE",
+        "MENTION_ONLY_CUES",
+        "NEGATION_RE",
+        "PLURAL_COUNTERPARTS_RE",
+        "SPOUSE_WORDS",
+        "VISIT_HOST_SUBJECT_RE",
+        "VISIT_MEETING_WITH_RE",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.HELD_RE = R.regex("extractor.held")
         self.JOINT_RE = R.gate("extractor.joint")

@@ -215,6 +215,19 @@ class ForumTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "ACRONYM_RE",
+        "EVENT_AFTER",
+        "GEOGRAPHY_AFTER",
+        "GROUPING_MEETS",
+        "NAME_JOINERS",
+        "NOT_FORUM_ACRONYMS",
+        "NOT_MULTILATERAL",
+        "ORDINAL_RE",
+        "ORG_HEADS",
+        "REGION_ADJECTIVES",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.ORG_HEADS = R.words("forums.org_heads")
         self.NOT_MULTILATERAL = R.words("forums.not_multilateral")

@@ -379,6 +379,11 @@ class LexiconTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "NOT_A_COUNTRY",
+        "SHARED_DEMONYMS",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.NOT_A_COUNTRY = R.strings("lexicon.not_a_country")
         self.SHARED_DEMONYMS = R.mapping("lexicon.shared_demonyms")

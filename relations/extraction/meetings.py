@@ -967,6 +967,35 @@ class MeetingsTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "AFTER_NAME",
+        "BEFORE_NAME",
+        "CARRY_ON_ALL_RE",
+        "CARRY_ON_RE",
+        "CREDENTIALS_RE",
+        "ENCOUNTER_RE",
+        "ENVOY_TITLE_RE",
+        "HEADING_RE",
+        "HEADLINE_PLACE_LINKS",
+        "IN_PERSON_RE",
+        "JOINT_ACT_RE",
+        "JOINT_RE",
+        "LIST_BREAKS",
+        "LIST_HEADS",
+        "LIST_JOINERS",
+        "LIST_LINKS",
+        "MENTION_ONLY_CUES",
+        "NOT_HELD_RE",
+        "OFFICE_HEADS",
+        "OWN_DAY_RE",
+        "PLUPERFECT_RE",
+        "POSSESSIVE",
+        "RECALLED_RE",
+        "SAME_DAY_RE",
+        "SEVERAL_RE",
+        "UMBRELLA_RE",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.ENCOUNTER_RE = R.gate("meetings.encounter")
         self.JOINT_ACT_RE = R.gate("meetings.joint_act")

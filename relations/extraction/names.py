@@ -51,6 +51,8 @@ class NameTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = ("NOT_NAME_WORDS",)  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.NOT_NAME_WORDS = frozenset(
             fold(w)

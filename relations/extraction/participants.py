@@ -370,6 +370,15 @@ class ParticipantTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "DELEGATION_NOUNS",
+        "NOT_BEFORE_A_PERSON",
+        "NOT_PARTICIPANT_TITLES",
+        "PERSONAL_ACTS",
+        "PLURAL_HEADS",
+        "PLURAL_OF_ONE_SIDE",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.DELEGATION_NOUNS = R.words("participants.delegation_nouns")
         self.NOT_PARTICIPANT_TITLES = R.regex("participants.not_participant_titles")

@@ -645,6 +645,38 @@ class PeopleTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "COUNTERPART_WORDS",
+        "GIVEN_NAME_PLACES",
+        "GIVEN_NAME_TITLES",
+        "HONORIFICS",
+        "INTRODUCTORY_STARTS",
+        "LOWER_STYLES",
+        "LOWER_TITLE_HEADS",
+        "LOWER_TITLE_WORDS",
+        "MONTH_ABBREVIATIONS",
+        "NAMED_AFTER",
+        "NAME_ABBREVIATIONS",
+        "NAME_STOP",
+        "NAME_TITLES",
+        "NAME_TOKEN_RE",
+        "NOT_BEFORE_A_NAME",
+        "NOT_NAME_WORDS",
+        "PARTICLES",
+        "PORTFOLIO_WORDS",
+        "POSTNOMINALS",
+        "RANKS",
+        "REGION_WORDS",
+        "ROLE_HEADS",
+        "SLOGAN_WORDS",
+        "STYLES",
+        "SURNAME_WORDS",
+        "TITLED_SURNAME_WORDS",
+        "TITLE_HEADS",
+        "TITLE_JOINERS",
+        "TITLE_WORDS",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.TITLE_HEADS = R.words("people.title_heads")
         self.REGION_WORDS = R.words("people.region_words")

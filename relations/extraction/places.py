@@ -272,6 +272,26 @@ class PlaceTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "CITY_PARTICLES",
+        "COMPANY_HEADS",
+        "CURRENCY_WORDS",
+        "DATELINE_RE",
+        "ETHNIC_WORDS",
+        "LANGUAGE_AFTER",
+        "LANGUAGE_WORDS",
+        "LEADING_SPACE_RE",
+        "LIST_JOINERS",
+        "MEDIA_BRIDGE",
+        "MEDIA_HEADS",
+        "MEDIA_OF_RE",
+        "NEAR_A_LANGUAGE",
+        "NOT_DATELINE_START",
+        "PEOPLE_AFTER",
+        "SEAT_DATELINES",
+        "TEXT_VERBS",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.MEDIA_HEADS = R.words("places.media_heads")
         self.MEDIA_BRIDGE = R.words("places.media_bridge")

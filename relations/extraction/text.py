@@ -309,6 +309,15 @@ class TextTables:
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
+    __slots__ = (
+        "ABBREVIATIONS",
+        "BYLINE_RE",
+        "CAPTION_CREDIT_RE",
+        "CREDIT_RE",
+        "FURNITURE_STARTS",
+        "TEASER_RE",
+    )  # one attribute per table: read fast in the loops
+
     def __init__(self, R: Rules) -> None:
         self.ABBREVIATIONS = R.words("text.abbreviations")
         self.TEASER_RE = R.regex("text.teaser")
