@@ -1,4 +1,4 @@
-"""The extractor's grammar as data: rules/<language>/*.toml, loaded once into a `Rules` object.
+"""The extractor's grammar as data: rules/<language>/*.toml, loaded once per language into a `Rules` object.
 
 Each file holds tables named `[table]`; a table's id is `<file>.<table>` ("sectors.list_cues") and
 the id of one of its entries is `<file>.<table>:<entry>` ("sectors.list_cues:in the fields of").
@@ -15,7 +15,9 @@ one of these keys:
   a `strings` table goes in as alternatives); a `fragment` is only inserted, never compiled on its own. A `Gate` (text.Gate) compiles a pattern behind a
   pre-filter generated from the pattern itself (prefilter.py), so no pre-filter is typed.
 
-Nothing in Python repeats what these files say: the modules load their tables from here.
+Nothing in Python repeats what these files say. No module loads a table at import: extract() takes
+one `Rules` object (the article's language's, or the caller's) and passes it down; each module's
+tables class (sectors.SectorTables, ...) is built from it once per Rules object (`Rules.compiled`).
 """
 
 from __future__ import annotations
