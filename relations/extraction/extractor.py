@@ -179,9 +179,10 @@ def extract(
     rules: Rules | None = None,
 ) -> Extraction:
     """Read one article's body (normalised text) and return what it reports. The article's language
-    picks the rules (rules/<language>/); NoRules ("no rules for language 'xx'") when there are none,
-    rather than another language's rules applied to it. The stages, in order, are the lines below;
-    each returns new values and changes none of its inputs' facts."""
+    picks the rules (rules/<language>/) unless the caller passes its own `Rules`; NoRules ("no rules for
+    language 'xx'") when there are none, rather than another language's rules applied to it. Every stage
+    reads its tables from these rules. The stages, in order, are the lines below; each returns new
+    values and changes none of its inputs' facts."""
     rules = rules or load_rules(language_code(language))  # every stage reads its tables from these
     reading = read_article(text, title or "", get_lexicon(gazetteer, rules))  # 1-2: tokens, dateline, mentions
     mentioned = mentioned_facts(reading)  # countries, forums, sectors named anywhere
