@@ -167,10 +167,10 @@ ASGI_APPLICATION = "config.asgi.application"
 
 # Without DATABASE_URL a newcomer gets an SQLite file next to manage.py; CI and
 # production set DATABASE_URL to PostgreSQL.
+# An empty DATABASE_URL (`DATABASE_URL= make run`) counts as unset, not as an unreadable URL.
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }

@@ -181,3 +181,10 @@ def test_cache_backend_is_chosen_by_name_and_a_bad_one_is_refused() -> None:
     result = start(CACHE_BACKEND="redis")
     assert result.returncode != 0
     assert "CACHE_BACKEND='redis': use locmem or database" in result.stderr
+
+
+def test_an_empty_database_url_is_the_sqlite_file_as_an_unset_one() -> None:
+    """`DATABASE_URL= make run`: empty is unset (it used to stop the settings with KeyError 'ENGINE')."""
+    result = start('print(settings.DATABASES["default"]["ENGINE"])', DATABASE_URL="")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.db.backends.sqlite3"

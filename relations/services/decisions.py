@@ -26,6 +26,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models, transaction
 
+from relations.extraction.names import name_key
 from relations.models import (
     Article,
     BilateralRelation,
@@ -43,7 +44,6 @@ from relations.models import (
 )
 
 from .aggregates import Before, figures_move, meetings_aggregates_refresh, relations_refresh
-from .officials import name_key
 from .versions import data_changed
 
 User = AbstractBaseUser | AnonymousUser | None

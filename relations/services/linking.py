@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from relations.extraction import EXTRACTOR_VERSION, ArticleError, ArticleInput, Extraction, Gazetteer
 from relations.extraction.batch import extract_article
+from relations.extraction.names import name_key
 from relations.extraction.types import Fact, MeetingFacts, Participant, Span
 from relations.models import (
     Article,
@@ -52,7 +53,7 @@ from .bulk import copy_insert
 from .decisions import Decisions
 from .dedupe import Candidate, CandidatePool, Report
 from .locks import keys_lock, party_keys
-from .officials import OfficialResolver, Person, name_key
+from .officials import OfficialResolver, Person
 
 EXTRACTED = Evidence.Origin.EXTRACTED
 

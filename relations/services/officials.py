@@ -1,7 +1,7 @@
 """Resolving the people an article names to Officials, and merging two Officials.
 
 A mention resolves to an Official of the same country whose name or other name is the same
-(ignoring case, accents and honorifics), or whose name contains it or is contained in it
+(relations.extraction.names.name_key: case, accents, dotless i, honorifics and particles ignored), or whose name contains it or is contained in it
 (two words at least in common). One match: that Official. Several: ambiguous, left for the
 curator (raw name kept, official empty). None: a new Official, unless the mention is a
 single word (a surname alone is never enough to create a person).
@@ -16,8 +16,6 @@ name a curator took off an official is not added back.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,6 +24,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from relations.extraction.names import name_key  # one idea of "the same name", the extractor's (issue 11)
 from relations.extraction.types import Participant
 from relations.models import MeetingParticipant, Official, OfficialName, Position
 
@@ -34,19 +33,6 @@ from .versions import data_changed
 
 if TYPE_CHECKING:
     from .decisions import Decisions
-
-HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "h.e", "he", "excellency", "his", "her",
-    "sir", "madam", "hon", "honourable", "honorable", "sheikh", "shaikh",
-}  # fmt: skip
-
-
-def name_key(name: str) -> tuple[str, ...]:
-    """The words of a name, lower-cased, accents and honorifics removed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*", text)
-    return tuple(w for w in words if w not in HONORIFICS)
 
 
 @dataclass(eq=False)

@@ -19,6 +19,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from relations.extraction.articles import url_problem
+from relations.extraction.names import name_key
 from relations.models import (
     CooperationSector,
     Country,
@@ -31,7 +32,6 @@ from relations.models import (
 )
 
 from .decisions import Decisions, official_removal_key
-from .officials import name_key
 from .versions import data_changed
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
