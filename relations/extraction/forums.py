@@ -244,5 +244,6 @@ class ForumTables:
 
     @classmethod
     def of(cls, rules: Rules) -> ForumTables:
-        """These tables of `rules` (made on first use)."""
-        return rules.compiled(cls)
+        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
+        of one call: stages ask for them often)."""
+        return rules._made.get(cls) or rules.compiled(cls)
