@@ -22,7 +22,6 @@ from .lexicon import Lexicon, Place, get_lexicon
 from .meeting import (
     Cue,
     Location,
-    MeetingTables,
     Places,
     Surroundings,
     context_sentences,
@@ -45,7 +44,6 @@ from .meeting import (
 )
 from .meetings import MeetingsInput, other_meetings
 from .participants import (
-    ParticipantTables,
     TitleReader,
     add_back_references,
     build_people,
@@ -290,7 +288,7 @@ def _joint_lead(
 ) -> Sentence | None:
     """'President A and General Secretary B agreed Monday to expand trade': a sentence before the lead
     where people of two countries agree on something reports the meeting by its outcome."""
-    t = ExtractorTables.of(doc.rules)
+    t = doc.tables.extractor
     stop = lead.index if lead else len(doc.sentences)
     for sent in doc.sentences[:stop]:
         if sent.end <= skip or is_past(sent) or not t.JOINT_RE.search(sent.text, sent.low):
@@ -309,7 +307,7 @@ def _headline_lead(
 ) -> Sentence | None:
     """'Lavrov, Wang Yi hold talks in Beijing': when a later sentence reporting a meeting names more of
     the people the headline names than the lead does, it reports the story's meeting."""
-    meeting_t = MeetingTables.of(doc.rules)
+    meeting_t = doc.tables.meeting
     if lead is None or not headline_people:
         return None
     named = [p for p in people if any(hp.keys & p.keys for hp in headline_people)]
@@ -413,7 +411,7 @@ def _cue_span(doc: Document, cue: Cue | Location) -> Span | None:
 
 
 def _select_participants(doc: Document, people: list[Person], lead: Sentence, context: list[Sentence]) -> list[Person]:
-    participants_t = ParticipantTables.of(doc.rules)
+    participants_t = doc.tables.participants
     chosen: list[Person] = []
     for sent in [lead, *context[1:]]:
         for p in people:
@@ -452,8 +450,8 @@ def _pronoun_subject(doc: Document, people: list[Person], chosen: list[Person], 
 
 def _also_took_part(doc: Document, people: list[Person], chosen: list[Person], context: list[Sentence]) -> list[Person]:
     """The people a sentence after the lead says also took part in the meeting (see ALSO_TOOK_PART_RE)."""
-    t = ExtractorTables.of(doc.rules)
-    participants_t = ParticipantTables.of(doc.rules)
+    t = doc.tables.extractor
+    participants_t = doc.tables.participants
     out: list[Person] = []
     for sent in context[1:]:
         if not t.ALSO_TOOK_PART_RE.search(sent.text, sent.low) or t.NEGATION_RE.search(sent.text):
@@ -473,9 +471,9 @@ def _named_attendees(
     """People a sentence after the lead names as attending the meeting ('A and B attended the meeting on
     the Ruritanian side', 'the meeting, attended by Crown Prince C'), for a side of the meeting: the side
     the sentence names, else their own country, else (no country given) the host's."""
-    t = ExtractorTables.of(lead.rules)
-    meeting_t = MeetingTables.of(lead.rules)
-    participants_t = ParticipantTables.of(lead.rules)
+    t = lead.tables.extractor
+    meeting_t = lead.tables.meeting
+    participants_t = lead.tables.participants
     doc, sides = body.doc, {p.country for p in chosen if p.country}
     if host not in sides:
         return []
@@ -513,7 +511,7 @@ def _side_named(body: Reading, start: int) -> str | None:
 def _delegation_members(body: Reading, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
     """'The Ruritanian delegation also included A and B' (a side of the meeting named right before
     'delegation'): A and B take part for that side."""
-    t = ExtractorTables.of(lead.rules)
+    t = lead.tables.extractor
     doc, sides = body.doc, {p.country for p in chosen if p.country}
     out: list[Person] = []
     for sent in doc.sentences[lead.index + 1 : lead.index + 7]:
@@ -536,8 +534,8 @@ def _delegation_members(body: Reading, people: list[Person], chosen: list[Person
 def _met_later_in_the_visit(doc: Document, people: list[Person], chosen: list[Person], host: str) -> list[Person]:
     """A visitor among the participants who, later in the visit, is received by or holds talks with
     another official of the host country: that official takes part too."""
-    t = ExtractorTables.of(doc.rules)
-    meeting_t = MeetingTables.of(doc.rules)
+    t = doc.tables.extractor
+    meeting_t = doc.tables.meeting
     visitors = [p for p in chosen if p.country and p.country != host]
     out: list[Person] = []
     for sent in doc.sentences:
@@ -570,8 +568,8 @@ def _met_during_the_visit(
     """The host's officials a visitor also held talks with during the visit, each reported in a sentence
     of its own after the lead: 'talks/a meeting/negotiations (were held) with <the host's official>', or
     '<the host's official> held a meeting with <the visiting side>'. One visit is one meeting."""
-    t = ExtractorTables.of(lead.rules)
-    meeting_t = MeetingTables.of(lead.rules)
+    t = lead.tables.extractor
+    meeting_t = lead.tables.meeting
     doc = body.doc
     visitors = {p.country for p in chosen if p.country and p.country != host}
     if not visitors or host not in {p.country for p in chosen}:
@@ -638,7 +636,7 @@ def _inviting_host(
 def _plural_pairs_in_lead_order(doc: Document, participants: list[Person], lead: Sentence) -> None:
     """'Foreign Ministers A and B' after a lead that names the two sides: A is of the side the lead names
     first, B of the other (the order a report keeps), when neither has a country of their own."""
-    participants_t = ParticipantTables.of(doc.rules)
+    participants_t = doc.tables.participants
     order: list[str] = []
     for p in sorted(
         participants, key=lambda p: next((m.first for m in p.mentions if m.sentence == lead.index), 1 << 30)
@@ -675,7 +673,7 @@ def _several_envoys(
 ) -> list[PlaceHit]:
     """A reception of several ambassadors: every envoy listed takes part (added to participants, with
     the country the list gives each); the countries of the ambassadors the lead lists."""
-    t = ExtractorTables.of(body.doc.rules)
+    t = body.doc.tables.extractor
     if t.CREDENTIALS_RE.search(own.text, own.low):
         participants += _envoys_listed(body.doc, people, participants, own)
     envoys = _ambassador_list(body, context)
@@ -690,7 +688,7 @@ def _listed_envoys_named_later(
 ) -> list[Person]:
     """'received the ambassadors of Chile, Slovakia and Nigeria ... Meeting Slovak Ambassador A, ...':
     an ambassador of a listed country, named further down the story, is the one received."""
-    t = ExtractorTables.of(doc.rules)
+    t = doc.tables.extractor
     listed = {h.iso3 for h in envoys}
     taken = {p.country for p in chosen}
     out: list[Person] = []
@@ -708,7 +706,7 @@ def _listed_envoys_named_later(
 def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], lead: Sentence) -> list[Person]:
     """A credentials ceremony lists its ambassadors, one a line ('1) Ambassador of Argentina A; 2) ...'):
     every envoy named in the lead or the sentences that go on listing them takes part."""
-    t = ExtractorTables.of(doc.rules)
+    t = doc.tables.extractor
     out: list[Person] = []
     for sent in doc.sentences[lead.index : lead.index + 16]:
         named = [p for p in people if any(m.sentence == sent.index for m in p.mentions)]
@@ -722,7 +720,7 @@ def _envoys_listed(doc: Document, people: list[Person], chosen: list[Person], le
 def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
     """'conveyed greetings to President Z', 'on behalf of President Z', 'at the invitation of President Z',
     'the late President Z': Z did not take part."""
-    t = ExtractorTables.of(doc.rules)
+    t = doc.tables.extractor
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
     window = doc.lower[max(sent.first, start - 6) : start]
@@ -742,7 +740,7 @@ def _mentioned_only(doc: Document, p: Person, sent: Sentence) -> bool:
 def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sentence) -> bool:
     """Once the lead has named two people who meet, a person named after them in a clause
     of its own (after 'since', 'as', 'amid' ...) is background, not a participant."""
-    t = ExtractorTables.of(doc.rules)
+    t = doc.tables.extractor
     if len(chosen) < 2:
         return False
     m = next(m for m in p.mentions if m.sentence == sent.index)
@@ -761,7 +759,7 @@ def _in_a_later_clause(doc: Document, chosen: list[Person], p: Person, sent: Sen
 def _is_spouse(doc: Document, people: list[Person], p: Person, sent: Sentence) -> bool:
     """'First Lady X', 'accompanied by his wife X', 'X, the spouse of ...', 'King A and Queen B': a
     spouse or a consort accompanies the official and is no participant (a reigning monarch is)."""
-    t = ExtractorTables.of(doc.rules)
+    t = doc.tables.extractor
     m = next(m for m in p.mentions if m.sentence == sent.index)
     start = m.title_first if m.title_first is not None else m.first
     lower, words = doc.lower, doc.words
@@ -1068,7 +1066,7 @@ def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
     """The countries of several ambassadors received at once: 'the credentials of the newly appointed
     ambassadors of Brazil, Sweden and Thailand', 'letters of credence from the Ambassadors of X, Y and
     Z', 'the Brazilian, Swedish and Thai ambassadors'."""
-    t = ExtractorTables.of(body.doc.rules)
+    t = body.doc.tables.extractor
     doc = body.doc
     lower, out = doc.lower, []
     for sent in context:
@@ -1086,7 +1084,7 @@ def _ambassador_list(body: Reading, context: list[Sentence]) -> list[PlaceHit]:
 
 def _country_run(body: Reading, k: int, stop: int, step: int) -> list[PlaceHit]:
     """Country names (or demonyms, before the noun) joined by commas and 'and', read from k on."""
-    t = ExtractorTables.of(body.doc.rules)
+    t = body.doc.tables.extractor
     lower, hits = body.doc.lower, []
     kinds = ("name", "official", "alternative") if step > 0 else ("demonym",)
     while k != stop:
@@ -1207,7 +1205,7 @@ def _meeting_roles(
 
 
 def _role_mentioned_only(doc: Document, role: Mention, sent: Sentence) -> bool:
-    t = ExtractorTables.of(doc.rules)
+    t = doc.tables.extractor
     start = role.title_first if role.title_first is not None else role.first
     window = doc.lower[max(sent.first, start - 6) : start]
     return any(w in t.MENTION_ONLY_CUES or w == "invitation" for w in window)
@@ -1218,7 +1216,7 @@ def _plural_counterparts(
 ) -> list[Mention]:
     """'Foreign Minister A and Defence Minister B met with their Bolivian counterparts': an unnamed
     counterpart of that side for each named official before the phrase, with the same title."""
-    t = ExtractorTables.of(lead.rules)
+    t = lead.tables.extractor
     m = t.PLURAL_COUNTERPARTS_RE.search(lead.text, lead.low)
     if m is None:
         return []
@@ -1247,8 +1245,8 @@ def _lead_without_names(
 ) -> Sentence | None:
     """A meeting reported with offices only ('Uzbekistan's Foreign Minister met the Ambassador of
     Japan') or by its two countries ('Georgia and Armenia held political consultations in ...')."""
-    t = ExtractorTables.of(body.doc.rules)
-    meeting_t = MeetingTables.of(body.doc.rules)
+    t = body.doc.tables.extractor
+    meeting_t = body.doc.tables.meeting
     doc = body.doc
     taken: set[int] | None = None
     for sent in doc.sentences:
@@ -1278,8 +1276,8 @@ def _lead_of_headline(
     """A meeting the headline reports ('Tokayev, Putin discuss energy by phone') when the body names
     nobody ('The two presidents discussed ...'): the first body sentence that reports a meeting is the
     lead, the headline's people are the participants, its countries the parties."""
-    t = ExtractorTables.of(body.doc.rules)
-    meeting_t = MeetingTables.of(body.doc.rules)
+    t = body.doc.tables.extractor
+    meeting_t = body.doc.tables.meeting
     title = head.doc.text
     if not t.HEADLINE_MEETING_RE.search(title) or t.HEADLINE_FUTURE_RE.search(title):
         return None, []

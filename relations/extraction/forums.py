@@ -52,7 +52,7 @@ def redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
 def _redefined_acronyms(doc: Document, lex: Lexicon) -> set[str]:
     """Registry acronyms this text defines as something else: 'Public Investment Fund (PIF)' is not
     the Pacific Islands Forum."""
-    words, out, t = doc.words, set(), ForumTables.of(doc.rules)
+    words, out, t = doc.words, set(), doc.tables.forums
     starts = lex.classify(doc).forums
     for k in doc.positions("("):
         if k < 1 or k + 2 >= len(words) or words[k + 2] != ")" or words[k + 1] not in lex.registered_acronyms:
@@ -108,7 +108,7 @@ def _edition_token(lex: Lexicon, word: str) -> tuple[int, ForumEntry] | None:
 def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list[ForumHit]) -> list[ForumHit]:
     """'Full Name (ACR)' where the full name is a multilateral body not already recognised. A UN body
     named in full replaces the 'United Nations' its name starts with (dropped from `known`)."""
-    t = ForumTables.of(doc.rules)
+    t = doc.tables.forums
     words, hits = doc.words, []
     for k in doc.positions("("):
         if k < 2 or k + 2 >= len(words) or words[k + 2] != ")" or k + 1 in covered:
@@ -142,7 +142,7 @@ def _definition_hits(doc: Document, lex: Lexicon, covered: set[int], known: list
 def _names_a_country(doc: Document, lex: Lexicon, first: int, last: int) -> bool:
     """One or two countries make a national or bilateral body; three or more name a grouping of
     states ("India-Brazil-South Africa Dialogue Forum")."""
-    t = ForumTables.of(doc.rules)
+    t = doc.tables.forums
     words = doc.words
     named = {
         getattr(place, "iso3", None)
@@ -166,7 +166,7 @@ def _name_before(words: list[str], k: int, t: ForumTables) -> list[str]:
 
 def _grouping_hits(doc: Document, covered: set[int]) -> list[ForumHit]:
     """A named grouping without an acronym: 'the X Conclave', 'the X Initiative summit'."""
-    t = ForumTables.of(doc.rules)
+    t = doc.tables.forums
     words, hits = doc.words, []
     for k in doc.positions("Conclave") + doc.positions("Initiative"):
         if k in covered or words[k] not in ("Conclave", "Initiative"):
@@ -195,7 +195,7 @@ def _is_bare_acronym(word: str) -> bool:
 
 def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumHit]:
     """An unknown acronym used as an event or body: '12th ABC General Assembly', 'XYZ 8'."""
-    t = ForumTables.of(doc.rules)
+    t = doc.tables.forums
     words, hits = doc.words, []
     n = len(words)
     for i in lex.classify(doc).upper:

@@ -38,7 +38,7 @@ class Cue:
 def is_recollection(sent: Sentence, ref: date | None) -> bool:
     """'When King X visited Abuja in December 2016, ...', 'Back in 2019, ...' (years before the
     published date), 'Last week, A received B': a sentence that opens on an earlier meeting."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     if t.PAST_OPENER_RE.search(sent.text):
         return True
     m = t.RECOLLECTION_RE.search(sent.text) if ref and ("19" in sent.text or "20" in sent.text) else None
@@ -49,7 +49,7 @@ def meeting_triggers(sent: Sentence) -> tuple[re.Match, ...]:
     """The meeting words of a sentence, without 'welcomed the agreement' (a thing, not a guest) and
     'welcomes the outcome of the talks between A and B' (a stance on someone else's meeting)."""
     if sent.triggers is None:
-        sent.triggers = _triggers(sent.text, MeetingTables.of(sent.rules))
+        sent.triggers = _triggers(sent.text, sent.tables.meeting)
     return sent.triggers  # type: ignore[return-value]
 
 
@@ -68,7 +68,7 @@ def _triggers(text: str, t: MeetingTables) -> tuple[re.Match, ...]:
 
 def opens_on_document_history(doc: Document, skip_before: int) -> bool:
     """The article's first sentence reports a document's ratification or entry into force, not a meeting."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     first = next((s for s in doc.sentences if s.end > skip_before), None)
     return first is not None and bool(t.DOC_HISTORY_RE.search(first.text, first.low)) and not meeting_triggers(first)
 
@@ -79,7 +79,7 @@ def is_background(sent: Sentence, ref: date | None, history: bool = False) -> bo
     event ('since A and B signed', 'This comes after A held talks', 'recalling their meeting'), a year
     and more before the published date ('during their talks in Ankara in 2022'), or as the signing of
     a document whose ratification the article reports."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     first = first_trigger(sent)
     if first is None:  # only "welcomed the agreement"; or no meeting word ("A and B agreed Monday to ..."),
         if t.TRIGGER_RE.search(sent.text, sent.low):  # and then only an opening link is background
@@ -111,7 +111,7 @@ def is_background(sent: Sentence, ref: date | None, history: bool = False) -> bo
 def first_trigger(sent: Sentence) -> re.Match | None:
     """The sentence's first meeting word (all of them are read only where a welcome or a stance may
     hide one)."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     low = sent.low
     if sent.triggers is None and not any(n in low for n in (*t.WELCOMED_THING_RE.needles, *t.STANCE_RE.needles)):
         return t.TRIGGER_RE.search_all(sent.text, sent.low)
@@ -122,7 +122,7 @@ def first_trigger(sent: Sentence) -> re.Match | None:
 def main_clause(doc: Document, sent: Sentence) -> Sentence:
     """The sentence without an opening clause about an earlier event ('Recalling the agreements of his
     state visit in 2023, A received B ...' -> 'A received B ...'); the sentence itself otherwise."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     first = first_trigger(sent)
     if first is None:
         return sent
@@ -135,7 +135,7 @@ def main_clause(doc: Document, sent: Sentence) -> Sentence:
         main += 1
     start = sent.start + main
     first_token = bisect_left(doc.starts, start)
-    return Sentence(sent.index, start, sent.end, sent.text[main:], sent.rules, first_token, sent.last, sent.low[main:])
+    return Sentence(sent.index, start, sent.end, sent.text[main:], sent.tables, first_token, sent.last, sent.low[main:])
 
 
 def _main_clause_after(text: str, link: re.Match, triggers: Sequence[re.Match], t: MeetingTables) -> int:
@@ -174,7 +174,7 @@ def find_lead(
     meeting itself with the people in the next two sentences ("Political consultations ... were held
     in Bishkek. The delegation was led by ..."; not "The leaders also discussed ..."). A sentence that
     recalls a meeting of years ago, or names one only as background, is not the lead."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     for sent in doc.sentences:
         if sent.end <= skip_before or not t.TRIGGER_RE.search(sent.text, sent.low):
             continue
@@ -196,7 +196,7 @@ def is_opinion(title: str, doc: Document) -> bool:
     """An op-ed, a column, an analysis or an interview ('OP-ED: ...', '... The writer is the
     Ambassador of X', 'Disclaimer: the views expressed ...'): it argues or recalls, it does not
     report a meeting."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     if title.lstrip(" \"'([").lower().startswith(t.OPINION_PREFIXES) and t.OPINION_TITLE_RE.search(title):
         return True
     return any(s.low.lstrip(" (*_\u2013\u2014-").startswith(t.AUTHOR_NOTES) for s in doc.sentences[-3:])
@@ -205,7 +205,7 @@ def is_opinion(title: str, doc: Document) -> bool:
 def opens_without_meeting(doc: Document, skip_before: int) -> bool:
     """The article opens as a statement ('The Ministry ... welcomes/condemns/calls on ...') or an
     interview ('In an interview with our newspaper, X spoke about ...'): it reports no meeting."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     first = next((s for s in doc.sentences if s.end > skip_before and len(s.text.split()) >= 6), None)
     if first is None:
         return False
@@ -215,25 +215,25 @@ def opens_without_meeting(doc: Document, skip_before: int) -> bool:
 
 def speaks_of_future(sent: Sentence) -> bool:
     """Any 'will', or another cue of what is to come: the sentence reports no event of the day."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     return " will " in sent.low or t.FUTURE_RE.search(sent.text, sent.low) is not None
 
 
 def is_announcement(sent: Sentence) -> bool:
     """'X will pay an official visit next week': a meeting announced, not reported."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     return bool(t.FUTURE_RE.search(sent.text, sent.low)) and not t.DONE_RE.search(sent.text, sent.low)
 
 
 def is_past(sent: Sentence) -> bool:
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     return bool(t.PAST_RE.search(sent.text, sent.low))
 
 
 def context_sentences(doc: Document, lead: Sentence, after: int = 3) -> list[Sentence]:
     """The lead and up to `after` following sentences that are not about another (earlier, future or
     invited) visit: "invited him to pay an official visit to Peru" says nothing of this one."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     out = [lead]
     for sent in doc.sentences[lead.index + 1 : lead.index + 1 + after]:
         invited = t.INVITED_RE.search(sent.low, sent.low)
@@ -246,7 +246,7 @@ def _past_beside_since(sent: Sentence) -> bool:
     """The sentence tells of the past, outside a 'since' clause: in 'B arrived on Monday for an official
     visit, the first since the two countries upgraded ties in 2023' the year dates the upgrade, not the
     visit."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     m = t.PAST_RE.search(sent.text, sent.low)
     if m is None:
         return False
@@ -267,7 +267,7 @@ def _search(regex: Gate, title: str, sentences: list[Sentence]) -> Cue | None:
 def _spoke_by_call(lead: Sentence) -> re.Match | None:
     """'X spoke with the Prime Minister of Y': the lead's only meeting word is 'spoke with/to' a person
     and nothing in it says they were together (met, a visit, received, the sidelines, here)."""
-    t = MeetingTables.of(lead.rules)
+    t = lead.tables.meeting
     spoke = t.SPOKE_TO_RE.search(lead.text)
     if spoke is None:
         return None
@@ -278,13 +278,13 @@ def _spoke_by_call(lead: Sentence) -> re.Match | None:
 
 
 def _names_another_visit(sent: Sentence) -> bool:
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     return t.OTHER_VISIT_RE.search(sent.text, sent.low) is not None
 
 
 def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: list[ForumHit]) -> Cue:
     """The meeting's format, strongest cue first; 'talks' when nothing more is said."""
-    t = MeetingTables.of(lead.rules)
+    t = lead.tables.meeting
     for regex, value in ((t.VIDEO_RE, "video_call"), (t.PHONE_RE, "phone_call")):
         cue = _search(regex, title, context)
         if cue:
@@ -310,7 +310,7 @@ def meeting_format(title: str, lead: Sentence, context: list[Sentence], forums: 
 
 def _call_by_readout(title: str, lead: Sentence) -> Cue | None:
     """'Secretary X's Call with Y' over 'X spoke with Y'; or a lead whose only meeting word is 'spoke with'."""
-    t = MeetingTables.of(lead.rules)
+    t = lead.tables.meeting
     spoke = t.SPOKE_WITH_RE.search(lead.text, lead.low)
     if spoke and t.TITLE_CALL_RE.search(title):
         return Cue("phone_call", lead.start + spoke.start(), lead.start + spoke.end(), "meeting.title_call")
@@ -322,7 +322,7 @@ def _call_by_readout(title: str, lead: Sentence) -> Cue | None:
 
 def _reception(title: str, lead: Sentence, context: list[Sentence]) -> Cue | None:
     """A reception: the lead's cue, a headline's courtesy call, or a later sentence's with its guest."""
-    t = MeetingTables.of(lead.rules)
+    t = lead.tables.meeting
     m = t.RECEPTION_RE.search(lead.text, lead.low)
     if m:
         return Cue("reception", lead.start + m.start(), lead.start + m.end(), "meeting.reception")
@@ -418,7 +418,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
     """The first place named after a venue cue. In the lead any cue counts; in a later sentence
     'in'/'at' count only for a city or an institution and in a sentence about the meeting
     ('the talks were held at the X Palace in Y')."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     lower = doc.lower
     event = lead or bool(t.EVENT_RE.search(sent.text, sent.low))
     for i in range(sent.first, sent.last if lead else _before_background(doc, sent)):
@@ -446,7 +446,7 @@ def _place_after_cue(doc: Document, sent: Sentence, places: dict[int, PlaceHit],
 
 def _building_named_after(doc: Document, hit: PlaceHit) -> bool:
     """The city begins a building's name ('the Lima Convention Center'): a venue in that city."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     for w in doc.words[hit.last : hit.last + 3]:
         if w in t.BUILDING_HEADS:
             return True
@@ -458,7 +458,7 @@ def _building_named_after(doc: Document, hit: PlaceHit) -> bool:
 def _before_background(doc: Document, sent: Sentence) -> int:
     """Where a link to another meeting starts ('The meeting came after a planned meeting at the summit
     in X fell through': X is the other meeting's), or the sentence's end."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     link = t.BACKGROUND_LINK_RE.search(sent.text, sent.low)
     return bisect_left(doc.starts, sent.start + link.start()) if link else sent.last
 
@@ -526,7 +526,7 @@ def find_location(
 def lede_setting(doc: Document, lead: Sentence) -> Sentence | None:
     """The sentence right before the lead when it reports the meetings the lead is one of ('X had
     separate meetings with his counterparts from A, B and C on the sidelines of ... in Tashkent')."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     if lead.index < 1:
         return None
     sent = doc.sentences[lead.index - 1]
@@ -538,7 +538,7 @@ def lede_setting(doc: Document, lead: Sentence) -> Sentence | None:
 def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> Location | None:
     """A city or an institution after a venue cue in the sentence before the lead, when it reports a
     session or a meeting and no future one."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     if lead.index < 1:
         return None
     sent = doc.sentences[lead.index - 1]
@@ -553,7 +553,7 @@ def _lede_place(doc: Document, lead: Sentence, places: dict[int, PlaceHit]) -> L
 def _place_hosted(doc: Document, sent: Sentence, places: dict[int, PlaceHit]) -> Location | None:
     """'On August 27, Tehran hosted consultations', 'the Ministry of Foreign Affairs of Mongolia hosted
     ...': the place named right before 'hosted' is the venue."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     m = t.HOSTED_RE.search(sent.text, sent.low)
     if not m:
         return None
@@ -568,7 +568,7 @@ def convenes_an_event(sent: Sentence) -> re.Match | None:
     """'X is convening a summit of leaders in Y on Sunday', 'The summit opened in Y': the sentence
     reports a multilateral event being convened, hosted or opened, and no meeting of its own (no
     meeting word outside the event's words): its day is the event's, not a meeting's."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     m = t.CONVENED_EVENT_RE.search(sent.text, sent.low)
     if m is None:
         return None
@@ -584,7 +584,7 @@ def summit_venue(
     Sunday'), for a meeting held there: the lead says so ('on the sidelines', 'during the summit'), or
     it follows right after and one of the meeting's people is named in it (its host). A recalled or a
     future event places nothing."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     at_event = t.SIDELINES_RE.search(lead.text, lead.low) or t.AT_THE_EVENT_RE.search(lead.text, lead.low)
     for sent in reversed(doc.sentences[max(0, lead.index - 3) : lead.index]):
         if sent.end <= not_before:
@@ -607,7 +607,7 @@ def _capital_phrase(
 ) -> Location | None:
     """'in the Uzbek capital', 'a visit to the Turkish capital', 'in the capital of Kazakhstan': the
     country, city = its capital."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     m = t.CAPITAL_RE.search(sent.text, sent.low)
     if not m:
         return None
@@ -621,7 +621,7 @@ def _capital_phrase(
 
 def find_city(doc: Document, iso3: str, places: dict[int, PlaceHit], skip: set[int]) -> PlaceHit | None:
     """A city of the meeting's country named with 'in' in a sentence about the meeting."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     hits = sorted(
         {h.first: h for h in places.values() if h.iso3 == iso3 and h.kind in CITY_KINDS}.values(),
         key=lambda h: h.first,
@@ -649,7 +649,7 @@ def meeting_date(
 ) -> tuple[DateHit | None, bool]:
     """The meeting's date from the lead (or the next sentence); (hit, text gave a date at all).
     A range ('a visit on 2-4 June') is no day: a later sentence's meeting on a day inside it is."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     candidates = [lead]
     if lead.index + 1 < len(doc.sentences):
         nxt = doc.sentences[lead.index + 1]
@@ -695,7 +695,7 @@ def _day_in_range(
 ) -> DateHit | None:
     """The day, inside a visit's range, of the talks a following sentence reports ('held talks on
     3 June', 'on the second day of the visit')."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     for nxt in doc.sentences[sent.index : sent.index + 5]:
         nth = t.NTH_DAY_RE.search(nxt.text, nxt.low)
         if nth and t.TRIGGER_RE.search(nxt.text, nxt.low):
@@ -713,14 +713,14 @@ def _day_in_range(
 
 def _in_arrival_clause(doc: Document, sent: Sentence, hit: DateHit) -> bool:
     """The date is in the clause (since the last comma) of an arrival or departure."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     before = doc.text[sent.start : hit.start]
     return bool(t.ARRIVAL_RE.search(before[before.rfind(",") + 1 :]))
 
 
 def _arrival_home(lead: Sentence, nxt: Sentence) -> bool:
     """'X has returned to Manila following his meeting with Y. X arrived in Manila on Sunday.'"""
-    t = MeetingTables.of(lead.rules)
+    t = lead.tables.meeting
     if not t.RETURN_HOME_RE.search(lead.text, lead.low):
         return False
     return all(t.ARRIVAL_RE.search(m.group()) for m in t.TRIGGER_RE.finditer(nxt.text, nxt.low))
@@ -729,7 +729,7 @@ def _arrival_home(lead: Sentence, nxt: Sentence) -> bool:
 def _arrival_aside(doc: Document, sent: Sentence, hit: DateHit) -> bool:
     """'X is holding meetings in Mexico, where he arrived on Tuesday': the day of an arrival told in a
     clause after the meeting word, not the day of the meetings."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     if not _in_arrival_clause(doc, sent, hit):
         return False
     before = doc.text[sent.start : hit.start]
@@ -762,7 +762,7 @@ def _date_in(doc: Document, sent: Sentence, ref: date | None, not_before: int) -
 
 def _report_day(sent: Sentence, hit: DateHit) -> bool:
     """'the ministry said in a statement on Friday': the day dates the report, not the meeting."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     before = sent.text[max(0, hit.start - sent.start - 60) : hit.start - sent.start]
     return t.REPORT_DAY_BEFORE_RE.search(before) is not None
 
@@ -771,7 +771,7 @@ def _vaguely_dated(sent: Sentence, hits: list[DateHit]) -> bool:
     """The meeting word's clause has a vague time and none of the days: 'talks he held in Nairobi
     last week' or 'Last week, A met B' beside 'the minister said on Thursday'. A day in a clause of
     its own with a meeting word ('A, who visited Baku last week, met B on Monday') still dates it."""
-    t = MeetingTables.of(sent.rules)
+    t = sent.tables.meeting
     vague = t.VAGUE_RE.search(sent.text, sent.low)
     if vague is None:
         return False
@@ -861,7 +861,7 @@ def _home_dateline(dateline: Dateline | None, sides: frozenset[str]) -> Location
 
 def _sidelines_venue(doc: Document, fmt: Cue, around: Surroundings, parties: set) -> Location | None:
     """On the sidelines: the city the event is named after, a dateline in a third country, a UN organ's seat."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     dateline = around.dateline
     named = _event_city(doc, fmt, around.places)
     if named:  # "on the sidelines of the Antalya Diplomacy Forum"
@@ -884,7 +884,7 @@ def _sidelines_venue(doc: Document, fmt: Cue, around: Surroundings, parties: set
 
 def _event_city(doc: Document, fmt: Cue, places: dict[int, PlaceHit]) -> PlaceHit | None:
     """A capital or city in the name of the event a sidelines cue introduces."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     if fmt.start is None or fmt.end is None:
         return None
     event = t.MULTILATERAL_RE.search(doc.text[fmt.end : fmt.end + 100])
@@ -902,7 +902,7 @@ def _event_city(doc: Document, fmt: Cue, places: dict[int, PlaceHit]) -> PlaceHi
 
 def _host_of_country_phrase(doc: Document, lead: Sentence, people: list[LeadMention]) -> tuple[str, int, int] | None:
     """'A held talks with B, who is visiting the country': B is the guest, A's country the venue."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     m = t.HOST_COUNTRY_RE.search(lead.text, lead.low)
     if not m:
         return None
@@ -920,7 +920,7 @@ def _host_of_verb(
 ) -> tuple[str, int, int] | None:
     """'A received B' (A before the verb, B after) or 'B was received by A': A's country. 'He received
     B' (the host a pronoun): the one other side of the meeting."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     m = t.HOST_VERB_RE.search(lead.text, lead.low)
     if not m:
         return None
@@ -947,7 +947,7 @@ def _host_of_visiting_guest(
     doc: Document, lead: Sentence, people: list[LeadMention], sides: frozenset[str], places: dict[int, PlaceHit]
 ) -> tuple[str, int, int] | None:
     """'A held talks with visiting President B': B is the guest, the other side the host."""
-    t = MeetingTables.of(doc.rules)
+    t = doc.tables.meeting
     if "visiting" not in lead.low or len(sides) != 2:
         return None
     for k in range(lead.first, lead.last - 1):

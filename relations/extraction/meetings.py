@@ -23,7 +23,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .meeting import (
-    MeetingTables,
     Places,
     context_sentences,
     find_city,
@@ -147,7 +146,7 @@ def other_meetings(given: MeetingsInput) -> Meetings | None:
 
 
 def _is_encounter(sent: Sentence) -> bool:
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     return bool(t.ENCOUNTER_RE.search(sent.text, sent.low) or t.JOINT_ACT_RE.search(sent.text, sent.low))
 
 
@@ -159,7 +158,7 @@ def _may_report_another(
 ) -> list[Sentence]:
     """The sentences that may report another meeting (before any regex runs): they name a person of
     another country (or of none yet), an office or a list next to another country, or a day of their own."""
-    t = MeetingsTables.of(r.doc.rules)
+    t = r.doc.tables.meetings
     elsewhere = {r.doc.sent_of[h.first] for h in r.body.places if h.iso3 not in p0 and h.kind in SIDE_KINDS}
     lower, out = r.doc.lower, []
     for sent in sentences:
@@ -182,7 +181,7 @@ def _subjects(
     r: ArticleReading, candidates: list[Sentence], by_sentence: dict[int, list[tuple[Mention, Person]]]
 ) -> dict[int, int]:
     """How many encounter sentences name each person before their encounter word (id -> count)."""
-    t = MeetingsTables.of(r.doc.rules)
+    t = r.doc.tables.meetings
     out: dict[int, int] = {}
     for sent in candidates:
         cue = t.ENCOUNTER_RE.search(sent.text, sent.low)
@@ -199,7 +198,7 @@ def _anchor(r: ArticleReading, p0: frozenset[str], subjects: dict[int, int]) -> 
     headline's first person (or, with none, its first country that is no destination: 'left for
     Indonesia') twice more, each encounter they are the subject of twice more and a principal party
     once more."""
-    t = MeetingsTables.of(r.doc.rules)
+    t = r.doc.tables.meetings
     head = sorted(((m.first, p) for p in r.headline_people for m in p.mentions[:1]), key=lambda a: a[0])
     first = head[0][1] if head else None
     headline_country = None
@@ -301,7 +300,7 @@ def _together(r: ArticleReading, sent: Sentence, anchor: str, ordered: list[Side
     """The counterparts of one list met the anchor together: the sentence says so (a trilateral), lists
     the anchor's country among theirs ('the foreign ministers of A, B and C met'), or names two without
     saying the meetings were several."""
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     if t.JOINT_RE.search(sent.text, sent.low) or any(c == anchor for c, *_ in _listed(r, sent, sent.first)):
         return True
     return len(ordered) == 2 and not t.SEVERAL_RE.search(sent.text, sent.low)
@@ -309,8 +308,8 @@ def _together(r: ArticleReading, sent: Sentence, anchor: str, ordered: list[Side
 
 def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], ordered: list[Side]) -> list[Side]:
     """The counterparts a later encounter word of the sentence names, beyond the first one's list."""
-    t = MeetingsTables.of(doc.rules)
-    meeting_t = MeetingTables.of(doc.rules)
+    t = doc.tables.meetings
+    meeting_t = doc.tables.meeting
     out: list[Side] = []
     end = max(s.first for s in ordered)
     for cue in t.ENCOUNTER_RE.regex.finditer(sent.text):
@@ -332,8 +331,8 @@ def _later_encounters(doc: Document, sent: Sentence, everyone: list[Side], order
 def _held_encounter(doc: Document, sent: Sentence, published: date | None) -> int | None:
     """The token of the sentence's first encounter word, unless the encounter is planned, proposed or
     invited ('is expected to meet') or background."""
-    t = MeetingsTables.of(doc.rules)
-    meeting_t = MeetingTables.of(doc.rules)
+    t = doc.tables.meetings
+    meeting_t = doc.tables.meeting
     cue = t.ENCOUNTER_RE.search(sent.text, sent.low)
     at = cue.start() if cue else -1
     if cue is None:
@@ -403,7 +402,7 @@ def _role_sides(
 
 def _offices(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str, int, str]]:
     """'the Ugandan ambassador', 'Ghana's envoy' after the encounter word: a country's office."""
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     lower, out = r.doc.lower, []
     for h in r.body.places:
         if not (cue_token < h.first < sent.last and h.iso3 and h.kind in SIDE_KINDS):
@@ -423,7 +422,7 @@ def _listed_below(
 ) -> list[tuple[str, str | None, int, Span]]:
     """A credentials ceremony that lists its envoys one a line below ('1) Ambassador of Argentina A;'):
     every envoy of the lines that go on listing them."""
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     if not t.CREDENTIALS_RE.search(sent.text, sent.low):
         return []
     out: list[tuple[str, str | None, int, Span]] = []
@@ -446,7 +445,7 @@ def _in_reach(doc: Document, sent: Sentence, sides: list[Side], cue_token: int) 
     """The counterparts of one list starting near the encounter word: not a person the sentence names
     further on for another reason ('... stressing support for the government of President X'), nor
     one of a meeting still to come ('During the meeting, they agreed the next meeting of A and B')."""
-    t = MeetingsTables.of(doc.rules)
+    t = doc.tables.meetings
     out: list[Side] = []
     last = cue_token
     for side in sides:
@@ -470,7 +469,7 @@ def _token_at(doc: Document, sent: Sentence, offset: int) -> int:
 
 def _mentioned_only(doc: Document, m: Mention, sent: Sentence) -> bool:
     """'greetings to President Z', 'on behalf of President Z' (not 'the newly appointed Ambassador Z')."""
-    t = MeetingsTables.of(doc.rules)
+    t = doc.tables.meetings
     start = _start(m)
     lo = max(sent.first, start - 6)
     window = doc.lower[lo:start]
@@ -502,7 +501,7 @@ def _country_of(r: ArticleReading, sent: Sentence, m: Mention, p: Person, anchor
 
 def _country_beside(r: ArticleReading, sent: Sentence, m: Mention) -> str | None:
     """The country written next to a name: 'A (Djibouti)', 'A of Poland', 'from Timor Leste, A'."""
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     words, hits = r.doc.lower, r.body.hit_at
     k = m.last
     if k + 1 < sent.last and words[k] in t.AFTER_NAME | {"of"}:
@@ -528,7 +527,7 @@ def _listed(r: ArticleReading, sent: Sentence, cue_token: int) -> list[tuple[str
     """'the leaders of Canada, the Netherlands and Japan', 'his counterparts from India and China': the
     countries listed after a plural head, each with the title its unnamed participant takes (and its
     person's name, skipped: 'the Ambassadors of Norway A, Peru B and Vietnam C')."""
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     doc, hits = r.doc, r.body.hit_at
     lower = doc.lower
     out: list[tuple[str, str | None, int, Span]] = []
@@ -560,7 +559,7 @@ def _demonyms_before(
     r: ArticleReading, sent: Sentence, k: int, title: str | None
 ) -> list[tuple[str, str | None, int, Span]]:
     """'the Brazilian, Swedish and Thai ambassadors': the demonyms joined before a plural head."""
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     hits, lower = r.body.hit_at, r.doc.lower
     out: list[tuple[str, str | None, int, Span]] = []
     j = k - 1
@@ -586,7 +585,7 @@ def _meetings_found(
     meeting only on another occasion (a call, then a meeting; an earlier ceremony dated on its own).
     The lead's meeting is known from the start when no encounter word names it ('A and B discussed
     ... by phone')."""
-    t = MeetingsTables.of(lead.rules)
+    t = lead.tables.meetings
     found: dict[frozenset[str], Found] = {}
     read = Found(p0, [], "meeting.trigger", lead.index)  # the lead's meeting as read
     seeded = not any(e.sent.index == lead.index for e in encounters)
@@ -618,7 +617,7 @@ def _another_occasion(enc: Encounter, known: Found, channel: str, seen_names: se
     """The same sides met again: on a day of its own, someone new, by another channel than the call
     reported (or told in the pluperfect: 'On June 21, the envoy had presented ...')."""
     sent = enc.sent
-    t, meeting_t = MeetingsTables.of(sent.rules), MeetingTables.of(sent.rules)
+    t, meeting_t = sent.tables.meetings, sent.tables.meeting
     if not t.OWN_DAY_RE.search(sent.text):
         return False
     seen = {id(p) for e in known.encounters for s in e.sides for p in s.people}
@@ -637,7 +636,7 @@ def _another_occasion(enc: Encounter, known: Found, channel: str, seen_names: se
 def _principal(r: ArticleReading, found: list[Found], anchor: str, p0: frozenset[str], lead: Sentence) -> Found:
     """The meeting the headline names alone; else the first the body reports (the lead's own meeting
     when the lead reports one that no encounter names, and it is no umbrella over several)."""
-    t = MeetingsTables.of(lead.rules)
+    t = lead.tables.meetings
     named = _headline_sides(r, anchor)
     hits = [f for f in found if not f.separate and (f.key - {anchor}) & named]
     if len({f.key for f in hits}) == 1:
@@ -651,7 +650,7 @@ def _principal(r: ArticleReading, found: list[Found], anchor: str, p0: frozenset
 
 
 def _headline_sides(r: ArticleReading, anchor: str) -> set[str]:
-    t = MeetingsTables.of(r.doc.rules)
+    t = r.doc.tables.meetings
     words = r.head.doc.lower
     out = {p.country for p in r.headline_people if p.country}
     out |= {
@@ -745,7 +744,7 @@ def _principal_facts(given: MeetingsInput, owner: dict[int, list[Found]], chosen
 
 def _same_day(doc: Document, span: Span | None) -> bool:
     """The sentence of the span says its meeting was the same day as the one before ('Later that day')."""
-    t = MeetingsTables.of(doc.rules)
+    t = doc.tables.meetings
     if span is None:
         return False
     sent = doc.sentences[doc.sent_of_offset(span.start)]
@@ -832,7 +831,7 @@ def _owners(r: ArticleReading, chosen: Found, others: list[Found], anchor: str) 
     names one meeting's counterpart (a person or the country) is that meeting's; one that goes on
     ('The two leaders also ...') is the previous sentence's. Sentences about no meeting in particular
     stay the principal's."""
-    t = MeetingsTables.of(r.doc.rules)
+    t = r.doc.tables.meetings
     doc = r.doc
     meetings = [chosen, *others]
     by_sent: dict[int, list[Found]] = {}
@@ -873,7 +872,7 @@ def _countries_by_sentence(r: ArticleReading, anchor: str) -> dict[int, set[str]
 def _carried(previous: list[Found], sent: Sentence) -> list[Found]:
     """'The two leaders also discussed ...' goes on about the one meeting just reported; 'The main topics
     of the meetings were ...' about all of those just reported."""
-    t = MeetingsTables.of(sent.rules)
+    t = sent.tables.meetings
     if len(previous) == 1 and t.CARRY_ON_RE.search(sent.text):
         return previous
     if len(previous) > 1 and t.CARRY_ON_ALL_RE.search(sent.text):
@@ -902,7 +901,7 @@ def _facts(given: MeetingsInput, f: Found, principal: MeetingFacts) -> MeetingFa
     """A further meeting's format, place and date: from its own sentence; what it does not say is the
     principal meeting's when both are at one event (sidelines, one list, one ceremony)."""
     r = given.article
-    t, meeting_t = MeetingsTables.of(r.doc.rules), MeetingTables.of(r.doc.rules)
+    t, meeting_t = r.doc.tables.meetings, r.doc.tables.meeting
     sent = f.encounters[0].sent
     fmt = meeting_format("", sent, [sent], [])
     value = fmt.value
@@ -934,7 +933,7 @@ def _date(given: MeetingsInput, f: Found, principal: MeetingFacts, facts: Meetin
     """A further meeting's day (into `facts`): its own sentence's; else the principal meeting's when the
     lead names it too, or it is one more envoy of the principal's credentials ceremony."""
     doc, sent = given.article.doc, f.encounters[0].sent
-    t = MeetingsTables.of(doc.rules)
+    t = doc.tables.meetings
     lead = given.lead.index if given.lead is not None else -1
     hit, _ = meeting_date(doc, sent, given.published, given.article.skip)
     if hit is not None and not (sent.start <= hit.start < sent.end or t.SAME_DAY_RE.search(sent.text, sent.low)):

@@ -28,7 +28,7 @@ class TitleReader:
     """Reads the country out of a title phrase and writes the title without it."""
 
     def __init__(self, doc: Document, places: dict[int, tuple[int, int, Place]], lex: Lexicon):
-        self.t = ParticipantTables.of(doc.rules)  # the tables of the rules the document is read with
+        self.t = doc.tables.participants  # the tables of the rules the document is read with
         self.doc = doc
         self.places = places
         self.lex = lex
@@ -138,7 +138,7 @@ class TitleReader:
     def _counterpart_before(self, k: int) -> str | None:
         """'his Ivorian counterpart, Defence Minister X': the office in apposition to a counterpart
         phrase is that country's."""
-        people_t = PeopleTables.of(self.doc.rules)
+        people_t = self.doc.tables.people
         words = self.doc.words
         if k < 3 or words[k - 1] != "," or words[k - 2] not in people_t.COUNTERPART_WORDS:
             return None
@@ -148,7 +148,7 @@ class TitleReader:
     def _qualifies_a_portfolio(self, first: int, last: int, m: Mention) -> bool:
         """A demonym inside a portfolio ('Minister of Foreign Affairs and Moroccan Expatriates') is part of
         the title's wording, not the country of the office."""
-        people_t = PeopleTables.of(self.doc.rules)
+        people_t = self.doc.tables.people
         words = self.doc.words
         return (
             first > m.title_first  # type: ignore[operator]
@@ -259,7 +259,7 @@ def add_back_references(
 
 
 def place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Place]], surnames: set[str]) -> bool:
-    t = ParticipantTables.of(doc.rules)
+    t = doc.tables.participants
     hit = places.get(i)
     if hit is None or hit[0] != i or hit[1] != i + 1 or doc.lower[i] not in surnames:
         return False
@@ -280,7 +280,7 @@ def place_as_surname(doc: Document, i: int, places: dict[int, tuple[int, int, Pl
 
 def share_plural_titles(doc: Document, people: list[Person]) -> None:
     """'Presidents A and B': both are 'President'."""
-    t = ParticipantTables.of(doc.rules)
+    t = doc.tables.participants
     for p in people:
         last = (p.title or "").rsplit(" ", 1)[-1]
         if last not in t.PLURAL_HEADS:
@@ -343,7 +343,7 @@ def _coordinated_country(doc: Document, p: Person, people: list[Person]) -> str 
 
 def _under_one_plural_title(doc: Document, m, people: list[Person]) -> str | None:
     """'their Philippine counterparts A and B': B follows A, whose plural title names one country."""
-    t = ParticipantTables.of(doc.rules)
+    t = doc.tables.participants
     if m.first < 2 or doc.words[m.first - 1] != "and":
         return None
     for q in people:

@@ -69,7 +69,7 @@ class PeopleReader:
         headline: bool = False,
         forum_tokens: set[int] | None = None,
     ):
-        self.t = PeopleTables.of(doc.rules)  # the tables of the rules the document is read with
+        self.t = doc.tables.people  # the tables of the rules the document is read with
         self.doc = doc
         self.forum_tokens = forum_tokens or set()  # forums' tokens, which a title may hold
         self.headline = headline

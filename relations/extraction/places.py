@@ -58,7 +58,7 @@ def find_places(doc: Document, lex: Lexicon) -> list[PlaceHit]:
 
 def find_dateline(doc: Document, lex: Lexicon) -> Dateline | None:
     """The dateline at the top of the body, if any."""
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     # (after blank lines: a byline above it is blanked out)
     m = t.DATELINE_RE.match(doc.text[: 160 + t.LEADING_SPACE_RE.match(doc.text).end()])  # type: ignore[union-attr]
     if not m:
@@ -162,7 +162,7 @@ def dateline_date(dateline: Dateline | None, published: date | None, rules: Rule
 def is_media_name(doc: Document, hit: PlaceHit) -> bool:
     """'Peru News Agency', 'Latvia State News Agency', 'Times of India', 'Voice of America', and
     companies: 'Turkish Airlines', 'Saudi Aramco', 'Air India'."""
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     j, bridged = hit.last, 0
     while j < len(doc.words) and doc.words[j] in t.MEDIA_BRIDGE and bridged < 2:
         j, bridged = j + 1, bridged + 1
@@ -180,7 +180,7 @@ def is_media_name(doc: Document, hit: PlaceHit) -> bool:
 
 def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) -> list[PlaceHit]:
     """The place hits that mention a country: names and demonyms, outside excluded tokens."""
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     out = []
     demonyms = {h.first: h for h in hits if h.kind == "demonym"}
     ends = {h.last: h for h in demonyms.values()}
@@ -200,7 +200,7 @@ def country_mentions(doc: Document, hits: list[PlaceHit], excluded: set[int]) ->
 def _names_a_language_or_people(
     doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]
 ) -> bool:
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     words = doc.words
     prev = words[h.first - 1] if h.first > 0 else ""
     nxt = words[h.last] if h.last < len(words) else "."
@@ -220,7 +220,7 @@ def _coordinated(
     doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit], extra: frozenset[str]
 ) -> tuple[int, int]:
     """The run of demonyms (or extra words) coordinated with h: 'Arabic, Turkish and English'."""
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     words = doc.words
     lo, hi = h.first, h.last
     while lo >= 2 and words[lo - 1] in t.LIST_JOINERS and (words[lo - 2] in extra or lo - 1 in ends):
@@ -232,7 +232,7 @@ def _coordinated(
 
 def _names_a_language(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]) -> bool:
     """'signed in Arabic, Turkish and English', 'Russian-speaking', 'the Kazakh language'."""
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     words, lower = doc.words, doc.lower
     nxt = h.last + (1 if h.last < len(words) and words[h.last] == "-" else 0)
     if nxt < len(words) and lower[nxt] in t.LANGUAGE_AFTER:
@@ -248,14 +248,14 @@ def _names_a_language(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit],
 
 def _after_a_text(doc: Document, k: int) -> bool:
     """'signed in Russian', 'published in Kazakh': one language after a verb of writing or speaking."""
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     return k > 0 and doc.lower[k - 1] in t.TEXT_VERBS
 
 
 def _names_a_people(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], ends: dict[int, PlaceHit]) -> bool:
     """'the Iraqi Turkmen community', 'ethnic Kazakhs', 'Arab, Kurdish and Turkmen parties': a people
     living elsewhere, not the country."""
-    t = PlaceTables.of(doc.rules)
+    t = doc.tables.places
     words = doc.words
     if h.first > 0 and words[h.first - 1] in ("ethnic", "Ethnic"):
         return True

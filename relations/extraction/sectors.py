@@ -54,7 +54,7 @@ def _general_head(w: str, after: str, t: SectorTables) -> bool:
 def _title_case(doc: Document, masked: set[int]) -> bool:
     """Whether the headline capitalises its words ('Ministers Discuss Trade, Energy'): then a capital
     does not make a sector word part of a name."""
-    t = SectorTables.of(doc.rules)
+    t = doc.tables.sectors
     content = [
         w for k, w in enumerate(doc.words) if w[:1].isalpha() and w.lower() not in t.MINOR_WORDS and k not in masked
     ]
@@ -85,7 +85,7 @@ class SectorReader:
     """Finds the sectors one document states."""
 
     def __init__(self, doc: Document, lex: Lexicon, masked: set[int], headline: bool = False):
-        self.t = t = SectorTables.of(doc.rules)  # the tables of the rules the document is read with
+        self.t = t = doc.tables.sectors  # the tables of the rules the document is read with
         self.doc = doc
         self.lex = lex
         self.masked = masked

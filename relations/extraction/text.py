@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from .prefilter import needles_of, starts_of
 from .rules import Rules, load_rules
+from .tables import Tables
 from .types import Span
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
@@ -62,7 +63,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    rules: Rules  # the rules its document is read with (as a token knows its document's vocabulary)
+    tables: Tables  # the rule tables its document is read with (as a token knows its document's vocabulary)
     first: int = 0  # first token index
     last: int = 0  # one past the last token index
     low: str = ""  # the text lowercased (for Gate searches)
@@ -72,10 +73,12 @@ class Sentence:
 @dataclass(slots=True)
 class Document:
     """The text being read, tokenised once, and the rules it is read with: every stage reads its tables
-    from doc.rules (or sentence.rules), never from one language's tables loaded at import."""
+    from doc.tables (or sentence.tables: every module's tables of doc.rules), never from one language's
+    tables loaded at import."""
 
     text: str
     rules: Rules
+    tables: Tables  # every module's tables of those rules: doc.tables.meeting, read without a call
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # normalised token texts
@@ -89,7 +92,7 @@ class Document:
 
     @classmethod
     def parse(cls, text: str, rules: Rules | None = None) -> Document:
-        doc = cls(text, rules := default_rules(rules))
+        doc = cls(text, rules := default_rules(rules), Tables.of(rules))
         # Quote and hyphen variants are single characters: the translated text keeps every offset.
         plain = text.translate(QUOTES)
         parts = (SPLIT_RE if "_" in text else ASCII_SPLIT_RE if plain.isascii() else FAST_SPLIT_RE).split(plain)
@@ -160,8 +163,8 @@ class Document:
 
 def split_sentences(text: str, rules: Rules | None = None) -> list[Sentence]:
     """Split on line breaks and on sentence-final punctuation followed by a capital."""
-    rules = default_rules(rules)
-    t = TextTables.of(rules)
+    tables = Tables.of(default_rules(rules))
+    t = tables.text
     sentences: list[Sentence] = []
     start = 0
     for m in SENTENCE_END_RE.finditer(text):
@@ -169,9 +172,9 @@ def split_sentences(text: str, rules: Rules | None = None) -> list[Sentence]:
         mark = text[at]
         if mark == "." and _is_abbreviation(text, at, t):
             continue
-        _add_sentence(sentences, text, start, at if mark == "\n" else m.end(), rules)
+        _add_sentence(sentences, text, start, at if mark == "\n" else m.end(), tables)
         start = m.end()
-    _add_sentence(sentences, text, start, len(text), rules)
+    _add_sentence(sentences, text, start, len(text), tables)
     return sentences
 
 
@@ -192,20 +195,20 @@ def _is_abbreviation(text: str, dot: int, t: TextTables) -> bool:
     return word.lower() in t.ABBREVIATIONS and (word[0].isupper() or len(word) <= 3)
 
 
-def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int, rules: Rules) -> None:
+def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int, tables: Tables) -> None:
     piece = text[start:end]
     left = piece.lstrip()
     stripped = left.rstrip()
     if stripped:
         start += len(piece) - len(left)
-        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, rules, low=stripped.lower()))
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, tables, low=stripped.lower()))
 
 
 def strip_furniture(doc: Document) -> tuple[str, str | None]:
     """The text without its bylines, credits and teasers (blanked, so every offset stays), and the
     teasers alone (the rest blanked) or None. A reporter is no one in the story; a teaser names
     countries, but no meeting, person or date of this one."""
-    t = TextTables.of(doc.rules)
+    t = doc.tables.text
     text = doc.text
     found: list[tuple[int, int, bool]] = []  # (start, end, is a teaser)
     for sent in doc.sentences:
