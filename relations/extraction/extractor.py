@@ -187,7 +187,8 @@ def extract(
     lead = find_the_lead(reading, title or "", published)  # 3: the sentence reporting the meeting
     meeting = read_meeting(MeetingInput(reading, lead, published, title or "", mentioned.countries))  # 4-5
     level = level_fact(reading.doc, title or "", meeting, mentioned.countries)  # 6: the stated level
-    more = other_meetings(MeetingsInput(reading, lead.sentence, meeting, mentioned, published, title or ""))  # 7
+    known = meeting.article if meeting else reading  # the people as stages 4-5 learnt them
+    more = other_meetings(MeetingsInput(known, lead.sentence, meeting, mentioned, published, title or ""))  # 7
     return Extraction(
         title=title,
         published=published,
@@ -797,6 +798,17 @@ class MeetingInput:
     title: str
     countries: list[Fact]  # the countries named anywhere (the most named is a fallback party)
 
+    def with_own_people(self) -> MeetingInput:
+        """The same input with copies of the people: stages 4-5 learn a person's country or title from
+        the meeting's sentences on their own copies, and hand them on in MeetingReading.article."""
+        r = self.article
+        copies = {id(p): replace(p) for p in (*r.people, *r.headline_people)}
+        article = replace(
+            r, people=[copies[id(p)] for p in r.people], headline_people=[copies[id(p)] for p in r.headline_people]
+        )
+        lead = replace(self.lead, from_headline=[copies.get(id(p), p) for p in self.lead.from_headline])
+        return replace(self, article=article, lead=lead)
+
 
 @dataclass(frozen=True, slots=True)
 class Setting:
@@ -830,6 +842,7 @@ class MeetingReading:
     participants: list[Participant]
     parties: list[Fact]
     countries: list[Fact]  # parties the article names nowhere else ("parties included")
+    article: ArticleReading  # the reading with the people as the meeting's sentences told them
 
 
 def read_meeting(given: MeetingInput) -> MeetingReading | None:
@@ -837,6 +850,7 @@ def read_meeting(given: MeetingInput) -> MeetingReading | None:
     lead = given.lead.sentence
     if lead is None:
         return None
+    given = given.with_own_people()
     setting = _setting(given, lead)
     who = _attendance(given, lead, setting)
     parties = _meeting_parties(given.article.body, given.article.head, lead, who.participants, who.roles)
@@ -1046,7 +1060,7 @@ def _meeting_reading(
     evidence = [(m.country, _role_span(doc, m)) for m in who.roles] + _pair_subject_facts(r.body, lead)
     found += _more_party_facts(found, evidence, parties)
     named = {f.value for f in given.countries}
-    return MeetingReading(facts, participants, found, [f for f in found if f.value not in named])
+    return MeetingReading(facts, participants, found, [f for f in found if f.value not in named], r)
 
 
 def _more_party_facts(
