@@ -802,7 +802,7 @@ class MeetingInput:
         """The same input with copies of the people: stages 4-5 learn a person's country or title from
         the meeting's sentences on their own copies, and hand them on in MeetingReading.article."""
         r = self.article
-        copies = {id(p): replace(p) for p in (*r.people, *r.headline_people)}
+        copies = {id(p): p.copy() for p in (*r.people, *r.headline_people)}
         article = replace(
             r, people=[copies[id(p)] for p in r.people], headline_people=[copies[id(p)] for p in r.headline_people]
         )

@@ -51,6 +51,11 @@ class Person:
     def first_mention(self) -> Mention:
         return self.mentions[0]
 
+    def copy(self) -> Person:
+        """A copy a later stage may refine (its mentions are shared: no stage after reading changes them).
+        Made directly: dataclasses.replace costs several times as much, per person per article."""
+        return Person(self.name, self.keys, self.mentions, self.country, self.title)
+
 
 def name_keys(name: str, rules: Rules | None = None) -> frozenset[str]:
     """The words that identify a person (names.name_key): no particles, no styles, no initials."""
