@@ -18,10 +18,11 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, assume, settings
 from rest_framework.authtoken.models import Token
 from rest_framework.throttling import SimpleRateThrottle
 from schemathesis.config import SchemathesisConfig
+from schemathesis.generation.meta import GenerationMode
 
 from config.wsgi import application
 
@@ -120,9 +121,24 @@ def _report(request) -> Iterator[None]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
 )
 def test_api_answers_every_generated_request_as_its_schema_says(case, who):
+    assume(not _invalid_only_before_serialising(case))
     response = case.call(headers=who)
     count(case, response)
     case.validate_response(response, headers=who, transport_kwargs={"headers": who})
+
+
+def _invalid_only_before_serialising(case) -> bool:  # type: ignore[no-untyped-def]
+    """A negative case whose invalid query value is an object ({} or [{}]): the query string carries
+    it as `page_size=`, the empty value this API documents as "not given" (`maxLength: 0`), so the
+    request sent is a valid one and its 200 is right (schemathesis then reports the 200 as invalid
+    data accepted; seen for `?country=&page_size=` on /api/relations/)."""
+    if case.meta is None or case.meta.generation.mode != GenerationMode.NEGATIVE:
+        return False
+
+    def empty(value: object) -> bool:
+        return value == {} or (isinstance(value, list) and bool(value) and all(v in ({}, "") for v in value))
+
+    return any(empty(value) for value in (case.query or {}).values())
 
 
 def count(case, response) -> None:
