@@ -1328,7 +1328,7 @@ def _pair_subject_facts(body: Reading, sent: Sentence) -> list[tuple[str, Span]]
         if b.first - a.last != 1 or words[a.last] != "and" or a.iso3 == b.iso3:
             continue
         before = [w for w in doc.lower[sent.first : a.first] if w not in ("the", "of", "foreign", "ministries")]
-        if not before or before[-1] in ("between", "among") or (a.first == sent.first):
+        if not before or before[-1] in doc.tables.text.BETWEEN_WORDS or (a.first == sent.first):
             return [(a.iso3, doc.span(a.start, a.end)), (b.iso3, doc.span(b.start, b.end))]  # type: ignore[list-item]
     return []
 

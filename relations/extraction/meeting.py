@@ -216,7 +216,7 @@ def opens_without_meeting(doc: Document, skip_before: int) -> bool:
 def speaks_of_future(sent: Sentence) -> bool:
     """Any 'will', or another cue of what is to come: the sentence reports no event of the day."""
     t = sent.tables.meeting
-    return " will " in sent.low or t.FUTURE_RE.search(sent.text, sent.low) is not None
+    return any(map(sent.low.__contains__, t.FUTURE_WORDS)) or t.FUTURE_RE.search(sent.text, sent.low) is not None
 
 
 def is_announcement(sent: Sentence) -> bool:
@@ -996,6 +996,7 @@ class MeetingTables:
         "EVENT_RE",
         "FIXED_SEATS",
         "FUTURE_RE",
+        "FUTURE_WORDS",
         "GOAL_BEFORE_RE",
         "GROUP_RE",
         "HABITUAL_RE",
@@ -1076,6 +1077,7 @@ class MeetingTables:
         self.DOC_HISTORY_RE = R.gate("meeting.doc_history")
         self.SIGNING_WORDS = R.words("meeting.signing_words")
         self.MONTHS = R.strings("meeting.months")
+        self.FUTURE_WORDS = tuple(sorted(f" {w} " for w in R.words("meeting.future_words")))  # whole words
         self.LONG_AGO_RE = R.regex("meeting.long_ago")
         self.STANCE_RE = R.gate("meeting.stance")
         self.DATELINE_END_RE = R.regex("meeting.dateline_end")

@@ -314,6 +314,7 @@ class TextTables:
 
     __slots__ = (
         "ABBREVIATIONS",
+        "BETWEEN_WORDS",
         "BYLINE_RE",
         "CAPTION_CREDIT_RE",
         "CREDIT_RE",
@@ -323,6 +324,7 @@ class TextTables:
 
     def __init__(self, R: Rules) -> None:
         self.ABBREVIATIONS = R.words("text.abbreviations")
+        self.BETWEEN_WORDS = R.words("text.between_words")
         self.TEASER_RE = R.regex("text.teaser")
         self.BYLINE_RE = R.regex("text.byline")
         self.CREDIT_RE = R.regex("text.credit")
