@@ -38,16 +38,17 @@ _FIGURES_LATER: set[int] = set()  # meetings whose links make_meeting writes fir
 
 
 @contextmanager
-def figures_once(meeting: models.Meeting) -> Iterator[None]:
-    """The links written inside move the meeting's figures once, at the end (one refresh, not one per row:
-    the query-budget tests make hundreds of meetings)."""
-    before = Before.of([meeting.pk])
-    _FIGURES_LATER.add(meeting.pk)
+def figures_once(*meetings: models.Meeting) -> Iterator[None]:
+    """The links written inside move these meetings' figures once, at the end (one refresh, not one per
+    row: the query-budget tests make hundreds of meetings)."""
+    ids = [m.pk for m in meetings]
+    before = Before.of(ids)
+    _FIGURES_LATER.update(ids)
     try:
         yield
     finally:
-        _FIGURES_LATER.discard(meeting.pk)
-    services.meetings_aggregates_refresh([meeting.pk], before=before)
+        _FIGURES_LATER.difference_update(ids)
+    services.meetings_aggregates_refresh(ids, before=before)
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -230,11 +231,16 @@ def make_meeting(countries: list[models.Country], **kwargs: object) -> models.Me
     """A meeting with the given parties, one participant each, and a source article."""
     meeting = MeetingFactory(**kwargs)
     with figures_once(meeting):
-        for country in countries:
-            MeetingCountryFactory(meeting=meeting, country=country)
-            MeetingParticipantFactory(meeting=meeting, official=OfficialFactory(country=country))
+        add_parties(meeting, countries)
     MeetingSourceFactory(meeting=meeting)
     return meeting
+
+
+def add_parties(meeting: models.Meeting, countries: list[models.Country]) -> None:
+    """make_meeting's links: each country a party with one participant (figures as the caller keeps them)."""
+    for country in countries:
+        MeetingCountryFactory(meeting=meeting, country=country)
+        MeetingParticipantFactory(meeting=meeting, official=OfficialFactory(country=country))
 
 
 # --------------------------------------------------------------------------- pages (issue 5)
