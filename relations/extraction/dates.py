@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import default_rules
 
 
@@ -166,7 +166,7 @@ def parse_date_phrase(text: str, ref: date | None, rules: Rules) -> date | None:
     return hits[0].value if hits else None
 
 
-class DateTables:
+class DateTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -190,9 +190,3 @@ class DateTables:
         self.MONTH_WORD_RE = R.regex("dates.month_word")
         self.DATE_WORDS = frozenset(self.MONTHS) | frozenset(self.WEEKDAYS) | R.words("dates.relative_day_words")
         self.NOT_THE_DAY_RE = R.regex("dates.not_the_day")
-
-    @classmethod
-    def of(cls, rules: Rules) -> DateTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

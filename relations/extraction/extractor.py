@@ -54,7 +54,7 @@ from .participants import (
 )
 from .people import Mention, PeopleReader, Person
 from .places import Dateline, PlaceHit, country_mentions, dateline_date, find_dateline, find_places
-from .rules import Rules, language_code, load_rules
+from .rules import ModuleTables, Rules, language_code, load_rules
 from .sectors import SectorReader
 from .text import Document, Sentence, caption_ends, strip_furniture
 from .types import Extraction, Fact, MeetingFacts, Participant, Span
@@ -1436,7 +1436,7 @@ def _party_facts(doc: Document, participants: list[Person], location: Location |
     return facts
 
 
-class ExtractorTables:
+class ExtractorTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -1488,9 +1488,3 @@ class ExtractorTables:
         self.PLURAL_COUNTERPARTS_RE = R.gate("extractor.plural_counterparts")
         self.HEADLINE_MEETING_RE = R.regex("extractor.headline_meeting")
         self.HEADLINE_FUTURE_RE = R.regex("extractor.headline_future")
-
-    @classmethod
-    def of(cls, rules: Rules) -> ExtractorTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .dates import DateTables
 from .lexicon import ForumEntry, Lexicon
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import Document
 
 DIGITS = frozenset("0123456789")
@@ -211,7 +211,7 @@ def _acronym_hits(doc: Document, lex: Lexicon, covered: set[int]) -> list[ForumH
     return hits
 
 
-class ForumTables:
+class ForumTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -241,9 +241,3 @@ class ForumTables:
         self.REGION_ADJECTIVES = R.words("forums.region_adjectives")
         self.GEOGRAPHY_AFTER = R.words("forums.geography_after")
         self.GROUPING_MEETS = R.words("forums.grouping_meets")
-
-    @classmethod
-    def of(cls, rules: Rules) -> ForumTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

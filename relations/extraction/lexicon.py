@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from .gazetteer import Gazetteer
 from .names import fold as fold_name
 from .names import name_key
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import TOKEN_RE, Document, default_rules, norm
 
 MENTION_KINDS = frozenset({"name", "official", "alternative", "demonym"})
@@ -375,7 +375,7 @@ def place_at(lex: Lexicon, doc: Document, i: int) -> tuple[int, Place] | None:
     return (hit[0], hit[1]) if hit else None  # type: ignore[return-value]
 
 
-class LexiconTables:
+class LexiconTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -387,9 +387,3 @@ class LexiconTables:
     def __init__(self, R: Rules) -> None:
         self.NOT_A_COUNTRY = R.strings("lexicon.not_a_country")
         self.SHARED_DEMONYMS = R.mapping("lexicon.shared_demonyms")
-
-    @classmethod
-    def of(cls, rules: Rules) -> LexiconTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

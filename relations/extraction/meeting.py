@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from .dates import DateHit, find_dates, may_name_a_date
 from .forums import ForumHit
 from .places import Dateline, PlaceHit
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import Document, Gate, Sentence, default_rules
 
 # The levels of relations an article can state, strongest first (the first that matches wins).
@@ -967,7 +967,7 @@ def _possessive(doc: Document, mention: LeadMention) -> bool:
     return doc.words[last : last + 1] == ["'"]
 
 
-class MeetingTables:
+class MeetingTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -1128,9 +1128,3 @@ class MeetingTables:
         self.HOST_VERB_RE = R.gate("meeting.host_verb")
         self.FIXED_SEATS = R.mapping("meeting.fixed_seats")
         self.VISITING_GUEST_RE = R.regex("meeting.visiting_guest")
-
-    @classmethod
-    def of(cls, rules: Rules) -> MeetingTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

@@ -34,7 +34,7 @@ from .meeting import (
     meeting_format,
 )
 from .people import Mention, Person
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import Document, Sentence
 from .types import Fact, MeetingFacts, OtherMeeting, Participant, Span
 
@@ -962,7 +962,7 @@ def _own_place(r: ArticleReading, sent: Sentence) -> tuple[str, str | None] | No
     return None
 
 
-class MeetingsTables:
+class MeetingsTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -1022,9 +1022,3 @@ class MeetingsTables:
         self.LIST_BREAKS = R.words("meetings.list_breaks")
         self.POSSESSIVE = R.words("meetings.possessive")
         self.MENTION_ONLY_CUES = R.words("extractor.mention_only_cues")
-
-    @classmethod
-    def of(cls, rules: Rules) -> MeetingsTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import default_rules
 
 WORD_RE = re.compile(r"[^\W\d_]+")
@@ -47,7 +47,7 @@ def same_name(a: str, b: str) -> bool:
     return bool(key) and key == name_key(b)
 
 
-class NameTables:
+class NameTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -66,9 +66,3 @@ class NameTables:
             for w in R.words(table)
             if w.isalpha()
         )
-
-    @classmethod
-    def of(cls, rules: Rules) -> NameTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, Place, official_country
 from .people import Mention, PeopleTables, Person, name_keys
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import Document
 
 MENTION_KINDS = ("name", "official", "alternative", "demonym")
@@ -366,7 +366,7 @@ def party_candidates(doc: Document, mentions_by_country: Counter, priority: list
     return seen
 
 
-class ParticipantTables:
+class ParticipantTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -386,9 +386,3 @@ class ParticipantTables:
         self.PERSONAL_ACTS = R.words("participants.personal_acts")
         self.PLURAL_HEADS = R.mapping("participants.plural_heads")
         self.PLURAL_OF_ONE_SIDE = R.words("participants.plural_of_one_side")
-
-    @classmethod
-    def of(cls, rules: Rules) -> ParticipantTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, Place, official_country
 from .names import fold as fold_name
 from .names import name_key
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import Document
 
 
@@ -646,7 +646,7 @@ class PeopleReader:
         return any(k in self.places and self.places[k][2].iso3 for k in range(first, last))
 
 
-class PeopleTables:
+class PeopleTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -714,9 +714,3 @@ class PeopleTables:
         self.ROLE_HEADS = R.words("people.role_heads")
         self.NAME_TOKEN_RE = R.regex("people.name_token")
         self.LOWER_STYLES = frozenset(w.lower() for w in self.STYLES)
-
-    @classmethod
-    def of(cls, rules: Rules) -> PeopleTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

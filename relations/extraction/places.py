@@ -14,7 +14,7 @@ from datetime import date
 
 from .dates import parse_date_phrase
 from .lexicon import Lexicon, Place
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import Document
 
 
@@ -268,7 +268,7 @@ def _names_a_people(doc: Document, h: PlaceHit, demonyms: dict[int, PlaceHit], e
     return any(w in t.ETHNIC_WORDS for w in words[lo:hi])
 
 
-class PlaceTables:
+class PlaceTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -310,9 +310,3 @@ class PlaceTables:
         self.LIST_JOINERS = R.words("places.list_joiners")
         self.NEAR_A_LANGUAGE = R.words("places.near_a_language")
         self.TEXT_VERBS = R.words("places.text_verbs")
-
-    @classmethod
-    def of(cls, rules: Rules) -> PlaceTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

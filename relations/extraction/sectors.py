@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from itertools import compress, takewhile
 
 from .lexicon import Lexicon
-from .rules import Rules
+from .rules import ModuleTables, Rules
 from .text import Document
 
 
@@ -668,7 +668,7 @@ class SectorReader:
         return False
 
 
-class SectorTables:
+class SectorTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -832,9 +832,3 @@ class SectorTables:
         self.ITEM_END = self.ITEM_SPLIT | {".", ";", ":"}
         self.INNER_END = self.ITEM_END - {"."}
         self.MINOR_WORDS = R.words("sectors.minor_words")
-
-    @classmethod
-    def of(cls, rules: Rules) -> SectorTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

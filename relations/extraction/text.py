@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .prefilter import needles_of, starts_of
-from .rules import Rules, load_rules
+from .rules import ModuleTables, Rules, load_rules
 from .tables import Tables
 from .types import Span
 
@@ -308,7 +308,7 @@ def _cased_twin(regex: re.Pattern) -> re.Pattern | None:
     return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
 
 
-class TextTables:
+class TextTables(ModuleTables):
     """The rule tables this module reads (rules/<language>/*.toml), and the sets made from them: built
     once per Rules object (Rules.compiled), then read from the Rules an article is extracted with."""
 
@@ -330,9 +330,3 @@ class TextTables:
         self.CREDIT_RE = R.regex("text.credit")
         self.FURNITURE_STARTS = R.strings("text.furniture_starts")
         self.CAPTION_CREDIT_RE = R.regex("text.caption_credit")
-
-    @classmethod
-    def of(cls, rules: Rules) -> TextTables:
-        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
-        of one call: stages ask for them often)."""
-        return rules._made.get(cls) or rules.compiled(cls)

@@ -27,7 +27,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 T = TypeVar("T")
 
@@ -122,6 +122,22 @@ class Rules:
         return self._cached(
             f"gate:{table_id}", lambda: Gate(self.pattern_source(table_id), self.flags(table_id), rule=table_id)
         )
+
+
+class ModuleTables:
+    """A module's rule tables, one attribute per table (in `__slots__`: read fast in the loops), built from
+    one Rules object in `__init__`; `of(rules)` gives the one made for those rules."""
+
+    __slots__ = ()
+
+    def __init__(self, R: Rules) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def of(cls, rules: Rules) -> Self:
+        """These tables of `rules` (made on first use, then read from the Rules object's cache at the cost
+        of one call: stages ask for them often)."""
+        return rules._made.get(cls) or rules.compiled(cls)
 
 
 def _full_id(module: str, ref: str) -> str:
