@@ -130,7 +130,7 @@ class OfficialResolver:
             return partial[0]
         if partial or len(key) < 2 or not self.create:
             return None
-        if self.decisions and self.decisions.is_removed("official", mention.country or "", " ".join(key)):
+        if self._removed_by_a_curator(mention.country, key):
             return None  # a curator deleted this person: the mention stays a raw name
         person = Person(
             None, mention.name[:255], mention.country, {key}, {mention.name[:255]}, (mention.title or "")[:255]
@@ -138,6 +138,14 @@ class OfficialResolver:
         known.append(person)
         self._new.append(person)
         return person
+
+    def _removed_by_a_curator(self, country: str | None, key: tuple[str, ...]) -> bool:
+        """A curator deleted an official of this name, or of a name this resolver takes for the same person
+        ("Jeyhun Bayramov" after "Jeyhun Aziz oglu Bayramov" was deleted)."""
+        if self.decisions is None:
+            return False
+        removed = self.decisions.removed_items("official", country or "")
+        return any(_compatible(key, tuple(item.split())) for item in removed)
 
     def _remember(self, person: Person, name: str, key: tuple[str, ...]) -> None:
         """Another written form of a known person; the longest form becomes the name, unless a

@@ -64,3 +64,18 @@ def test_recorded_deletions_are_keyed_again_by_the_shared_key() -> None:
     items = models.CuratorDecision.objects.filter(scope="official").values_list("item", flat=True)
     assert sorted(items) == sorted(set(old_keys.values()))
     assert models.CuratorDecision.objects.filter(scope="countryname", item="t\u00fcrkiye").exists()  # untouched
+
+
+def test_a_curators_deletion_holds_against_a_shorter_or_longer_form_of_the_name() -> None:
+    """The resolver takes "Jeyhun Bayramov" for "Jeyhun Aziz oglu Bayramov" (two name words in common):
+    a curator's deletion of one holds against the other, as it does against the same name."""
+    aze = factories.CountryFactory(iso3="AZE", iso2="AZ")
+    services.reference_delete(instances=[factories.OfficialFactory(name="Jeyhun Aziz oglu Bayramov", country=aze)])
+    services.reference_delete(instances=[factories.OfficialFactory(name="Ali Asadov", country=aze)])
+    resolver = OfficialResolver(decisions=Decisions.load())
+    for written in ("Jeyhun Bayramov", "Jeyhun Aziz Bayramov", "Ali Ahmad Asadov"):
+        assert resolver.resolve(Participant(name=written, country="AZE", title="Minister")) is None, written
+    other = resolver.resolve(Participant(name="Mukhtar Babayev", country="AZE", title="Minister"))
+    resolver.flush()
+    assert other is not None  # another person is created as before
+    assert list(models.Official.objects.values_list("name", flat=True)) == ["Mukhtar Babayev"]
