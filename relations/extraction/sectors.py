@@ -353,7 +353,7 @@ class SectorReader:
         lower = self.lower
         if k < last and lower[k] in t.REACH_PREPS:
             return None  # "cooperation in": an ordinary cue
-        between = k < last and lower[k] in t.BETWEEN_WORDS  # "between Palau and New Zealand in"
+        between = k < last and lower[k] in self.doc.tables.text.BETWEEN_WORDS  # "between Palau and New Zealand in"
         for j in range(k, min(k + (8 if between else 5), last)):
             w = lower[j]
             if w in t.REACH_PREPS:
@@ -678,7 +678,6 @@ class SectorTables(ModuleTables):
         "ARTICLES",
         "ATTENTION_FILLERS",
         "ATTENTION_NOUNS",
-        "BETWEEN_WORDS",
         "BILATERAL_MARKS",
         "BODY_HEADS",
         "BUILDING_GERUNDS",
@@ -741,7 +740,6 @@ class SectorTables(ModuleTables):
     )  # one attribute per table: read fast in the loops
 
     def __init__(self, R: Rules) -> None:
-        self.BETWEEN_WORDS = R.words("text.between_words")
         self._load_1(R)
         self._load_2(R)
         self._load_3(R)

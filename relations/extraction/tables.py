@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .rules import ModuleTables
+
 if TYPE_CHECKING:
     from .dates import DateTables
     from .extractor import ExtractorTables
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from .text import TextTables
 
 
-class Tables:
+class Tables(ModuleTables):
     """The tables of every module for one Rules object (and the rules themselves)."""
 
     __slots__ = (
@@ -73,8 +75,3 @@ class Tables:
         self.places: PlaceTables = PlaceTables.of(rules)
         self.sectors: SectorTables = SectorTables.of(rules)
         self.text: TextTables = TextTables.of(rules)
-
-    @classmethod
-    def of(cls, rules: Rules) -> Tables:
-        """The tables of `rules` (made on first use)."""
-        return rules._made.get(cls) or rules.compiled(cls)
