@@ -1,8 +1,8 @@
 """Resolving the people an article names to Officials, and merging two Officials.
 
 A mention resolves to an Official of the same country whose name or other name is the same
-(relations.extraction.names.name_key: case, accents, dotless i, honorifics and particles ignored), or whose name contains it or is contained in it
-(two words at least in common). One match: that Official. Several: ambiguous, left for the
+(relations.extraction.names.name_key: case, accents, dotless i, honorifics and particles ignored),
+or whose name contains it or is contained in it (two words at least in common). One match: that Official. Several: ambiguous, left for the
 curator (raw name kept, official empty). None: a new Official, unless the mention is a
 single word (a surname alone is never enough to create a person).
 
