@@ -136,7 +136,8 @@ def _invalid_only_before_serialising(case) -> bool:  # type: ignore[no-untyped-d
         return False
 
     def empty(value: object) -> bool:
-        return value == {} or (isinstance(value, list) and bool(value) and all(v in ({}, "") for v in value))
+        # an object, or a list holding one (beside other empty values): a list of "" alone is valid data
+        return value == {} or (isinstance(value, list) and {} in value and all(v in ({}, "") for v in value))
 
     return any(empty(value) for value in (case.query or {}).values())
 
